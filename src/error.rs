@@ -1,0 +1,170 @@
+//! The crate's one error type.
+//!
+//! Every constructor that validates caller data returns [`Error`]. Messages are
+//! lowercase, name the field and the value that was given, say what was
+//! expected, and where a likely mistake can be guessed (metres given as
+//! centimetres, for example) they say so.
+
+use std::fmt;
+
+use serde::Serialize;
+
+/// Why a value given to `mecc` was refused.
+///
+/// Match on the variant (or use [`Error::field`]) to tell callers which input to
+/// correct. The `Display` text is meant to be shown to a person.
+///
+/// ```
+/// use mecc::units::Height;
+///
+/// let err = Height::from_cm(1.75).unwrap_err();
+/// assert_eq!(err.field(), "height_cm");
+/// assert!(err.to_string().contains("looks like metres"));
+/// ```
+#[derive(Debug, Clone, PartialEq, thiserror::Error, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Error {
+    /// A number was NaN or infinite.
+    #[error("{field} is {value}, which is not a finite number: expected {expected}")]
+    NotFinite {
+        /// The input field, by its serialized name.
+        field: &'static str,
+        /// The value given, as text.
+        value: String,
+        /// What a valid value looks like.
+        expected: &'static str,
+    },
+    /// A number lay outside the range this field accepts.
+    #[error("{field} is {value}: expected {expected}{}", hint_suffix(.hint))]
+    OutOfRange {
+        /// The input field, by its serialized name.
+        field: &'static str,
+        /// The value given, as text.
+        value: String,
+        /// The accepted range, with its unit.
+        expected: &'static str,
+        /// The likely mistake, when one can be guessed.
+        hint: Option<String>,
+    },
+    /// A value was of the right type but not one this field accepts.
+    #[error("{field} is {value}: expected {expected}")]
+    Invalid {
+        /// The input field, by its serialized name.
+        field: &'static str,
+        /// The value given, as text.
+        value: String,
+        /// What the field accepts.
+        expected: &'static str,
+    },
+    /// Two answers that cannot both be true.
+    #[error("{field} is {value}, which contradicts {other}: {reason}")]
+    Inconsistent {
+        /// The field that was refused.
+        field: &'static str,
+        /// The value given, as text.
+        value: String,
+        /// The other field it contradicts, with its value.
+        other: String,
+        /// Why the two cannot both hold, and what to check.
+        reason: &'static str,
+    },
+}
+
+fn hint_suffix(hint: &Option<String>) -> HintSuffix<'_> {
+    HintSuffix(hint.as_deref())
+}
+
+struct HintSuffix<'a>(Option<&'a str>);
+
+impl fmt::Display for HintSuffix<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Some(hint) => write!(f, " ({hint})"),
+            None => Ok(()),
+        }
+    }
+}
+
+impl Error {
+    /// The serialized name of the input field that was refused.
+    pub fn field(&self) -> &'static str {
+        match self {
+            Error::NotFinite { field, .. }
+            | Error::OutOfRange { field, .. }
+            | Error::Invalid { field, .. }
+            | Error::Inconsistent { field, .. } => field,
+        }
+    }
+
+    /// Whether the value was refused for lying outside a plausible range.
+    pub fn is_out_of_range(&self) -> bool {
+        matches!(self, Error::OutOfRange { .. })
+    }
+
+    /// Whether the value was refused because it contradicts another answer.
+    pub fn is_inconsistent(&self) -> bool {
+        matches!(self, Error::Inconsistent { .. })
+    }
+
+    /// Checks that `value` is finite and lies within `range` (inclusive).
+    pub(crate) fn check_f64(
+        field: &'static str,
+        value: f64,
+        range: &crate::units::Bounds,
+    ) -> Result<f64, Error> {
+        if !value.is_finite() {
+            return Err(Error::NotFinite {
+                field,
+                value: value.to_string(),
+                expected: range.text,
+            });
+        }
+        if value < range.min || value > range.max {
+            return Err(Error::OutOfRange {
+                field,
+                value: value.to_string(),
+                expected: range.text,
+                hint: None,
+            });
+        }
+        Ok(value)
+    }
+
+    /// Checks that a whole number lies within `range` (inclusive).
+    pub(crate) fn check_int(
+        field: &'static str,
+        value: u64,
+        range: &crate::units::Bounds,
+    ) -> Result<u64, Error> {
+        // Bounds hold whole numbers for integer fields, so the conversion is exact.
+        if (value as f64) < range.min || (value as f64) > range.max {
+            return Err(Error::OutOfRange {
+                field,
+                value: value.to_string(),
+                expected: range.text,
+                hint: None,
+            });
+        }
+        Ok(value)
+    }
+
+    /// Adds a hint to an out-of-range error; other errors are returned unchanged.
+    pub(crate) fn with_hint(self, new_hint: String) -> Error {
+        match self {
+            Error::OutOfRange {
+                field,
+                value,
+                expected,
+                ..
+            } => Error::OutOfRange {
+                field,
+                value,
+                expected,
+                hint: Some(new_hint),
+            },
+            other => other,
+        }
+    }
+}

@@ -1,0 +1,833 @@
+//! Quantities with their plausible ranges and conversions.
+//!
+//! Each quantity is a small newtype over a canonical whole number (height in
+//! millimetres, weight in grams, alcohol in hundredths of a UK unit), so values
+//! compare exactly, hash, and can never be NaN. Every bound is defined once, as a
+//! [`Bounds`] constant, and that one constant drives the check, the error message
+//! and the JSON Schema.
+//!
+//! In JSON a quantity is an object whose single key names its unit, for example
+//! `{"cm": 175.5}` or `{"stones_and_pounds": {"stones": 12, "pounds": 6}}`; it is
+//! written back in its canonical unit (`{"mm": 1755}`).
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+
+/// An inclusive range that a quantity must lie in, with its wording for messages.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Bounds {
+    /// The smallest accepted value.
+    pub min: f64,
+    /// The largest accepted value.
+    pub max: f64,
+    /// How the range reads in an error message, with its unit.
+    pub text: &'static str,
+}
+
+/// Plausible adult height in centimetres (CLINICAL-REFERENCE §3.1).
+pub const HEIGHT_CM: Bounds = Bounds {
+    min: 100.0,
+    max: 250.0,
+    text: "a height from 100 to 250 cm",
+};
+/// Plausible adult weight in kilograms (CLINICAL-REFERENCE §3.1).
+pub const WEIGHT_KG: Bounds = Bounds {
+    min: 20.0,
+    max: 350.0,
+    text: "a weight from 20 to 350 kg",
+};
+/// Plausible waist circumference in centimetres.
+///
+/// **Decision:** the clinical reference gives no range for the waist; 40 to
+/// 250 cm admits every adult on record while catching a waist given in metres or
+/// inches.
+pub const WAIST_CM: Bounds = Bounds {
+    min: 40.0,
+    max: 250.0,
+    text: "a waist from 40 to 250 cm",
+};
+/// UK units of alcohol drunk in one day.
+///
+/// **Decision:** 300 units (ten 75 cl bottles of spirits) is beyond any survivable
+/// day's drinking, so a larger number is taken to be a typing error.
+pub const ALCOHOL_UNITS: Bounds = Bounds {
+    min: 0.0,
+    max: 300.0,
+    text: "from 0 to 300 UK units",
+};
+/// Minutes of activity in one week: there are 10 080 minutes in a week.
+pub const WEEKLY_MINUTES: Bounds = Bounds {
+    min: 0.0,
+    max: 10_080.0,
+    text: "from 0 to 10080 minutes (the minutes in one week)",
+};
+/// Exhaled carbon monoxide in parts per million.
+///
+/// **Decision:** hand-held CO monitors read up to about 100 to 500 ppm; 500 is the
+/// top of the widest common range, and a larger reading is taken to be an error.
+pub const CO_PPM: Bounds = Bounds {
+    min: 0.0,
+    max: 500.0,
+    text: "a reading from 0 to 500 ppm",
+};
+
+const MM_PER_INCH: f64 = 25.4;
+const GRAMS_PER_POUND: f64 = 453.592_37;
+const POUNDS_PER_STONE: f64 = 14.0;
+
+/// Rounds a finite, non-negative, range-checked value to the nearest whole number.
+fn round_u32(value: f64) -> u32 {
+    // Callers have range-checked `value` to well within u32, so the cast is exact.
+    value.round() as u32
+}
+
+// ---------------------------------------------------------------- height
+
+/// A person's height, held in whole millimetres.
+///
+/// ```
+/// use mecc::units::Height;
+///
+/// let h = Height::from_cm(175.5)?;
+/// assert_eq!(h.mm(), 1755);
+/// let imperial = Height::from_feet_and_inches(5, 9.0)?;
+/// assert_eq!(imperial.mm(), 1753); // 69 in × 25.4 = 1752.6 mm
+/// # Ok::<(), mecc::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "HeightInput", into = "HeightInput")]
+pub struct Height {
+    mm: u16,
+}
+
+/// The forms a height can be given in.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum HeightInput {
+    /// Centimetres, for example `{"cm": 175.5}`.
+    Cm(f64),
+    /// Whole millimetres, the canonical form: `{"mm": 1755}`.
+    Mm(u32),
+    /// Feet and inches: `{"feet_and_inches": {"feet": 5, "inches": 9.5}}`.
+    FeetAndInches {
+        /// Whole feet.
+        feet: u32,
+        /// Inches, under 12.
+        inches: f64,
+    },
+}
+
+impl Height {
+    /// A height in centimetres.
+    ///
+    /// # Errors
+    /// - [`Error::NotFinite`] for NaN or infinity.
+    /// - [`Error::OutOfRange`] outside [`HEIGHT_CM`]; a value from 1.0 to 2.5 is
+    ///   reported as probably metres, and one from 1000 to 2500 as probably
+    ///   millimetres.
+    pub fn from_cm(cm: f64) -> Result<Height, Error> {
+        Self::checked_cm("height_cm", cm).map_err(|e| match cm {
+            m if (1.0..=2.5).contains(&m) => e.with_hint(format!(
+                "this looks like metres: did you mean {} cm?",
+                m * 100.0
+            )),
+            mm if (1000.0..=2500.0).contains(&mm) => e.with_hint(format!(
+                "this looks like millimetres: did you mean {} cm?",
+                mm / 10.0
+            )),
+            _ => e,
+        })
+    }
+
+    /// A height in whole millimetres.
+    ///
+    /// # Errors
+    /// [`Error::OutOfRange`] outside 1000 to 2500 mm ([`HEIGHT_CM`]).
+    pub fn from_mm(mm: u32) -> Result<Height, Error> {
+        Self::checked_cm("height_mm", f64::from(mm) / 10.0).map_err(|e| match mm {
+            100..=250 => e.with_hint(format!(
+                "this looks like centimetres: did you mean {} mm?",
+                mm * 10
+            )),
+            _ => e,
+        })
+    }
+
+    /// A height in feet and inches (1 in = 2.54 cm).
+    ///
+    /// # Errors
+    /// - [`Error::NotFinite`] or [`Error::OutOfRange`] when `inches` is not from 0
+    ///   to under 12.
+    /// - [`Error::OutOfRange`] when the total lies outside [`HEIGHT_CM`].
+    pub fn from_feet_and_inches(feet: u32, inches: f64) -> Result<Height, Error> {
+        check_part("height.inches", inches, 12.0, "inches from 0 to under 12")?;
+        let cm = (f64::from(feet) * 12.0 + inches) * MM_PER_INCH / 10.0;
+        Self::checked_cm("height_feet_and_inches", cm)
+            .map_err(|e| e.with_hint(format!("{feet} ft {inches} in is {cm:.1} cm")))
+    }
+
+    fn checked_cm(field: &'static str, cm: f64) -> Result<Height, Error> {
+        let cm = Error::check_f64(field, cm, &HEIGHT_CM)?;
+        // Range-checked above: at most 2500 mm, well within u16.
+        Ok(Height {
+            mm: round_u32(cm * 10.0) as u16,
+        })
+    }
+
+    /// The height in whole millimetres.
+    pub const fn mm(self) -> u32 {
+        self.mm as u32
+    }
+
+    /// The height in centimetres.
+    pub fn cm(self) -> f64 {
+        f64::from(self.mm) / 10.0
+    }
+}
+
+impl TryFrom<HeightInput> for Height {
+    type Error = Error;
+    fn try_from(input: HeightInput) -> Result<Height, Error> {
+        match input {
+            HeightInput::Cm(cm) => Height::from_cm(cm),
+            HeightInput::Mm(mm) => Height::from_mm(mm),
+            HeightInput::FeetAndInches { feet, inches } => {
+                Height::from_feet_and_inches(feet, inches)
+            }
+        }
+    }
+}
+
+impl From<Height> for HeightInput {
+    fn from(h: Height) -> HeightInput {
+        HeightInput::Mm(h.mm())
+    }
+}
+
+/// Checks the smaller part of an imperial measure: finite, from 0 to under `limit`.
+fn check_part(
+    field: &'static str,
+    value: f64,
+    limit: f64,
+    expected: &'static str,
+) -> Result<(), Error> {
+    if !value.is_finite() {
+        return Err(Error::NotFinite {
+            field,
+            value: value.to_string(),
+            expected,
+        });
+    }
+    if !(0.0..limit).contains(&value) {
+        return Err(Error::OutOfRange {
+            field,
+            value: value.to_string(),
+            expected,
+            hint: None,
+        });
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------- weight
+
+/// A person's weight, held in whole grams.
+///
+/// ```
+/// use mecc::units::Weight;
+///
+/// assert_eq!(Weight::from_kg(80.25)?.grams(), 80_250);
+/// // 12 st 6 lb = 174 lb = 78.925 kg
+/// assert_eq!(Weight::from_stones_and_pounds(12, 6.0)?.grams(), 78_925);
+/// # Ok::<(), mecc::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "WeightInput", into = "WeightInput")]
+pub struct Weight {
+    grams: u32,
+}
+
+/// The forms a weight can be given in.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum WeightInput {
+    /// Kilograms: `{"kg": 80.5}`.
+    Kg(f64),
+    /// Whole grams, the canonical form: `{"g": 80500}`.
+    G(u32),
+    /// Pounds alone: `{"pounds": 177.5}`.
+    Pounds(f64),
+    /// Stones and pounds (1 st = 14 lb): `{"stones_and_pounds": {"stones": 12, "pounds": 6}}`.
+    StonesAndPounds {
+        /// Whole stones.
+        stones: u32,
+        /// Pounds, under 14.
+        pounds: f64,
+    },
+}
+
+impl Weight {
+    /// A weight in kilograms.
+    ///
+    /// # Errors
+    /// - [`Error::NotFinite`] for NaN or infinity.
+    /// - [`Error::OutOfRange`] outside [`WEIGHT_KG`]; a value that would be
+    ///   plausible in pounds or grams is reported as probably that.
+    pub fn from_kg(kg: f64) -> Result<Weight, Error> {
+        Self::checked_kg("weight_kg", kg).map_err(|e| {
+            if kg > WEIGHT_KG.max && kg <= WEIGHT_KG.max / (GRAMS_PER_POUND / 1000.0) {
+                e.with_hint(format!(
+                    "this may be pounds: {kg} lb is {:.1} kg",
+                    kg * GRAMS_PER_POUND / 1000.0
+                ))
+            } else if (WEIGHT_KG.min * 1000.0..=WEIGHT_KG.max * 1000.0).contains(&kg) {
+                e.with_hint(format!(
+                    "this looks like grams: did you mean {} kg?",
+                    kg / 1000.0
+                ))
+            } else if (WEIGHT_KG.min / 6.35..WEIGHT_KG.min).contains(&kg) {
+                e.with_hint("if this is in stones, give stones and pounds".to_string())
+            } else {
+                e
+            }
+        })
+    }
+
+    /// A weight in whole grams.
+    ///
+    /// # Errors
+    /// [`Error::OutOfRange`] outside 20 000 to 350 000 g ([`WEIGHT_KG`]).
+    pub fn from_grams(grams: u32) -> Result<Weight, Error> {
+        Self::checked_kg("weight_g", f64::from(grams) / 1000.0)
+    }
+
+    /// A weight in pounds (1 lb = 0.45359237 kg).
+    ///
+    /// # Errors
+    /// [`Error::NotFinite`] or [`Error::OutOfRange`] when the weight lies outside
+    /// [`WEIGHT_KG`] once converted.
+    pub fn from_pounds(pounds: f64) -> Result<Weight, Error> {
+        if !pounds.is_finite() {
+            return Err(Error::NotFinite {
+                field: "weight_pounds",
+                value: pounds.to_string(),
+                expected: WEIGHT_KG.text,
+            });
+        }
+        let kg = pounds * GRAMS_PER_POUND / 1000.0;
+        Self::checked_kg("weight_pounds", kg)
+            .map_err(|e| e.with_hint(format!("{pounds} lb is {kg:.1} kg")))
+    }
+
+    /// A weight in stones and pounds (1 st = 14 lb, 1 lb = 0.45359237 kg).
+    ///
+    /// # Errors
+    /// - [`Error::NotFinite`] or [`Error::OutOfRange`] when `pounds` is not from 0
+    ///   to under 14.
+    /// - [`Error::OutOfRange`] when the total lies outside [`WEIGHT_KG`].
+    pub fn from_stones_and_pounds(stones: u32, pounds: f64) -> Result<Weight, Error> {
+        check_part(
+            "weight.pounds",
+            pounds,
+            POUNDS_PER_STONE,
+            "pounds from 0 to under 14",
+        )?;
+        let kg = (f64::from(stones) * POUNDS_PER_STONE + pounds) * GRAMS_PER_POUND / 1000.0;
+        Self::checked_kg("weight_stones_and_pounds", kg)
+            .map_err(|e| e.with_hint(format!("{stones} st {pounds} lb is {kg:.1} kg")))
+    }
+
+    fn checked_kg(field: &'static str, kg: f64) -> Result<Weight, Error> {
+        let kg = Error::check_f64(field, kg, &WEIGHT_KG)?;
+        Ok(Weight {
+            grams: round_u32(kg * 1000.0),
+        })
+    }
+
+    /// The weight in whole grams.
+    pub const fn grams(self) -> u32 {
+        self.grams
+    }
+
+    /// The weight in kilograms.
+    pub fn kg(self) -> f64 {
+        f64::from(self.grams) / 1000.0
+    }
+}
+
+impl TryFrom<WeightInput> for Weight {
+    type Error = Error;
+    fn try_from(input: WeightInput) -> Result<Weight, Error> {
+        match input {
+            WeightInput::Kg(kg) => Weight::from_kg(kg),
+            WeightInput::G(g) => Weight::from_grams(g),
+            WeightInput::Pounds(lb) => Weight::from_pounds(lb),
+            WeightInput::StonesAndPounds { stones, pounds } => {
+                Weight::from_stones_and_pounds(stones, pounds)
+            }
+        }
+    }
+}
+
+impl From<Weight> for WeightInput {
+    fn from(w: Weight) -> WeightInput {
+        WeightInput::G(w.grams)
+    }
+}
+
+// ---------------------------------------------------------------- waist
+
+/// A waist circumference, held in whole millimetres.
+///
+/// ```
+/// use mecc::units::Waist;
+///
+/// assert_eq!(Waist::from_cm(86.4)?.mm(), 864);
+/// assert_eq!(Waist::from_inches(34.0)?.mm(), 864);
+/// # Ok::<(), mecc::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "WaistInput", into = "WaistInput")]
+pub struct Waist {
+    mm: u16,
+}
+
+/// The forms a waist circumference can be given in.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum WaistInput {
+    /// Centimetres: `{"cm": 86.5}`.
+    Cm(f64),
+    /// Whole millimetres, the canonical form: `{"mm": 865}`.
+    Mm(u32),
+    /// Inches: `{"inches": 34}`.
+    Inches(f64),
+}
+
+impl Waist {
+    /// A waist circumference in centimetres.
+    ///
+    /// # Errors
+    /// - [`Error::NotFinite`] for NaN or infinity.
+    /// - [`Error::OutOfRange`] outside [`WAIST_CM`]; a value under 2.5 is
+    ///   reported as probably metres.
+    pub fn from_cm(cm: f64) -> Result<Waist, Error> {
+        Self::checked_cm("waist_cm", cm).map_err(|e| {
+            if (0.4..=2.5).contains(&cm) {
+                e.with_hint(format!(
+                    "this looks like metres: did you mean {} cm?",
+                    cm * 100.0
+                ))
+            } else {
+                e
+            }
+        })
+    }
+
+    /// A waist circumference in whole millimetres.
+    ///
+    /// # Errors
+    /// [`Error::OutOfRange`] outside 400 to 2500 mm ([`WAIST_CM`]).
+    pub fn from_mm(mm: u32) -> Result<Waist, Error> {
+        Self::checked_cm("waist_mm", f64::from(mm) / 10.0)
+    }
+
+    /// A waist circumference in inches (1 in = 2.54 cm).
+    ///
+    /// # Errors
+    /// [`Error::NotFinite`] or [`Error::OutOfRange`] when the converted value lies
+    /// outside [`WAIST_CM`].
+    pub fn from_inches(inches: f64) -> Result<Waist, Error> {
+        if !inches.is_finite() {
+            return Err(Error::NotFinite {
+                field: "waist_inches",
+                value: inches.to_string(),
+                expected: WAIST_CM.text,
+            });
+        }
+        let cm = inches * MM_PER_INCH / 10.0;
+        Self::checked_cm("waist_inches", cm)
+            .map_err(|e| e.with_hint(format!("{inches} in is {cm:.1} cm")))
+    }
+
+    fn checked_cm(field: &'static str, cm: f64) -> Result<Waist, Error> {
+        let cm = Error::check_f64(field, cm, &WAIST_CM)?;
+        // Range-checked above: at most 2500 mm, well within u16.
+        Ok(Waist {
+            mm: round_u32(cm * 10.0) as u16,
+        })
+    }
+
+    /// The waist in whole millimetres.
+    pub const fn mm(self) -> u32 {
+        self.mm as u32
+    }
+
+    /// The waist in centimetres.
+    pub fn cm(self) -> f64 {
+        f64::from(self.mm) / 10.0
+    }
+}
+
+impl TryFrom<WaistInput> for Waist {
+    type Error = Error;
+    fn try_from(input: WaistInput) -> Result<Waist, Error> {
+        match input {
+            WaistInput::Cm(cm) => Waist::from_cm(cm),
+            WaistInput::Mm(mm) => Waist::from_mm(mm),
+            WaistInput::Inches(inches) => Waist::from_inches(inches),
+        }
+    }
+}
+
+impl From<Waist> for WaistInput {
+    fn from(w: Waist) -> WaistInput {
+        WaistInput::Mm(w.mm())
+    }
+}
+
+// ---------------------------------------------------------------- alcohol
+
+/// An amount of alcohol in UK units, held in hundredths of a unit.
+///
+/// One UK unit is 10 ml (8 g) of pure alcohol, so `units = volume_ml × ABV% /
+/// 1000` (CLINICAL-REFERENCE §1.6).
+///
+/// ```
+/// use mecc::units::AlcoholUnits;
+///
+/// let pint = AlcoholUnits::from_volume(568.0, 4.0)?; // 2.272 units
+/// assert_eq!(pint.centi_units(), 227);
+/// assert_eq!(AlcoholUnits::from_units(8.0)?.centi_units(), 800);
+/// # Ok::<(), mecc::Error>(())
+/// ```
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
+#[serde(try_from = "f64", into = "f64")]
+pub struct AlcoholUnits {
+    centi: u32,
+}
+
+impl AlcoholUnits {
+    /// No alcohol.
+    pub const ZERO: AlcoholUnits = AlcoholUnits { centi: 0 };
+
+    /// An amount in UK units, kept to a hundredth of a unit.
+    ///
+    /// # Errors
+    /// - [`Error::NotFinite`] for NaN or infinity.
+    /// - [`Error::OutOfRange`] outside [`ALCOHOL_UNITS`] (negative, or more than
+    ///   300).
+    pub fn from_units(units: f64) -> Result<AlcoholUnits, Error> {
+        let units = Error::check_f64("units", units, &ALCOHOL_UNITS)?;
+        Ok(AlcoholUnits {
+            centi: round_u32(units * 100.0),
+        })
+    }
+
+    /// An amount in hundredths of a UK unit.
+    ///
+    /// # Errors
+    /// [`Error::OutOfRange`] above 30 000 (300 units, [`ALCOHOL_UNITS`]).
+    pub fn from_centi_units(centi: u32) -> Result<AlcoholUnits, Error> {
+        Error::check_f64("units", f64::from(centi) / 100.0, &ALCOHOL_UNITS)?;
+        Ok(AlcoholUnits { centi })
+    }
+
+    /// The units in a volume of drink of a given strength:
+    /// `volume_ml × abv_percent / 1000`.
+    ///
+    /// # Errors
+    /// - [`Error::NotFinite`] or [`Error::OutOfRange`] when `volume_ml` is not from
+    ///   0 to 10 000 ml, or `abv_percent` not from 0 to 100.
+    /// - [`Error::OutOfRange`] when the result exceeds [`ALCOHOL_UNITS`].
+    pub fn from_volume(volume_ml: f64, abv_percent: f64) -> Result<AlcoholUnits, Error> {
+        Error::check_f64("volume_ml", volume_ml, &DRINK_VOLUME_ML)?;
+        Error::check_f64("abv_percent", abv_percent, &ABV_PERCENT)?;
+        Self::from_units(volume_ml * abv_percent / 1000.0)
+    }
+
+    /// The amount in hundredths of a unit.
+    pub const fn centi_units(self) -> u32 {
+        self.centi
+    }
+
+    /// The amount in UK units.
+    pub fn units(self) -> f64 {
+        f64::from(self.centi) / 100.0
+    }
+
+    /// The sum of two amounts, capped at the largest plausible amount.
+    ///
+    /// # Errors
+    /// [`Error::OutOfRange`] when the sum exceeds [`ALCOHOL_UNITS`].
+    pub fn checked_add(self, other: AlcoholUnits) -> Result<AlcoholUnits, Error> {
+        Self::from_centi_units(self.centi.saturating_add(other.centi))
+    }
+}
+
+/// The volume of one drink, in millilitres.
+pub const DRINK_VOLUME_ML: Bounds = Bounds {
+    min: 0.0,
+    max: 10_000.0,
+    text: "a volume from 0 to 10000 ml",
+};
+/// Alcohol by volume, in percent.
+pub const ABV_PERCENT: Bounds = Bounds {
+    min: 0.0,
+    max: 100.0,
+    text: "a strength from 0 to 100 % ABV",
+};
+
+impl TryFrom<f64> for AlcoholUnits {
+    type Error = Error;
+    fn try_from(units: f64) -> Result<AlcoholUnits, Error> {
+        AlcoholUnits::from_units(units)
+    }
+}
+
+impl From<AlcoholUnits> for f64 {
+    fn from(u: AlcoholUnits) -> f64 {
+        u.units()
+    }
+}
+
+// ---------------------------------------------------------------- minutes
+
+/// Minutes of activity in one week.
+///
+/// ```
+/// use mecc::units::WeeklyMinutes;
+///
+/// assert_eq!(WeeklyMinutes::new(150)?.get(), 150);
+/// assert!(WeeklyMinutes::new(20_000).is_err());
+/// # Ok::<(), mecc::Error>(())
+/// ```
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
+#[serde(try_from = "u32", into = "u32")]
+pub struct WeeklyMinutes(u16);
+
+impl WeeklyMinutes {
+    /// A number of minutes in one week.
+    ///
+    /// # Errors
+    /// [`Error::OutOfRange`] above 10 080 ([`WEEKLY_MINUTES`]).
+    pub fn new(minutes: u32) -> Result<WeeklyMinutes, Error> {
+        Self::named("minutes_per_week", minutes)
+    }
+
+    /// As [`WeeklyMinutes::new`], naming the input field in any error.
+    pub(crate) fn named(field: &'static str, minutes: u32) -> Result<WeeklyMinutes, Error> {
+        let m = Error::check_int(field, u64::from(minutes), &WEEKLY_MINUTES)?;
+        // Range-checked above: at most 10 080.
+        Ok(WeeklyMinutes(m as u16))
+    }
+
+    /// The number of minutes.
+    pub const fn get(self) -> u32 {
+        self.0 as u32
+    }
+}
+
+impl TryFrom<u32> for WeeklyMinutes {
+    type Error = Error;
+    fn try_from(m: u32) -> Result<WeeklyMinutes, Error> {
+        WeeklyMinutes::new(m)
+    }
+}
+
+impl From<WeeklyMinutes> for u32 {
+    fn from(m: WeeklyMinutes) -> u32 {
+        m.get()
+    }
+}
+
+// ---------------------------------------------------------------- carbon monoxide
+
+/// An exhaled carbon-monoxide reading in whole parts per million, as CO
+/// monitors display it.
+///
+/// ```
+/// use mecc::units::CoPpm;
+///
+/// assert_eq!(CoPpm::new(4)?.get(), 4);
+/// # Ok::<(), mecc::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "u32", into = "u32")]
+pub struct CoPpm(u16);
+
+impl CoPpm {
+    /// A reading in ppm.
+    ///
+    /// # Errors
+    /// [`Error::OutOfRange`] above 500 ppm ([`CO_PPM`]).
+    pub fn new(ppm: u32) -> Result<CoPpm, Error> {
+        let ppm = Error::check_int("co_ppm", u64::from(ppm), &CO_PPM)?;
+        // Range-checked above: at most 500.
+        Ok(CoPpm(ppm as u16))
+    }
+
+    /// The reading in ppm.
+    pub const fn get(self) -> u32 {
+        self.0 as u32
+    }
+}
+
+impl TryFrom<u32> for CoPpm {
+    type Error = Error;
+    fn try_from(ppm: u32) -> Result<CoPpm, Error> {
+        CoPpm::new(ppm)
+    }
+}
+
+impl From<CoPpm> for u32 {
+    fn from(c: CoPpm) -> u32 {
+        c.get()
+    }
+}
+
+// ---------------------------------------------------------------- schemas
+
+#[cfg(feature = "schema")]
+mod schema {
+    use std::borrow::Cow;
+
+    use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+
+    use super::*;
+
+    fn number(bounds: &Bounds, description: &str) -> Schema {
+        json_schema!({
+            "type": "number",
+            "minimum": bounds.min,
+            "maximum": bounds.max,
+            "description": description,
+        })
+    }
+
+    fn integer(min: f64, max: f64, description: &str) -> Schema {
+        json_schema!({
+            "type": "integer",
+            "minimum": min,
+            "maximum": max,
+            "description": description,
+        })
+    }
+
+    fn one_key(key: &str, value: Schema) -> Schema {
+        json_schema!({
+            "type": "object",
+            "properties": { key: value },
+            "required": [key],
+            "additionalProperties": false,
+        })
+    }
+
+    fn imperial(key: &str, big: &str, small: &str, small_limit: f64) -> Schema {
+        let inner = json_schema!({
+            "type": "object",
+            "properties": {
+                big: { "type": "integer", "minimum": 0 },
+                small: { "type": "number", "minimum": 0, "exclusiveMaximum": small_limit },
+            },
+            "required": [big, small],
+            "additionalProperties": false,
+        });
+        one_key(key, inner)
+    }
+
+    impl JsonSchema for Height {
+        fn schema_name() -> Cow<'static, str> {
+            "Height".into()
+        }
+        fn json_schema(_: &mut SchemaGenerator) -> Schema {
+            json_schema!({
+                "description": "A height: {\"cm\": n}, {\"mm\": n} or {\"feet_and_inches\": {\"feet\": n, \"inches\": n}}.",
+                "oneOf": [
+                    one_key("cm", number(&HEIGHT_CM, "centimetres")),
+                    one_key("mm", integer(HEIGHT_CM.min * 10.0, HEIGHT_CM.max * 10.0, "millimetres")),
+                    imperial("feet_and_inches", "feet", "inches", 12.0),
+                ]
+            })
+        }
+    }
+
+    impl JsonSchema for Weight {
+        fn schema_name() -> Cow<'static, str> {
+            "Weight".into()
+        }
+        fn json_schema(_: &mut SchemaGenerator) -> Schema {
+            let max_lb = WEIGHT_KG.max * 1000.0 / GRAMS_PER_POUND;
+            let min_lb = WEIGHT_KG.min * 1000.0 / GRAMS_PER_POUND;
+            json_schema!({
+                "description": "A weight: {\"kg\": n}, {\"g\": n}, {\"pounds\": n} or {\"stones_and_pounds\": {\"stones\": n, \"pounds\": n}}.",
+                "oneOf": [
+                    one_key("kg", number(&WEIGHT_KG, "kilograms")),
+                    one_key("g", integer(WEIGHT_KG.min * 1000.0, WEIGHT_KG.max * 1000.0, "grams")),
+                    one_key("pounds", json_schema!({"type": "number", "minimum": min_lb, "maximum": max_lb})),
+                    imperial("stones_and_pounds", "stones", "pounds", POUNDS_PER_STONE),
+                ]
+            })
+        }
+    }
+
+    impl JsonSchema for Waist {
+        fn schema_name() -> Cow<'static, str> {
+            "Waist".into()
+        }
+        fn json_schema(_: &mut SchemaGenerator) -> Schema {
+            let inch = MM_PER_INCH / 10.0;
+            json_schema!({
+                "description": "A waist circumference: {\"cm\": n}, {\"mm\": n} or {\"inches\": n}.",
+                "oneOf": [
+                    one_key("cm", number(&WAIST_CM, "centimetres")),
+                    one_key("mm", integer(WAIST_CM.min * 10.0, WAIST_CM.max * 10.0, "millimetres")),
+                    one_key("inches", json_schema!({"type": "number", "minimum": WAIST_CM.min / inch, "maximum": WAIST_CM.max / inch})),
+                ]
+            })
+        }
+    }
+
+    impl JsonSchema for AlcoholUnits {
+        fn schema_name() -> Cow<'static, str> {
+            "AlcoholUnits".into()
+        }
+        fn json_schema(_: &mut SchemaGenerator) -> Schema {
+            number(
+                &ALCOHOL_UNITS,
+                "UK units of alcohol (10 ml of pure alcohol each)",
+            )
+        }
+    }
+
+    impl JsonSchema for WeeklyMinutes {
+        fn schema_name() -> Cow<'static, str> {
+            "WeeklyMinutes".into()
+        }
+        fn json_schema(_: &mut SchemaGenerator) -> Schema {
+            integer(
+                WEEKLY_MINUTES.min,
+                WEEKLY_MINUTES.max,
+                "minutes in one week",
+            )
+        }
+    }
+
+    impl JsonSchema for CoPpm {
+        fn schema_name() -> Cow<'static, str> {
+            "CoPpm".into()
+        }
+        fn json_schema(_: &mut SchemaGenerator) -> Schema {
+            integer(
+                CO_PPM.min,
+                CO_PPM.max,
+                "exhaled carbon monoxide, parts per million",
+            )
+        }
+    }
+}
