@@ -179,6 +179,26 @@ pub enum Setting {
     WorkplaceHealth,
 }
 
+impl Setting {
+    /// The serialized name, for messages.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Setting::EmergencyDepartment => "emergency_department",
+            Setting::GeneralPractice => "general_practice",
+            Setting::CommunityPharmacy => "community_pharmacy",
+            Setting::Dental => "dental",
+            Setting::Optometry => "optometry",
+            Setting::Maternity => "maternity",
+            Setting::PreOperativeAssessment => "pre_operative_assessment",
+            Setting::HospitalInpatient => "hospital_inpatient",
+            Setting::HospitalOutpatient => "hospital_outpatient",
+            Setting::CommunityAndVoluntary => "community_and_voluntary",
+            Setting::Housing => "housing",
+            Setting::WorkplaceHealth => "workplace_health",
+        }
+    }
+}
+
 /// How much time the practitioner has, which caps the intensity of what a plan
 /// asks of them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -225,6 +245,23 @@ pub enum PresentingCondition {
 }
 
 impl PresentingCondition {
+    /// The serialized name, for messages.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            PresentingCondition::Fall => "fall",
+            PresentingCondition::Collapse => "collapse",
+            PresentingCondition::HeadInjury => "head_injury",
+            PresentingCondition::Assault => "assault",
+            PresentingCondition::Accident => "accident",
+            PresentingCondition::Unwell => "unwell",
+            PresentingCondition::Gastrointestinal => "gastrointestinal",
+            PresentingCondition::Cardiac => "cardiac",
+            PresentingCondition::Psychiatric => "psychiatric",
+            PresentingCondition::RepeatAttender => "repeat_attender",
+            PresentingCondition::Other => "other",
+        }
+    }
+
     /// Whether this is one of the ten conditions for which PAT is indicated.
     pub const fn indicates_pat(self) -> bool {
         !matches!(self, PresentingCondition::Other)
@@ -367,8 +404,10 @@ pub enum Diabetes {
     /// No diagnosed diabetes.
     None,
     /// Type 1 diabetes.
+    #[serde(rename = "type_1")]
     Type1,
     /// Type 2 diabetes, with how long ago it was diagnosed.
+    #[serde(rename = "type_2")]
     Type2 {
         /// Years since diagnosis.
         diagnosed: YearsAgo,
@@ -516,8 +555,8 @@ impl Contact {
         {
             return Err(Error::Inconsistent {
                 field: "presenting_condition",
-                value: format!("{condition:?}"),
-                other: format!("setting = {setting:?}"),
+                value: condition.as_str().to_string(),
+                other: format!("setting = {}", setting.as_str()),
                 reason: "a presenting condition is recorded only for emergency-department contacts; use null elsewhere",
             });
         }
