@@ -1,0 +1,295 @@
+//! Physical activity: the General Practice Physical Activity Questionnaire
+//! (GPPAQ) and weekly minutes against the UK Chief Medical Officers' guideline
+//! (CLINICAL-REFERENCE §4).
+//!
+//! Either measure, or both, may be answered. [`score`] turns the [`Answers`]
+//! and the contact's age into an [`ActivityFinding`] holding, for each measure,
+//! whether it was asked, whether it applies at this age, and its result:
+//!
+//! - GPPAQ (§4.1): the [`PhysicalActivityIndex`], the combined
+//!   exercise-and-cycling [`HoursBand`] it was read from, and the occupation as
+//!   scored. Valid for ages 16 to 74.
+//! - Weekly minutes (§4.2): moderate-equivalent minutes (vigorous minutes count
+//!   double), Sport England's Active Lives band, and whether the adult aerobic
+//!   and muscle-strengthening guidelines are met.
+//!
+//! ```
+//! use mecc::context::Contact;
+//! use mecc::instruments::Reply;
+//! use mecc::instruments::activity::{self, *};
+//!
+//! let contact: Contact = serde_json::from_value(serde_json::json!({
+//!     "age": 52, "sex": "female", "pregnant": "no", "family_background": "white",
+//!     "setting": "general_practice", "time_available": "brief",
+//!     "presenting_condition": null, "intoxicated": "no", "priority_groups": [],
+//!     "comorbidities": {"diabetes": "none", "hypertension": "no",
+//!                       "eating_disorder": "no", "bariatric_surgery": "none"}
+//! }))?;
+//! let answers = Answers {
+//!     gppaq: Reply::Answered(GppaqAnswers::scored_only(
+//!         Occupation::Sedentary,
+//!         ExerciseAndCycling::Bands(ExerciseAndCyclingBands {
+//!             exercise: HoursBand::SomeButLessThan1,
+//!             cycling: HoursBand::None,
+//!         }),
+//!     )),
+//!     weekly: Reply::Answered(WeeklyActivity::try_new(90, 30, Reply::Answered(StrengthDays::new(1)?))?),
+//! };
+//! let finding = activity::score(&answers, &contact);
+//! assert_eq!(finding.index(), Some(PhysicalActivityIndex::ModeratelyInactive));
+//! assert_eq!(finding.weekly_band(), Some(ActiveLivesBand::Active)); // 90 + 2 × 30 = 150
+//! assert_eq!(finding.meets_aerobic_guideline(), Some(true));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use serde::{Deserialize, Serialize};
+
+use super::Reply;
+use crate::context::Contact;
+use crate::provenance::Source;
+
+mod gppaq;
+mod weekly;
+
+pub use gppaq::{
+    COMBINED_POINTS_CAP, ExerciseAndCycling, ExerciseAndCyclingBands, ExerciseAndCyclingMinutes,
+    ExerciseAndCyclingMinutesFields, GPPAQ_INDEX_OBSERVABLE_SNOMED_CT, GPPAQ_MAX_AGE,
+    GPPAQ_MIN_AGE, GppaqAnswers, GppaqOutcome, GppaqResult, HOURS_BAND_NONE_MINUTES,
+    HOURS_BAND_ONE_HOUR_MINUTES, HOURS_BAND_THREE_HOURS_MINUTES, HoursBand, MissingGppaqAnswers,
+    Occupation, PHYSICAL_ACTIVITY_INDEX_TABLE, PhysicalActivityIndex, ScoredOccupation,
+    WalkingPace, combined_exercise_and_cycling, physical_activity_index,
+};
+pub use weekly::{
+    ACTIVE_LIVES_ACTIVE_MIN_MINUTES, ACTIVE_LIVES_FAIRLY_ACTIVE_MIN_MINUTES, ACTIVE_LIVES_MIN_AGE,
+    ADULT_GUIDELINE_MIN_AGE, ActiveLivesBand, ActiveLivesOutcome,
+    CHILDREN_GUIDELINE_AVERAGE_MINUTES_PER_DAY, GUIDELINE_MODERATE_EQUIVALENT_MINUTES, Guideline,
+    STRENGTH_DAYS, STRENGTH_GUIDELINE_DAYS, StrengthDays, VIGOROUS_WEIGHT, WeeklyActivity,
+    WeeklyActivityFields, WeeklyOutcome, WeeklyResult,
+};
+
+/// Department of Health, *The General Practice Physical Activity Questionnaire
+/// (GPPAQ)*, updated May 2009: the questions, the occupation and hours bands,
+/// and the Physical Activity Index (CLINICAL-REFERENCE §4.1).
+pub const GPPAQ_SOURCE: Source = Source::with_url(
+    "Department of Health. The General Practice Physical Activity Questionnaire (GPPAQ): a screening tool to assess adult physical activity levels within primary care. Updated May 2009",
+    "https://www.gov.uk/government/publications/general-practice-physical-activity-questionnaire-gppaq",
+);
+
+/// NICE public health guideline PH44, *Physical activity: brief advice for
+/// adults in primary care* (2013), which recommends a validated tool such as
+/// GPPAQ to identify inactive adults (CLINICAL-REFERENCE §4).
+pub const NICE_PH44_SOURCE: Source = Source::with_url(
+    "NICE. Physical activity: brief advice for adults in primary care (PH44). 2013",
+    "https://www.nice.org.uk/guidance/ph44",
+);
+
+/// UK Chief Medical Officers' *Physical activity guidelines* (2019): 150
+/// moderate-equivalent minutes a week and muscle strengthening on 2 days for
+/// adults; an average of 60 minutes a day for children and young people
+/// (CLINICAL-REFERENCE §4.2).
+pub const CMO_2019_SOURCE: Source = Source::with_url(
+    "UK Chief Medical Officers' Physical Activity Guidelines. Department of Health and Social Care, 2019",
+    "https://www.gov.uk/government/publications/physical-activity-guidelines-uk-chief-medical-officers-report",
+);
+
+/// Sport England, *Active Lives* adult survey: the `inactive` (under 30),
+/// `fairly_active` (30 to 149) and `active` (150 or more) bands of weekly
+/// moderate-equivalent minutes, for people aged 16 and over
+/// (CLINICAL-REFERENCE §4.2).
+pub const ACTIVE_LIVES_SOURCE: Source = Source::with_url(
+    "Sport England. Active Lives Adult Survey: activity levels (inactive, fairly active, active)",
+    "https://www.sportengland.org/research-and-data/data/active-lives",
+);
+
+/// The instrument's primary source: the GPPAQ guidance.
+pub const SOURCE: Source = GPPAQ_SOURCE;
+
+/// Every source this instrument implements, primary first.
+pub const SOURCES: &[Source] = &[
+    GPPAQ_SOURCE,
+    NICE_PH44_SOURCE,
+    CMO_2019_SOURCE,
+    ACTIVE_LIVES_SOURCE,
+];
+
+/// The version of this instrument's rules: GPPAQ as updated in May 2009 and the
+/// CMO guidelines of 2019. Recorded in every finding as [`ActivitySource`].
+pub const VERSION: &str = "gppaq-2009+cmo-2019";
+
+/// Which version of the instrument produced a finding, so a recorded result can
+/// be traced to its sources. Serializes as [`VERSION`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub enum ActivitySource {
+    /// GPPAQ (Department of Health, May 2009), NICE PH44 (2013), the UK CMO
+    /// guidelines (2019) and Sport England's Active Lives bands.
+    #[serde(rename = "gppaq-2009+cmo-2019")]
+    Gppaq2009Cmo2019,
+}
+
+impl ActivitySource {
+    /// The version text, equal to [`VERSION`].
+    pub const fn version(self) -> &'static str {
+        match self {
+            ActivitySource::Gppaq2009Cmo2019 => VERSION,
+        }
+    }
+
+    /// The published sources this version implements.
+    pub const fn sources(self) -> &'static [Source] {
+        match self {
+            ActivitySource::Gppaq2009Cmo2019 => SOURCES,
+        }
+    }
+}
+
+/// Why a measure, or part of one, does not apply to this person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum NotApplicableReason {
+    /// Under 16: GPPAQ is validated for ages 16 to 74 ([`GPPAQ_MIN_AGE`]).
+    AgeBelowGppaqRange,
+    /// Over 74: GPPAQ is validated for ages 16 to 74 ([`GPPAQ_MAX_AGE`]).
+    AgeAboveGppaqRange,
+    /// Under 19: the adult guidelines (150 minutes a week, strength on 2 days)
+    /// start at [`ADULT_GUIDELINE_MIN_AGE`]; children and young people have
+    /// their own guideline, an average of
+    /// [`CHILDREN_GUIDELINE_AVERAGE_MINUTES_PER_DAY`] minutes a day across the
+    /// week, which weekly totals cannot judge.
+    AgeBelowAdultGuideline,
+    /// Under 16: the Active Lives adult bands are defined from
+    /// [`ACTIVE_LIVES_MIN_AGE`].
+    AgeBelowActiveLivesRange,
+}
+
+impl NotApplicableReason {
+    /// The reason, in words a practitioner can be shown.
+    pub const fn description(self) -> &'static str {
+        match self {
+            NotApplicableReason::AgeBelowGppaqRange => {
+                "GPPAQ is validated for adults aged 16 to 74; this person is younger"
+            }
+            NotApplicableReason::AgeAboveGppaqRange => {
+                "GPPAQ is validated for adults aged 16 to 74; this person is older"
+            }
+            NotApplicableReason::AgeBelowAdultGuideline => {
+                "the adult guideline applies from age 19; children and young people should average at least 60 minutes of moderate-to-vigorous activity a day across the week"
+            }
+            NotApplicableReason::AgeBelowActiveLivesRange => {
+                "the Active Lives adult activity bands apply from age 16"
+            }
+        }
+    }
+}
+
+/// The answers to the physical-activity questions.
+///
+/// Either measure, or both, may be answered; in JSON each is `"not_asked"` or
+/// `{"answered": ...}`:
+///
+/// ```json
+/// {
+///   "gppaq": {"answered": {
+///     "occupation": {"answered": "standing"},
+///     "exercise_and_cycling": {"answered": {"bands": {"exercise": "none", "cycling": "3_or_more"}}},
+///     "walking": "not_asked", "housework_and_childcare": "not_asked",
+///     "gardening_and_diy": "not_asked", "walking_pace": {"answered": "brisk"}
+///   }},
+///   "weekly": {"answered": {"moderate_minutes_per_week": 120, "vigorous_minutes_per_week": 20,
+///                           "strength_days_per_week": {"answered": 2}}}
+/// }
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Answers {
+    /// The GPPAQ (CLINICAL-REFERENCE §4.1).
+    pub gppaq: Reply<GppaqAnswers>,
+    /// Moderate and vigorous minutes in a usual week and muscle-strengthening
+    /// days (CLINICAL-REFERENCE §4.2).
+    pub weekly: Reply<WeeklyActivity>,
+}
+
+impl Answers {
+    /// Nothing asked yet.
+    pub const NOT_ASKED: Answers = Answers {
+        gppaq: Reply::NotAsked,
+        weekly: Reply::NotAsked,
+    };
+}
+
+/// What the physical-activity answers show.
+///
+/// Each measure is reported separately, as a typed outcome: not asked, not
+/// applicable at this age (with the reason), or its result. The helpers
+/// [`index`](ActivityFinding::index), [`weekly_band`](ActivityFinding::weekly_band)
+/// and [`meets_aerobic_guideline`](ActivityFinding::meets_aerobic_guideline) give
+/// the values a policy reads most often.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ActivityFinding {
+    /// The GPPAQ outcome (CLINICAL-REFERENCE §4.1).
+    pub gppaq: GppaqOutcome,
+    /// The weekly-minutes outcome (CLINICAL-REFERENCE §4.2).
+    pub weekly: WeeklyOutcome,
+    /// The version of the rules that produced this finding.
+    pub source: ActivitySource,
+}
+
+impl ActivityFinding {
+    /// The GPPAQ Physical Activity Index, when GPPAQ was scored.
+    pub const fn index(&self) -> Option<PhysicalActivityIndex> {
+        match self.gppaq {
+            GppaqOutcome::Scored(result) => Some(result.index),
+            _ => None,
+        }
+    }
+
+    /// The Active Lives band of the weekly minutes, when they were given and
+    /// the band applies at this age.
+    pub const fn weekly_band(&self) -> Option<ActiveLivesBand> {
+        match self.weekly {
+            WeeklyOutcome::Assessed(WeeklyResult {
+                active_lives: ActiveLivesOutcome::Band(band),
+                ..
+            }) => Some(band),
+            _ => None,
+        }
+    }
+
+    /// Whether the adult aerobic guideline (150 moderate-equivalent minutes a
+    /// week) is met, when the weekly minutes were given and the guideline
+    /// applies at this age.
+    pub const fn meets_aerobic_guideline(&self) -> Option<bool> {
+        match self.weekly {
+            WeeklyOutcome::Assessed(result) => result.aerobic_guideline.is_met(),
+            WeeklyOutcome::NotAsked => None,
+        }
+    }
+}
+
+/// Scores the physical-activity answers for one contact.
+///
+/// Pure and total: it cannot fail and allocates nothing. Only the contact's age
+/// is read: GPPAQ applies from [`GPPAQ_MIN_AGE`] to [`GPPAQ_MAX_AGE`], the
+/// Active Lives bands from [`ACTIVE_LIVES_MIN_AGE`], and the adult guidelines
+/// from [`ADULT_GUIDELINE_MIN_AGE`].
+///
+/// Age is checked before completeness: an answered GPPAQ outside 16 to 74 is
+/// `not_applicable` even if a scored question is still unanswered.
+pub fn score(answers: &Answers, contact: &Contact) -> ActivityFinding {
+    let age = contact.age().years();
+    ActivityFinding {
+        gppaq: match answers.gppaq {
+            Reply::NotAsked => GppaqOutcome::NotAsked,
+            Reply::Answered(gppaq) => gppaq::score(&gppaq, age),
+        },
+        weekly: match answers.weekly {
+            Reply::NotAsked => WeeklyOutcome::NotAsked,
+            Reply::Answered(weekly) => WeeklyOutcome::Assessed(weekly::score(&weekly, age)),
+        },
+        source: ActivitySource::Gppaq2009Cmo2019,
+    }
+}
