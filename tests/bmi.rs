@@ -61,99 +61,84 @@ fn at_two_metres(bmi_tenths: u32, waist_mm: Option<u32>) -> Answers {
 
 // ---------------------------------------------------------------- thresholds
 
-// CLINICAL-REFERENCE §3.2; WHO adult BMI classification: each standard threshold
-// at, just below and just above, on the shown value.
-#[test]
-fn standard_thresholds_at_and_either_side_section_3_2() {
-    let cases = [
-        (
-            STANDARD_HEALTHY_WEIGHT_FROM_TENTHS,
-            185,
-            BmiCategory::HealthyWeight,
-        ),
-        (
-            STANDARD_OVERWEIGHT_FROM_TENTHS,
-            250,
-            BmiCategory::Overweight,
-        ),
-        (
-            STANDARD_OBESITY_CLASS_1_FROM_TENTHS,
-            300,
-            BmiCategory::ObesityClass1,
-        ),
-        (
-            STANDARD_OBESITY_CLASS_2_FROM_TENTHS,
-            350,
-            BmiCategory::ObesityClass2,
-        ),
-        (
-            STANDARD_OBESITY_CLASS_3_FROM_TENTHS,
-            400,
-            BmiCategory::ObesityClass3,
-        ),
-    ];
-    for (threshold, spec_value, category) in cases {
-        assert_eq!(threshold, spec_value);
-        let set = ThresholdSet::Standard;
-        assert_eq!(set.classify(threshold), category, "at {threshold}");
-        assert_eq!(set.classify(threshold + 1), category, "above {threshold}");
-        assert!(set.classify(threshold - 1) < category, "below {threshold}");
-        assert_eq!(set.from_tenths(category), threshold);
-    }
-    assert_eq!(ThresholdSet::Standard.classify(0), BmiCategory::Underweight);
+/// Checks one threshold at, just below and just above, on the shown value.
+fn assert_threshold(set: ThresholdSet, threshold: u16, spec_value: u16, category: BmiCategory) {
+    assert_eq!(threshold, spec_value, "{set:?} {category:?}");
+    assert_eq!(set.classify(threshold), category, "{set:?} at {threshold}");
     assert_eq!(
-        ThresholdSet::Standard.classify(u16::MAX),
-        BmiCategory::ObesityClass3
+        set.classify(threshold + 1),
+        category,
+        "{set:?} above {threshold}"
     );
+    assert!(
+        set.classify(threshold - 1) < category,
+        "{set:?} below {threshold}"
+    );
+    assert_eq!(set.from_tenths(category), threshold);
 }
 
-// CLINICAL-REFERENCE §3.2; NICE NG246: adjusted thresholds are 2.5 lower above
-// healthy weight, and the underweight threshold is unchanged.
+// CLINICAL-REFERENCE §3.2; WHO adult BMI classification.
+#[test]
+fn standard_thresholds_at_and_either_side_section_3_2() {
+    use BmiCategory::*;
+    let set = ThresholdSet::Standard;
+    assert_threshold(set, STANDARD_HEALTHY_WEIGHT_FROM_TENTHS, 185, HealthyWeight);
+    assert_threshold(set, STANDARD_OVERWEIGHT_FROM_TENTHS, 250, Overweight);
+    assert_threshold(
+        set,
+        STANDARD_OBESITY_CLASS_1_FROM_TENTHS,
+        300,
+        ObesityClass1,
+    );
+    assert_threshold(
+        set,
+        STANDARD_OBESITY_CLASS_2_FROM_TENTHS,
+        350,
+        ObesityClass2,
+    );
+    assert_threshold(
+        set,
+        STANDARD_OBESITY_CLASS_3_FROM_TENTHS,
+        400,
+        ObesityClass3,
+    );
+    assert_eq!(set.classify(0), Underweight);
+    assert_eq!(set.classify(u16::MAX), ObesityClass3);
+}
+
+// CLINICAL-REFERENCE §3.2; NICE NG246. The underweight threshold is unchanged,
+// overweight starts at 23.0 (2.0 below 25.0: the table in §3.2 is followed) and
+// each obesity class starts 2.5 below the standard one.
 #[test]
 fn adjusted_thresholds_at_and_either_side_section_3_2() {
-    let cases = [
-        (
-            ADJUSTED_HEALTHY_WEIGHT_FROM_TENTHS,
-            185,
-            BmiCategory::HealthyWeight,
-        ),
-        (
-            ADJUSTED_OVERWEIGHT_FROM_TENTHS,
-            230,
-            BmiCategory::Overweight,
-        ),
-        (
-            ADJUSTED_OBESITY_CLASS_1_FROM_TENTHS,
-            275,
-            BmiCategory::ObesityClass1,
-        ),
-        (
-            ADJUSTED_OBESITY_CLASS_2_FROM_TENTHS,
-            325,
-            BmiCategory::ObesityClass2,
-        ),
-        (
-            ADJUSTED_OBESITY_CLASS_3_FROM_TENTHS,
-            375,
-            BmiCategory::ObesityClass3,
-        ),
-    ];
-    for (threshold, spec_value, category) in cases {
-        assert_eq!(threshold, spec_value);
-        let set = ThresholdSet::Adjusted;
-        assert_eq!(set.classify(threshold), category, "at {threshold}");
-        assert_eq!(set.classify(threshold + 1), category, "above {threshold}");
-        assert!(set.classify(threshold - 1) < category, "below {threshold}");
-        assert_eq!(set.from_tenths(category), threshold);
-        // The obesity thresholds are 2.5 lower; overweight starts at 23.0, which
-        // is 2.0 lower than 25.0 (the table in §3.2 is followed).
-        if category.is_obesity() {
-            assert_eq!(
-                ThresholdSet::Standard.from_tenths(category) - threshold,
-                25,
-                "2.5 lower for {category:?}"
-            );
-        }
+    use BmiCategory::*;
+    let set = ThresholdSet::Adjusted;
+    assert_threshold(set, ADJUSTED_HEALTHY_WEIGHT_FROM_TENTHS, 185, HealthyWeight);
+    assert_threshold(set, ADJUSTED_OVERWEIGHT_FROM_TENTHS, 230, Overweight);
+    assert_threshold(
+        set,
+        ADJUSTED_OBESITY_CLASS_1_FROM_TENTHS,
+        275,
+        ObesityClass1,
+    );
+    assert_threshold(
+        set,
+        ADJUSTED_OBESITY_CLASS_2_FROM_TENTHS,
+        325,
+        ObesityClass2,
+    );
+    assert_threshold(
+        set,
+        ADJUSTED_OBESITY_CLASS_3_FROM_TENTHS,
+        375,
+        ObesityClass3,
+    );
+    for category in [ObesityClass1, ObesityClass2, ObesityClass3] {
+        assert_eq!(
+            ThresholdSet::Standard.from_tenths(category) - set.from_tenths(category),
+            25,
+            "2.5 lower for {category:?}"
+        );
     }
 }
 
