@@ -150,6 +150,20 @@ impl Error {
         Ok(value)
     }
 
+    /// Restates an out-of-range error in the unit the caller used: the value as
+    /// given and the range in that unit.
+    pub(crate) fn restated(self, given: u32, range_text: &'static str) -> Error {
+        match self {
+            Error::OutOfRange { field, hint, .. } => Error::OutOfRange {
+                field,
+                value: given.to_string(),
+                expected: range_text,
+                hint,
+            },
+            other => other,
+        }
+    }
+
     /// Adds a hint to an out-of-range error; other errors are returned unchanged.
     pub(crate) fn with_hint(self, new_hint: String) -> Error {
         match self {

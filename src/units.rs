@@ -145,13 +145,15 @@ impl Height {
     /// # Errors
     /// [`Error::OutOfRange`] outside 1000 to 2500 mm ([`HEIGHT_CM`]).
     pub fn from_mm(mm: u32) -> Result<Height, Error> {
-        Self::checked_cm("height_mm", f64::from(mm) / 10.0).map_err(|e| match mm {
-            100..=250 => e.with_hint(format!(
-                "this looks like centimetres: did you mean {} mm?",
-                mm * 10
-            )),
-            _ => e,
-        })
+        Self::checked_cm("height_mm", f64::from(mm) / 10.0)
+            .map_err(|e| e.restated(mm, "a height from 1000 to 2500 mm"))
+            .map_err(|e| match mm {
+                100..=250 => e.with_hint(format!(
+                    "this looks like centimetres: did you mean {} mm?",
+                    mm * 10
+                )),
+                _ => e,
+            })
     }
 
     /// A height in feet and inches (1 in = 2.54 cm).
@@ -300,6 +302,7 @@ impl Weight {
     /// [`Error::OutOfRange`] outside 20 000 to 350 000 g ([`WEIGHT_KG`]).
     pub fn from_grams(grams: u32) -> Result<Weight, Error> {
         Self::checked_kg("weight_g", f64::from(grams) / 1000.0)
+            .map_err(|e| e.restated(grams, "a weight from 20000 to 350000 g"))
     }
 
     /// A weight in pounds (1 lb = 0.45359237 kg).
@@ -431,6 +434,7 @@ impl Waist {
     /// [`Error::OutOfRange`] outside 400 to 2500 mm ([`WAIST_CM`]).
     pub fn from_mm(mm: u32) -> Result<Waist, Error> {
         Self::checked_cm("waist_mm", f64::from(mm) / 10.0)
+            .map_err(|e| e.restated(mm, "a waist from 400 to 2500 mm"))
     }
 
     /// A waist circumference in inches (1 in = 2.54 cm).

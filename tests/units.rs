@@ -87,6 +87,27 @@ fn zero_and_negative_values_are_refused() {
 }
 
 #[test]
+fn whole_unit_forms_report_the_value_and_range_as_given() {
+    assert_eq!(
+        Height::from_mm(172).unwrap_err().to_string(),
+        "height_mm is 172: expected a height from 1000 to 2500 mm \
+         (this looks like centimetres: did you mean 1720 mm?)"
+    );
+    assert_eq!(
+        Weight::from_grams(80).unwrap_err().to_string(),
+        "weight_g is 80: expected a weight from 20000 to 350000 g"
+    );
+    assert_eq!(
+        Waist::from_mm(39).unwrap_err().to_string(),
+        "waist_mm is 39: expected a waist from 400 to 2500 mm"
+    );
+    assert_eq!(Height::from_mm(1000).unwrap().mm(), 1000);
+    assert!(Height::from_mm(999).is_err());
+    assert_eq!(Weight::from_grams(350_000).unwrap().grams(), 350_000);
+    assert!(Weight::from_grams(350_001).is_err());
+}
+
+#[test]
 fn weight_in_pounds_given_as_kg_is_named() {
     let err = Weight::from_kg(400.0).unwrap_err();
     assert_eq!(
