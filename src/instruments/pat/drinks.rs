@@ -1,0 +1,433 @@
+//! Drinks and the units they hold (CLINICAL-REFERENCE §1.6).
+//!
+//! The PAT form lists guide values for common drinks so the most drunk in one
+//! day (question 2) can be totted up at the bedside. [`Drink`] names each of
+//! them, [`CustomDrink`] covers anything else from its volume and strength, and
+//! [`total_units`] adds up a list of [`DrinkCount`]s.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+use crate::units::{ALCOHOL_UNITS, AlcoholUnits, Bounds};
+
+/// How many of one drink a single entry may count (CLINICAL-REFERENCE §1.6).
+///
+/// **Decision:** counts are whole numbers. The form counts drinks, and a half
+/// pint is better entered as its own drink (a [`CustomDrink`] of 284 ml) than as
+/// half a count. An entry of 0 is refused: leave out drinks not drunk. 100 of
+/// even the smallest drink is beyond a plausible day, so more is taken to be a
+/// typing error.
+pub const DRINK_COUNT: Bounds = Bounds {
+    min: 1.0,
+    max: 100.0,
+    text: "a whole number of drinks from 1 to 100",
+};
+
+/// The largest amount [`AlcoholUnits`] accepts, in hundredths of a unit.
+const MAX_CENTI_UNITS: u32 = (ALCOHOL_UNITS.max * 100.0) as u32;
+
+/// An amount fixed in this module's source, such as a guide value or a cut-off.
+///
+/// `AlcoholUnits` has no `const` constructor, so fixed amounts are written in
+/// hundredths of a unit and converted here. Every caller passes a constant that
+/// the compile-time checks below keep within [`ALCOHOL_UNITS`], so the
+/// conversion cannot fail; the fallback exists only so that no path can panic.
+pub(super) fn known_units(centi: u32) -> AlcoholUnits {
+    AlcoholUnits::from_centi_units(centi).unwrap_or(AlcoholUnits::ZERO)
+}
+
+/// One kind of drink: a guide value from the PAT (2009) form, or a custom drink.
+///
+/// In JSON a guide drink is its name (`"pint_ordinary_strength"`) and a custom
+/// drink is `{"custom": {"volume_ml": 500, "abv_percent": 5.2}}`.
+///
+/// ```
+/// use mecc::instruments::pat::{CustomDrink, Drink};
+///
+/// assert_eq!(Drink::PintOrdinaryStrength.units().units(), 2.0);
+/// assert_eq!(Drink::BottleOfWine.units().units(), 9.0);
+/// let half = Drink::Custom(CustomDrink::new(284.0, 4.0)?);
+/// assert_eq!(half.units().centi_units(), 114); // 1.136 units
+/// # Ok::<(), mecc::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Drink {
+    /// A pint of ordinary-strength beer, lager or cider: 2 units.
+    PintOrdinaryStrength,
+    /// A can of ordinary-strength beer, lager or cider: 1.5 units.
+    CanOrdinaryStrength,
+    /// A litre bottle of ordinary-strength beer, lager or cider: 4.5 units.
+    LitreBottleOrdinaryStrength,
+    /// A pint of strong beer, lager or cider: 5 units.
+    PintStrong,
+    /// A can of strong beer, lager or cider: 4 units.
+    CanStrong,
+    /// A litre bottle of strong beer, lager or cider: 10 units.
+    LitreBottleStrong,
+    /// A glass of wine: 1.5 units.
+    GlassOfWine,
+    /// A 75 cl bottle of wine: 9 units.
+    BottleOfWine,
+    /// A glass of fortified wine (sherry, port, martini): 1 unit.
+    GlassOfFortifiedWine,
+    /// A 75 cl bottle of fortified wine: 12 units.
+    BottleOfFortifiedWine,
+    /// A 330 ml bottle of alcopop: 1.5 units.
+    Alcopop,
+    /// A single pub measure of spirits: 1 unit.
+    SingleMeasureOfSpirits,
+    /// A 75 cl bottle of spirits: 30 units.
+    BottleOfSpirits,
+    /// Any other drink, from its volume and strength.
+    Custom(CustomDrink),
+}
+
+impl Drink {
+    /// Every drink with a guide value on the PAT (2009) form, in the form's order.
+    pub const GUIDE: [Drink; 13] = [
+        Drink::PintOrdinaryStrength,
+        Drink::CanOrdinaryStrength,
+        Drink::LitreBottleOrdinaryStrength,
+        Drink::PintStrong,
+        Drink::CanStrong,
+        Drink::LitreBottleStrong,
+        Drink::GlassOfWine,
+        Drink::BottleOfWine,
+        Drink::GlassOfFortifiedWine,
+        Drink::BottleOfFortifiedWine,
+        Drink::Alcopop,
+        Drink::SingleMeasureOfSpirits,
+        Drink::BottleOfSpirits,
+    ];
+
+    /// The units in one of this drink, in hundredths of a unit.
+    pub const fn centi_units(self) -> u32 {
+        match self {
+            Drink::PintOrdinaryStrength => 200,
+            Drink::CanOrdinaryStrength => 150,
+            Drink::LitreBottleOrdinaryStrength => 450,
+            Drink::PintStrong => 500,
+            Drink::CanStrong => 400,
+            Drink::LitreBottleStrong => 1000,
+            Drink::GlassOfWine => 150,
+            Drink::BottleOfWine => 900,
+            Drink::GlassOfFortifiedWine => 100,
+            Drink::BottleOfFortifiedWine => 1200,
+            Drink::Alcopop => 150,
+            Drink::SingleMeasureOfSpirits => 100,
+            Drink::BottleOfSpirits => 3000,
+            Drink::Custom(custom) => custom.units.centi_units(),
+        }
+    }
+
+    /// The units in one of this drink.
+    pub fn units(self) -> AlcoholUnits {
+        match self {
+            Drink::Custom(custom) => custom.units,
+            guide => known_units(guide.centi_units()),
+        }
+    }
+
+    /// How the drink reads to a person, for example "pint of strong beer, lager
+    /// or cider".
+    pub const fn description(self) -> &'static str {
+        match self {
+            Drink::PintOrdinaryStrength => "pint of ordinary-strength beer, lager or cider",
+            Drink::CanOrdinaryStrength => "can of ordinary-strength beer, lager or cider",
+            Drink::LitreBottleOrdinaryStrength => {
+                "litre bottle of ordinary-strength beer, lager or cider"
+            }
+            Drink::PintStrong => "pint of strong beer, lager or cider",
+            Drink::CanStrong => "can of strong beer, lager or cider",
+            Drink::LitreBottleStrong => "litre bottle of strong beer, lager or cider",
+            Drink::GlassOfWine => "glass of wine",
+            Drink::BottleOfWine => "75 cl bottle of wine",
+            Drink::GlassOfFortifiedWine => "glass of fortified wine",
+            Drink::BottleOfFortifiedWine => "75 cl bottle of fortified wine",
+            Drink::Alcopop => "330 ml bottle of alcopop",
+            Drink::SingleMeasureOfSpirits => "single measure of spirits",
+            Drink::BottleOfSpirits => "75 cl bottle of spirits",
+            Drink::Custom(_) => "drink of a given volume and strength",
+        }
+    }
+}
+
+// The largest guide value must be a valid amount, so `known_units` never falls back.
+const _: () = assert!(Drink::BottleOfSpirits.centi_units() <= MAX_CENTI_UNITS);
+
+/// A drink not on the form's list, from its volume and its strength.
+///
+/// The volume is kept to a tenth of a millilitre and the strength to a hundredth
+/// of a percent, so a drink written back to JSON reads the same when read again;
+/// its units (`volume_ml × abv_percent / 1000`) are computed from those kept
+/// values.
+///
+/// ```
+/// use mecc::instruments::pat::CustomDrink;
+///
+/// let craft = CustomDrink::new(440.0, 6.5)?; // 2.86 units
+/// assert_eq!(craft.units().centi_units(), 286);
+/// assert_eq!(craft.volume_ml(), 440.0);
+/// # Ok::<(), mecc::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "CustomDrinkFields", into = "CustomDrinkFields")]
+pub struct CustomDrink {
+    deci_ml: u32,
+    centi_abv: u32,
+    units: AlcoholUnits,
+}
+
+/// The JSON form of a [`CustomDrink`]: `{"volume_ml": 500, "abv_percent": 5.2}`.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CustomDrinkFields {
+    /// The volume of one drink, in millilitres.
+    pub volume_ml: f64,
+    /// Its strength, in percent alcohol by volume.
+    pub abv_percent: f64,
+}
+
+impl CustomDrink {
+    /// A drink of `volume_ml` millilitres at `abv_percent` % alcohol by volume.
+    ///
+    /// # Errors
+    /// - [`Error::NotFinite`] or [`Error::OutOfRange`] when `volume_ml` lies
+    ///   outside [`DRINK_VOLUME_ML`](crate::units::DRINK_VOLUME_ML) (field
+    ///   `volume_ml`) or `abv_percent` outside
+    ///   [`ABV_PERCENT`](crate::units::ABV_PERCENT) (field `abv_percent`).
+    /// - [`Error::OutOfRange`] (field `units`) when one drink would hold more
+    ///   than [`ALCOHOL_UNITS`] allows.
+    pub fn new(volume_ml: f64, abv_percent: f64) -> Result<CustomDrink, Error> {
+        // Checked on the values as given, so an error quotes what the caller typed.
+        AlcoholUnits::from_volume(volume_ml, abv_percent)?;
+        // Both are finite and in range now: at most 100 000 and 10 000.
+        let deci_ml = (volume_ml * 10.0).round() as u32;
+        let centi_abv = (abv_percent * 100.0).round() as u32;
+        let units =
+            AlcoholUnits::from_volume(f64::from(deci_ml) / 10.0, f64::from(centi_abv) / 100.0)?;
+        Ok(CustomDrink {
+            deci_ml,
+            centi_abv,
+            units,
+        })
+    }
+
+    /// The volume of one drink, in millilitres.
+    pub fn volume_ml(self) -> f64 {
+        f64::from(self.deci_ml) / 10.0
+    }
+
+    /// The strength, in percent alcohol by volume.
+    pub fn abv_percent(self) -> f64 {
+        f64::from(self.centi_abv) / 100.0
+    }
+
+    /// The units in one drink.
+    pub const fn units(self) -> AlcoholUnits {
+        self.units
+    }
+}
+
+impl TryFrom<CustomDrinkFields> for CustomDrink {
+    type Error = Error;
+    fn try_from(fields: CustomDrinkFields) -> Result<CustomDrink, Error> {
+        CustomDrink::new(fields.volume_ml, fields.abv_percent)
+    }
+}
+
+impl From<CustomDrink> for CustomDrinkFields {
+    fn from(drink: CustomDrink) -> CustomDrinkFields {
+        CustomDrinkFields {
+            volume_ml: drink.volume_ml(),
+            abv_percent: drink.abv_percent(),
+        }
+    }
+}
+
+/// A number of one drink, as one line of the tally for question 2.
+///
+/// In JSON: `{"drink": "pint_ordinary_strength", "count": 3}`.
+///
+/// ```
+/// use mecc::instruments::pat::{Drink, DrinkCount};
+///
+/// let three_pints = DrinkCount::new(Drink::PintOrdinaryStrength, 3)?;
+/// assert_eq!(three_pints.centi_units(), 600);
+/// assert!(DrinkCount::new(Drink::GlassOfWine, 0).is_err());
+/// # Ok::<(), mecc::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "DrinkCountFields", into = "DrinkCountFields")]
+pub struct DrinkCount {
+    drink: Drink,
+    count: u8,
+}
+
+/// The JSON form of a [`DrinkCount`].
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct DrinkCountFields {
+    /// The drink.
+    pub drink: Drink,
+    /// How many of it, a whole number.
+    pub count: u32,
+}
+
+impl DrinkCount {
+    /// `count` of `drink`.
+    ///
+    /// # Errors
+    /// [`Error::OutOfRange`] (field `count`) when `count` lies outside
+    /// [`DRINK_COUNT`] (0, or more than 100).
+    pub fn new(drink: Drink, count: u32) -> Result<DrinkCount, Error> {
+        let count = Error::check_int("count", u64::from(count), &DRINK_COUNT).map_err(|e| {
+            if count == 0 {
+                e.with_hint("leave out drinks that were not drunk".to_string())
+            } else {
+                e
+            }
+        })?;
+        // Range-checked above: at most 100.
+        Ok(DrinkCount {
+            drink,
+            count: count as u8,
+        })
+    }
+
+    /// The drink.
+    pub const fn drink(self) -> Drink {
+        self.drink
+    }
+
+    /// How many of it.
+    pub const fn count(self) -> u32 {
+        self.count as u32
+    }
+
+    /// The units in all of them, in hundredths of a unit. This may exceed what
+    /// [`AlcoholUnits`] accepts; [`total_units`] checks the total.
+    pub const fn centi_units(self) -> u32 {
+        // At most 100 × 30 000, well within u32.
+        self.drink.centi_units() * self.count as u32
+    }
+}
+
+impl TryFrom<DrinkCountFields> for DrinkCount {
+    type Error = Error;
+    fn try_from(fields: DrinkCountFields) -> Result<DrinkCount, Error> {
+        DrinkCount::new(fields.drink, fields.count)
+    }
+}
+
+impl From<DrinkCount> for DrinkCountFields {
+    fn from(entry: DrinkCount) -> DrinkCountFields {
+        DrinkCountFields {
+            drink: entry.drink,
+            count: entry.count(),
+        }
+    }
+}
+
+/// Adds up the units in a list of drinks.
+///
+/// An empty list adds up to zero; [`MostInOneDay::from_drinks`] refuses one.
+///
+/// ```
+/// use mecc::instruments::pat::{Drink, DrinkCount, total_units};
+///
+/// let night = [
+///     DrinkCount::new(Drink::PintStrong, 2)?,
+///     DrinkCount::new(Drink::SingleMeasureOfSpirits, 3)?,
+/// ];
+/// assert_eq!(total_units(&night)?.units(), 13.0);
+/// # Ok::<(), mecc::Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::OutOfRange`] (field `drinks`) when the total exceeds
+/// [`ALCOHOL_UNITS`].
+///
+/// [`MostInOneDay::from_drinks`]: super::MostInOneDay::from_drinks
+pub fn total_units(drinks: &[DrinkCount]) -> Result<AlcoholUnits, Error> {
+    // u64 cannot overflow: each entry is at most 3 000 000 hundredths.
+    let total: u64 = drinks.iter().map(|d| u64::from(d.centi_units())).sum();
+    match u32::try_from(total) {
+        Ok(centi) if centi <= MAX_CENTI_UNITS => AlcoholUnits::from_centi_units(centi),
+        _ => Err(Error::OutOfRange {
+            field: "drinks",
+            value: format!("{} units", total as f64 / 100.0),
+            expected: ALCOHOL_UNITS.text,
+            hint: Some(
+                "the drinks add up to more than anyone could drink in one day: check the counts"
+                    .to_string(),
+            ),
+        }),
+    }
+}
+
+#[cfg(feature = "schema")]
+mod schema {
+    use std::borrow::Cow;
+
+    use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+
+    use super::*;
+    use crate::units::{ABV_PERCENT, DRINK_VOLUME_ML};
+
+    impl JsonSchema for CustomDrink {
+        fn schema_name() -> Cow<'static, str> {
+            "CustomDrink".into()
+        }
+        fn json_schema(_: &mut SchemaGenerator) -> Schema {
+            json_schema!({
+                "description": "a drink from its volume and strength",
+                "type": "object",
+                "properties": {
+                    "volume_ml": {
+                        "type": "number",
+                        "minimum": DRINK_VOLUME_ML.min,
+                        "maximum": DRINK_VOLUME_ML.max,
+                        "description": DRINK_VOLUME_ML.text,
+                    },
+                    "abv_percent": {
+                        "type": "number",
+                        "minimum": ABV_PERCENT.min,
+                        "maximum": ABV_PERCENT.max,
+                        "description": ABV_PERCENT.text,
+                    },
+                },
+                "required": ["volume_ml", "abv_percent"],
+                "additionalProperties": false,
+            })
+        }
+    }
+
+    impl JsonSchema for DrinkCount {
+        fn schema_name() -> Cow<'static, str> {
+            "DrinkCount".into()
+        }
+        fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+            let drink = generator.subschema_for::<Drink>();
+            json_schema!({
+                "description": "a number of one drink",
+                "type": "object",
+                "properties": {
+                    "drink": drink,
+                    "count": {
+                        "type": "integer",
+                        "minimum": DRINK_COUNT.min,
+                        "maximum": DRINK_COUNT.max,
+                        "description": DRINK_COUNT.text,
+                    },
+                },
+                "required": ["drink", "count"],
+                "additionalProperties": false,
+            })
+        }
+    }
+}
