@@ -1,0 +1,739 @@
+//! What the person says, and the CO reading: the instrument's inputs
+//! (CLINICAL-REFERENCE §2.1).
+
+use serde::{Deserialize, Serialize, Serializer};
+
+use super::{DAYS_PER_WEEK, DAYS_PER_YEAR, QuitRecency};
+use crate::context::Contact;
+use crate::error::Error;
+use crate::instruments::Reply;
+use crate::units::{Bounds, CoPpm};
+
+// ---------------------------------------------------------------- bounds
+
+/// Accepted cigarettes smoked per day.
+///
+/// **Decision:** 200 a day (ten packs) is beyond any reported habit, so a larger
+/// number is taken to be a typing error or a weekly count.
+pub const CIGARETTES_PER_DAY: Bounds = Bounds {
+    min: 0.0,
+    max: 200.0,
+    text: "from 0 to 200 cigarettes a day",
+};
+/// Accepted minutes from waking to the first cigarette: at most one day.
+pub const MINUTES_TO_FIRST_CIGARETTE: Bounds = Bounds {
+    min: 0.0,
+    max: 1440.0,
+    text: "from 0 to 1440 minutes (one day)",
+};
+/// Accepted years of smoking.
+///
+/// **Decision:** 110 years, just under the oldest accepted age (120), so that
+/// only impossible values are refused here; [`Answers::validate_against`]
+/// checks the answer against the person's age.
+pub const YEARS_SMOKED: Bounds = Bounds {
+    min: 0.0,
+    max: 110.0,
+    text: "from 0 to 110 years",
+};
+/// Accepted days since stopping smoking: up to 100 years.
+pub const QUIT_DAYS: Bounds = Bounds {
+    min: 0.0,
+    max: 36_500.0,
+    text: "from 0 to 36500 days (100 years)",
+};
+/// Accepted weeks since stopping smoking: the whole weeks in [`QUIT_DAYS`].
+pub const QUIT_WEEKS: Bounds = Bounds {
+    min: 0.0,
+    max: 5_214.0,
+    text: "from 0 to 5214 weeks (100 years)",
+};
+/// Accepted months since stopping smoking: 100 years.
+pub const QUIT_MONTHS: Bounds = Bounds {
+    min: 0.0,
+    max: 1_200.0,
+    text: "from 0 to 1200 months (100 years)",
+};
+/// Accepted years since stopping smoking.
+pub const QUIT_YEARS: Bounds = Bounds {
+    min: 0.0,
+    max: 100.0,
+    text: "from 0 to 100 years",
+};
+
+/// A value from 1900 to 2200 given where a count of years was expected is
+/// probably a calendar year.
+fn looks_like_a_year(value: u32) -> bool {
+    (1900..=2200).contains(&value)
+}
+
+// ---------------------------------------------------------------- counts
+
+/// Cigarettes smoked on a typical day, 0 to 200.
+///
+/// **Decision (non-daily smokers):** 0 is accepted for someone who smokes
+/// cigarettes but fewer than one a day on average. The HSI scores it like any
+/// count up to 10 (0 points), and pack-years come out as 0. A person who smokes
+/// no cigarettes at all lists no cigarette product, and a count above 0 is then
+/// refused (see [`CurrentSmoking::new`]).
+///
+/// ```
+/// use mecc::instruments::smoking::CigarettesPerDay;
+///
+/// assert_eq!(CigarettesPerDay::new(20)?.get(), 20);
+/// let err = CigarettesPerDay::new(210).unwrap_err();
+/// assert!(err.to_string().contains("per week"));
+/// # Ok::<(), mecc::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "u32", into = "u32")]
+pub struct CigarettesPerDay(u8);
+
+impl CigarettesPerDay {
+    /// A count of cigarettes a day.
+    ///
+    /// # Errors
+    /// [`Error::OutOfRange`] above 200 ([`CIGARETTES_PER_DAY`]); a value up to
+    /// 1400 gets a hint that it may be a weekly count.
+    pub fn new(cigarettes: u32) -> Result<CigarettesPerDay, Error> {
+        let n = Error::check_int(
+            "cigarettes_per_day",
+            u64::from(cigarettes),
+            &CIGARETTES_PER_DAY,
+        )
+        .map_err(|e| {
+            if cigarettes <= 1400 {
+                e.with_hint(format!(
+                    "if this is cigarettes per week, that is about {} a day",
+                    (cigarettes + 3) / 7
+                ))
+            } else {
+                e
+            }
+        })?;
+        // Range-checked above: at most 200.
+        Ok(CigarettesPerDay(n as u8))
+    }
+
+    /// The count.
+    pub const fn get(self) -> u32 {
+        self.0 as u32
+    }
+}
+
+impl TryFrom<u32> for CigarettesPerDay {
+    type Error = Error;
+    fn try_from(n: u32) -> Result<CigarettesPerDay, Error> {
+        CigarettesPerDay::new(n)
+    }
+}
+
+impl From<CigarettesPerDay> for u32 {
+    fn from(n: CigarettesPerDay) -> u32 {
+        n.get()
+    }
+}
+
+/// Minutes from waking to the first cigarette of the day, 0 to 1440.
+///
+/// ```
+/// use mecc::instruments::smoking::MinutesToFirstCigarette;
+///
+/// assert_eq!(MinutesToFirstCigarette::new(30)?.get(), 30);
+/// assert!(MinutesToFirstCigarette::new(1441).is_err());
+/// # Ok::<(), mecc::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "u32", into = "u32")]
+pub struct MinutesToFirstCigarette(u16);
+
+impl MinutesToFirstCigarette {
+    /// A time in whole minutes.
+    ///
+    /// # Errors
+    /// [`Error::OutOfRange`] above 1440 ([`MINUTES_TO_FIRST_CIGARETTE`]).
+    pub fn new(minutes: u32) -> Result<MinutesToFirstCigarette, Error> {
+        let m = Error::check_int(
+            "minutes_to_first_cigarette",
+            u64::from(minutes),
+            &MINUTES_TO_FIRST_CIGARETTE,
+        )?;
+        // Range-checked above: at most 1440.
+        Ok(MinutesToFirstCigarette(m as u16))
+    }
+
+    /// The minutes.
+    pub const fn get(self) -> u32 {
+        self.0 as u32
+    }
+}
+
+impl TryFrom<u32> for MinutesToFirstCigarette {
+    type Error = Error;
+    fn try_from(m: u32) -> Result<MinutesToFirstCigarette, Error> {
+        MinutesToFirstCigarette::new(m)
+    }
+}
+
+impl From<MinutesToFirstCigarette> for u32 {
+    fn from(m: MinutesToFirstCigarette) -> u32 {
+        m.get()
+    }
+}
+
+/// Whole years the person has smoked, 0 to 110.
+///
+/// ```
+/// use mecc::instruments::smoking::YearsSmoked;
+///
+/// assert_eq!(YearsSmoked::new(15)?.get(), 15);
+/// let err = YearsSmoked::new(1998).unwrap_err();
+/// assert!(err.to_string().contains("year they started"));
+/// # Ok::<(), mecc::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "u32", into = "u32")]
+pub struct YearsSmoked(u8);
+
+impl YearsSmoked {
+    /// A number of whole years.
+    ///
+    /// # Errors
+    /// [`Error::OutOfRange`] above 110 ([`YEARS_SMOKED`]); a value from 1900 to
+    /// 2200 is reported as probably the year they started.
+    pub fn new(years: u32) -> Result<YearsSmoked, Error> {
+        let y = Error::check_int("years_smoked", u64::from(years), &YEARS_SMOKED).map_err(|e| {
+            if looks_like_a_year(years) {
+                e.with_hint(
+                    "this looks like the year they started: give how many years they have smoked"
+                        .to_string(),
+                )
+            } else {
+                e
+            }
+        })?;
+        // Range-checked above: at most 110.
+        Ok(YearsSmoked(y as u8))
+    }
+
+    /// The years.
+    pub const fn get(self) -> u32 {
+        self.0 as u32
+    }
+}
+
+impl TryFrom<u32> for YearsSmoked {
+    type Error = Error;
+    fn try_from(y: u32) -> Result<YearsSmoked, Error> {
+        YearsSmoked::new(y)
+    }
+}
+
+impl From<YearsSmoked> for u32 {
+    fn from(y: YearsSmoked) -> u32 {
+        y.get()
+    }
+}
+
+// ---------------------------------------------------------------- quit time
+
+/// How long ago an ex-smoker stopped: whole days from 0 to 36 500, or not known.
+///
+/// A quit time not known is a value, not a missing answer: it is read as
+/// "may have stopped within the last 2 weeks" for the treat-as-smoker rule, and
+/// the finding records that assumption.
+///
+/// **Decision (conversions):** a year is counted as 365 days and a month as a
+/// twelfth of that, rounded to the nearest day, so 12 months and 1 year are both
+/// exactly the 12-month threshold ([`super::QUIT_WITHIN_12_MONTHS_MAX_DAYS`]).
+///
+/// In JSON: `{"days": n}`, `{"weeks": n}`, `{"months": n}`, `{"years": n}` or
+/// `"not_known"`; written back as `{"days": n}` or `"not_known"`.
+///
+/// ```
+/// use mecc::instruments::smoking::{QuitRecency, QuitTime};
+///
+/// assert_eq!(QuitTime::from_weeks(2)?.days(), Some(14));
+/// assert_eq!(QuitTime::from_months(6)?.days(), Some(183));
+/// assert_eq!(QuitTime::from_years(1)?.recency(), QuitRecency::TwoWeeksTo12Months);
+/// assert_eq!(QuitTime::NOT_KNOWN.recency(), QuitRecency::NotKnown);
+/// # Ok::<(), mecc::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "QuitTimeInput", into = "QuitTimeInput")]
+pub struct QuitTime {
+    days: Option<u16>,
+}
+
+/// The forms a quit time can be given in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum QuitTimeInput {
+    /// Whole days ago, the canonical form: `{"days": 30}`.
+    Days(u32),
+    /// Whole weeks ago: `{"weeks": 3}`.
+    Weeks(u32),
+    /// Whole months ago: `{"months": 6}`.
+    Months(u32),
+    /// Whole years ago: `{"years": 2}`.
+    Years(u32),
+    /// When they stopped is not known: `"not_known"`.
+    NotKnown,
+}
+
+impl QuitTime {
+    /// When they stopped is not known.
+    pub const NOT_KNOWN: QuitTime = QuitTime { days: None };
+
+    /// Stopped this many whole days ago (0 is today).
+    ///
+    /// # Errors
+    /// [`Error::OutOfRange`] above 36 500 ([`QUIT_DAYS`]).
+    pub fn from_days(days: u32) -> Result<QuitTime, Error> {
+        Self::checked_days("quit_days", days)
+    }
+
+    /// Stopped this many whole weeks ago (7 days each).
+    ///
+    /// # Errors
+    /// [`Error::OutOfRange`] above 5214 ([`QUIT_WEEKS`]).
+    pub fn from_weeks(weeks: u32) -> Result<QuitTime, Error> {
+        let w = Error::check_int("quit_weeks", u64::from(weeks), &QUIT_WEEKS)?;
+        // Range-checked above: at most 5214 × 7 = 36 498 days.
+        Self::checked_days("quit_weeks", w as u32 * DAYS_PER_WEEK)
+    }
+
+    /// Stopped this many whole months ago (365/12 days each, to the nearest day).
+    ///
+    /// # Errors
+    /// [`Error::OutOfRange`] above 1200 ([`QUIT_MONTHS`]).
+    pub fn from_months(months: u32) -> Result<QuitTime, Error> {
+        let m = Error::check_int("quit_months", u64::from(months), &QUIT_MONTHS)?;
+        // Range-checked above: at most 1200 months, which is 36 500 days.
+        Self::checked_days("quit_months", (m as u32 * DAYS_PER_YEAR + 6) / 12)
+    }
+
+    /// Stopped this many whole years ago (365 days each).
+    ///
+    /// # Errors
+    /// [`Error::OutOfRange`] above 100 ([`QUIT_YEARS`]); a value from 1900 to
+    /// 2200 is reported as probably the year they stopped.
+    pub fn from_years(years: u32) -> Result<QuitTime, Error> {
+        let y = Error::check_int("quit_years", u64::from(years), &QUIT_YEARS).map_err(|e| {
+            if looks_like_a_year(years) {
+                e.with_hint(
+                    "this looks like the year they stopped: give how many years ago".to_string(),
+                )
+            } else {
+                e
+            }
+        })?;
+        // Range-checked above: at most 100 years, which is 36 500 days.
+        Self::checked_days("quit_years", y as u32 * DAYS_PER_YEAR)
+    }
+
+    fn checked_days(field: &'static str, days: u32) -> Result<QuitTime, Error> {
+        let d = Error::check_int(field, u64::from(days), &QUIT_DAYS)?;
+        // Range-checked above: at most 36 500, within u16.
+        Ok(QuitTime {
+            days: Some(d as u16),
+        })
+    }
+
+    /// Whole days since they stopped, or `None` when not known.
+    pub const fn days(self) -> Option<u32> {
+        match self.days {
+            Some(d) => Some(d as u32),
+            None => None,
+        }
+    }
+
+    /// Whether the quit time is known.
+    pub const fn is_known(self) -> bool {
+        self.days.is_some()
+    }
+
+    /// The band the quit time falls in: under 14 days `less_than_2_weeks`, 14 to
+    /// 365 days `2_weeks_to_12_months`, over 365 days `more_than_12_months`
+    /// (CLINICAL-REFERENCE §2.1, §2.4).
+    pub const fn recency(self) -> QuitRecency {
+        match self.days() {
+            None => QuitRecency::NotKnown,
+            Some(d) if d < super::QUIT_RECENT_BELOW_DAYS => QuitRecency::LessThan2Weeks,
+            Some(d) if d <= super::QUIT_WITHIN_12_MONTHS_MAX_DAYS => {
+                QuitRecency::TwoWeeksTo12Months
+            }
+            Some(_) => QuitRecency::MoreThan12Months,
+        }
+    }
+}
+
+impl TryFrom<QuitTimeInput> for QuitTime {
+    type Error = Error;
+    fn try_from(input: QuitTimeInput) -> Result<QuitTime, Error> {
+        match input {
+            QuitTimeInput::Days(d) => QuitTime::from_days(d),
+            QuitTimeInput::Weeks(w) => QuitTime::from_weeks(w),
+            QuitTimeInput::Months(m) => QuitTime::from_months(m),
+            QuitTimeInput::Years(y) => QuitTime::from_years(y),
+            QuitTimeInput::NotKnown => Ok(QuitTime::NOT_KNOWN),
+        }
+    }
+}
+
+impl From<QuitTime> for QuitTimeInput {
+    fn from(q: QuitTime) -> QuitTimeInput {
+        match q.days() {
+            Some(d) => QuitTimeInput::Days(d),
+            None => QuitTimeInput::NotKnown,
+        }
+    }
+}
+
+// ---------------------------------------------------------------- products
+
+/// A tobacco product a current smoker uses (CLINICAL-REFERENCE §2.1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Product {
+    /// Manufactured (packet) cigarettes.
+    ManufacturedCigarettes,
+    /// Hand-rolled cigarettes.
+    HandRolled,
+    /// Cigars, including cigarillos.
+    Cigars,
+    /// A pipe.
+    Pipe,
+    /// Shisha (waterpipe).
+    Shisha,
+    /// Smokeless tobacco: paan, gutka and similar.
+    Smokeless,
+}
+
+impl Product {
+    /// Every product, in declaration order.
+    pub const ALL: [Product; 6] = [
+        Product::ManufacturedCigarettes,
+        Product::HandRolled,
+        Product::Cigars,
+        Product::Pipe,
+        Product::Shisha,
+        Product::Smokeless,
+    ];
+
+    /// The serialized name.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Product::ManufacturedCigarettes => "manufactured_cigarettes",
+            Product::HandRolled => "hand_rolled",
+            Product::Cigars => "cigars",
+            Product::Pipe => "pipe",
+            Product::Shisha => "shisha",
+            Product::Smokeless => "smokeless",
+        }
+    }
+
+    /// Whether this is a cigarette, manufactured or hand-rolled: the products
+    /// the HSI and pack-years count.
+    pub const fn is_cigarette(self) -> bool {
+        matches!(self, Product::ManufacturedCigarettes | Product::HandRolled)
+    }
+
+    const fn bit(self) -> u8 {
+        1 << (self as u8)
+    }
+}
+
+/// What [`Products`] accepts, as the error message says it.
+const PRODUCTS_EXPECTED: &str = "a list of at least one of manufactured_cigarettes, hand_rolled, cigars, pipe, shisha, smokeless";
+
+/// The tobacco products a current smoker uses: never empty. Held as bits so
+/// the answers stay `Copy`.
+///
+/// In JSON it is a list of product names, for example
+/// `["manufactured_cigarettes", "shisha"]`; an empty list is refused, and a
+/// product named twice counts once.
+///
+/// ```
+/// use mecc::instruments::smoking::{Product, Products};
+///
+/// let p = Products::single(Product::Pipe).with(Product::HandRolled);
+/// assert!(p.includes_cigarettes());
+/// assert!(Products::try_from_iter([]).is_err());
+/// # Ok::<(), mecc::Error>(())
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(try_from = "Vec<Product>")]
+pub struct Products(u8);
+
+impl Products {
+    /// One product.
+    pub const fn single(product: Product) -> Products {
+        Products(product.bit())
+    }
+
+    /// The set with `product` added.
+    pub const fn with(self, product: Product) -> Products {
+        Products(self.0 | product.bit())
+    }
+
+    /// The set of the products given.
+    ///
+    /// # Errors
+    /// [`Error::Invalid`] when no product is given.
+    pub fn try_from_iter<I: IntoIterator<Item = Product>>(products: I) -> Result<Products, Error> {
+        let bits = products.into_iter().fold(0, |bits, p| bits | p.bit());
+        if bits == 0 {
+            return Err(Error::Invalid {
+                field: "products",
+                value: "[]".to_string(),
+                expected: PRODUCTS_EXPECTED,
+            });
+        }
+        Ok(Products(bits))
+    }
+
+    /// Whether the set holds `product`.
+    pub const fn contains(self, product: Product) -> bool {
+        self.0 & product.bit() != 0
+    }
+
+    /// Whether the set holds manufactured or hand-rolled cigarettes.
+    pub const fn includes_cigarettes(self) -> bool {
+        self.contains(Product::ManufacturedCigarettes) || self.contains(Product::HandRolled)
+    }
+
+    /// The products, in declaration order.
+    pub fn iter(self) -> impl Iterator<Item = Product> {
+        Product::ALL.into_iter().filter(move |p| self.contains(*p))
+    }
+
+    /// The product names joined for a message, for example `cigars, pipe`.
+    fn names(self) -> String {
+        self.iter()
+            .map(Product::name)
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+impl TryFrom<Vec<Product>> for Products {
+    type Error = Error;
+    fn try_from(products: Vec<Product>) -> Result<Products, Error> {
+        Products::try_from_iter(products)
+    }
+}
+
+impl std::fmt::Debug for Products {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_set().entries(self.iter()).finish()
+    }
+}
+
+impl Serialize for Products {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
+}
+
+// ---------------------------------------------------------------- current smoking
+
+/// The answers about a current smoker's smoking, before they are checked
+/// against each other. This is also their JSON form: every field is required,
+/// and each count is a [`Reply`] (`"not_asked"` or `{"answered": n}`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CurrentSmokingFields {
+    /// The tobacco products used.
+    pub products: Products,
+    /// Cigarettes on a typical day.
+    pub cigarettes_per_day: Reply<CigarettesPerDay>,
+    /// Minutes from waking to the first cigarette.
+    pub minutes_to_first_cigarette: Reply<MinutesToFirstCigarette>,
+    /// Whole years smoked.
+    pub years_smoked: Reply<YearsSmoked>,
+}
+
+/// A current smoker's checked answers (CLINICAL-REFERENCE §2.1).
+///
+/// Built from [`CurrentSmokingFields`] by [`CurrentSmoking::new`], which also
+/// runs when the answers are deserialized.
+///
+/// ```
+/// use mecc::instruments::Reply;
+/// use mecc::instruments::smoking::*;
+///
+/// let current = CurrentSmoking::new(CurrentSmokingFields {
+///     products: Products::single(Product::ManufacturedCigarettes),
+///     cigarettes_per_day: Reply::Answered(CigarettesPerDay::new(15)?),
+///     minutes_to_first_cigarette: Reply::NotAsked,
+///     years_smoked: Reply::Answered(YearsSmoked::new(12)?),
+/// })?;
+/// assert!(current.products().includes_cigarettes());
+///
+/// let cigars_only = CurrentSmoking::new(CurrentSmokingFields {
+///     products: Products::single(Product::Cigars),
+///     cigarettes_per_day: Reply::Answered(CigarettesPerDay::new(15)?),
+///     minutes_to_first_cigarette: Reply::NotAsked,
+///     years_smoked: Reply::NotAsked,
+/// });
+/// assert!(cigars_only.unwrap_err().is_inconsistent());
+/// # Ok::<(), mecc::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "CurrentSmokingFields", into = "CurrentSmokingFields")]
+pub struct CurrentSmoking(CurrentSmokingFields);
+
+impl CurrentSmoking {
+    /// Checks the answers against each other.
+    ///
+    /// # Errors
+    /// [`Error::Inconsistent`] when `cigarettes_per_day` is above 0 and
+    /// `products` holds neither `manufactured_cigarettes` nor `hand_rolled`.
+    /// (0 is accepted with any products: see [`CigarettesPerDay`].)
+    pub fn new(fields: CurrentSmokingFields) -> Result<CurrentSmoking, Error> {
+        if let Reply::Answered(cigarettes) = fields.cigarettes_per_day
+            && cigarettes.get() > 0
+            && !fields.products.includes_cigarettes()
+        {
+            return Err(Error::Inconsistent {
+                field: "cigarettes_per_day",
+                value: cigarettes.get().to_string(),
+                other: format!("products = {}", fields.products.names()),
+                reason: "cigarettes per day counts manufactured or hand-rolled cigarettes: add the cigarette product to products, or give 0 if they smoke none",
+            });
+        }
+        Ok(CurrentSmoking(fields))
+    }
+
+    /// The answers, as given.
+    pub const fn fields(&self) -> &CurrentSmokingFields {
+        &self.0
+    }
+    /// The tobacco products used.
+    pub const fn products(&self) -> Products {
+        self.0.products
+    }
+    /// Cigarettes on a typical day.
+    pub const fn cigarettes_per_day(&self) -> Reply<CigarettesPerDay> {
+        self.0.cigarettes_per_day
+    }
+    /// Minutes from waking to the first cigarette.
+    pub const fn minutes_to_first_cigarette(&self) -> Reply<MinutesToFirstCigarette> {
+        self.0.minutes_to_first_cigarette
+    }
+    /// Whole years smoked.
+    pub const fn years_smoked(&self) -> Reply<YearsSmoked> {
+        self.0.years_smoked
+    }
+}
+
+impl TryFrom<CurrentSmokingFields> for CurrentSmoking {
+    type Error = Error;
+    fn try_from(fields: CurrentSmokingFields) -> Result<CurrentSmoking, Error> {
+        CurrentSmoking::new(fields)
+    }
+}
+
+impl From<CurrentSmoking> for CurrentSmokingFields {
+    fn from(c: CurrentSmoking) -> CurrentSmokingFields {
+        c.0
+    }
+}
+
+// ---------------------------------------------------------------- status and answers
+
+/// Whether, and how, the person smokes tobacco (CLINICAL-REFERENCE §2.1).
+///
+/// In JSON: `"never_smoked"`, `{"ex_smoker": {"quit": {"days": 30}}}` or
+/// `{"current_smoker": {"products": [...], "cigarettes_per_day": ..., ...}}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum SmokingStatus {
+    /// Has never smoked tobacco.
+    NeverSmoked,
+    /// Used to smoke and has stopped.
+    ExSmoker {
+        /// How long ago they stopped.
+        quit: QuitTime,
+    },
+    /// Smokes now.
+    CurrentSmoker(CurrentSmoking),
+}
+
+/// Whether the person uses nicotine vapes, recorded apart from tobacco
+/// (CLINICAL-REFERENCE §2.1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Vaping {
+    /// Has never vaped.
+    Never,
+    /// Vapes now.
+    Current,
+    /// Used to vape and has stopped.
+    Ex,
+}
+
+/// The answers for the smoking instrument.
+///
+/// The status is required (asking is the first step of very brief advice);
+/// vaping and the CO reading may be `"not_asked"`.
+///
+/// ```
+/// use mecc::instruments::smoking::{Answers, SmokingStatus};
+///
+/// let a: Answers = serde_json::from_str(
+///     r#"{"status": "never_smoked", "vaping": {"answered": "ex"}, "co_ppm": "not_asked"}"#,
+/// )?;
+/// assert_eq!(a.status, SmokingStatus::NeverSmoked);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Answers {
+    /// Smoking status.
+    pub status: SmokingStatus,
+    /// Vaping.
+    pub vaping: Reply<Vaping>,
+    /// Exhaled carbon monoxide, when measured.
+    pub co_ppm: Reply<CoPpm>,
+}
+
+impl Answers {
+    /// Checks the answers against the contact. [`super::score`] does not make
+    /// these checks (it cannot fail), so a host calls this first.
+    ///
+    /// # Errors
+    /// - [`Error::Inconsistent`] when `years_smoked` is more than the age.
+    /// - [`Error::Inconsistent`] when the time since quitting, in whole years
+    ///   of 365 days, is more than the age.
+    pub fn validate_against(&self, contact: &Contact) -> Result<(), Error> {
+        let age = contact.age().years();
+        match self.status {
+            SmokingStatus::NeverSmoked => Ok(()),
+            SmokingStatus::CurrentSmoker(current) => match current.years_smoked() {
+                Reply::Answered(years) if years.get() > age => Err(Error::Inconsistent {
+                    field: "years_smoked",
+                    value: years.get().to_string(),
+                    other: format!("age = {age}"),
+                    reason: "nobody can have smoked for more years than their age: check both answers",
+                }),
+                _ => Ok(()),
+            },
+            SmokingStatus::ExSmoker { quit } => match quit.days() {
+                Some(days) if days / DAYS_PER_YEAR > age => Err(Error::Inconsistent {
+                    field: "quit_days",
+                    value: days.to_string(),
+                    other: format!("age = {age}"),
+                    reason: "they cannot have stopped smoking before they were born: check the time since quitting and the age",
+                }),
+                _ => Ok(()),
+            },
+        }
+    }
+}
