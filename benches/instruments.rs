@@ -1,2 +1,87 @@
-//! Placeholder.
-fn main() {}
+//! Scoring cost of each instrument on one contact.
+//!
+//! Run with `cargo bench --bench instruments`.
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use mecc::context::Contact;
+use mecc::instruments::{activity, bmi, pat, smoking};
+
+fn contact() -> Contact {
+    serde_json::from_value(serde_json::json!({
+        "age": 47, "sex": "male", "pregnant": "no", "family_background": "south_asian",
+        "setting": "emergency_department", "time_available": "brief",
+        "presenting_condition": "fall", "intoxicated": "no", "priority_groups": [],
+        "comorbidities": {"diabetes": "none", "hypertension": "yes",
+                          "eating_disorder": "no", "bariatric_surgery": "none"}
+    }))
+    .expect("a valid contact")
+}
+
+fn from_json<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> T {
+    serde_json::from_value(value).expect("valid answers")
+}
+
+fn instruments(c: &mut Criterion) {
+    let contact = contact();
+    let pat_answers: pat::Answers = from_json(serde_json::json!({
+        "drinks_alcohol": {"answered": true},
+        "most_in_one_day": {"answered": {"units": 10}},
+        "frequency": {"answered": "every_day"},
+        "attendance_related": {"answered": true},
+        "willing_to_see_specialist": {"answered": true}
+    }));
+    let smoking_answers: smoking::Answers = from_json(serde_json::json!({
+        "status": {"current_smoker": {"products": ["hand_rolled"],
+            "cigarettes_per_day": {"answered": 15},
+            "minutes_to_first_cigarette": {"answered": 20},
+            "years_smoked": {"answered": 30}}},
+        "vaping": {"answered": "never"},
+        "co_ppm": {"answered": 18}
+    }));
+    let bmi_answers: bmi::Answers = from_json(serde_json::json!({
+        "height": {"cm": 170.2}, "weight": {"kg": 83.4}, "waist": {"answered": {"cm": 96.5}}
+    }));
+    let activity_answers: activity::Answers = from_json(serde_json::json!({
+        "gppaq": {"answered": {
+            "occupation": {"answered": "sedentary"},
+            "exercise_and_cycling": {"answered": {"bands": {"exercise": "some_but_less_than_1", "cycling": "none"}}},
+            "walking": "not_asked", "housework_and_childcare": "not_asked",
+            "gardening_and_diy": "not_asked", "walking_pace": "not_asked"}},
+        "weekly": {"answered": {"moderate_minutes_per_week": 60, "vigorous_minutes_per_week": 10,
+                                "strength_days_per_week": {"answered": 1}}}
+    }));
+
+    let mut group = c.benchmark_group("score");
+    group.bench_function("pat", |b| {
+        b.iter(|| pat::score(black_box(&pat_answers), black_box(&contact)))
+    });
+    group.bench_function("pat_next_step", |b| {
+        b.iter(|| pat::next_step(black_box(&pat_answers), black_box(&contact)))
+    });
+    group.bench_function("smoking", |b| {
+        b.iter(|| smoking::score(black_box(&smoking_answers), black_box(&contact)))
+    });
+    group.bench_function("bmi", |b| {
+        b.iter(|| bmi::score(black_box(&bmi_answers), black_box(&contact)))
+    });
+    group.bench_function("activity", |b| {
+        b.iter(|| activity::score(black_box(&activity_answers), black_box(&contact)))
+    });
+    group.bench_function("all_four", |b| {
+        b.iter(|| {
+            let c = black_box(&contact);
+            (
+                pat::score(black_box(&pat_answers), c),
+                smoking::score(black_box(&smoking_answers), c),
+                bmi::score(black_box(&bmi_answers), c),
+                activity::score(black_box(&activity_answers), c),
+            )
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, instruments);
+criterion_main!(benches);

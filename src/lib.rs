@@ -21,5 +21,10 @@ pub mod units;
 pub use error::Error;
 pub use provenance::Source;
 
+// The README's examples are compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
 /// The version of this crate, recorded in results so they can be audited later.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

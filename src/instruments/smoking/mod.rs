@@ -100,7 +100,7 @@ pub const SOURCES: &[Source] = &[SOURCE, NCSCT_VBA, HEATHERTON_1989];
 /// The version of this instrument's scoring rules. It changes whenever a
 /// threshold or a decision changes, so a recorded finding can be re-read under
 /// the rules it was made with.
-pub const VERSION: &str = "1";
+pub const VERSION: &str = "smoking_status_v1";
 
 // ---------------------------------------------------------------- HSI thresholds
 
