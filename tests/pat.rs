@@ -257,6 +257,54 @@ fn total_units_adds_counts() {
     );
 }
 
+// CLINICAL-REFERENCE §1.3, §1.6: a tally is added exactly and rounded once, so
+// rounding each drink first cannot pull a total above the cut-off down onto it.
+#[test]
+fn drinks_are_added_before_rounding_section_1_3() {
+    // 440 ml at 4.55% is 2.002 units, kept for display as 2.00.
+    let can = Drink::Custom(CustomDrink::new(440.0, 4.55).unwrap());
+    assert_eq!(can.units().centi_units(), 200);
+    // Four are 8.008 units: more than 8, so positive for a man.
+    let four = [DrinkCount::new(can, 4).unwrap()];
+    assert_eq!(four[0].centi_units(), 801);
+    assert_eq!(total_units(&four).unwrap().centi_units(), 801);
+    let a = answers(
+        YES,
+        Reply::Answered(MostInOneDay::from_drinks(&four).unwrap()),
+        RARELY,
+        NO,
+        NA_B,
+    );
+    assert_eq!(
+        score(&a, &ed_contact(Sex::Male)).result,
+        PatResult::Positive
+    );
+    // Three are 6.006 units: more than 6, so positive for a woman; and the same
+    // three listed one by one add up the same.
+    let three_apart = [DrinkCount::new(can, 1).unwrap(); 3];
+    assert_eq!(total_units(&three_apart).unwrap().centi_units(), 601);
+    let a = answers(
+        YES,
+        Reply::Answered(MostInOneDay::from_drinks(&three_apart).unwrap()),
+        RARELY,
+        NO,
+        NA_B,
+    );
+    assert_eq!(
+        score(&a, &ed_contact(Sex::Female)).result,
+        PatResult::Positive
+    );
+    // Exact halves of a hundredth round up, as a single amount does.
+    let half = CustomDrink::new(125.0, 1.0).unwrap(); // 0.125 units
+    assert_eq!(half.units().centi_units(), 13);
+    assert_eq!(
+        total_units(&[DrinkCount::new(Drink::Custom(half), 2).unwrap()])
+            .unwrap()
+            .centi_units(),
+        25
+    );
+}
+
 #[test]
 fn drink_count_bounds() {
     assert!(DrinkCount::new(Drink::GlassOfWine, 1).is_ok());
@@ -303,8 +351,11 @@ fn out_of_range_times_per_week_messages() {
          (for less than once a week use less_than_weekly)"
     );
     let err = TimesPerWeek::new(14).unwrap_err();
-    assert!(err.to_string().starts_with("times_per_week is 14"), "{err}");
-    assert!(err.to_string().contains("not the drinks"), "{err}");
+    assert_eq!(
+        err.to_string(),
+        "times_per_week is 14: expected from 1 to 6 times a week \
+         (count the days a week with a drink, not the drinks; for every day use every_day)"
+    );
     for n in 1..=6 {
         assert_eq!(TimesPerWeek::new(n).unwrap().get(), n);
     }
@@ -360,6 +411,10 @@ fn custom_drink_errors_name_their_field() {
     // Ten litres of pure alcohol is a thousand units: one drink too many.
     let err = CustomDrink::new(10_000.0, 100.0).unwrap_err();
     assert_eq!(err.field(), "units");
+    assert_eq!(
+        err.to_string(),
+        "units is 1000: expected from 0 to 300 UK units"
+    );
 }
 
 #[test]
@@ -518,6 +573,70 @@ fn output_lists_refuse_what_score_never_writes() {
     );
 }
 
+// Each error a recorded finding's lists can raise, word for word, naming the
+// field and the value by their serialized names.
+#[test]
+fn output_list_error_messages() {
+    let err =
+        Reasons::try_from(vec![Reason::AttendanceRelated, Reason::AttendanceRelated]).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "reasons is a repeated reason: expected each reason at most once"
+    );
+    assert!(matches!(
+        err,
+        Error::Invalid {
+            field: "reasons",
+            ..
+        }
+    ));
+    let at_threshold = ConsumptionAboveThreshold {
+        units: threshold_for(Sex::Female),
+        threshold: threshold_for(Sex::Female),
+    };
+    let err = Reasons::try_from(vec![Reason::ConsumptionAboveThreshold(at_threshold)]).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "reasons is 6 units, which contradicts threshold = 6 units: \
+         consumption is a reason only when above the threshold"
+    );
+    assert!(err.is_inconsistent());
+    let err = NotIndicatedReasons::try_from(vec![
+        NotIndicatedReason::Under16,
+        NotIndicatedReason::NotEmergencyDepartment,
+        NotIndicatedReason::Under16,
+    ])
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "because is under_16 twice: expected each reason at most once"
+    );
+    let err = NotIndicatedReasons::try_from(vec![]).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "because is an empty list: expected at least one reason; an indicated test is \"indicated\""
+    );
+    assert!(matches!(
+        err,
+        Error::Invalid {
+            field: "because",
+            ..
+        }
+    ));
+    // Every reason is named as it is written in JSON.
+    for reason in NotIndicatedReason::ALL {
+        let err = NotIndicatedReasons::try_from(vec![reason, reason]).unwrap_err();
+        let name = serde_json::to_value(reason).unwrap();
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "because is {} twice: expected each reason at most once",
+                name.as_str().unwrap()
+            )
+        );
+    }
+}
+
 #[test]
 fn finding_json_shape() {
     let a = answers(YES, units(10.0), DAILY, YES, YES);
@@ -595,6 +714,15 @@ fn schema_bounds_are_the_constructor_bounds() {
     let s = common::schema_of::<TimesPerWeek>();
     assert_eq!(s["minimum"], TIMES_PER_WEEK.min);
     assert_eq!(s["maximum"], TIMES_PER_WEEK.max);
+    // The schema refuses an empty tally, as `MostInOneDay::from_drinks` does.
+    let s = common::schema_of::<MostInOneDay>();
+    let validator = jsonschema::validator_for(&s).unwrap();
+    let empty = json!({"drinks": []});
+    assert!(serde_json::from_value::<MostInOneDay>(empty.clone()).is_err());
+    assert!(!validator.is_valid(&empty), "{s}");
+    let one = json!({"drinks": [{"drink": "glass_of_wine", "count": 1}]});
+    assert!(serde_json::from_value::<MostInOneDay>(one.clone()).is_ok());
+    assert!(validator.is_valid(&one));
 }
 
 #[test]
@@ -938,6 +1066,8 @@ fn json_value() -> impl Strategy<Value = Value> {
         "sex_assumed",
         "daily_drinker",
         "yes",
+        "not_emergency_department",
+        "presenting_condition_other",
     ]);
     let key = prop_oneof![3 => words.clone().prop_map(String::from), 1 => ".{0,8}"];
     let leaf = prop_oneof![
@@ -973,6 +1103,13 @@ fn feed_every_deserializer(v: &Value) {
     let _ = serde_json::from_value::<PatSource>(v.clone());
     let _ = serde_json::from_value::<Step>(v.clone());
     let _ = serde_json::from_value::<Question>(v.clone());
+    let _ = serde_json::from_value::<MostInOneDayInput>(v.clone());
+    let _ = serde_json::from_value::<CustomDrinkFields>(v.clone());
+    let _ = serde_json::from_value::<DrinkCountFields>(v.clone());
+    let _ = serde_json::from_value::<Reason>(v.clone());
+    let _ = serde_json::from_value::<ConsumptionAboveThreshold>(v.clone());
+    let _ = serde_json::from_value::<NotIndicatedReasons>(v.clone());
+    let _ = serde_json::from_value::<NotIndicatedReason>(v.clone());
 }
 
 /// Records an answer to `q` as a form would, taking it from `given` when that
@@ -1125,6 +1262,27 @@ proptest! {
         common::assert_json_contract(&d);
         common::assert_json_contract(&DrinkCount::new(d, n).unwrap());
         common::assert_json_contract(&m);
+    }
+
+    // CLINICAL-REFERENCE §1.3, §1.6: a tally is its exact sum, to the nearest
+    // hundredth, however many drinks it lists.
+    #[test]
+    fn a_tally_is_its_exact_sum_rounded_once(
+        // Up to 600 ml at 15%, four of each, seven lines: at most 252 units.
+        entries in prop::collection::vec((0u32..=6_000, 0u32..=1_500, 1u32..=4), 1..8),
+    ) {
+        let mut exact_micro = 0u64;
+        let mut list = Vec::new();
+        for (deci_ml, centi_abv, count) in entries {
+            let drink = CustomDrink::new(f64::from(deci_ml) / 10.0, f64::from(centi_abv) / 100.0)
+                .unwrap();
+            prop_assert_eq!(drink.volume_ml(), f64::from(deci_ml) / 10.0);
+            exact_micro += u64::from(deci_ml) * u64::from(centi_abv) * u64::from(count);
+            list.push(DrinkCount::new(Drink::Custom(drink), count).unwrap());
+        }
+        let total = total_units(&list).unwrap();
+        let shown_micro = u64::from(total.centi_units()) * 10_000;
+        prop_assert!(shown_micro.abs_diff(exact_micro) <= 5_000, "{total:?} vs {exact_micro}");
     }
 
     #[test]

@@ -26,6 +26,17 @@ pub const DRINK_COUNT: Bounds = Bounds {
 /// The largest amount [`AlcoholUnits`] accepts, in hundredths of a unit.
 const MAX_CENTI_UNITS: u32 = (ALCOHOL_UNITS.max * 100.0) as u32;
 
+/// Millionths of a unit in one hundredth. A custom drink's units are exactly
+/// `tenths of a ml × hundredths of a percent` millionths, so amounts are added
+/// in millionths and rounded to hundredths once, at the end.
+const MICRO_PER_CENTI: u64 = 10_000;
+
+/// Millionths of a unit to the nearest hundredth, halves up (as
+/// [`AlcoholUnits::from_units`] rounds), saturating rather than wrapping.
+const fn micro_to_centi(micro: u64) -> u64 {
+    micro.saturating_add(MICRO_PER_CENTI / 2) / MICRO_PER_CENTI
+}
+
 /// An amount fixed in this module's source, such as a guide value or a cut-off.
 ///
 /// `AlcoholUnits` has no `const` constructor, so fixed amounts are written in
@@ -122,6 +133,14 @@ impl Drink {
         }
     }
 
+    /// The units in one of this drink, exactly, in millionths of a unit.
+    const fn micro_units(self) -> u64 {
+        match self {
+            Drink::Custom(custom) => custom.micro_units(),
+            guide => guide.centi_units() as u64 * MICRO_PER_CENTI,
+        }
+    }
+
     /// The units in one of this drink.
     pub fn units(self) -> AlcoholUnits {
         match self {
@@ -162,7 +181,8 @@ const _: () = assert!(Drink::BottleOfSpirits.centi_units() <= MAX_CENTI_UNITS);
 /// The volume is kept to a tenth of a millilitre and the strength to a hundredth
 /// of a percent, so a drink written back to JSON reads the same when read again;
 /// its units (`volume_ml × abv_percent / 1000`) are computed from those kept
-/// values.
+/// values. [`CustomDrink::units`] gives them to a hundredth of a unit; a tally
+/// ([`total_units`]) adds the exact amounts and rounds only the total.
 ///
 /// ```
 /// use mecc::instruments::pat::CustomDrink;
@@ -207,13 +227,20 @@ impl CustomDrink {
         // Both are finite and in range now: at most 100 000 and 10 000.
         let deci_ml = (volume_ml * 10.0).round() as u32;
         let centi_abv = (abv_percent * 100.0).round() as u32;
-        let units =
-            AlcoholUnits::from_volume(f64::from(deci_ml) / 10.0, f64::from(centi_abv) / 100.0)?;
+        // Whole-number arithmetic on the kept values, rounded as a total would be.
+        let micro = u64::from(deci_ml) * u64::from(centi_abv);
+        let centi = u32::try_from(micro_to_centi(micro)).unwrap_or(u32::MAX);
+        let units = AlcoholUnits::from_centi_units(centi)?;
         Ok(CustomDrink {
             deci_ml,
             centi_abv,
             units,
         })
+    }
+
+    /// The units in one drink, exactly, in millionths of a unit.
+    const fn micro_units(self) -> u64 {
+        self.deci_ml as u64 * self.centi_abv as u64
     }
 
     /// The volume of one drink, in millilitres.
@@ -309,11 +336,18 @@ impl DrinkCount {
         self.count as u32
     }
 
-    /// The units in all of them, in hundredths of a unit. This may exceed what
+    /// The units in all of them, to the nearest hundredth of a unit: the exact
+    /// amount of one drink times the count, rounded once. This may exceed what
     /// [`AlcoholUnits`] accepts; [`total_units`] checks the total.
     pub const fn centi_units(self) -> u32 {
-        // At most 100 × 30 000, well within u32.
-        self.drink.centi_units() * self.count as u32
+        // At most 100 × 30 000 hundredths (one drink holds at most 300 units),
+        // well within u32.
+        micro_to_centi(self.micro_units()) as u32
+    }
+
+    /// The units in all of them, exactly, in millionths of a unit.
+    const fn micro_units(self) -> u64 {
+        self.drink.micro_units() * self.count as u64
     }
 }
 
@@ -335,6 +369,11 @@ impl From<DrinkCount> for DrinkCountFields {
 
 /// Adds up the units in a list of drinks.
 ///
+/// The drinks are added exactly and only the total is rounded to a hundredth
+/// of a unit, so rounding each drink cannot move a total across the PAT
+/// cut-off: four 440 ml cans at 4.55% (2.002 units each) are 8.01 units, more
+/// than 8, not 4 × 2.00 (CLINICAL-REFERENCE §1.3, §1.6).
+///
 /// An empty list adds up to zero; [`MostInOneDay::from_drinks`] refuses one.
 ///
 /// ```
@@ -354,8 +393,12 @@ impl From<DrinkCount> for DrinkCountFields {
 ///
 /// [`MostInOneDay::from_drinks`]: super::MostInOneDay::from_drinks
 pub fn total_units(drinks: &[DrinkCount]) -> Result<AlcoholUnits, Error> {
-    // u64 cannot overflow: each entry is at most 3 000 000 hundredths.
-    let total: u64 = drinks.iter().map(|d| u64::from(d.centi_units())).sum();
+    // Each entry is at most 3 × 10^10 millionths; saturating keeps even an
+    // absurdly long list total.
+    let micro = drinks
+        .iter()
+        .fold(0u64, |sum, d| sum.saturating_add(d.micro_units()));
+    let total = micro_to_centi(micro);
     match u32::try_from(total) {
         Ok(centi) if centi <= MAX_CENTI_UNITS => AlcoholUnits::from_centi_units(centi),
         _ => Err(Error::OutOfRange {

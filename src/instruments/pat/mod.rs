@@ -243,8 +243,9 @@ pub struct MostInOneDay {
 pub enum MostInOneDayInput {
     /// An amount in UK units: `{"units": 9.5}`.
     Units(AlcoholUnits),
-    /// The drinks, to be added up: `{"drinks": [{"drink": ..., "count": n}]}`.
-    Drinks(Vec<DrinkCount>),
+    /// The drinks, to be added up: `{"drinks": [{"drink": ..., "count": n}]}`;
+    /// at least one, as [`MostInOneDay::from_drinks`] requires.
+    Drinks(#[cfg_attr(feature = "schema", schemars(length(min = 1)))] Vec<DrinkCount>),
 }
 
 impl MostInOneDay {
@@ -736,6 +737,16 @@ impl NotIndicatedReason {
     const fn bit(self) -> u8 {
         1 << (self as u8)
     }
+
+    /// The serialized name, for messages.
+    const fn name(self) -> &'static str {
+        match self {
+            NotIndicatedReason::NotEmergencyDepartment => "not_emergency_department",
+            NotIndicatedReason::Under16 => "under_16",
+            NotIndicatedReason::PresentingConditionOther => "presenting_condition_other",
+            NotIndicatedReason::NoPresentingCondition => "no_presenting_condition",
+        }
+    }
 }
 
 /// A non-empty set of [`NotIndicatedReason`]s, held as bits; a JSON list.
@@ -765,7 +776,7 @@ impl TryFrom<Vec<NotIndicatedReason>> for NotIndicatedReasons {
             if bits & reason.bit() != 0 {
                 return Err(Error::Invalid {
                     field: "because",
-                    value: format!("{reason:?} twice"),
+                    value: format!("{} twice", reason.name()),
                     expected: "each reason at most once",
                 });
             }

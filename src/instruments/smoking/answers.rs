@@ -265,8 +265,10 @@ pub struct QuitTime {
     days: Option<u16>,
 }
 
-/// The forms a quit time can be given in.
+/// The forms a quit time can be given in. Each count is checked when it
+/// becomes a [`QuitTime`], whose schema carries the bounds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum QuitTimeInput {
     /// Whole days ago, the canonical form: `{"days": 30}`.
