@@ -1,6 +1,9 @@
 //! Physical activity: GPPAQ and weekly minutes (CLINICAL-REFERENCE §4.1–§4.2).
 mod common;
 
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+
 use mecc::Error;
 use mecc::context::Contact;
 use mecc::instruments::Reply;
@@ -59,6 +62,91 @@ fn scored_index(outcome: GppaqOutcome) -> PhysicalActivityIndex {
     match outcome {
         GppaqOutcome::Scored(r) => r.index,
         other => panic!("expected a scored GPPAQ, got {other:?}"),
+    }
+}
+
+// ---------------------------------------------------------------- allocation
+
+/// Counts allocations made by the current thread, so a test can show that
+/// scoring allocates nothing while other tests run in parallel.
+struct CountingAllocator;
+
+thread_local! {
+    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
+}
+
+// SAFETY: defers every call to the system allocator unchanged; the counter is a
+// thread-local `Cell` that never allocates.
+unsafe impl GlobalAlloc for CountingAllocator {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let _ = ALLOCATIONS.try_with(|n| n.set(n.get() + 1));
+        // SAFETY: same contract as the caller's.
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: same contract as the caller's.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let _ = ALLOCATIONS.try_with(|n| n.set(n.get() + 1));
+        // SAFETY: same contract as the caller's.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: CountingAllocator = CountingAllocator;
+
+fn allocations_during(f: impl FnOnce()) -> usize {
+    let before = ALLOCATIONS.with(Cell::get);
+    f();
+    ALLOCATIONS.with(Cell::get) - before
+}
+
+// Scoring reads a table and compares whole numbers: it allocates nothing, on
+// every path (scored by bands or minutes, incomplete, outside 16 to 74, weekly
+// minutes for adults and under 19, nothing asked).
+#[test]
+fn scoring_allocates_nothing() {
+    // The counter does see allocations.
+    assert!(allocations_during(|| drop(std::hint::black_box(vec![1u8]))) > 0);
+    let minutes = ExerciseAndCycling::Minutes(ExerciseAndCyclingMinutes::try_new(45, 30).unwrap());
+    let both = Answers {
+        gppaq: Reply::Answered(GppaqAnswers::scored_only(
+            Occupation::NotInEmployment,
+            bands(HoursBand::SomeButLessThan1, HoursBand::SomeButLessThan1),
+        )),
+        weekly: Reply::Answered(
+            WeeklyActivity::try_new(90, 30, Reply::Answered(StrengthDays::new(2).unwrap()))
+                .unwrap(),
+        ),
+    };
+    let incomplete = Answers {
+        gppaq: Reply::Answered(GppaqAnswers {
+            occupation: Reply::NotAsked,
+            ..GppaqAnswers::scored_only(Occupation::Standing, minutes)
+        }),
+        weekly: Reply::NotAsked,
+    };
+    let cases = [
+        (both, 40),
+        (both, 17),
+        (both, 15),
+        (both, 75),
+        (gppaq_only(Occupation::HeavyManual, minutes), 30),
+        (incomplete, 50),
+        (weekly_only(10, 5, None), 10),
+        (Answers::NOT_ASKED, 40),
+    ];
+    for (answers, age) in &cases {
+        let contact = contact(*age);
+        let n = allocations_during(|| {
+            std::hint::black_box(activity::score(
+                std::hint::black_box(answers),
+                std::hint::black_box(&contact),
+            ));
+        });
+        assert_eq!(n, 0, "score allocated at age {age} for {answers:?}");
     }
 }
 
@@ -812,6 +900,15 @@ fn arb_json() -> impl Strategy<Value = Value> {
             "bands",
             "minutes",
             "met",
+            "not_met",
+            "heavy_manual",
+            "not_in_employment",
+            "1_to_less_than_3",
+            "moderately_active",
+            "fairly_active",
+            "brisk",
+            "age_below_gppaq_range",
+            "gppaq-2009+cmo-2019",
         ])
         .prop_map(Value::from),
         ".{0,12}".prop_map(Value::from),
@@ -832,6 +929,19 @@ fn arb_json() -> impl Strategy<Value = Value> {
             "strength_days_per_week",
             "scored",
             "index",
+            "combined_band",
+            "occupation_as_scored",
+            "incomplete",
+            "missing",
+            "not_applicable",
+            "reason",
+            "assessed",
+            "moderate_equivalent_minutes",
+            "active_lives",
+            "band",
+            "aerobic_guideline",
+            "strength_guideline",
+            "source",
         ]);
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..4).prop_map(Value::from),
@@ -851,6 +961,22 @@ fn parse_every_type(value: &Value) {
     let _ = serde_json::from_value::<ActivityFinding>(value.clone());
     let _ = serde_json::from_value::<GppaqOutcome>(value.clone());
     let _ = serde_json::from_value::<WeeklyOutcome>(value.clone());
+    let _ = serde_json::from_value::<ExerciseAndCyclingBands>(value.clone());
+    let _ = serde_json::from_value::<ExerciseAndCyclingMinutesFields>(value.clone());
+    let _ = serde_json::from_value::<WeeklyActivityFields>(value.clone());
+    let _ = serde_json::from_value::<HoursBand>(value.clone());
+    let _ = serde_json::from_value::<Occupation>(value.clone());
+    let _ = serde_json::from_value::<ScoredOccupation>(value.clone());
+    let _ = serde_json::from_value::<WalkingPace>(value.clone());
+    let _ = serde_json::from_value::<PhysicalActivityIndex>(value.clone());
+    let _ = serde_json::from_value::<GppaqResult>(value.clone());
+    let _ = serde_json::from_value::<MissingGppaqAnswers>(value.clone());
+    let _ = serde_json::from_value::<NotApplicableReason>(value.clone());
+    let _ = serde_json::from_value::<ActiveLivesBand>(value.clone());
+    let _ = serde_json::from_value::<ActiveLivesOutcome>(value.clone());
+    let _ = serde_json::from_value::<Guideline>(value.clone());
+    let _ = serde_json::from_value::<WeeklyResult>(value.clone());
+    let _ = serde_json::from_value::<ActivitySource>(value.clone());
 }
 
 proptest! {

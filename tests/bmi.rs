@@ -2,6 +2,9 @@
 //! golden vectors and properties (CLINICAL-REFERENCE §3.1–§3.3).
 mod common;
 
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+
 use mecc::Error;
 use mecc::context::{
     Age, Comorbidities, Contact, ContactFields, FamilyBackground, PriorityGroups, Setting, Sex,
@@ -604,6 +607,92 @@ fn answers_schema_bounds_are_the_quantity_bounds() {
     assert_eq!(schema["additionalProperties"], false);
 }
 
+// ---------------------------------------------------------------- allocation
+
+/// Counts allocations made by the current thread, so a test can show that
+/// scoring allocates nothing while other tests run in parallel.
+struct CountingAllocator;
+
+thread_local! {
+    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
+}
+
+// SAFETY: defers every call to the system allocator unchanged; the counter is a
+// thread-local `Cell` that never allocates.
+unsafe impl GlobalAlloc for CountingAllocator {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let _ = ALLOCATIONS.try_with(|n| n.set(n.get() + 1));
+        // SAFETY: same contract as the caller's.
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: same contract as the caller's.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let _ = ALLOCATIONS.try_with(|n| n.set(n.get() + 1));
+        // SAFETY: same contract as the caller's.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: CountingAllocator = CountingAllocator;
+
+fn allocations_during(f: impl FnOnce()) -> usize {
+    let before = ALLOCATIONS.with(Cell::get);
+    f();
+    ALLOCATIONS.with(Cell::get) - before
+}
+
+// Scoring is arithmetic on whole numbers: it allocates nothing, on every path
+// (adult on either threshold set, under 18, pregnant, pregnancy not known,
+// WHtR applying or not, no waist).
+#[test]
+fn scoring_allocates_nothing() {
+    // The counter does see allocations.
+    assert!(allocations_during(|| drop(std::hint::black_box(vec![1u8]))) > 0);
+    let cases = [
+        (
+            at_two_metres(249, Some(1000)),
+            adult_contact(FamilyBackground::White),
+        ),
+        (
+            at_two_metres(300, Some(1200)),
+            adult_contact(FamilyBackground::SouthAsian),
+        ),
+        (
+            at_two_metres(350, Some(1200)),
+            adult_contact(FamilyBackground::NotStated),
+        ),
+        (
+            at_two_metres(200, None),
+            adult_contact(FamilyBackground::Mixed),
+        ),
+        (
+            at_two_metres(300, Some(1000)),
+            contact(17, YesNoNotKnown::No, FamilyBackground::White),
+        ),
+        (
+            at_two_metres(300, Some(1000)),
+            contact(30, YesNoNotKnown::Yes, FamilyBackground::White),
+        ),
+        (
+            at_two_metres(300, Some(1000)),
+            contact(30, YesNoNotKnown::NotKnown, FamilyBackground::Chinese),
+        ),
+    ];
+    for (answers, contact) in &cases {
+        let n = allocations_during(|| {
+            std::hint::black_box(score(
+                std::hint::black_box(answers),
+                std::hint::black_box(contact),
+            ));
+        });
+        assert_eq!(n, 0, "score allocated for {answers:?}");
+    }
+}
+
 // ---------------------------------------------------------------- golden vectors
 
 #[derive(Deserialize)]
@@ -931,6 +1020,10 @@ proptest! {
         let _ = serde_json::from_str::<BmiFinding>(&s);
         let _ = serde_json::from_str::<BmiClassification>(&s);
         let _ = serde_json::from_str::<WhtrFinding>(&s);
+        let _ = serde_json::from_str::<AdultClassification>(&s);
+        let _ = serde_json::from_str::<Height>(&s);
+        let _ = serde_json::from_str::<Weight>(&s);
+        let _ = serde_json::from_str::<Waist>(&s);
     }
 
     #[test]
@@ -940,6 +1033,19 @@ proptest! {
         let _ = serde_json::from_value::<BmiClassification>(v.clone());
         let _ = serde_json::from_value::<AdultClassification>(v.clone());
         let _ = serde_json::from_value::<WhtrFinding>(v.clone());
-        let _ = serde_json::from_value::<Reply<Waist>>(v);
+        let _ = serde_json::from_value::<Reply<Waist>>(v.clone());
+        let _ = serde_json::from_value::<ThresholdSet>(v.clone());
+        let _ = serde_json::from_value::<BmiCategory>(v.clone());
+        let _ = serde_json::from_value::<NotApplicableReason>(v.clone());
+        let _ = serde_json::from_value::<WhtrBand>(v.clone());
+        let _ = serde_json::from_value::<WhtrApplicability>(v.clone());
+        let _ = serde_json::from_value::<BmiInstrument>(v.clone());
+        let _ = serde_json::from_value::<Height>(v.clone());
+        let _ = serde_json::from_value::<Weight>(v.clone());
+        let _ = serde_json::from_value::<Waist>(v.clone());
+        // And wrapped where the answers expect a measurement.
+        let _ = serde_json::from_value::<Answers>(json!({
+            "height": v.clone(), "weight": v.clone(), "waist": {"answered": v},
+        }));
     }
 }
