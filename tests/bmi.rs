@@ -1028,7 +1028,11 @@ proptest! {
 
     #[test]
     fn arbitrary_json_values_never_panic(v in arb_json()) {
-        let _ = serde_json::from_value::<Answers>(v.clone());
+        // Whatever is accepted keeps its JSON contract and can be scored.
+        if let Ok(answers) = serde_json::from_value::<Answers>(v.clone()) {
+            common::assert_json_contract(&answers);
+            common::assert_json_contract(&score(&answers, &adult_contact(FamilyBackground::White)));
+        }
         let _ = serde_json::from_value::<BmiFinding>(v.clone());
         let _ = serde_json::from_value::<BmiClassification>(v.clone());
         let _ = serde_json::from_value::<AdultClassification>(v.clone());
