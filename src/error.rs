@@ -164,6 +164,25 @@ impl Error {
         }
     }
 
+    /// Replaces the value in an out-of-range error with the value as the caller
+    /// typed it (for example `12 st 6 lb` rather than its conversion).
+    pub(crate) fn given_as(self, given: String) -> Error {
+        match self {
+            Error::OutOfRange {
+                field,
+                expected,
+                hint,
+                ..
+            } => Error::OutOfRange {
+                field,
+                value: given,
+                expected,
+                hint,
+            },
+            other => other,
+        }
+    }
+
     /// Adds a hint to an out-of-range error; other errors are returned unchanged.
     pub(crate) fn with_hint(self, new_hint: String) -> Error {
         match self {

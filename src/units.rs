@@ -165,8 +165,10 @@ impl Height {
     pub fn from_feet_and_inches(feet: u32, inches: f64) -> Result<Height, Error> {
         check_part("height.inches", inches, 12.0, "inches from 0 to under 12")?;
         let cm = (f64::from(feet) * 12.0 + inches) * MM_PER_INCH / 10.0;
-        Self::checked_cm("height_feet_and_inches", cm)
-            .map_err(|e| e.with_hint(format!("{feet} ft {inches} in is {cm:.1} cm")))
+        Self::checked_cm("height_feet_and_inches", cm).map_err(|e| {
+            e.given_as(format!("{feet} ft {inches} in"))
+                .with_hint(format!("{feet} ft {inches} in is {cm:.1} cm"))
+        })
     }
 
     fn checked_cm(field: &'static str, cm: f64) -> Result<Height, Error> {
@@ -319,8 +321,10 @@ impl Weight {
             });
         }
         let kg = pounds * GRAMS_PER_POUND / 1000.0;
-        Self::checked_kg("weight_pounds", kg)
-            .map_err(|e| e.with_hint(format!("{pounds} lb is {kg:.1} kg")))
+        Self::checked_kg("weight_pounds", kg).map_err(|e| {
+            e.given_as(format!("{pounds} lb"))
+                .with_hint(format!("{pounds} lb is {kg:.1} kg"))
+        })
     }
 
     /// A weight in stones and pounds (1 st = 14 lb, 1 lb = 0.45359237 kg).
@@ -337,8 +341,10 @@ impl Weight {
             "pounds from 0 to under 14",
         )?;
         let kg = (f64::from(stones) * POUNDS_PER_STONE + pounds) * GRAMS_PER_POUND / 1000.0;
-        Self::checked_kg("weight_stones_and_pounds", kg)
-            .map_err(|e| e.with_hint(format!("{stones} st {pounds} lb is {kg:.1} kg")))
+        Self::checked_kg("weight_stones_and_pounds", kg).map_err(|e| {
+            e.given_as(format!("{stones} st {pounds} lb"))
+                .with_hint(format!("{stones} st {pounds} lb is {kg:.1} kg"))
+        })
     }
 
     fn checked_kg(field: &'static str, kg: f64) -> Result<Weight, Error> {
@@ -451,8 +457,10 @@ impl Waist {
             });
         }
         let cm = inches * MM_PER_INCH / 10.0;
-        Self::checked_cm("waist_inches", cm)
-            .map_err(|e| e.with_hint(format!("{inches} in is {cm:.1} cm")))
+        Self::checked_cm("waist_inches", cm).map_err(|e| {
+            e.given_as(format!("{inches} in"))
+                .with_hint(format!("{inches} in is {cm:.1} cm"))
+        })
     }
 
     fn checked_cm(field: &'static str, cm: f64) -> Result<Waist, Error> {

@@ -146,7 +146,25 @@ fn imperial_conversions_section_3_1() {
     assert!(Height::from_feet_and_inches(5, 12.0).is_err());
     assert!(Weight::from_stones_and_pounds(10, 14.0).is_err());
     let err = Height::from_feet_and_inches(2, 0.0).unwrap_err();
-    assert!(err.to_string().contains("2 ft 0 in is 61.0 cm"), "{err}");
+    assert_eq!(
+        err.to_string(),
+        "height_feet_and_inches is 2 ft 0 in: expected a height from 100 to 250 cm (2 ft 0 in is 61.0 cm)"
+    );
+    let err = Weight::from_stones_and_pounds(60, 0.0).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "weight_stones_and_pounds is 60 st 0 lb: expected a weight from 20 to 350 kg (60 st 0 lb is 381.0 kg)"
+    );
+    let err = Weight::from_pounds(800.0).unwrap_err();
+    assert!(
+        err.to_string().starts_with("weight_pounds is 800 lb: "),
+        "{err}"
+    );
+    let err = Waist::from_inches(10.0).unwrap_err();
+    assert!(
+        err.to_string().starts_with("waist_inches is 10 in: "),
+        "{err}"
+    );
 }
 
 // CLINICAL-REFERENCE §1.6: units = volume_ml × ABV% / 1000.
