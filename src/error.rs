@@ -70,6 +70,24 @@ pub enum Error {
         /// Why the two cannot both hold, and what to check.
         reason: &'static str,
     },
+    /// A policy document has problems; every one found is listed.
+    #[error("the policy is not valid: {}", DiagnosticList(.diagnostics))]
+    Policy {
+        /// Every problem found, each with a stable code.
+        diagnostics: Vec<crate::policy::Diagnostic>,
+    },
+}
+
+struct DiagnosticList<'a>(&'a [crate::policy::Diagnostic]);
+
+impl fmt::Display for DiagnosticList<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} problem(s)", self.0.len())?;
+        for d in self.0 {
+            write!(f, "; {d}")?;
+        }
+        Ok(())
+    }
 }
 
 fn hint_suffix(hint: &Option<String>) -> HintSuffix<'_> {
@@ -95,6 +113,7 @@ impl Error {
             | Error::OutOfRange { field, .. }
             | Error::Invalid { field, .. }
             | Error::Inconsistent { field, .. } => field,
+            Error::Policy { .. } => "policy",
         }
     }
 
@@ -106,6 +125,18 @@ impl Error {
     /// Whether the value was refused because it contradicts another answer.
     pub fn is_inconsistent(&self) -> bool {
         matches!(self, Error::Inconsistent { .. })
+    }
+
+    /// The policy diagnostics, when a policy was refused.
+    pub fn diagnostics(&self) -> &[crate::policy::Diagnostic] {
+        match self {
+            Error::Policy { diagnostics } => diagnostics,
+            _ => &[],
+        }
+    }
+
+    pub(crate) fn policy(diagnostics: Vec<crate::policy::Diagnostic>) -> Error {
+        Error::Policy { diagnostics }
     }
 
     /// Checks that `value` is finite and lies within `range` (inclusive).

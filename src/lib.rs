@@ -1,23 +1,104 @@
 //! # mecc: brief-intervention screening for every contact
 //!
-//! `mecc` scores the screening questions a health or care practitioner asks
-//! about the four big lifestyle risks (alcohol, tobacco, weight and physical
-//! inactivity) and returns typed findings that a host system can show, record
-//! and audit. It does no I/O: everything comes in as arguments and goes out as
-//! values that serialize with serde and describe themselves with JSON Schema.
+//! `mecc` turns a person's answers to the screening questions about the four
+//! big lifestyle risks (alcohol, tobacco, weight and physical inactivity) into
+//! typed findings, and turns those findings and the context of the contact into
+//! a plan of actions, each saying why it is there. It does no I/O: everything
+//! comes in as arguments and goes out as values that serialize with serde and
+//! describe themselves with JSON Schema.
 //!
-//! The clinical content follows the crate's clinical reference; each threshold
-//! is a named constant whose documentation cites its source, and each instrument
-//! carries its citation as a [`Source`].
+//! ## From answers to a plan
+//!
+//! 1. Describe the contact: who the person is and where they are seen
+//!    ([`context::Contact`]).
+//! 2. Collect the answers to whichever instruments were used ([`Answers`]);
+//!    questions not asked are explicitly `not_asked`, never a silent "no".
+//! 3. Choose a policy: the built-in national default, or it with a local
+//!    overlay ([`policy::Policy`]). Compile it once and reuse it.
+//! 4. Call [`assess`]. The [`Assessment`] holds the findings, the outcomes the
+//!    policy read, the plan, and the crate and policy versions for audit.
+//!
+//! ```
+//! use mecc::policy::{ActionKind, Policy};
+//! use mecc::{Answers, assess};
+//!
+//! // 1. A man of 58 in the emergency department after a fall.
+//! let contact = serde_json::from_str(r#"{
+//!     "age": 58, "sex": "male", "pregnant": "no", "family_background": "white",
+//!     "setting": "emergency_department", "time_available": "very_brief",
+//!     "presenting_condition": "fall", "intoxicated": "no", "priority_groups": [],
+//!     "comorbidities": {"diabetes": "none", "hypertension": "no",
+//!                       "eating_disorder": "no", "bariatric_surgery": "none"}
+//! }"#)?;
+//!
+//! // 2. His Paddington Alcohol Test answers: five pints a day, every day.
+//! let answers: Answers = serde_json::from_str(r#"{"pat": {
+//!     "drinks_alcohol": {"answered": true},
+//!     "most_in_one_day": {"answered": {"drinks": [{"drink": "pint_ordinary_strength", "count": 5}]}},
+//!     "frequency": {"answered": "every_day"},
+//!     "attendance_related": {"answered": true},
+//!     "willing_to_see_specialist": {"answered": true}
+//! }}"#)?;
+//!
+//! // 3. The national default policy.
+//! let policy = Policy::national_default()?;
+//!
+//! // 4. The plan: the possible-dependence safety alert comes first, then the
+//! //    referral to the alcohol health worker, who can see him now.
+//! let assessment = assess(&contact, &answers, &policy)?;
+//! assert!(assessment.findings.pat.ok_or("scored")?.result.is_positive());
+//! assert_eq!(assessment.plan[0].kind, ActionKind::SafetyAlert);
+//! assert_eq!(assessment.plan[1].kind, ActionKind::Referral);
+//! assert_eq!(assessment.plan[1].reason.rule.as_ref(), "alcohol.specialist_now");
+//! println!("{assessment}"); // a numbered, readable plan
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! ## The two halves
+//!
+//! - **Instruments** ([`instruments`]) know nothing of plans. Each has typed
+//!   answers that can hold only valid values, named thresholds citing their
+//!   source, and a pure scoring function that cannot fail and allocates
+//!   nothing: [`instruments::pat`], [`instruments::smoking`],
+//!   [`instruments::bmi`], [`instruments::activity`]. Use them alone when you
+//!   only need a score.
+//! - **The rules engine** ([`policy`]) reads findings only through a finite
+//!   vocabulary of [`policy::Outcome`]s. A policy is data: a JSON document of
+//!   pathways (local services) and rules, checked all at once into
+//!   [`policy::Diagnostic`]s and compiled into a reusable, `Send + Sync`
+//!   evaluator. A local service changes it with a small
+//!   [`policy::PolicyOverlay`], without code.
+//!
+//! ## Errors
+//!
+//! Every refusal is a [`Error`] whose message names the field, the value given,
+//! what was expected and, where it can be guessed, the likely mistake:
+//!
+//! ```
+//! let err = mecc::units::Height::from_cm(1.72).unwrap_err();
+//! assert_eq!(
+//!     err.to_string(),
+//!     "height_cm is 1.72: expected a height from 100 to 250 cm \
+//!      (this looks like metres: did you mean 172 cm?)"
+//! );
+//! ```
+//!
+//! ## What it is not
+//!
+//! Decision support for trained staff: not a diagnosis, not a medical device
+//! by itself, and no substitute for clinical judgement.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod assess;
 pub mod context;
 pub mod error;
 pub mod instruments;
+pub mod policy;
 pub mod provenance;
 pub mod units;
 
+pub use assess::{Answers, Assessment, Findings, PolicyStamp, Screening, assess};
 pub use error::Error;
 pub use provenance::Source;
 

@@ -1,0 +1,305 @@
+//! Conditions compiled to a flat, allocation-free form, and their evaluation.
+
+use crate::context::{
+    BariatricSurgery, Contact, Diabetes, PriorityGroup, Setting, Sex, YearsAgo, YesNoNotKnown,
+};
+use crate::policy::document::{Condition, DiabetesIs};
+use crate::policy::outcome::{ExclusiveGroup, Outcome, OutcomeSet};
+
+/// What a condition is evaluated against: the outcomes found and the contact.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Facts<'a> {
+    pub outcomes: OutcomeSet,
+    pub contact: &'a Contact,
+}
+
+/// One node of a compiled condition. Children of `All` and `Any` are a range in
+/// the policy's child-index list.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Node {
+    Const(bool),
+    /// A fact about a pathway, fixed when the policy is compiled. Local service
+    /// state (a service absent or closed now) is configuration, not a defect,
+    /// so it never makes a condition "never hold".
+    PathwayState(bool),
+    All {
+        start: u32,
+        len: u32,
+    },
+    Any {
+        start: u32,
+        len: u32,
+    },
+    Not(u32),
+    AnyOutcome(OutcomeSet),
+    Setting(u16),
+    TimeAtLeast(u8),
+    Pregnant(u8),
+    Intoxicated(u8),
+    Sex(u8),
+    AgeAtLeast(u8),
+    AgeBelow(u8),
+    PriorityGroup(u8),
+    Diabetes(u8),
+    Type2Within(u8),
+    Hypertension(u8),
+    EatingDisorder(u8),
+    BariatricWithin(u8),
+}
+
+/// The compiled conditions of a whole policy.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Conditions {
+    nodes: Vec<Node>,
+    children: Vec<u32>,
+}
+
+/// Resolves pathway names to facts known when the policy is compiled.
+pub(crate) trait PathwayFacts {
+    /// `None` when the pathway is unknown; otherwise (exists, available now).
+    fn pathway(&self, id: &str) -> Option<(bool, bool)>;
+}
+
+fn mask<T: Copy>(items: &[T], index: impl Fn(T) -> u8) -> u32 {
+    items.iter().fold(0, |m, i| m | (1 << index(*i)))
+}
+
+const fn yes_no(v: YesNoNotKnown) -> u8 {
+    v as u8
+}
+
+const fn diabetes_is(d: DiabetesIs) -> u8 {
+    d as u8
+}
+
+impl Conditions {
+    /// Compiles `c`, returning its root index. Unknown pathways are reported
+    /// through `unknown` and compile to `false`.
+    pub(crate) fn compile(
+        &mut self,
+        c: &Condition,
+        pathways: &dyn PathwayFacts,
+        unknown: &mut dyn FnMut(&str),
+    ) -> u32 {
+        let node = match c {
+            Condition::Always => Node::Const(true),
+            Condition::All(items) | Condition::Any(items) => {
+                let kids: Vec<u32> = items
+                    .iter()
+                    .map(|i| self.compile(i, pathways, unknown))
+                    .collect();
+                let start = self.children.len() as u32;
+                self.children.extend(kids);
+                let len = items.len() as u32;
+                if matches!(c, Condition::All(_)) {
+                    Node::All { start, len }
+                } else {
+                    Node::Any { start, len }
+                }
+            }
+            Condition::Not(inner) => Node::Not(self.compile(inner, pathways, unknown)),
+            Condition::Outcome(o) => Node::AnyOutcome(OutcomeSet::of(*o)),
+            Condition::AnyOutcome(os) => Node::AnyOutcome(os.iter().copied().collect()),
+            Condition::Setting(s) => Node::Setting(mask(s, |x: Setting| x as u8) as u16),
+            Condition::TimeAvailableAtLeast(t) => Node::TimeAtLeast(*t as u8),
+            Condition::Pregnant(v) => Node::Pregnant(mask(v, yes_no) as u8),
+            Condition::Intoxicated(v) => Node::Intoxicated(mask(v, yes_no) as u8),
+            Condition::Sex(v) => Node::Sex(mask(v, |x: Sex| x as u8) as u8),
+            Condition::AgeAtLeast(a) => Node::AgeAtLeast(*a),
+            Condition::AgeBelow(a) => Node::AgeBelow(*a),
+            Condition::PriorityGroup(g) => {
+                Node::PriorityGroup(mask(g, |x: PriorityGroup| x as u8) as u8)
+            }
+            Condition::PathwayExists(id) | Condition::PathwayAvailableNow(id) => {
+                match pathways.pathway(id) {
+                    Some((exists, now)) => {
+                        Node::PathwayState(if matches!(c, Condition::PathwayExists(_)) {
+                            exists
+                        } else {
+                            exists && now
+                        })
+                    }
+                    None => {
+                        unknown(id);
+                        Node::Const(false)
+                    }
+                }
+            }
+            Condition::Diabetes(v) => Node::Diabetes(mask(v, diabetes_is) as u8),
+            Condition::Type2DiabetesWithinYears(y) => Node::Type2Within(*y),
+            Condition::Hypertension(v) => Node::Hypertension(mask(v, yes_no) as u8),
+            Condition::EatingDisorder(v) => Node::EatingDisorder(mask(v, yes_no) as u8),
+            Condition::BariatricSurgeryWithinYears(y) => Node::BariatricWithin(*y),
+        };
+        self.nodes.push(node);
+        (self.nodes.len() - 1) as u32
+    }
+
+    fn node(&self, i: u32) -> Node {
+        // Indices come only from `compile`, so they are always in range; an
+        // impossible miss reads as a condition that does not hold.
+        self.nodes
+            .get(i as usize)
+            .copied()
+            .unwrap_or(Node::Const(false))
+    }
+
+    fn kids(&self, start: u32, len: u32) -> &[u32] {
+        let (s, e) = (start as usize, start as usize + len as usize);
+        self.children.get(s..e).unwrap_or(&[])
+    }
+
+    /// Evaluates the condition rooted at `i`.
+    pub(crate) fn eval(&self, i: u32, f: &Facts<'_>) -> bool {
+        let c = f.contact;
+        let has = |m: u8, v: u8| m & (1 << v) != 0;
+        match self.node(i) {
+            Node::Const(b) | Node::PathwayState(b) => b,
+            Node::All { start, len } => self.kids(start, len).iter().all(|k| self.eval(*k, f)),
+            Node::Any { start, len } => self.kids(start, len).iter().any(|k| self.eval(*k, f)),
+            Node::Not(k) => !self.eval(k, f),
+            Node::AnyOutcome(s) => f.outcomes.intersects(s),
+            Node::Setting(m) => m & (1 << (c.setting() as u8)) != 0,
+            Node::TimeAtLeast(t) => c.time_available() as u8 >= t,
+            Node::Pregnant(m) => has(m, yes_no(c.pregnant())),
+            Node::Intoxicated(m) => has(m, yes_no(c.intoxicated())),
+            Node::Sex(m) => has(m, c.sex() as u8),
+            Node::AgeAtLeast(a) => c.age().years() >= u32::from(a),
+            Node::AgeBelow(a) => c.age().years() < u32::from(a),
+            Node::PriorityGroup(m) => {
+                let groups = c.priority_groups();
+                if m == 0 {
+                    !groups.is_empty()
+                } else {
+                    groups.iter().any(|g| has(m, g as u8))
+                }
+            }
+            Node::Diabetes(m) => has(m, diabetes_is(diabetes_kind(c.comorbidities().diabetes))),
+            Node::Type2Within(y) => match c.comorbidities().diabetes {
+                Diabetes::Type2 {
+                    diagnosed: YearsAgo::Years(n),
+                } => n <= y,
+                Diabetes::Type2 {
+                    diagnosed: YearsAgo::NotKnown,
+                } => true,
+                _ => false,
+            },
+            Node::Hypertension(m) => has(m, yes_no(c.comorbidities().hypertension)),
+            Node::EatingDisorder(m) => has(m, yes_no(c.comorbidities().eating_disorder)),
+            Node::BariatricWithin(y) => match c.comorbidities().bariatric_surgery {
+                BariatricSurgery::None => false,
+                BariatricSurgery::Had {
+                    when: YearsAgo::Years(n),
+                } => n < y,
+                BariatricSurgery::Had {
+                    when: YearsAgo::NotKnown,
+                }
+                | BariatricSurgery::NotKnown => true,
+            },
+        }
+    }
+
+    /// The outcomes the condition rooted at `i` refers to, anywhere in it.
+    pub(crate) fn outcomes_referenced(&self, i: u32) -> OutcomeSet {
+        match self.node(i) {
+            Node::All { start, len } | Node::Any { start, len } => self
+                .kids(start, len)
+                .iter()
+                .fold(OutcomeSet::EMPTY, |s, k| {
+                    s.union(self.outcomes_referenced(*k))
+                }),
+            Node::Not(k) => self.outcomes_referenced(k),
+            Node::AnyOutcome(s) => s,
+            _ => OutcomeSet::EMPTY,
+        }
+    }
+
+    /// Whether the condition rooted at `i` can be shown never to hold.
+    ///
+    /// This is a sound but incomplete check: a `true` answer is always right,
+    /// while some impossible conditions (most under `not`) go unnoticed.
+    pub(crate) fn never_holds(&self, i: u32) -> bool {
+        match self.node(i) {
+            Node::Const(b) => !b,
+            Node::Any { start, len } => self.kids(start, len).iter().all(|k| self.never_holds(*k)),
+            Node::Not(k) => matches!(self.node(k), Node::Const(true)),
+            Node::All { start, len } => {
+                let kids = self.kids(start, len);
+                kids.iter().any(|k| self.never_holds(*k)) || self.contradictory(kids)
+            }
+            Node::AnyOutcome(s) => s.is_empty(),
+            Node::Setting(m) => m == 0,
+            Node::Pregnant(m)
+            | Node::Intoxicated(m)
+            | Node::Sex(m)
+            | Node::Diabetes(m)
+            | Node::Hypertension(m)
+            | Node::EatingDisorder(m) => m == 0,
+            Node::AgeBelow(a) => a == 0,
+            Node::AgeAtLeast(a) => u32::from(a) > 120,
+            _ => false,
+        }
+    }
+
+    /// Whether sibling conditions under `all` contradict each other.
+    fn contradictory(&self, kids: &[u32]) -> bool {
+        let mut setting = u16::MAX;
+        let (mut pregnant, mut intoxicated, mut sex) = (u8::MAX, u8::MAX, u8::MAX);
+        let (mut diabetes, mut hypertension, mut eating) = (u8::MAX, u8::MAX, u8::MAX);
+        let (mut age_min, mut age_below) = (0u32, u32::MAX);
+        let mut outcome_sets: Vec<OutcomeSet> = Vec::new();
+        for k in kids {
+            match self.node(*k) {
+                Node::Setting(m) => setting &= m,
+                Node::Pregnant(m) => pregnant &= m,
+                Node::Intoxicated(m) => intoxicated &= m,
+                Node::Sex(m) => sex &= m,
+                Node::Diabetes(m) => diabetes &= m,
+                Node::Hypertension(m) => hypertension &= m,
+                Node::EatingDisorder(m) => eating &= m,
+                Node::AgeAtLeast(a) => age_min = age_min.max(u32::from(a)),
+                Node::AgeBelow(a) => age_below = age_below.min(u32::from(a)),
+                Node::AnyOutcome(s) => outcome_sets.push(s),
+                _ => {}
+            }
+        }
+        // Pregnancy and male sex cannot both be recorded (Contact::new refuses it).
+        let male_only = sex == 1 << (Sex::Male as u8);
+        let pregnant_only = pregnant == 1 << (YesNoNotKnown::Yes as u8);
+        setting == 0
+            || pregnant == 0
+            || intoxicated == 0
+            || sex == 0
+            || diabetes == 0
+            || hypertension == 0
+            || eating == 0
+            || age_min >= age_below
+            || (male_only && pregnant_only)
+            || exclusive_clash(&outcome_sets)
+    }
+}
+
+/// Whether two required outcome sets lie wholly in one exclusive group and share
+/// nothing, so both cannot hold for one person.
+fn exclusive_clash(sets: &[OutcomeSet]) -> bool {
+    let group_of = |s: OutcomeSet| -> Option<ExclusiveGroup> {
+        let mut groups = s.iter().map(Outcome::exclusive_group);
+        let first = groups.next()??;
+        groups.all(|g| g == Some(first)).then_some(first)
+    };
+    sets.iter().enumerate().any(|(i, a)| {
+        sets.iter().skip(i + 1).any(|b| {
+            matches!((group_of(*a), group_of(*b)), (Some(x), Some(y)) if x == y)
+                && !a.intersects(*b)
+        })
+    })
+}
+
+fn diabetes_kind(d: Diabetes) -> DiabetesIs {
+    match d {
+        Diabetes::None => DiabetesIs::None,
+        Diabetes::Type1 => DiabetesIs::Type1,
+        Diabetes::Type2 { .. } => DiabetesIs::Type2,
+        Diabetes::NotKnown => DiabetesIs::NotKnown,
+    }
+}

@@ -1,0 +1,130 @@
+//! Problems found in a policy document, as data.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// A stable code for each kind of problem a policy can have.
+///
+/// Codes never change meaning; new ones may be added.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum DiagnosticCode {
+    /// The document is not valid JSON or does not have the policy's shape.
+    MalformedDocument,
+    /// The policy id or version is empty.
+    MissingIdentity,
+    /// Two pathways share an id.
+    DuplicatePathwayId,
+    /// Two rules share an id.
+    DuplicateRuleId,
+    /// A rule or condition names a pathway the policy does not define.
+    UnknownPathway,
+    /// A pathway's fallback names a pathway the policy does not define.
+    UnknownFallback,
+    /// Following fallbacks from a pathway comes back to it.
+    FallbackCycle,
+    /// A rule has no source.
+    MissingSource,
+    /// A rule has no actions.
+    RuleWithoutActions,
+    /// A referral or signpost names no pathway, or another kind of action names one.
+    PathwayMismatch,
+    /// A referral has no urgency, or an action that is not a referral has a mode or urgency.
+    ReferralFieldsMismatch,
+    /// An action has no text.
+    EmptyText,
+    /// A rule's condition can never hold, so the rule can never fire.
+    ConditionNeverHolds,
+    /// An outcome that calls for action has no rule acting on it in some contact,
+    /// and the policy does not say it deliberately takes no action.
+    UncoveredOutcome,
+    /// An overlay names a rule or pathway that the base policy does not have.
+    OverlayTargetMissing,
+    /// An overlay adds a rule or pathway whose id the base policy already has.
+    OverlayDuplicate,
+}
+
+impl DiagnosticCode {
+    /// The serialized name.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            DiagnosticCode::MalformedDocument => "malformed_document",
+            DiagnosticCode::MissingIdentity => "missing_identity",
+            DiagnosticCode::DuplicatePathwayId => "duplicate_pathway_id",
+            DiagnosticCode::DuplicateRuleId => "duplicate_rule_id",
+            DiagnosticCode::UnknownPathway => "unknown_pathway",
+            DiagnosticCode::UnknownFallback => "unknown_fallback",
+            DiagnosticCode::FallbackCycle => "fallback_cycle",
+            DiagnosticCode::MissingSource => "missing_source",
+            DiagnosticCode::RuleWithoutActions => "rule_without_actions",
+            DiagnosticCode::PathwayMismatch => "pathway_mismatch",
+            DiagnosticCode::ReferralFieldsMismatch => "referral_fields_mismatch",
+            DiagnosticCode::EmptyText => "empty_text",
+            DiagnosticCode::ConditionNeverHolds => "condition_never_holds",
+            DiagnosticCode::UncoveredOutcome => "uncovered_outcome",
+            DiagnosticCode::OverlayTargetMissing => "overlay_target_missing",
+            DiagnosticCode::OverlayDuplicate => "overlay_duplicate",
+        }
+    }
+}
+
+/// One problem in a policy: its code, a message for a person, and the rule
+/// (or pathway) it concerns.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Diagnostic {
+    /// What kind of problem.
+    pub code: DiagnosticCode,
+    /// What is wrong and what to do about it.
+    pub message: String,
+    /// The rule concerned, if any.
+    pub rule_id: Option<String>,
+    /// The pathway concerned, if any.
+    pub pathway_id: Option<String>,
+}
+
+impl Diagnostic {
+    pub(crate) fn rule(code: DiagnosticCode, rule_id: &str, message: String) -> Diagnostic {
+        Diagnostic {
+            code,
+            message,
+            rule_id: Some(rule_id.to_string()),
+            pathway_id: None,
+        }
+    }
+
+    pub(crate) fn pathway(code: DiagnosticCode, pathway_id: &str, message: String) -> Diagnostic {
+        Diagnostic {
+            code,
+            message,
+            rule_id: None,
+            pathway_id: Some(pathway_id.to_string()),
+        }
+    }
+
+    pub(crate) fn policy(code: DiagnosticCode, message: String) -> Diagnostic {
+        Diagnostic {
+            code,
+            message,
+            rule_id: None,
+            pathway_id: None,
+        }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.code.as_str())?;
+        if let Some(rule) = &self.rule_id {
+            write!(f, " in rule {rule}")?;
+        }
+        if let Some(pathway) = &self.pathway_id {
+            write!(f, " in pathway {pathway}")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}

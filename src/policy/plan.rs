@@ -1,0 +1,209 @@
+//! Plans: the actions a policy asks for, each with the reasons it fired.
+
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::policy::{ActionKind, Concept, Intensity, OutcomeSet, ReferralMode, Topic, Urgency};
+
+/// One thing the practitioner should do, with why (CLINICAL-REFERENCE §6.1).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Action {
+    /// What kind of action.
+    pub kind: ActionKind,
+    /// What it is about.
+    pub topic: Topic,
+    /// How much of the practitioner's time it needs.
+    pub intensity: Intensity,
+    /// What to do or say.
+    pub text: Arc<str>,
+    /// For referrals and signposts: the service.
+    pub pathway: Option<PathwayRef>,
+    /// For referrals: opt-in or opt-out.
+    pub mode: Option<ReferralMode>,
+    /// For referrals: how soon.
+    pub urgency: Option<Urgency>,
+    /// What to record, with its confirmed code, when there is one.
+    pub code: Option<RecordingCode>,
+    /// Why the action is in the plan.
+    pub reason: Reason,
+}
+
+/// A pathway named in a plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PathwayRef {
+    /// The pathway's id in the policy.
+    pub id: Arc<str>,
+    /// Its display name.
+    pub name: Arc<str>,
+}
+
+/// A concept to record and its SNOMED CT code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RecordingCode {
+    /// The concept.
+    pub concept: Concept,
+    /// The SNOMED CT code (the confirmed one, or the policy's override).
+    pub snomed_ct: Arc<str>,
+}
+
+/// Why an action is in a plan: the rule, the findings it relied on, the source
+/// it implements, and anything the engine changed and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Reason {
+    /// The id of the rule that produced the action.
+    pub rule: Arc<str>,
+    /// The outcomes found that the rule's condition relied on.
+    pub relied_on: OutcomeSet,
+    /// The guideline the rule implements.
+    pub source: Arc<str>,
+    /// What the engine changed, and why.
+    pub adjustments: Adjustments,
+    /// The pathway the rule asked for, when the engine used another.
+    pub requested_pathway: Option<PathwayRef>,
+}
+
+/// Something the engine changed in an action, and why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Adjustment {
+    /// The pathway does not exist locally: the policy's fallback was used (§6.5).
+    /// The rule's recording code is not carried over, since it names the
+    /// service the rule asked for.
+    FellBackToAnotherPathway,
+    /// No pathway on the fallback chain exists locally: the need became a
+    /// follow-up rather than being dropped (§6.5).
+    NoLocalService,
+    /// The service cannot see the person now: `now` became `within_24_hours`.
+    NotAvailableNow,
+    /// The person is in a priority group: a signpost became an active referral (§6.4).
+    PriorityGroupActiveReferral,
+    /// The service does not take self-referral: a signpost became a referral.
+    NoSelfReferral,
+    /// The action needs more time than the contact has: it became a referral or
+    /// a follow-up (§6.3).
+    NeedsMoreTime,
+}
+
+impl Adjustment {
+    const ALL: [Adjustment; 6] = [
+        Adjustment::FellBackToAnotherPathway,
+        Adjustment::NoLocalService,
+        Adjustment::NotAvailableNow,
+        Adjustment::PriorityGroupActiveReferral,
+        Adjustment::NoSelfReferral,
+        Adjustment::NeedsMoreTime,
+    ];
+}
+
+/// A set of adjustments, held as bits; a list in JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(from = "Vec<Adjustment>", into = "Vec<Adjustment>")]
+pub struct Adjustments(u8);
+
+impl Adjustments {
+    /// No adjustment.
+    pub const NONE: Adjustments = Adjustments(0);
+
+    /// Whether the set holds `a`.
+    pub const fn contains(self, a: Adjustment) -> bool {
+        self.0 & (1 << a as u8) != 0
+    }
+
+    /// Adds `a`.
+    pub fn insert(&mut self, a: Adjustment) {
+        self.0 |= 1 << a as u8;
+    }
+
+    /// Whether there are none.
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// The adjustments, in declaration order.
+    pub fn iter(self) -> impl Iterator<Item = Adjustment> {
+        Adjustment::ALL
+            .into_iter()
+            .filter(move |a| self.contains(*a))
+    }
+}
+
+impl From<Vec<Adjustment>> for Adjustments {
+    fn from(v: Vec<Adjustment>) -> Adjustments {
+        let mut s = Adjustments::NONE;
+        for a in v {
+            s.insert(a);
+        }
+        s
+    }
+}
+
+impl From<Adjustments> for Vec<Adjustment> {
+    fn from(s: Adjustments) -> Vec<Adjustment> {
+        s.iter().collect()
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Adjustments {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Adjustments".into()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let item = generator.subschema_for::<Adjustment>();
+        schemars::json_schema!({ "type": "array", "items": item, "uniqueItems": true })
+    }
+}
+
+impl std::fmt::Display for Action {
+    /// A readable summary for a person: kind, topic and text, then the pathway,
+    /// code, rule, outcomes relied on and any adjustments, each on its own
+    /// indented line.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "[{:?} · {:?}] {}", self.kind, self.topic, self.text)?;
+        if let Some(p) = &self.pathway {
+            write!(f, "\n    to: {}", p.name)?;
+            if let Some(mode) = self.mode {
+                write!(f, ", {mode:?}")?;
+            }
+            if let Some(urgency) = self.urgency {
+                write!(f, ", {urgency:?}")?;
+            }
+        }
+        if let Some(code) = &self.code {
+            write!(
+                f,
+                "\n    record: {:?}, SNOMED CT {}",
+                code.concept, code.snomed_ct
+            )?;
+        }
+        write!(f, "\n    rule: {}", self.reason.rule)?;
+        let mut relied_on = self.reason.relied_on.iter();
+        if let Some(first) = relied_on.next() {
+            write!(f, ", on {}", first.as_str())?;
+            for o in relied_on {
+                write!(f, ", {}", o.as_str())?;
+            }
+        }
+        if let Some(p) = &self.reason.requested_pathway {
+            write!(f, "\n    instead of: {}", p.name)?;
+        }
+        let mut adjustments = self.reason.adjustments.iter();
+        if let Some(first) = adjustments.next() {
+            write!(f, "\n    adjusted: {first:?}")?;
+            for a in adjustments {
+                write!(f, ", {a:?}")?;
+            }
+        }
+        Ok(())
+    }
+}

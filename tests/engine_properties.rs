@@ -1,0 +1,314 @@
+//! Properties of the rules engine over generated contacts and answers
+//! (CLINICAL-REFERENCE §6).
+mod common;
+
+use mecc::context::Contact;
+use mecc::policy::{ActionKind, Outcome, Policy, PolicyDocument, PolicyOverlay};
+use mecc::{Answers, Assessment, assess};
+use proptest::prelude::*;
+use serde_json::{Value, json};
+
+fn pick<T: Clone + std::fmt::Debug + 'static>(items: &'static [T]) -> impl Strategy<Value = T> {
+    proptest::sample::select(items)
+}
+
+prop_compose! {
+    fn contact_json()(
+        age in 0u32..=120,
+        sex in pick(&["male", "female", "not_known"]),
+        pregnant in pick(&["yes", "no", "not_known"]),
+        background in pick(&["white", "south_asian", "black_african", "mixed", "not_stated"]),
+        setting in pick(&["emergency_department", "general_practice", "community_pharmacy", "dental",
+            "maternity", "pre_operative_assessment", "hospital_inpatient", "housing"]),
+        time in pick(&["very_brief", "brief", "extended"]),
+        intoxicated in pick(&["yes", "no", "not_known"]),
+        groups in proptest::sample::subsequence(vec!["experiencing_homelessness", "severe_mental_illness", "sex_worker"], 0..=2),
+        diabetes in prop_oneof![Just(json!("none")), Just(json!("type_1")), Just(json!("not_known")),
+            (0u8..30).prop_map(|y| json!({"type_2": {"diagnosed": {"years": y}}}))],
+        hypertension in pick(&["yes", "no", "not_known"]),
+        eating in pick(&["yes", "no", "not_known"]),
+    ) -> Value {
+        let sex = if pregnant == "yes" && sex == "male" { "female" } else { sex };
+        json!({
+            "age": age, "sex": sex, "pregnant": pregnant, "family_background": background,
+            "setting": setting, "time_available": time,
+            "presenting_condition": if setting == "emergency_department" { json!("fall") } else { json!(null) },
+            "intoxicated": intoxicated, "priority_groups": groups,
+            "comorbidities": {"diabetes": diabetes, "hypertension": hypertension,
+                              "eating_disorder": eating, "bariatric_surgery": "none"}
+        })
+    }
+}
+
+fn reply(v: Option<Value>) -> Value {
+    match v {
+        Some(v) => json!({"answered": v}),
+        None => json!("not_asked"),
+    }
+}
+
+prop_compose! {
+    fn answers_json()(
+        use_pat in any::<bool>(),
+        units in 0u32..40,
+        frequency in proptest::option::of(prop_oneof![Just(json!("every_day")), Just(json!("less_than_weekly")),
+            (1u32..=6).prop_map(|n| json!({"times_per_week": n}))]),
+        related in proptest::option::of(any::<bool>()),
+        willing in proptest::option::of(any::<bool>()),
+        smoking in proptest::option::of(prop_oneof![
+            Just(json!("never_smoked")),
+            (0u32..2000).prop_map(|d| json!({"ex_smoker": {"quit": {"days": d}}})),
+            (1u32..60, 0u32..120).prop_map(|(c, m)| json!({"current_smoker": {"products": ["hand_rolled"],
+                "cigarettes_per_day": {"answered": c}, "minutes_to_first_cigarette": {"answered": m},
+                "years_smoked": "not_asked"}})),
+        ]),
+        co in proptest::option::of(0u32..30),
+        body in proptest::option::of((1400u32..2000, 40u32..200, proptest::option::of(600u32..1400))),
+        activity in proptest::option::of((
+            pick(&["not_in_employment", "sedentary", "standing", "physical", "heavy_manual"]),
+            pick(&["none", "some_but_less_than_1", "1_to_less_than_3", "3_or_more"]),
+            proptest::option::of((0u32..400, 0u32..200)),
+        )),
+    ) -> Value {
+        let mut a = json!({});
+        if use_pat {
+            a["pat"] = json!({
+                "drinks_alcohol": {"answered": true},
+                "most_in_one_day": {"answered": {"units": units}},
+                "frequency": reply(frequency),
+                "attendance_related": reply(related.map(Value::from)),
+                "willing_to_see_specialist": reply(willing.map(Value::from)),
+            });
+        }
+        if let Some(status) = smoking {
+            a["smoking"] = json!({"status": status, "vaping": "not_asked", "co_ppm": reply(co.map(Value::from))});
+        }
+        if let Some((mm, kg, waist)) = body {
+            a["bmi"] = json!({"height": {"mm": mm}, "weight": {"kg": kg}, "waist": reply(waist.map(|w| json!({"mm": w})))});
+        }
+        if let Some((occupation, exercise, minutes)) = activity {
+            a["activity"] = json!({
+                "gppaq": {"answered": {"occupation": {"answered": occupation},
+                    "exercise_and_cycling": {"answered": {"bands": {"exercise": exercise, "cycling": "none"}}},
+                    "walking": "not_asked", "housework_and_childcare": "not_asked",
+                    "gardening_and_diy": "not_asked", "walking_pace": "not_asked"}},
+                "weekly": reply(minutes.map(|(m, v)| json!({"moderate_minutes_per_week": m,
+                    "vigorous_minutes_per_week": v, "strength_days_per_week": "not_asked"}))),
+            });
+        }
+        a
+    }
+}
+
+fn national() -> &'static Policy {
+    static POLICY: std::sync::OnceLock<Policy> = std::sync::OnceLock::new();
+    POLICY.get_or_init(|| Policy::national_default().unwrap())
+}
+
+fn assessed(policy: &Policy, contact: &Value, answers: &Value) -> Option<Assessment> {
+    let contact: Contact = serde_json::from_value(contact.clone()).ok()?;
+    let answers: Answers = serde_json::from_value(answers.clone()).unwrap();
+    assess(&contact, &answers, policy).ok()
+}
+
+const PATHWAYS: [&str; 10] = [
+    "alcohol_liaison",
+    "community_alcohol_service",
+    "stop_smoking_service",
+    "tobacco_dependence_treatment",
+    "tier_2_weight_management",
+    "digital_weight_management",
+    "specialist_weight_management",
+    "exercise_referral",
+    "social_prescribing",
+    "gp",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn the_same_input_always_gives_the_same_plan(contact in contact_json(), answers in answers_json()) {
+        let first = assessed(national(), &contact, &answers);
+        let copy = national().clone();
+        let second = assessed(&copy, &contact, &answers);
+        prop_assert_eq!(first, second);
+    }
+
+    #[test]
+    fn every_outcome_that_calls_for_action_gets_an_action(contact in contact_json(), answers in answers_json()) {
+        if let Some(a) = assessed(national(), &contact, &answers) {
+            for outcome in a.outcomes.iter().filter(|o| o.calls_for_action()) {
+                prop_assert!(
+                    a.plan.iter().any(|x| x.reason.relied_on.contains(outcome)
+                        && !matches!(x.kind, ActionKind::Record | ActionKind::Ask)),
+                    "{:?} has no action in {:?}", outcome, a.plan
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_pathway_marked_absent_is_never_a_target(
+        contact in contact_json(),
+        answers in answers_json(),
+        absent in proptest::sample::subsequence(PATHWAYS.to_vec(), 0..=10),
+    ) {
+        let overlay: PolicyOverlay = serde_json::from_value(json!({
+            "id": "local", "version": "1",
+            "pathways": absent.iter().map(|id| json!({"id": id, "exists_locally": false})).collect::<Vec<_>>(),
+        })).unwrap();
+        let policy = Policy::compile(PolicyDocument::national_default().unwrap().with_overlay(&overlay).unwrap()).unwrap();
+        if let Some(a) = assessed(&policy, &contact, &answers) {
+            for action in &a.plan {
+                if let Some(p) = &action.pathway {
+                    prop_assert!(!absent.contains(&p.id.as_ref()), "{} is absent but targeted", p.id);
+                }
+            }
+            // Needs are kept even when no service exists.
+            let full = assessed(national(), &contact, &answers).unwrap();
+            prop_assert_eq!(full.plan.len(), a.plan.len());
+        }
+    }
+
+    #[test]
+    fn a_shorter_time_never_removes_a_need(contact in contact_json(), answers in answers_json()) {
+        let mut long = contact.clone();
+        long["time_available"] = json!("extended");
+        for shorter in ["brief", "very_brief"] {
+            let mut short = contact.clone();
+            short["time_available"] = json!(shorter);
+            if let (Some(l), Some(s)) = (assessed(national(), &long, &answers), assessed(national(), &short, &answers)) {
+                for need in &l.plan {
+                    prop_assert!(
+                        s.plan.iter().any(|x| x.reason.rule == need.reason.rule && x.text == need.text),
+                        "{} dropped at {}", need.reason.rule, shorter
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn assessments_round_trip_and_match_their_schema(contact in contact_json(), answers in answers_json()) {
+        if let Some(a) = assessed(national(), &contact, &answers) {
+            common::assert_json_contract(&a);
+        }
+    }
+
+    #[test]
+    fn arbitrary_policy_json_gives_a_policy_or_diagnostics(doc in arb_json()) {
+        check_policy_text(&doc.to_string());
+    }
+
+    #[test]
+    fn mutated_national_policies_give_a_policy_or_diagnostics(
+        drop_rules in proptest::collection::vec(0usize..40, 0..6),
+        flags in proptest::collection::vec((0usize..10, any::<bool>(), any::<bool>()), 0..6),
+        fallback in proptest::option::of((0usize..10, 0usize..10)),
+    ) {
+        let mut doc: Value = serde_json::from_str(mecc::policy::NATIONAL_DEFAULT_JSON).unwrap();
+        let rules = doc["rules"].as_array_mut().unwrap();
+        for i in drop_rules {
+            if i < rules.len() { rules.remove(i); }
+        }
+        for (i, exists, now) in flags {
+            doc["pathways"][i]["exists_locally"] = json!(exists);
+            doc["pathways"][i]["available_now"] = json!(now);
+        }
+        if let Some((from, to)) = fallback {
+            let target = doc["pathways"][to]["id"].clone();
+            doc["pathways"][from]["fallback"] = target;
+        }
+        check_policy_text(&doc.to_string());
+    }
+}
+
+fn check_policy_text(text: &str) {
+    match Policy::from_json(text) {
+        Ok(p) => assert!(!p.id().is_empty()),
+        Err(e) => {
+            assert!(!e.diagnostics().is_empty(), "{e}");
+            for d in e.diagnostics() {
+                assert!(!d.message.is_empty());
+            }
+            assert!(e.to_string().starts_with("the policy is not valid"));
+        }
+    }
+}
+
+fn arb_json() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        "[a-z_]{0,10}".prop_map(Value::from),
+        pick(&[
+            "pat_positive",
+            "always",
+            "gp",
+            "referral",
+            "opt_in",
+            "now",
+            "alcohol",
+            "brief"
+        ])
+        .prop_map(Value::from),
+    ];
+    leaf.prop_recursive(4, 48, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..5).prop_map(Value::from),
+            prop::collection::btree_map(
+                pick(&[
+                    "id",
+                    "version",
+                    "based_on",
+                    "pathways",
+                    "rules",
+                    "no_action",
+                    "codes",
+                    "when",
+                    "actions",
+                    "outcome",
+                    "all",
+                    "any",
+                    "not",
+                    "kind",
+                    "text",
+                    "pathway",
+                    "source",
+                    "topic"
+                ])
+                .prop_map(String::from),
+                inner,
+                0..6,
+            )
+            .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+#[test]
+fn every_outcome_has_a_unique_name() {
+    let names: std::collections::BTreeSet<_> = Outcome::ALL.iter().map(|o| o.as_str()).collect();
+    assert_eq!(names.len(), Outcome::ALL.len());
+    for o in Outcome::ALL {
+        assert_eq!(serde_json::to_value(o).unwrap(), json!(o.as_str()));
+    }
+}
+
+#[test]
+fn a_compiled_policy_can_be_shared_across_threads() {
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Policy>();
+    let policy = std::sync::Arc::new(Policy::national_default().unwrap());
+    let handles: Vec<_> = (0..2)
+        .map(|_| {
+            let p = policy.clone();
+            std::thread::spawn(move || p.rules_len())
+        })
+        .collect();
+    for h in handles {
+        assert!(h.join().unwrap() > 30);
+    }
+}

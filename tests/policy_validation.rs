@@ -1,0 +1,321 @@
+//! Policy validation: one test per diagnostic code, each seeding one defect
+//! into the national default policy and expecting exactly that code.
+mod common;
+
+use mecc::policy::*;
+use serde_json::{Value, json};
+
+fn base() -> Value {
+    serde_json::from_str(NATIONAL_DEFAULT_JSON).unwrap()
+}
+
+fn diagnostics(doc: Value) -> Vec<Diagnostic> {
+    match Policy::from_json(&doc.to_string()) {
+        Ok(_) => Vec::new(),
+        Err(e) => e.diagnostics().to_vec(),
+    }
+}
+
+fn codes(doc: Value) -> Vec<DiagnosticCode> {
+    diagnostics(doc).into_iter().map(|d| d.code).collect()
+}
+
+fn rule_mut<'a>(doc: &'a mut Value, id: &str) -> &'a mut Value {
+    doc["rules"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|r| r["id"] == id)
+        .unwrap_or_else(|| panic!("no rule {id}"))
+}
+
+fn pathway_mut<'a>(doc: &'a mut Value, id: &str) -> &'a mut Value {
+    doc["pathways"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|r| r["id"] == id)
+        .unwrap_or_else(|| panic!("no pathway {id}"))
+}
+
+#[test]
+fn the_national_default_has_no_diagnostics() {
+    let doc = PolicyDocument::national_default().unwrap();
+    assert_eq!(Policy::check(&doc), Vec::<Diagnostic>::new());
+}
+
+#[test]
+fn every_rule_in_the_national_default_cites_a_source() {
+    let doc = PolicyDocument::national_default().unwrap();
+    assert!(doc.rules.len() >= 30);
+    for rule in &doc.rules {
+        assert!(
+            rule.source.contains("CLINICAL-REFERENCE")
+                || rule.source.contains("clinical reference"),
+            "rule {} does not cite the clinical reference section: {}",
+            rule.id,
+            rule.source
+        );
+    }
+}
+
+#[test]
+fn malformed_document() {
+    let d = diagnostics(json!({"id": "x"}));
+    assert_eq!(d.len(), 1);
+    assert_eq!(d[0].code, DiagnosticCode::MalformedDocument);
+    assert!(
+        d[0].message.contains("missing field `version`"),
+        "{}",
+        d[0].message
+    );
+    let d = Policy::from_json("not json").unwrap_err();
+    assert_eq!(d.diagnostics()[0].code, DiagnosticCode::MalformedDocument);
+}
+
+#[test]
+fn missing_identity() {
+    let mut doc = base();
+    doc["version"] = json!(" ");
+    assert_eq!(codes(doc), vec![DiagnosticCode::MissingIdentity]);
+}
+
+#[test]
+fn duplicate_pathway_id() {
+    let mut doc = base();
+    let copy = doc["pathways"][0].clone();
+    doc["pathways"].as_array_mut().unwrap().push(copy);
+    let d = diagnostics(doc);
+    assert_eq!(d.len(), 1);
+    assert_eq!(d[0].code, DiagnosticCode::DuplicatePathwayId);
+    assert_eq!(d[0].pathway_id.as_deref(), Some("alcohol_liaison"));
+}
+
+#[test]
+fn duplicate_rule_id() {
+    let mut doc = base();
+    let copy = rule_mut(&mut doc, "alcohol.offer_specialist").clone();
+    doc["rules"].as_array_mut().unwrap().push(copy);
+    let d = diagnostics(doc);
+    assert_eq!(d.len(), 1);
+    assert_eq!(d[0].code, DiagnosticCode::DuplicateRuleId);
+    assert_eq!(d[0].rule_id.as_deref(), Some("alcohol.offer_specialist"));
+    assert_eq!(
+        d[0].to_string(),
+        "duplicate_rule_id in rule alcohol.offer_specialist: rule id alcohol.offer_specialist is used more than once; give each rule its own id"
+    );
+}
+
+#[test]
+fn unknown_pathway_in_an_action_and_in_a_condition() {
+    let mut doc = base();
+    rule_mut(&mut doc, "tobacco.offer_stop_smoking_service")["actions"][0]["pathway"] =
+        json!("quit_line");
+    rule_mut(&mut doc, "alcohol.leaflet")["when"] =
+        json!({"all": [{"outcome": "pat_positive"}, {"pathway_exists": "nowhere"}]});
+    let d = diagnostics(doc);
+    let unknown: Vec<_> = d
+        .iter()
+        .filter(|d| d.code == DiagnosticCode::UnknownPathway)
+        .collect();
+    assert_eq!(unknown.len(), 2, "{d:?}");
+    assert!(unknown[0].message.contains("nowhere"));
+    assert!(unknown[1].message.contains("quit_line"));
+}
+
+#[test]
+fn unknown_fallback() {
+    let mut doc = base();
+    pathway_mut(&mut doc, "gp")["fallback"] = json!("nhs_111");
+    let d = diagnostics(doc);
+    assert_eq!(d.len(), 1);
+    assert_eq!(d[0].code, DiagnosticCode::UnknownFallback);
+    assert!(d[0].message.contains("nhs_111"));
+}
+
+#[test]
+fn fallback_cycle() {
+    let mut doc = base();
+    pathway_mut(&mut doc, "gp")["fallback"] = json!("social_prescribing");
+    pathway_mut(&mut doc, "gp")["exists_locally"] = json!(false);
+    pathway_mut(&mut doc, "social_prescribing")["exists_locally"] = json!(false);
+    let c = codes(doc);
+    assert!(c.contains(&DiagnosticCode::FallbackCycle), "{c:?}");
+}
+
+#[test]
+fn missing_source() {
+    let mut doc = base();
+    rule_mut(&mut doc, "alcohol.leaflet")["source"] = json!("");
+    assert_eq!(codes(doc), vec![DiagnosticCode::MissingSource]);
+}
+
+#[test]
+fn rule_without_actions() {
+    let mut doc = base();
+    rule_mut(&mut doc, "activity.affirm")["actions"] = json!([]);
+    assert_eq!(codes(doc), vec![DiagnosticCode::RuleWithoutActions]);
+}
+
+#[test]
+fn pathway_mismatch() {
+    let mut doc = base();
+    rule_mut(&mut doc, "tobacco.relapse_prevention")["actions"][0]["pathway"] = json!(null);
+    assert_eq!(codes(doc), vec![DiagnosticCode::PathwayMismatch]);
+}
+
+#[test]
+fn referral_fields_mismatch() {
+    let mut doc = base();
+    rule_mut(&mut doc, "alcohol.leaflet")["actions"][0]["urgency"] = json!("now");
+    rule_mut(&mut doc, "weight.tier_2_referral")["actions"][0]["urgency"] = json!(null);
+    assert_eq!(
+        codes(doc),
+        vec![
+            DiagnosticCode::ReferralFieldsMismatch,
+            DiagnosticCode::ReferralFieldsMismatch
+        ]
+    );
+}
+
+#[test]
+fn empty_text() {
+    let mut doc = base();
+    rule_mut(&mut doc, "alcohol.leaflet")["actions"][0]["text"] = json!("  ");
+    assert_eq!(codes(doc), vec![DiagnosticCode::EmptyText]);
+}
+
+#[test]
+fn condition_never_holds() {
+    let contradictions = [
+        json!({"all": [{"setting": ["dental"]}, {"setting": ["maternity"]}]}),
+        json!({"any": []}),
+        json!({"setting": []}),
+        json!({"all": [{"outcome": "bmi_overweight"}, {"outcome": "bmi_underweight"}]}),
+        json!({"all": [{"age_at_least": 65}, {"age_below": 18}]}),
+        json!({"all": [{"sex": ["male"]}, {"pregnant": ["yes"]}]}),
+        json!({"not": "always"}),
+    ];
+    for (i, when) in contradictions.into_iter().enumerate() {
+        let mut doc = base();
+        let mut rule = rule_mut(&mut doc, "alcohol.leaflet").clone();
+        rule["id"] = json!(format!("local.never_{i}"));
+        rule["when"] = when.clone();
+        doc["rules"].as_array_mut().unwrap().push(rule);
+        let d = diagnostics(doc);
+        assert_eq!(d.len(), 1, "{when}: {d:?}");
+        assert_eq!(d[0].code, DiagnosticCode::ConditionNeverHolds, "{when}");
+        assert_eq!(
+            d[0].rule_id.as_deref(),
+            Some(format!("local.never_{i}").as_str())
+        );
+    }
+}
+
+#[test]
+fn a_satisfiable_condition_is_not_reported() {
+    let mut doc = base();
+    let mut rule = rule_mut(&mut doc, "alcohol.leaflet").clone();
+    rule["id"] = json!("local.fine");
+    rule["when"] = json!({"all": [{"outcome": "bmi_overweight"}, {"any_outcome": ["bmi_overweight", "bmi_underweight"]}, {"age_at_least": 18}, {"age_below": 19}]});
+    doc["rules"].as_array_mut().unwrap().push(rule);
+    assert_eq!(codes(doc), vec![]);
+}
+
+#[test]
+fn a_condition_on_local_service_state_is_not_a_defect() {
+    // The GP is never "available now" in the default policy, but that is local
+    // configuration that an overlay may change, not a contradiction.
+    let mut doc = base();
+    let mut rule = rule_mut(&mut doc, "alcohol.leaflet").clone();
+    rule["id"] = json!("local.gp_now");
+    rule["when"] = json!({"all": [{"outcome": "pat_positive"}, {"pathway_available_now": "gp"}]});
+    doc["rules"].as_array_mut().unwrap().push(rule);
+    assert_eq!(codes(doc), vec![]);
+}
+
+#[test]
+fn uncovered_outcome() {
+    let mut doc = base();
+    doc["rules"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|r| r["id"] != "weight.underweight");
+    let d = diagnostics(doc.clone());
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!(d[0].code, DiagnosticCode::UncoveredOutcome);
+    assert!(
+        d[0].message
+            .starts_with("no rule acts on outcome bmi_underweight"),
+        "{}",
+        d[0].message
+    );
+
+    // Saying so explicitly is accepted.
+    doc["no_action"] = json!([{"outcome": "bmi_underweight", "reason": "handled by the local eating-disorder pathway outside this policy"}]);
+    assert_eq!(codes(doc), vec![]);
+}
+
+#[test]
+fn coverage_checks_every_setting() {
+    // Restricting smoking advice to general practice leaves other settings uncovered.
+    let mut doc = base();
+    for id in [
+        "tobacco.very_brief_advice",
+        "tobacco.offer_stop_smoking_service",
+        "tobacco.opt_out_referral",
+    ] {
+        let when = rule_mut(&mut doc, id)["when"].clone();
+        rule_mut(&mut doc, id)["when"] = json!({"all": [when, {"setting": ["general_practice"]}]});
+    }
+    let d = diagnostics(doc);
+    assert!(
+        d.iter()
+            .any(|d| d.code == DiagnosticCode::UncoveredOutcome
+                && d.message.contains("current_smoker")),
+        "{d:?}"
+    );
+}
+
+#[test]
+fn every_problem_is_reported_at_once() {
+    let mut doc = base();
+    rule_mut(&mut doc, "alcohol.leaflet")["source"] = json!("");
+    rule_mut(&mut doc, "activity.affirm")["actions"] = json!([]);
+    pathway_mut(&mut doc, "gp")["fallback"] = json!("nhs_111");
+    let c = codes(doc);
+    assert_eq!(c.len(), 3, "{c:?}");
+}
+
+#[test]
+fn overlay_target_missing_and_duplicate() {
+    let base = PolicyDocument::national_default().unwrap();
+    let overlay: PolicyOverlay = serde_json::from_value(json!({
+        "id": "local", "version": "1",
+        "remove_rules": ["no.such.rule"],
+        "pathways": [{"id": "brand_new", "exists_locally": true}],
+        "add_rules": [serde_json::to_value(&base.rules[0]).unwrap()],
+    }))
+    .unwrap();
+    let err = base.with_overlay(&overlay).unwrap_err();
+    let c: Vec<_> = err.diagnostics().iter().map(|d| d.code).collect();
+    assert_eq!(
+        c,
+        vec![
+            DiagnosticCode::OverlayTargetMissing,
+            DiagnosticCode::OverlayTargetMissing,
+            DiagnosticCode::OverlayDuplicate
+        ]
+    );
+    assert!(
+        err.to_string()
+            .starts_with("the policy is not valid: 3 problem(s); "),
+        "{err}"
+    );
+}
+
+#[test]
+fn policy_documents_round_trip_and_match_their_schema() {
+    let doc = PolicyDocument::national_default().unwrap();
+    common::assert_json_contract(&doc);
+}

@@ -1,0 +1,901 @@
+//! Scenarios for the national default policy: each asserts the exact actions,
+//! their order and the rule behind each (CLINICAL-REFERENCE §1.5, §2.4, §3.4,
+//! §4.3, §6).
+mod common;
+
+use mecc::policy::{
+    ActionKind, Adjustment, Outcome, Policy, PolicyDocument, PolicyOverlay, Urgency,
+};
+use mecc::{Answers, Assessment, assess};
+use serde_json::{Value, json};
+
+fn base_contact() -> Value {
+    json!({
+        "age": 45, "sex": "male", "pregnant": "no", "family_background": "white",
+        "setting": "general_practice", "time_available": "extended",
+        "presenting_condition": null, "intoxicated": "no", "priority_groups": [],
+        "comorbidities": {"diabetes": "none", "hypertension": "no",
+                          "eating_disorder": "no", "bariatric_surgery": "none"}
+    })
+}
+
+fn ed_contact() -> Value {
+    with(
+        base_contact(),
+        json!({"setting": "emergency_department", "presenting_condition": "fall", "time_available": "very_brief"}),
+    )
+}
+
+fn with(mut base: Value, changes: Value) -> Value {
+    for (k, v) in changes.as_object().unwrap() {
+        base[k] = v.clone();
+    }
+    base
+}
+
+fn run_with(policy: &Policy, contact: Value, answers: Value) -> Assessment {
+    let contact = serde_json::from_value(contact).unwrap();
+    let answers: Answers = serde_json::from_value(answers).unwrap();
+    let a = assess(&contact, &answers, policy).unwrap();
+    common::assert_json_contract(&a);
+    a
+}
+
+fn run(contact: Value, answers: Value) -> Assessment {
+    run_with(&Policy::national_default().unwrap(), contact, answers)
+}
+
+fn local(overlay: Value) -> Policy {
+    let overlay: PolicyOverlay = serde_json::from_value(overlay).unwrap();
+    Policy::compile(
+        PolicyDocument::national_default()
+            .unwrap()
+            .with_overlay(&overlay)
+            .unwrap(),
+    )
+    .unwrap()
+}
+
+/// Each action as `kind rule [pathway urgency] [adjustments]`.
+fn lines(a: &Assessment) -> Vec<String> {
+    a.plan
+        .iter()
+        .map(|x| {
+            let mut s = format!(
+                "{} {}",
+                serde_json::to_value(x.kind).unwrap().as_str().unwrap(),
+                x.reason.rule
+            );
+            if let Some(p) = &x.pathway {
+                s.push_str(&format!(" -> {}", p.id));
+            }
+            if let Some(u) = x.urgency {
+                s.push_str(&format!(
+                    " {}",
+                    serde_json::to_value(u).unwrap().as_str().unwrap()
+                ));
+            }
+            for adj in x.reason.adjustments.iter() {
+                s.push_str(&format!(
+                    " +{}",
+                    serde_json::to_value(adj).unwrap().as_str().unwrap()
+                ));
+            }
+            s
+        })
+        .collect()
+}
+
+fn pat(units: f64, frequency: Value, related: bool, willing: Value) -> Value {
+    json!({"pat": {
+        "drinks_alcohol": {"answered": true},
+        "most_in_one_day": {"answered": {"units": units}},
+        "frequency": frequency,
+        "attendance_related": {"answered": related},
+        "willing_to_see_specialist": willing
+    }})
+}
+
+fn weekly(n: u32) -> Value {
+    json!({"answered": {"times_per_week": n}})
+}
+
+fn yes() -> Value {
+    json!({"answered": true})
+}
+
+fn smoker() -> Value {
+    json!({"smoking": {
+        "status": {"current_smoker": {"products": ["manufactured_cigarettes"],
+            "cigarettes_per_day": {"answered": 15},
+            "minutes_to_first_cigarette": {"answered": 20},
+            "years_smoked": {"answered": 20}}},
+        "vaping": "not_asked", "co_ppm": "not_asked"}})
+}
+
+fn smoking_status(status: Value, co: Value) -> Value {
+    json!({"smoking": {"status": status, "vaping": "not_asked", "co_ppm": co}})
+}
+
+fn bmi(cm: f64, kg: f64) -> Value {
+    json!({"bmi": {"height": {"cm": cm}, "weight": {"kg": kg}, "waist": "not_asked"}})
+}
+
+fn gppaq(occupation: &str, exercise: &str) -> Value {
+    json!({"activity": {"gppaq": {"answered": {
+        "occupation": {"answered": occupation},
+        "exercise_and_cycling": {"answered": {"bands": {"exercise": exercise, "cycling": "none"}}},
+        "walking": "not_asked", "housework_and_childcare": "not_asked",
+        "gardening_and_diy": "not_asked", "walking_pace": "not_asked"}},
+        "weekly": "not_asked"}})
+}
+
+// ---------------------------------------------------------------- alcohol (§1.5)
+
+#[test]
+fn pat_positive_sober_and_service_available_now_refers_now() {
+    let a = run(ed_contact(), pat(12.0, weekly(2), false, yes()));
+    assert_eq!(
+        lines(&a),
+        [
+            "referral alcohol.specialist_now -> alcohol_liaison now",
+            "advice alcohol.brief_advice",
+            "leaflet alcohol.leaflet",
+            "follow_up alcohol.notify_gp",
+        ]
+    );
+    let referral = &a.plan[0];
+    assert_eq!(
+        referral.reason.relied_on.iter().collect::<Vec<_>>(),
+        [Outcome::PatPositive, Outcome::PatWillingToSeeSpecialist]
+    );
+    assert!(
+        referral.reason.source.contains("St Mary's"),
+        "{}",
+        referral.reason.source
+    );
+    assert!(
+        a.plan[1].text.contains("14 units a week"),
+        "advice quotes the CMO 2016 guideline"
+    );
+}
+
+#[test]
+fn pat_positive_when_the_service_is_not_available_now_refers_within_24_hours() {
+    let night = local(json!({"id": "night", "version": "1",
+        "pathways": [{"id": "alcohol_liaison", "available_now": false}]}));
+    let a = run_with(&night, ed_contact(), pat(12.0, weekly(2), false, yes()));
+    assert_eq!(
+        lines(&a)[0],
+        "referral alcohol.specialist_within_24_hours -> alcohol_liaison within_24_hours"
+    );
+}
+
+#[test]
+fn pat_positive_while_intoxicated_defers_advice_but_keeps_leaflet_and_offer() {
+    let a = run(
+        with(ed_contact(), json!({"intoxicated": "yes"})),
+        pat(12.0, weekly(2), false, yes()),
+    );
+    assert_eq!(
+        lines(&a),
+        [
+            "referral alcohol.specialist_within_24_hours -> alcohol_liaison within_24_hours",
+            "defer alcohol.defer_while_intoxicated",
+            "leaflet alcohol.leaflet",
+            "follow_up alcohol.notify_gp",
+        ]
+    );
+    assert!(a.plan.iter().all(|x| x.kind != ActionKind::Advice));
+}
+
+#[test]
+fn pat_offer_not_yet_made_is_asked() {
+    let a = run(
+        ed_contact(),
+        pat(12.0, weekly(2), false, json!("not_asked")),
+    );
+    assert_eq!(
+        lines(&a),
+        [
+            "advice alcohol.brief_advice",
+            "ask alcohol.offer_specialist",
+            "leaflet alcohol.leaflet",
+            "follow_up alcohol.notify_gp",
+        ]
+    );
+}
+
+#[test]
+fn possible_dependence_puts_the_safety_alert_first_and_never_advises_drink_free_days() {
+    let a = run(
+        ed_contact(),
+        pat(10.0, json!({"answered": "every_day"}), false, yes()),
+    );
+    assert_eq!(
+        lines(&a),
+        [
+            "safety_alert alcohol.possible_dependence_alert",
+            "referral alcohol.specialist_now -> alcohol_liaison now",
+            "advice alcohol.brief_advice_possible_dependence",
+            "leaflet alcohol.leaflet",
+            "follow_up alcohol.notify_gp",
+        ]
+    );
+    assert!(a.plan[0].text.contains("thiamine"));
+    assert!(
+        a.plan[0]
+            .text
+            .contains("do not advise stopping drinking abruptly")
+    );
+}
+
+#[test]
+fn a_light_daily_drinker_gets_drink_free_days_advice_and_no_alert() {
+    // Positive by attendance only; 4 units every day is not above 8.
+    let a = run(
+        ed_contact(),
+        pat(
+            4.0,
+            json!({"answered": "every_day"}),
+            true,
+            json!({"answered": false}),
+        ),
+    );
+    assert_eq!(
+        lines(&a),
+        [
+            "advice alcohol.brief_advice",
+            "advice alcohol.drink_free_days",
+            "signpost alcohol.signpost_after_declining -> community_alcohol_service",
+            "leaflet alcohol.leaflet",
+            "follow_up alcohol.notify_gp",
+        ]
+    );
+}
+
+#[test]
+fn unknown_frequency_above_threshold_asks_and_gives_dependence_safe_advice() {
+    let a = run(ed_contact(), pat(12.0, json!("not_asked"), false, yes()));
+    assert!(a.outcomes.contains(Outcome::PatDependenceNotKnown));
+    assert_eq!(
+        lines(&a),
+        [
+            "referral alcohol.specialist_now -> alcohol_liaison now",
+            "advice alcohol.brief_advice_possible_dependence",
+            "ask alcohol.ask_frequency",
+            "leaflet alcohol.leaflet",
+            "follow_up alcohol.notify_gp",
+        ]
+    );
+}
+
+#[test]
+fn pat_negative_gives_no_alcohol_action() {
+    let a = run(ed_contact(), pat(8.0, weekly(1), false, json!("not_asked")));
+    assert!(a.plan.is_empty(), "{:?}", lines(&a));
+}
+
+#[test]
+fn declining_in_a_priority_group_becomes_an_active_referral() {
+    let groups = with(
+        ed_contact(),
+        json!({"priority_groups": ["experiencing_homelessness"]}),
+    );
+    let a = run(
+        groups,
+        pat(12.0, weekly(2), false, json!({"answered": false})),
+    );
+    assert_eq!(
+        lines(&a)[0],
+        "referral alcohol.signpost_after_declining -> community_alcohol_service routine +priority_group_active_referral"
+    );
+    let a = run(
+        ed_contact(),
+        pat(12.0, weekly(2), false, json!({"answered": false})),
+    );
+    assert!(lines(&a).contains(
+        &"signpost alcohol.signpost_after_declining -> community_alcohol_service".to_string()
+    ));
+}
+
+// ---------------------------------------------------------------- tobacco (§2.4)
+
+#[test]
+fn current_smoker_in_general_practice_gets_very_brief_advice_and_an_opt_in_referral() {
+    let a = run(base_contact(), smoker());
+    assert_eq!(
+        lines(&a),
+        [
+            "referral tobacco.offer_stop_smoking_service -> stop_smoking_service routine",
+            "advice tobacco.very_brief_advice",
+            "record tobacco.record_smoker",
+        ]
+    );
+    assert_eq!(a.plan[0].mode, Some(mecc::policy::ReferralMode::OptIn));
+    assert_eq!(
+        a.plan[0].code.as_ref().unwrap().snomed_ct.as_ref(),
+        "871661000000106"
+    );
+    assert_eq!(
+        a.plan[2].code.as_ref().unwrap().snomed_ct.as_ref(),
+        "77176002"
+    );
+}
+
+#[test]
+fn inpatients_and_maternity_get_opt_out_referral() {
+    for setting in ["hospital_inpatient", "maternity"] {
+        let contact = with(base_contact(), json!({"setting": setting, "sex": "female"}));
+        let a = run(contact, smoker());
+        assert_eq!(
+            lines(&a)[0],
+            "referral tobacco.opt_out_referral -> tobacco_dependence_treatment routine",
+            "{setting}"
+        );
+        assert_eq!(a.plan[0].mode, Some(mecc::policy::ReferralMode::OptOut));
+        assert!(
+            !lines(&a).iter().any(|l| l.contains("stop_smoking_service")),
+            "{setting}: one referral only"
+        );
+    }
+}
+
+#[test]
+fn pregnant_woman_who_stopped_last_week_gets_opt_out_referral() {
+    let contact = with(base_contact(), json!({"sex": "female", "pregnant": "yes"}));
+    let a = run(
+        contact,
+        smoking_status(
+            json!({"ex_smoker": {"quit": {"days": 7}}}),
+            json!("not_asked"),
+        ),
+    );
+    assert_eq!(
+        lines(&a),
+        [
+            "referral tobacco.opt_out_referral -> tobacco_dependence_treatment routine",
+            "advice tobacco.very_brief_advice",
+            "record tobacco.record_ex_smoker",
+        ]
+    );
+}
+
+#[test]
+fn pregnant_non_smoker_with_co_5_is_referred_opt_out_and_helped_to_find_the_source() {
+    let contact = with(
+        base_contact(),
+        json!({"sex": "female", "pregnant": "yes", "setting": "maternity"}),
+    );
+    let a = run(
+        contact,
+        smoking_status(json!("never_smoked"), json!({"answered": 5})),
+    );
+    assert_eq!(
+        lines(&a),
+        [
+            "referral tobacco.co_pregnancy_referral -> tobacco_dependence_treatment routine",
+            "advice tobacco.co_identify_source",
+            "record tobacco.record_never_smoked",
+        ]
+    );
+}
+
+#[test]
+fn pregnant_non_smoker_with_co_3_is_helped_to_find_the_source_only() {
+    let contact = with(
+        base_contact(),
+        json!({"sex": "female", "pregnant": "yes", "setting": "maternity"}),
+    );
+    let a = run(
+        contact,
+        smoking_status(json!("never_smoked"), json!({"answered": 3})),
+    );
+    assert_eq!(
+        lines(&a),
+        [
+            "advice tobacco.co_identify_source",
+            "record tobacco.record_never_smoked"
+        ]
+    );
+}
+
+#[test]
+fn non_smoker_with_co_above_10_gets_the_poisoning_alert_first() {
+    let a = run(
+        base_contact(),
+        smoking_status(json!("never_smoked"), json!({"answered": 11})),
+    );
+    assert_eq!(
+        lines(&a),
+        [
+            "safety_alert general.co_poisoning_alert",
+            "record tobacco.record_never_smoked"
+        ]
+    );
+    assert!(a.plan[0].text.contains("gas safety advice line"));
+    let a = run(
+        base_contact(),
+        smoking_status(json!("never_smoked"), json!({"answered": 10})),
+    );
+    assert_eq!(lines(&a), ["record tobacco.record_never_smoked"]);
+}
+
+#[test]
+fn pre_operative_assessment_frames_stopping_as_surgical_preparation() {
+    let a = run(
+        with(
+            base_contact(),
+            json!({"setting": "pre_operative_assessment"}),
+        ),
+        smoker(),
+    );
+    assert!(
+        lines(&a).contains(&"advice tobacco.surgery_teachable_moment".to_string()),
+        "{:?}",
+        lines(&a)
+    );
+}
+
+#[test]
+fn ex_smokers_are_congratulated_and_recent_ones_offered_relapse_support() {
+    let a = run(
+        base_contact(),
+        smoking_status(
+            json!({"ex_smoker": {"quit": {"months": 6}}}),
+            json!("not_asked"),
+        ),
+    );
+    assert_eq!(
+        lines(&a),
+        [
+            "advice tobacco.congratulate_ex_smoker",
+            "record tobacco.record_ex_smoker",
+            "signpost tobacco.relapse_prevention -> stop_smoking_service",
+        ]
+    );
+    let a = run(
+        base_contact(),
+        smoking_status(
+            json!({"ex_smoker": {"quit": {"years": 3}}}),
+            json!("not_asked"),
+        ),
+    );
+    assert_eq!(
+        lines(&a),
+        [
+            "advice tobacco.congratulate_ex_smoker",
+            "record tobacco.record_ex_smoker"
+        ]
+    );
+}
+
+#[test]
+fn never_smoked_is_recorded_only() {
+    let a = run(
+        base_contact(),
+        smoking_status(json!("never_smoked"), json!("not_asked")),
+    );
+    assert_eq!(lines(&a), ["record tobacco.record_never_smoked"]);
+    assert_eq!(
+        a.plan[0].code.as_ref().unwrap().snomed_ct.as_ref(),
+        "266919005"
+    );
+}
+
+// ---------------------------------------------------------------- weight (§3.4)
+
+const WEIGHT_TAIL: [&str; 2] = ["ask weight.ask_permission", "record weight.record_bmi"];
+
+fn with_tail(head: &[&str]) -> Vec<String> {
+    head.iter()
+        .chain(WEIGHT_TAIL.iter())
+        .map(|s| s.to_string())
+        .collect()
+}
+
+#[test]
+fn underweight_gets_advice_and_a_signpost_to_the_gp() {
+    let a = run(base_contact(), bmi(200.0, 72.0)); // 18.0
+    assert_eq!(
+        lines(&a),
+        [
+            "advice weight.underweight",
+            "ask weight.ask_permission",
+            "record weight.record_bmi",
+            "signpost weight.underweight -> gp",
+        ]
+    );
+}
+
+#[test]
+fn overweight_gets_brief_advice() {
+    let a = run(base_contact(), bmi(200.0, 100.0)); // 25.0
+    assert_eq!(lines(&a), with_tail(&["advice weight.overweight"]));
+}
+
+#[test]
+fn obesity_without_conditions_is_offered_tier_2() {
+    let a = run(base_contact(), bmi(200.0, 120.0)); // 30.0
+    assert_eq!(
+        lines(&a),
+        with_tail(&[
+            "referral weight.tier_2_referral -> tier_2_weight_management routine",
+            "advice weight.obesity_advice"
+        ])
+    );
+}
+
+#[test]
+fn obesity_with_diabetes_in_general_practice_goes_to_the_digital_programme_instead() {
+    let mut contact = base_contact();
+    contact["comorbidities"]["diabetes"] = json!({"type_2": {"diagnosed": {"years": 12}}});
+    let a = run(contact, bmi(200.0, 120.0));
+    assert_eq!(
+        lines(&a),
+        with_tail(&[
+            "referral weight.digital_weight_management -> digital_weight_management routine",
+            "advice weight.obesity_advice"
+        ])
+    );
+}
+
+#[test]
+fn the_digital_programme_needs_every_criterion() {
+    let obese = bmi(200.0, 120.0);
+    let eligible = {
+        let mut c = base_contact();
+        c["comorbidities"]["hypertension"] = json!("yes");
+        c
+    };
+    let first = |c: Value| lines(&run(c, obese.clone()))[0].clone();
+    assert!(first(eligible.clone()).contains("digital_weight_management"));
+    let mut c = eligible.clone();
+    c["comorbidities"]["eating_disorder"] = json!("not_known");
+    assert!(
+        first(c).contains("tier_2"),
+        "an eating disorder that is not known excludes"
+    );
+    let mut c = eligible.clone();
+    c["comorbidities"]["bariatric_surgery"] = json!({"had": {"when": {"years": 1}}});
+    assert!(
+        first(c).contains("tier_2"),
+        "bariatric surgery within 2 years excludes"
+    );
+    let mut c = eligible.clone();
+    c["comorbidities"]["bariatric_surgery"] = json!({"had": {"when": {"years": 3}}});
+    assert!(first(c).contains("digital_weight_management"));
+    assert!(
+        first(with(eligible.clone(), json!({"setting": "dental"}))).contains("tier_2"),
+        "referrers are GP and pharmacy"
+    );
+    assert!(
+        first(with(
+            eligible.clone(),
+            json!({"setting": "community_pharmacy"})
+        ))
+        .contains("digital")
+    );
+    assert!(
+        first(with(
+            eligible.clone(),
+            json!({"sex": "female", "pregnant": "not_known"})
+        ))
+        .contains("tier_2")
+    );
+}
+
+#[test]
+fn pregnancy_gets_no_weight_loss_referral() {
+    let contact = with(base_contact(), json!({"sex": "female", "pregnant": "yes"}));
+    let a = run(contact, bmi(200.0, 140.0));
+    assert_eq!(lines(&a), ["record weight.record_bmi"]);
+}
+
+#[test]
+fn bmi_40_is_considered_for_specialist_assessment() {
+    let a = run(base_contact(), bmi(200.0, 160.0)); // 40.0
+    assert_eq!(
+        lines(&a)[..2],
+        [
+            "referral weight.tier_2_referral -> tier_2_weight_management routine",
+            "referral weight.specialist_assessment -> specialist_weight_management routine",
+        ]
+    );
+}
+
+#[test]
+fn bmi_35_with_recent_type_2_diabetes_gets_expedited_assessment() {
+    let mut c = with(base_contact(), json!({"setting": "hospital_outpatient"}));
+    c["comorbidities"]["diabetes"] = json!({"type_2": {"diagnosed": {"years": 3}}});
+    let a = run(c, bmi(200.0, 140.0)); // 35.0
+    assert_eq!(
+        lines(&a)[..2],
+        [
+            "referral weight.tier_2_referral -> tier_2_weight_management routine",
+            "referral weight.expedited_bariatric_assessment -> specialist_weight_management routine",
+        ]
+    );
+}
+
+#[test]
+fn adjusted_thresholds_make_bmi_28_obesity_for_a_south_asian_background() {
+    let c = with(base_contact(), json!({"family_background": "south_asian"}));
+    let a = run(c, bmi(200.0, 112.0)); // 28.0
+    assert_eq!(
+        lines(&a)[0],
+        "referral weight.tier_2_referral -> tier_2_weight_management routine"
+    );
+    let a = run(base_contact(), bmi(200.0, 112.0));
+    assert_eq!(lines(&a)[0], "advice weight.overweight");
+}
+
+// ---------------------------------------------------------------- activity (§4.3)
+
+#[test]
+fn inactive_without_a_condition_gets_advice_and_follow_up_but_no_exercise_referral() {
+    let a = run(base_contact(), gppaq("sedentary", "none"));
+    assert_eq!(
+        lines(&a),
+        [
+            "advice activity.inactive",
+            "record activity.record_index",
+            "follow_up activity.inactive"
+        ]
+    );
+}
+
+#[test]
+fn inactive_with_hypertension_is_offered_exercise_referral() {
+    let mut c = base_contact();
+    c["comorbidities"]["hypertension"] = json!("yes");
+    let a = run(c, gppaq("sedentary", "none"));
+    assert_eq!(
+        lines(&a)[0],
+        "referral activity.exercise_referral -> exercise_referral routine"
+    );
+}
+
+#[test]
+fn moderately_inactive_and_moderately_active_are_encouraged_to_build_up() {
+    for (occupation, exercise) in [
+        ("sedentary", "some_but_less_than_1"),
+        ("standing", "some_but_less_than_1"),
+    ] {
+        let a = run(base_contact(), gppaq(occupation, exercise));
+        assert_eq!(
+            lines(&a),
+            ["advice activity.build_up", "record activity.record_index"]
+        );
+    }
+}
+
+#[test]
+fn active_is_affirmed() {
+    let a = run(base_contact(), gppaq("heavy_manual", "none"));
+    assert_eq!(
+        lines(&a),
+        ["advice activity.affirm", "record activity.record_index"]
+    );
+}
+
+// ---------------------------------------------------------------- the engine (§6)
+
+#[test]
+fn short_time_turns_brief_advice_into_a_follow_up_and_drops_nothing() {
+    let long = run(base_contact(), bmi(200.0, 100.0));
+    let short = run(
+        with(base_contact(), json!({"time_available": "very_brief"})),
+        bmi(200.0, 100.0),
+    );
+    assert_eq!(long.plan.len(), short.plan.len());
+    assert_eq!(
+        lines(&short),
+        [
+            "ask weight.ask_permission",
+            "record weight.record_bmi",
+            "follow_up weight.overweight +needs_more_time"
+        ]
+    );
+    assert_eq!(short.plan[2].text, long.plan[0].text);
+}
+
+#[test]
+fn short_time_turns_advice_with_a_pathway_into_a_referral() {
+    // A local rule asks for extended support that has a service behind it.
+    let policy = local(json!({"id": "x", "version": "1", "add_rules": [{
+        "id": "local.extended_weight_support", "source": "local commissioning (CLINICAL-REFERENCE §6.3)",
+        "topic": "weight", "when": {"outcome": "bmi_overweight"},
+        "actions": [{"kind": "signpost", "intensity": "extended", "text": "Talk through the local weight support offer.",
+                     "pathway": "tier_2_weight_management", "mode": null, "urgency": null, "concept": null}]}]}));
+    let a = run_with(
+        &policy,
+        with(base_contact(), json!({"time_available": "brief"})),
+        bmi(200.0, 100.0),
+    );
+    assert!(
+        lines(&a).contains(&"referral local.extended_weight_support -> tier_2_weight_management routine +needs_more_time".to_string()),
+        "{:?}",
+        lines(&a)
+    );
+}
+
+#[test]
+fn priority_groups_turn_signposts_into_active_referrals() {
+    let c = with(
+        base_contact(),
+        json!({"priority_groups": ["severe_mental_illness"]}),
+    );
+    let a = run(
+        c,
+        smoking_status(
+            json!({"ex_smoker": {"quit": {"months": 6}}}),
+            json!("not_asked"),
+        ),
+    );
+    let relapse = a
+        .plan
+        .iter()
+        .find(|x| x.reason.rule.as_ref() == "tobacco.relapse_prevention")
+        .unwrap();
+    assert_eq!(relapse.kind, ActionKind::Referral);
+    assert_eq!(relapse.urgency, Some(Urgency::Routine));
+    assert!(
+        relapse
+            .reason
+            .adjustments
+            .contains(Adjustment::PriorityGroupActiveReferral)
+    );
+    assert_eq!(
+        a.plan[0].reason.rule.as_ref(),
+        "tobacco.relapse_prevention",
+        "referrals come first"
+    );
+}
+
+#[test]
+fn a_service_without_self_referral_is_referred_to_not_signposted() {
+    let policy = local(json!({"id": "x", "version": "1",
+        "pathways": [{"id": "stop_smoking_service", "self_referral": false}]}));
+    let a = run_with(
+        &policy,
+        base_contact(),
+        smoking_status(
+            json!({"ex_smoker": {"quit": {"months": 6}}}),
+            json!("not_asked"),
+        ),
+    );
+    assert_eq!(
+        lines(&a)[0],
+        "referral tobacco.relapse_prevention -> stop_smoking_service routine +no_self_referral"
+    );
+}
+
+#[test]
+fn an_absent_service_falls_back_and_an_exhausted_chain_becomes_a_follow_up() {
+    let policy = local(json!({"id": "x", "version": "1",
+        "pathways": [{"id": "tier_2_weight_management", "exists_locally": false}]}));
+    let a = run_with(&policy, base_contact(), bmi(200.0, 120.0));
+    let referral = &a.plan[0];
+    assert_eq!(
+        lines(&a)[0],
+        "referral weight.tier_2_referral -> gp routine +fell_back_to_another_pathway"
+    );
+    assert_eq!(
+        referral
+            .reason
+            .requested_pathway
+            .as_ref()
+            .unwrap()
+            .id
+            .as_ref(),
+        "tier_2_weight_management"
+    );
+    assert!(
+        referral.code.is_none(),
+        "the weight-management code does not describe a GP referral"
+    );
+
+    let policy = local(json!({"id": "x", "version": "1", "pathways": [
+        {"id": "tier_2_weight_management", "exists_locally": false},
+        {"id": "gp", "exists_locally": false}]}));
+    let a = run_with(&policy, base_contact(), bmi(200.0, 120.0));
+    let kept = a
+        .plan
+        .iter()
+        .find(|x| x.reason.rule.as_ref() == "weight.tier_2_referral")
+        .unwrap();
+    assert_eq!(kept.kind, ActionKind::FollowUp);
+    assert!(kept.pathway.is_none());
+    assert!(kept.reason.adjustments.contains(Adjustment::NoLocalService));
+}
+
+#[test]
+fn now_becomes_within_24_hours_when_a_rule_asks_for_an_unavailable_service() {
+    let policy = local(json!({"id": "x", "version": "1",
+        "pathways": [{"id": "alcohol_liaison", "available_now": false}],
+        "replace_rules": [{
+            "id": "alcohol.specialist_now", "source": "local (CLINICAL-REFERENCE §1.5)", "topic": "alcohol",
+            "when": {"all": [{"outcome": "pat_positive"}, {"outcome": "pat_willing_to_see_specialist"}]},
+            "actions": [{"kind": "referral", "intensity": "very_brief", "text": "See the alcohol worker now.",
+                         "pathway": "alcohol_liaison", "mode": "opt_in", "urgency": "now", "concept": null}]}]}));
+    let a = run_with(&policy, ed_contact(), pat(12.0, weekly(2), false, yes()));
+    assert!(
+        lines(&a).contains(&"referral alcohol.specialist_now -> alcohol_liaison within_24_hours +not_available_now".to_string()),
+        "{:?}",
+        lines(&a)
+    );
+}
+
+#[test]
+fn a_full_contact_is_ordered_safety_referrals_advice_then_the_rest() {
+    let mut answers = pat(10.0, json!({"answered": "every_day"}), false, yes());
+    answers["smoking"] = smoker()["smoking"].clone();
+    answers["bmi"] = bmi(200.0, 120.0)["bmi"].clone();
+    answers["activity"] = gppaq("sedentary", "none")["activity"].clone();
+    let a = run(
+        with(
+            base_contact(),
+            json!({"setting": "emergency_department", "presenting_condition": "collapse"}),
+        ),
+        answers,
+    );
+    let ranks: Vec<u8> = a.plan.iter().map(|x| x.kind.rank()).collect();
+    let mut sorted = ranks.clone();
+    sorted.sort();
+    assert_eq!(ranks, sorted);
+    assert_eq!(a.plan[0].kind, ActionKind::SafetyAlert);
+    // Ties keep the policy's rule order.
+    let doc = PolicyDocument::national_default().unwrap();
+    let position = |id: &str| doc.rules.iter().position(|r| r.id == id).unwrap();
+    for pair in a.plan.windows(2) {
+        if pair[0].kind.rank() == pair[1].kind.rank() {
+            assert!(
+                position(&pair[0].reason.rule) <= position(&pair[1].reason.rule),
+                "{:?}",
+                lines(&a)
+            );
+        }
+    }
+    assert_eq!(a.policy.id.as_ref(), "mecc-national-default");
+    assert_eq!(a.mecc_version.as_ref(), env!("CARGO_PKG_VERSION"));
+}
+
+#[test]
+fn answers_that_contradict_the_contact_are_refused() {
+    let contact = serde_json::from_value(with(base_contact(), json!({"age": 30}))).unwrap();
+    let mut answers = smoker();
+    answers["smoking"]["status"]["current_smoker"]["years_smoked"] = json!({"answered": 40});
+    let answers: Answers = serde_json::from_value(answers).unwrap();
+    let err = assess(&contact, &answers, &Policy::national_default().unwrap()).unwrap_err();
+    assert!(err.is_inconsistent());
+    assert!(err.to_string().starts_with("years_smoked is 40"), "{err}");
+}
+
+#[test]
+fn a_smoker_who_may_be_pregnant_with_co_4_or_more_gets_opt_out_referral() {
+    // Pregnancy not known is read as possibly pregnant (CLINICAL-REFERENCE §2.3, §0).
+    let contact = with(
+        base_contact(),
+        json!({"sex": "female", "pregnant": "not_known", "age": 30}),
+    );
+    let mut answers = smoker();
+    answers["smoking"]["co_ppm"] = json!({"answered": 4});
+    let a = run(contact.clone(), answers.clone());
+    assert_eq!(
+        lines(&a)[0],
+        "referral tobacco.opt_out_referral -> tobacco_dependence_treatment routine"
+    );
+    assert!(
+        a.plan[0]
+            .reason
+            .relied_on
+            .contains(Outcome::CoPregnancyReferral)
+    );
+    answers["smoking"]["co_ppm"] = json!({"answered": 3});
+    let a = run(contact, answers);
+    assert_eq!(
+        lines(&a)[0],
+        "referral tobacco.offer_stop_smoking_service -> stop_smoking_service routine"
+    );
+}
