@@ -1,0 +1,150 @@
+//! The rules engine: policy checking and compilation, one full contact, and a
+//! batch of varied contacts.
+//!
+//! Run with `cargo bench --bench engine`.
+
+use std::hint::black_box;
+
+use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
+use mecc::context::Contact;
+use mecc::policy::{Policy, PolicyDocument};
+use mecc::{Answers, assess};
+use serde_json::json;
+
+fn contact(i: u32) -> Contact {
+    const SETTINGS: [&str; 6] = [
+        "emergency_department",
+        "general_practice",
+        "community_pharmacy",
+        "maternity",
+        "hospital_inpatient",
+        "dental",
+    ];
+    let setting = SETTINGS[(i % 6) as usize];
+    let sex = if setting == "maternity" {
+        "female"
+    } else {
+        ["male", "female", "not_known"][(i % 3) as usize]
+    };
+    let background = ["white", "south_asian", "black_african", "mixed"][(i % 4) as usize];
+    let time = ["very_brief", "brief", "extended"][(i / 7 % 3) as usize];
+    let intoxicated = ["no", "yes", "not_known"][(i / 5 % 3) as usize];
+    let hypertension = ["no", "yes"][(i / 3 % 2) as usize];
+    serde_json::from_value(json!({
+        "age": 18 + i % 60,
+        "sex": sex,
+        "pregnant": if setting == "maternity" { "yes" } else { "no" },
+        "family_background": background,
+        "setting": setting,
+        "time_available": time,
+        "presenting_condition": if setting == "emergency_department" { json!("fall") } else { json!(null) },
+        "intoxicated": intoxicated,
+        "priority_groups": if i % 11 == 0 { json!(["most_deprived_quintile"]) } else { json!([]) },
+        "comorbidities": {
+            "diabetes": if i % 9 == 0 { json!({"type_2": {"diagnosed": {"years": i % 15}}}) } else { json!("none") },
+            "hypertension": hypertension,
+            "eating_disorder": "no", "bariatric_surgery": "none"}
+    }))
+    .expect("a valid contact")
+}
+
+fn answers(i: u32) -> Answers {
+    let occupation = ["sedentary", "standing", "physical", "not_in_employment"][(i % 4) as usize];
+    let exercise = ["none", "some_but_less_than_1", "1_to_less_than_3"][(i % 3) as usize];
+    let cycling = ["none", "some_but_less_than_1"][(i / 2 % 2) as usize];
+    serde_json::from_value(json!({
+        "pat": {
+            "drinks_alcohol": {"answered": true},
+            "most_in_one_day": {"answered": {"units": (i % 16) as f64 * 0.75}},
+            "frequency": {"answered": if i % 4 == 0 { json!("every_day") } else { json!({"times_per_week": 1 + i % 6}) }},
+            "attendance_related": {"answered": i % 5 == 0},
+            "willing_to_see_specialist": {"answered": i % 2 == 0}
+        },
+        "smoking": {
+            "status": match i % 3 {
+                0 => json!("never_smoked"),
+                1 => json!({"ex_smoker": {"quit": {"days": i % 700}}}),
+                _ => json!({"current_smoker": {"products": ["manufactured_cigarettes"],
+                    "cigarettes_per_day": {"answered": 5 + i % 30},
+                    "minutes_to_first_cigarette": {"answered": i % 90},
+                    "years_smoked": {"answered": i % 15}}}),
+            },
+            "vaping": "not_asked",
+            "co_ppm": {"answered": i % 14}
+        },
+        "bmi": {"height": {"mm": 1500 + i % 450}, "weight": {"g": 45_000 + (i * 7919) % 100_000},
+                "waist": {"answered": {"mm": 650 + i % 500}}},
+        "activity": {
+            "gppaq": {"answered": {
+                "occupation": {"answered": occupation},
+                "exercise_and_cycling": {"answered": {"bands": {
+                    "exercise": exercise, "cycling": cycling}}},
+                "walking": "not_asked", "housework_and_childcare": "not_asked",
+                "gardening_and_diy": "not_asked", "walking_pace": "not_asked"}},
+            "weekly": {"answered": {"moderate_minutes_per_week": i % 300, "vigorous_minutes_per_week": i % 40,
+                                    "strength_days_per_week": {"answered": i % 4}}}
+        }
+    }))
+    .expect("valid answers")
+}
+
+fn engine(c: &mut Criterion) {
+    let document = PolicyDocument::national_default().expect("the shipped policy parses");
+    let policy = Policy::compile(document.clone()).expect("the shipped policy compiles");
+
+    let mut group = c.benchmark_group("policy");
+    group.bench_function("parse_national_default_json", |b| {
+        b.iter(|| PolicyDocument::from_json(black_box(mecc::policy::NATIONAL_DEFAULT_JSON)))
+    });
+    group.bench_function("check_and_compile_national_default", |b| {
+        b.iter_batched(
+            || document.clone(),
+            |d| Policy::compile(black_box(d)),
+            BatchSize::SmallInput,
+        )
+    });
+    group.finish();
+
+    // The ED contact from the README: four instruments, a long plan.
+    let (one_contact, one_answers) = (contact(0), answers(0));
+    let mut group = c.benchmark_group("assess");
+    group.bench_function("full_contact_four_instruments", |b| {
+        b.iter(|| {
+            assess(
+                black_box(&one_contact),
+                black_box(&one_answers),
+                black_box(&policy),
+            )
+        })
+    });
+    let outcomes = mecc::Findings::score(&one_answers, &one_contact).outcomes();
+    group.bench_function("plan_only", |b| {
+        b.iter(|| policy.plan(black_box(outcomes), black_box(&one_contact)))
+    });
+    group.bench_function("findings_only", |b| {
+        b.iter(|| {
+            mecc::Findings::score(black_box(&one_answers), black_box(&one_contact)).outcomes()
+        })
+    });
+    group.finish();
+
+    let batch: Vec<(Contact, Answers)> = (0..100_000).map(|i| (contact(i), answers(i))).collect();
+    let mut group = c.benchmark_group("batch");
+    group.sample_size(10);
+    group.throughput(Throughput::Elements(batch.len() as u64));
+    group.bench_function("100000_varied_contacts", |b| {
+        b.iter(|| {
+            let mut actions = 0usize;
+            for (c, a) in &batch {
+                if let Ok(assessment) = assess(c, a, &policy) {
+                    actions += assessment.plan.len();
+                }
+            }
+            actions
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, engine);
+criterion_main!(benches);
