@@ -226,6 +226,8 @@ pub struct PolicyStamp {
     pub version: Arc<str>,
     /// The policy it was derived from by an overlay, if any.
     pub based_on: Option<PolicyRef>,
+    /// Any recorded override of a protected safety rule in that policy.
+    pub safety_overrides: Vec<crate::policy::SafetyOverride>,
 }
 
 /// Assesses one contact: scores every instrument answered and evaluates the
@@ -272,6 +274,7 @@ pub fn assess(contact: &Contact, answers: &Answers, policy: &Policy) -> Result<A
                 id: id.to_string(),
                 version: version.to_string(),
             }),
+            safety_overrides: policy.safety_overrides().to_vec(),
         },
         contact: *contact,
         findings,
@@ -322,6 +325,13 @@ impl std::fmt::Display for Assessment {
         )?;
         if let Some(base) = &self.policy.based_on {
             write!(f, ", based on {} {}", base.id, base.version)?;
+        }
+        for o in &self.policy.safety_overrides {
+            write!(
+                f,
+                "\n  safety rule {} overridden by {}: {}",
+                o.rule_id, o.approved_by, o.reason
+            )?;
         }
         if self.plan.is_empty() {
             write!(f, "\n  no action")?;

@@ -399,7 +399,7 @@ pub enum YearsAgo {
 /// Diabetes status (CLINICAL-REFERENCE §3.4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Diabetes {
     /// No diagnosed diabetes.
     None,
@@ -419,7 +419,7 @@ pub enum Diabetes {
 /// Bariatric surgery history (CLINICAL-REFERENCE §3.4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum BariatricSurgery {
     /// Never had bariatric surgery.
     None,

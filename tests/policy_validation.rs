@@ -319,3 +319,99 @@ fn policy_documents_round_trip_and_match_their_schema() {
     let doc = PolicyDocument::national_default().unwrap();
     common::assert_json_contract(&doc);
 }
+
+fn overlay(v: Value) -> Result<PolicyDocument, mecc::Error> {
+    let overlay: PolicyOverlay = serde_json::from_value(v).unwrap();
+    PolicyDocument::national_default()
+        .unwrap()
+        .with_overlay(&overlay)
+}
+
+fn overlay_codes(v: Value) -> Vec<DiagnosticCode> {
+    let doc = overlay(v).unwrap();
+    Policy::check(&doc).into_iter().map(|d| d.code).collect()
+}
+
+// Hazard H12: a policy overlay removes a safety rule.
+#[test]
+fn safety_rule_removed_by_an_overlay_is_refused() {
+    for id in PROTECTED_RULES {
+        let c = overlay_codes(json!({"id": "local", "version": "1", "remove_rules": [id]}));
+        assert_eq!(c, vec![DiagnosticCode::SafetyRuleRemoved], "{id}");
+    }
+}
+
+// Hazard H12: a policy overlay weakens a safety rule.
+#[test]
+fn safety_rule_changed_by_an_overlay_is_refused() {
+    let mut rule = serde_json::to_value(
+        PolicyDocument::national_default()
+            .unwrap()
+            .rules
+            .iter()
+            .find(|r| r.id == "general.co_poisoning_alert")
+            .unwrap(),
+    )
+    .unwrap();
+    rule["actions"][0]["text"] = json!("Consider mentioning carbon monoxide.");
+    let c = overlay_codes(json!({"id": "local", "version": "1", "replace_rules": [rule.clone()]}));
+    assert_eq!(c, vec![DiagnosticCode::SafetyRuleChanged]);
+    rule["actions"][0]["kind"] = json!("advice");
+    let c = overlay_codes(json!({"id": "local", "version": "1", "replace_rules": [rule]}));
+    assert_eq!(c, vec![DiagnosticCode::SafetyRuleChanged]);
+}
+
+#[test]
+fn safety_override_invalid() {
+    let c = overlay_codes(json!({"id": "local", "version": "1",
+        "safety_overrides": [{"rule_id": "alcohol.leaflet", "reason": "r", "approved_by": "a"}]}));
+    assert_eq!(c, vec![DiagnosticCode::SafetyOverrideInvalid]);
+    let c = overlay_codes(json!({"id": "local", "version": "1",
+        "remove_rules": ["general.co_poisoning_alert"],
+        "safety_overrides": [{"rule_id": "general.co_poisoning_alert", "reason": " ", "approved_by": "CSO"}]}));
+    assert_eq!(c, vec![DiagnosticCode::SafetyOverrideInvalid]);
+}
+
+#[test]
+fn an_explicit_safety_override_is_accepted_and_recorded_in_every_assessment() {
+    let mut rule = serde_json::to_value(
+        PolicyDocument::national_default()
+            .unwrap()
+            .rules
+            .iter()
+            .find(|r| r.id == "general.co_poisoning_alert")
+            .unwrap(),
+    )
+    .unwrap();
+    rule["actions"][0]["text"] =
+        json!("Possible CO poisoning: follow the local gas-safety protocol GS-4.");
+    let doc = overlay(json!({"id": "local", "version": "1", "replace_rules": [rule],
+        "safety_overrides": [{"rule_id": "general.co_poisoning_alert",
+            "reason": "local protocol replaces the national wording", "approved_by": "Clinical safety officer"}]}))
+    .unwrap();
+    let policy = Policy::compile(doc).unwrap();
+    let contact = serde_json::from_value(json!({
+        "age": 40, "sex": "female", "pregnant": "no", "family_background": "white",
+        "setting": "general_practice", "time_available": "brief", "presenting_condition": null,
+        "intoxicated": "no", "priority_groups": [],
+        "comorbidities": {"diabetes": "none", "hypertension": "no", "eating_disorder": "no", "bariatric_surgery": "none"}
+    }))
+    .unwrap();
+    let answers: mecc::Answers = serde_json::from_value(json!({"smoking": {
+        "status": "never_smoked", "vaping": "not_asked", "co_ppm": {"answered": 15}}}))
+    .unwrap();
+    let a = mecc::assess(&contact, &answers, &policy).unwrap();
+    assert_eq!(a.plan[0].kind, ActionKind::SafetyAlert);
+    assert!(a.plan[0].text.contains("GS-4"));
+    assert_eq!(a.policy.safety_overrides.len(), 1);
+    assert_eq!(
+        a.policy.safety_overrides[0].approved_by,
+        "Clinical safety officer"
+    );
+    assert!(
+        a.to_string().contains(
+            "safety rule general.co_poisoning_alert overridden by Clinical safety officer"
+        )
+    );
+    common::assert_json_contract(&a);
+}

@@ -279,6 +279,7 @@ impl Policy {
             conditions,
             document,
         };
+        crate::policy::safety::check(&policy.document, diags);
         if diags.is_empty() {
             policy.check_coverage(diags);
         }
@@ -344,6 +345,11 @@ impl Policy {
     /// The policy this one was derived from by an overlay, as (id, version).
     pub fn based_on(&self) -> Option<(&str, &str)> {
         self.based_on.as_ref().map(|(i, v)| (&**i, &**v))
+    }
+
+    /// The recorded overrides of protected safety rules, if any.
+    pub fn safety_overrides(&self) -> &[crate::policy::SafetyOverride] {
+        &self.document.safety_overrides
     }
 
     /// How many rules the policy has.

@@ -45,6 +45,14 @@ pub enum DiagnosticCode {
     OverlayTargetMissing,
     /// An overlay adds a rule or pathway whose id the base policy already has.
     OverlayDuplicate,
+    /// A rule that raises a built-in safety alert is missing, with no recorded override.
+    SafetyRuleRemoved,
+    /// A rule that raises a built-in safety alert differs from the national
+    /// default, with no recorded override.
+    SafetyRuleChanged,
+    /// A safety override names a rule that is not protected, or lacks its
+    /// reason or approver.
+    SafetyOverrideInvalid,
 }
 
 impl DiagnosticCode {
@@ -67,6 +75,9 @@ impl DiagnosticCode {
             DiagnosticCode::UncoveredOutcome => "uncovered_outcome",
             DiagnosticCode::OverlayTargetMissing => "overlay_target_missing",
             DiagnosticCode::OverlayDuplicate => "overlay_duplicate",
+            DiagnosticCode::SafetyRuleRemoved => "safety_rule_removed",
+            DiagnosticCode::SafetyRuleChanged => "safety_rule_changed",
+            DiagnosticCode::SafetyOverrideInvalid => "safety_override_invalid",
         }
     }
 }

@@ -29,6 +29,9 @@ pub struct PolicyDocument {
     pub no_action: Vec<NoAction>,
     /// Recording codes that replace the built-in confirmed codes.
     pub codes: Vec<CodeOverride>,
+    /// Recorded decisions to remove or change a protected safety rule (see
+    /// [`crate::policy::PROTECTED_RULES`]); empty in the national default.
+    pub safety_overrides: Vec<crate::policy::SafetyOverride>,
 }
 
 /// A policy's identity, as recorded in an assessment.

@@ -20,6 +20,7 @@ mod document;
 mod outcome;
 mod overlay;
 mod plan;
+mod safety;
 mod vocabulary;
 
 pub use codes::{CODES_SOURCE, CONFIRMED_CODES, Concept};
@@ -32,6 +33,7 @@ pub use document::{
 pub use outcome::{ExclusiveGroup, Outcome, OutcomeSet};
 pub use overlay::{PathwayPatch, PolicyOverlay};
 pub use plan::{Action, Adjustment, Adjustments, PathwayRef, Reason, RecordingCode};
+pub use safety::{PROTECTED_RULES, SafetyOverride};
 pub use vocabulary::{ActionKind, Intensity, ReferralMode, Topic, Urgency};
 
 /// The national default policy, as shipped in the crate (JSON).

@@ -48,6 +48,10 @@ pub struct PolicyOverlay {
     /// Recording codes to use instead of the built-in ones.
     #[serde(default)]
     pub codes: Vec<CodeOverride>,
+    /// Recorded decisions to remove or change a protected safety rule. Without
+    /// one, an overlay that touches a safety rule is refused.
+    #[serde(default)]
+    pub safety_overrides: Vec<crate::policy::SafetyOverride>,
 }
 
 /// Changes to one pathway. For a pathway the base policy has, only the fields
@@ -144,6 +148,8 @@ impl PolicyDocument {
         }
         doc.no_action.extend(overlay.no_action.iter().cloned());
         doc.codes.extend(overlay.codes.iter().cloned());
+        doc.safety_overrides
+            .extend(overlay.safety_overrides.iter().cloned());
         if diags.is_empty() {
             Ok(doc)
         } else {
