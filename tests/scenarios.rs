@@ -899,3 +899,27 @@ fn a_smoker_who_may_be_pregnant_with_co_4_or_more_gets_opt_out_referral() {
         "referral tobacco.offer_stop_smoking_service -> stop_smoking_service routine"
     );
 }
+
+// Hazard H13: a result recorded against the wrong (stale) policy version.
+#[test]
+fn an_assessment_records_the_policy_and_crate_that_made_it() {
+    let national = run(base_contact(), smoker());
+    assert_eq!(national.policy.id.as_ref(), "mecc-national-default");
+    assert_eq!(
+        national.policy.version.as_ref(),
+        PolicyDocument::national_default().unwrap().version
+    );
+    assert!(national.policy.based_on.is_none());
+    assert_eq!(national.mecc_version.as_ref(), env!("CARGO_PKG_VERSION"));
+    let policy = local(json!({"id": "riverside", "version": "2026.2"}));
+    let a = run_with(&policy, base_contact(), smoker());
+    assert_eq!(
+        (a.policy.id.as_ref(), a.policy.version.as_ref()),
+        ("riverside", "2026.2")
+    );
+    let base = a.policy.based_on.as_ref().unwrap();
+    assert_eq!(
+        (base.id.as_str(), base.version.as_str()),
+        ("mecc-national-default", national.policy.version.as_ref())
+    );
+}
