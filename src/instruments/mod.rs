@@ -7,7 +7,9 @@
 use serde::{Deserialize, Serialize};
 
 pub mod activity;
+pub mod audit;
 pub mod bmi;
+pub mod fast;
 pub mod pat;
 pub mod smoking;
 
