@@ -6,7 +6,7 @@ use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use mecc::context::Contact;
-use mecc::instruments::{activity, bmi, pat, smoking};
+use mecc::instruments::{activity, audit, bmi, fast, pat, smoking};
 
 fn contact() -> Contact {
     serde_json::from_value(serde_json::json!({
@@ -53,7 +53,27 @@ fn instruments(c: &mut Criterion) {
                                 "strength_days_per_week": {"answered": 1}}}
     }));
 
+    let audit_answers: audit::AuditAnswers = from_json(serde_json::json!({
+        "audit_c": {"frequency": {"answered": "two_to_three_times_per_week"},
+                    "typical_day": {"answered": {"units": 6.5}},
+                    "heavy_drinking": {"answered": "monthly"}},
+        "unable_to_stop": {"answered": "monthly"}, "failed_expectations": {"answered": "never"},
+        "morning_drink": {"answered": "never"}, "guilt": {"answered": "monthly"},
+        "memory_loss": {"answered": "less_than_monthly"}, "injury": {"answered": "no"},
+        "others_concerned": {"answered": "yes_during_the_last_year"}
+    }));
+    let fast_answers: fast::Answers = from_json(serde_json::json!({
+        "heavy_drinking": {"answered": "monthly"}, "failed_expectations": {"answered": "less_than_monthly"},
+        "memory_loss": {"answered": "never"}, "others_concerned": {"answered": "no"}
+    }));
+
     let mut group = c.benchmark_group("score");
+    group.bench_function("audit", |b| {
+        b.iter(|| audit::score(black_box(&audit_answers), black_box(&contact)))
+    });
+    group.bench_function("fast", |b| {
+        b.iter(|| fast::score(black_box(&fast_answers), black_box(&contact)))
+    });
     group.bench_function("pat", |b| {
         b.iter(|| pat::score(black_box(&pat_answers), black_box(&contact)))
     });

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::Error;
 use crate::context::{Contact, YesNoNotKnown};
-use crate::instruments::{Reply, activity, bmi, pat, smoking};
+use crate::instruments::{Reply, activity, audit, bmi, fast, pat, smoking};
 use crate::policy::{Action, Outcome, OutcomeSet, Policy, PolicyOverlay, PolicyRef};
 
 /// The answers to whichever instruments were used at a contact.
@@ -20,6 +20,10 @@ use crate::policy::{Action, Outcome, OutcomeSet, Policy, PolicyOverlay, PolicyRe
 pub struct Answers {
     /// Paddington Alcohol Test answers.
     pub pat: Option<pat::Answers>,
+    /// AUDIT answers: AUDIT-C alone (items 4–10 not asked) or the full AUDIT.
+    pub audit: Option<audit::AuditAnswers>,
+    /// FAST answers.
+    pub fast: Option<fast::Answers>,
     /// Smoking status answers.
     pub smoking: Option<smoking::Answers>,
     /// Height, weight and waist.
@@ -32,6 +36,8 @@ impl Answers {
     /// No instrument used.
     pub const NONE: Answers = Answers {
         pat: None,
+        audit: None,
+        fast: None,
         smoking: None,
         bmi: None,
         activity: None,
@@ -45,6 +51,10 @@ impl Answers {
 pub struct Findings {
     /// The Paddington Alcohol Test.
     pub pat: Option<pat::PatFinding>,
+    /// AUDIT-C and, when answered, the full AUDIT.
+    pub audit: Option<audit::AuditFinding>,
+    /// FAST.
+    pub fast: Option<fast::FastFinding>,
     /// Smoking status.
     pub smoking: Option<smoking::SmokingFinding>,
     /// BMI and waist-to-height ratio.
@@ -58,6 +68,8 @@ impl Findings {
     pub fn score(answers: &Answers, contact: &Contact) -> Findings {
         Findings {
             pat: answers.pat.as_ref().map(|a| pat::score(a, contact)),
+            audit: answers.audit.as_ref().map(|a| audit::score(a, contact)),
+            fast: answers.fast.as_ref().map(|a| fast::score(a, contact)),
             smoking: answers.smoking.as_ref().map(|a| smoking::score(a, contact)),
             bmi: answers.bmi.as_ref().map(|a| bmi::score(a, contact)),
             activity: answers
@@ -79,6 +91,16 @@ impl Findings {
         let mut o = OutcomeSet::EMPTY;
         if let Some(f) = &self.pat {
             pat_outcomes(f, &mut o);
+        }
+        if let Some(f) = &self.audit {
+            audit_outcomes(f, &mut o);
+        }
+        if let Some(f) = &self.fast {
+            match f.result {
+                fast::FastResult::Positive => o.insert(Outcome::FastPositive),
+                fast::FastResult::Negative => o.insert(Outcome::FastNegative),
+                fast::FastResult::Incomplete { .. } => {}
+            }
         }
         if let Some(f) = &self.smoking {
             smoking_outcomes(f, &mut o);
@@ -116,6 +138,31 @@ fn pat_outcomes(f: &pat::PatFinding, o: &mut OutcomeSet) {
             Reply::NotAsked => Outcome::PatSpecialistNotOffered,
         });
     }
+}
+
+/// The AUDIT-C band is an outcome only while the full AUDIT zone is unsettled:
+/// once the zone is known it decides, so advice is not given twice.
+fn audit_outcomes(f: &audit::AuditFinding, o: &mut OutcomeSet) {
+    use audit::{AuditCBand, AuditCResult, AuditResult, AuditZone};
+    if let AuditCResult::Band(_) = f.audit_c.result {
+        o.insert(Outcome::AuditCScored);
+    }
+    if let (AuditCResult::Band(band), AuditResult::Incomplete { .. }) = (f.audit_c.result, f.result)
+    {
+        o.insert(match band {
+            AuditCBand::LowerRisk => Outcome::AuditCLowerRisk,
+            AuditCBand::IncreasingRisk => Outcome::AuditCIncreasingRisk,
+            AuditCBand::HigherRisk => Outcome::AuditCHigherRisk,
+            AuditCBand::PossibleDependence => Outcome::AuditCPossibleDependence,
+        });
+    }
+    o.insert(match f.result {
+        AuditResult::Zone(AuditZone::LowerRisk) => Outcome::AuditLowerRisk,
+        AuditResult::Zone(AuditZone::IncreasingRisk) => Outcome::AuditIncreasingRisk,
+        AuditResult::Zone(AuditZone::HigherRisk) => Outcome::AuditHigherRisk,
+        AuditResult::Zone(AuditZone::PossibleDependence) => Outcome::AuditPossibleDependence,
+        AuditResult::Incomplete { .. } => Outcome::AuditIncomplete,
+    });
 }
 
 fn smoking_outcomes(f: &smoking::SmokingFinding, o: &mut OutcomeSet) {

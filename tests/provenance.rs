@@ -1,7 +1,7 @@
 //! Every instrument carries its citation and version, and every finding says
 //! which instrument produced it.
 use mecc::Source;
-use mecc::instruments::{activity, bmi, pat, smoking};
+use mecc::instruments::{activity, audit, bmi, fast, pat, smoking};
 
 fn assert_cited(name: &str, sources: &[Source], version: &str) {
     assert!(!sources.is_empty(), "{name} has no source");
@@ -23,6 +23,10 @@ fn every_instrument_has_a_source_and_version() {
     assert_cited("smoking", smoking::SOURCES, smoking::VERSION);
     assert_cited("bmi", bmi::SOURCES, bmi::VERSION);
     assert_cited("activity", activity::SOURCES, activity::VERSION);
+    assert_cited("audit", audit::SOURCES, audit::VERSION);
+    assert_cited("fast", fast::SOURCES, fast::VERSION);
+    assert!(audit::SOURCES.iter().any(|s| s.citation.contains("Babor")));
+    assert!(fast::SOURCES.iter().any(|s| s.citation.contains("Hodgson")));
     assert!(pat::SOURCE.citation.contains("Touquet"));
     assert!(
         smoking::SOURCES

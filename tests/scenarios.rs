@@ -923,3 +923,207 @@ fn an_assessment_records_the_policy_and_crate_that_made_it() {
         ("mecc-national-default", national.policy.version.as_ref())
     );
 }
+
+// ---------------------------------------------------------------- AUDIT-C, AUDIT, FAST (§5.2–§5.4)
+
+fn audit(c: [&str; 3], rest: Option<[&str; 7]>) -> Value {
+    let items = [
+        "unable_to_stop",
+        "failed_expectations",
+        "morning_drink",
+        "guilt",
+        "memory_loss",
+        "injury",
+        "others_concerned",
+    ];
+    let mut a = json!({"audit_c": {
+        "frequency": {"answered": c[0]},
+        "typical_day": {"answered": {"band": c[1]}},
+        "heavy_drinking": {"answered": c[2]}}});
+    for (i, item) in items.iter().enumerate() {
+        a[item] = match rest {
+            Some(r) => json!({"answered": r[i]}),
+            None => json!("not_asked"),
+        };
+    }
+    json!({"audit": a})
+}
+
+const C_POSITIVE: [&str; 3] = ["two_to_three_times_per_week", "three_to_four", "monthly"]; // 3 + 1 + 2 = 6
+const C_NEGATIVE: [&str; 3] = ["monthly_or_less", "three_to_four", "less_than_monthly"]; // 1 + 1 + 1 = 3
+// Items 4–10 adding 0, 6, 12 and 14 to AUDIT-C 6: totals 6, 12, 18 and 20.
+const REST_0: [&str; 7] = ["never", "never", "never", "never", "never", "no", "no"];
+const REST_6: [&str; 7] = [
+    "monthly", "monthly", "never", "monthly", "never", "no", "no",
+];
+const REST_12: [&str; 7] = [
+    "monthly",
+    "monthly",
+    "never",
+    "monthly",
+    "never",
+    "yes_during_the_last_year",
+    "yes_but_not_in_the_last_year",
+];
+const REST_14: [&str; 7] = [
+    "weekly",
+    "weekly",
+    "monthly",
+    "monthly",
+    "never",
+    "yes_during_the_last_year",
+    "no",
+];
+
+#[test]
+fn a_positive_audit_c_asks_for_the_rest_of_the_audit() {
+    let a = run(base_contact(), audit(C_POSITIVE, None));
+    assert_eq!(
+        lines(&a),
+        [
+            "record alcohol.record_audit_c",
+            "ask alcohol.audit_ask_remaining",
+            "follow_up alcohol.audit_ask_remaining"
+        ]
+    );
+    assert_eq!(
+        a.plan[0].code.as_ref().unwrap().snomed_ct.as_ref(),
+        "763256006"
+    );
+}
+
+#[test]
+fn a_negative_audit_c_gets_positive_feedback() {
+    let a = run(base_contact(), audit(C_NEGATIVE, None));
+    assert_eq!(
+        lines(&a),
+        [
+            "advice alcohol.audit_positive_feedback",
+            "record alcohol.record_audit_c"
+        ]
+    );
+}
+
+#[test]
+fn audit_lower_risk_gets_positive_feedback() {
+    let a = run(base_contact(), audit(C_POSITIVE, Some(REST_0)));
+    assert_eq!(a.findings.audit.unwrap().total, 6);
+    assert_eq!(
+        lines(&a),
+        [
+            "advice alcohol.audit_positive_feedback",
+            "record alcohol.record_audit_c"
+        ]
+    );
+}
+
+#[test]
+fn audit_increasing_risk_gets_brief_advice() {
+    let a = run(base_contact(), audit(C_POSITIVE, Some(REST_6)));
+    assert_eq!(a.findings.audit.unwrap().total, 12);
+    assert_eq!(
+        lines(&a),
+        [
+            "advice alcohol.audit_brief_advice",
+            "record alcohol.record_audit_c",
+            "leaflet alcohol.screening_leaflet"
+        ]
+    );
+}
+
+#[test]
+fn audit_higher_risk_gets_an_extended_intervention_when_time_allows_otherwise_a_follow_up() {
+    let a = run(base_contact(), audit(C_POSITIVE, Some(REST_12)));
+    assert_eq!(a.findings.audit.unwrap().total, 18);
+    assert_eq!(
+        lines(&a),
+        [
+            "advice alcohol.audit_extended_brief_intervention",
+            "record alcohol.record_audit_c",
+            "leaflet alcohol.screening_leaflet"
+        ]
+    );
+    let a = run(
+        with(base_contact(), json!({"time_available": "brief"})),
+        audit(C_POSITIVE, Some(REST_12)),
+    );
+    assert_eq!(
+        lines(&a),
+        [
+            "advice alcohol.audit_brief_advice",
+            "record alcohol.record_audit_c",
+            "follow_up alcohol.audit_extended_brief_intervention +needs_more_time",
+            "leaflet alcohol.screening_leaflet"
+        ]
+    );
+}
+
+#[test]
+fn audit_possible_dependence_is_referred_with_the_safety_alert_and_no_brief_intervention_alone() {
+    let a = run(base_contact(), audit(C_POSITIVE, Some(REST_14)));
+    assert_eq!(a.findings.audit.unwrap().total, 20);
+    assert_eq!(
+        lines(&a),
+        [
+            "safety_alert alcohol.possible_dependence_alert",
+            "referral alcohol.audit_specialist_referral -> community_alcohol_service routine",
+            "advice alcohol.brief_advice_possible_dependence",
+            "record alcohol.record_audit_c",
+            "leaflet alcohol.screening_leaflet"
+        ]
+    );
+}
+
+#[test]
+fn pat_and_audit_together_do_not_repeat_advice() {
+    let mut answers = pat(12.0, weekly(2), false, yes());
+    answers["audit"] = audit(C_POSITIVE, Some(REST_6))["audit"].clone();
+    let a = run(ed_contact(), answers);
+    let advice: Vec<_> = a
+        .plan
+        .iter()
+        .filter(|x| x.kind == ActionKind::Advice)
+        .map(|x| x.reason.rule.to_string())
+        .collect();
+    assert_eq!(advice, ["alcohol.brief_advice"]);
+    let leaflets: Vec<_> = a
+        .plan
+        .iter()
+        .filter(|x| x.kind == ActionKind::Leaflet)
+        .collect();
+    assert_eq!(
+        leaflets.len(),
+        1,
+        "one leaflet, relied on by both instruments"
+    );
+    assert!(leaflets[0].reason.relied_on.contains(Outcome::PatPositive));
+    assert!(
+        leaflets[0]
+            .reason
+            .relied_on
+            .contains(Outcome::AuditIncreasingRisk)
+    );
+}
+
+fn fast_answers(q: [&str; 4]) -> Value {
+    json!({"fast": {
+        "heavy_drinking": {"answered": q[0]},
+        "failed_expectations": if q[1].is_empty() { json!("not_asked") } else { json!({"answered": q[1]}) },
+        "memory_loss": if q[2].is_empty() { json!("not_asked") } else { json!({"answered": q[2]}) },
+        "others_concerned": if q[3].is_empty() { json!("not_asked") } else { json!({"answered": q[3]}) }
+    }})
+}
+
+#[test]
+fn fast_positive_gets_brief_advice_and_a_leaflet_and_negative_gets_nothing() {
+    let a = run(base_contact(), fast_answers(["weekly", "", "", ""]));
+    assert_eq!(
+        lines(&a),
+        [
+            "advice alcohol.fast_brief_advice",
+            "leaflet alcohol.screening_leaflet"
+        ]
+    );
+    let a = run(base_contact(), fast_answers(["never", "", "", ""]));
+    assert!(a.plan.is_empty(), "{:?}", lines(&a));
+}

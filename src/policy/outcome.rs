@@ -51,6 +51,12 @@ macro_rules! outcomes {
 pub enum ExclusiveGroup {
     /// The PAT result.
     PatResult,
+    /// The AUDIT-C band.
+    AuditCBand,
+    /// The full AUDIT zone (or incomplete).
+    AuditZone,
+    /// The FAST result.
+    FastResult,
     /// Smoking status.
     SmokingStatus,
     /// Adult BMI category.
@@ -85,6 +91,32 @@ outcomes! {
     PatDeclinedSpecialist = "pat_declined_specialist", Alcohol, none, false;
     /// The specialist appointment has not been offered yet.
     PatSpecialistNotOffered = "pat_specialist_not_offered", Alcohol, none, false;
+    /// AUDIT-C answered in full, so its score can be recorded.
+    AuditCScored = "audit_c_scored", Alcohol, none, false;
+    /// AUDIT-C 0–4: lower risk (CLINICAL-REFERENCE §5.2). The AUDIT-C bands are
+    /// given only while the full AUDIT zone is not settled: once it is, the
+    /// zone decides.
+    AuditCLowerRisk = "audit_c_lower_risk", Alcohol, AuditCBand, false;
+    /// AUDIT-C 5–7: increasing risk; positive.
+    AuditCIncreasingRisk = "audit_c_increasing_risk", Alcohol, AuditCBand, true;
+    /// AUDIT-C 8–10: higher risk; positive.
+    AuditCHigherRisk = "audit_c_higher_risk", Alcohol, AuditCBand, true;
+    /// AUDIT-C 11–12: possible dependence; positive.
+    AuditCPossibleDependence = "audit_c_possible_dependence", Alcohol, AuditCBand, true;
+    /// The full AUDIT has questions left that could change its zone.
+    AuditIncomplete = "audit_incomplete", Alcohol, AuditZone, false;
+    /// AUDIT 0–7: lower risk (CLINICAL-REFERENCE §5.3).
+    AuditLowerRisk = "audit_lower_risk", Alcohol, AuditZone, true;
+    /// AUDIT 8–15: increasing risk.
+    AuditIncreasingRisk = "audit_increasing_risk", Alcohol, AuditZone, true;
+    /// AUDIT 16–19: higher risk.
+    AuditHigherRisk = "audit_higher_risk", Alcohol, AuditZone, true;
+    /// AUDIT 20 or more: possible dependence.
+    AuditPossibleDependence = "audit_possible_dependence", Alcohol, AuditZone, true;
+    /// FAST positive (CLINICAL-REFERENCE §5.4).
+    FastPositive = "fast_positive", Alcohol, FastResult, true;
+    /// FAST negative.
+    FastNegative = "fast_negative", Alcohol, FastResult, false;
     /// Never smoked.
     NeverSmoked = "never_smoked", Tobacco, SmokingStatus, false;
     /// Ex-smoker who stopped 12 months ago or more.
