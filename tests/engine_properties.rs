@@ -334,3 +334,160 @@ fn a_compiled_policy_can_be_shared_across_threads() {
         assert!(h.join().unwrap() > 30);
     }
 }
+
+// ------------------------------------------------ never_holds is sound
+
+const CONDITION_OUTCOMES: [&str; 7] = [
+    "pat_positive",
+    "pat_negative",
+    "pat_daily_drinker",
+    "bmi_overweight",
+    "bmi_underweight",
+    "current_smoker",
+    "never_smoked",
+];
+
+fn arb_condition() -> impl Strategy<Value = Value> {
+    let answers = || proptest::sample::subsequence(vec!["yes", "no", "not_known"], 0..=3);
+    let leaf = prop_oneof![
+        Just(json!("always")),
+        pick(&CONDITION_OUTCOMES).prop_map(|o| json!({"outcome": o})),
+        proptest::sample::subsequence(CONDITION_OUTCOMES.to_vec(), 0..=3)
+            .prop_map(|v| json!({"any_outcome": v})),
+        proptest::sample::subsequence(
+            vec!["emergency_department", "general_practice", "maternity"],
+            0..=3
+        )
+        .prop_map(|v| json!({"setting": v})),
+        answers().prop_map(|v| json!({"pregnant": v})),
+        answers().prop_map(|v| json!({"hypertension": v})),
+        proptest::sample::subsequence(vec!["male", "female", "not_known"], 0..=3)
+            .prop_map(|v| json!({"sex": v})),
+        pick(&[0u8, 16, 18, 65, 120, 121, 255]).prop_map(|a| json!({"age_at_least": a})),
+        pick(&[0u8, 16, 18, 65, 120, 121]).prop_map(|a| json!({"age_below": a})),
+        pick(&["gp", "absent"]).prop_map(|p| json!({"pathway_exists": p})),
+    ];
+    leaf.prop_recursive(3, 16, 4, |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..4).prop_map(|v| json!({"all": v})),
+            proptest::collection::vec(inner.clone(), 0..4).prop_map(|v| json!({"any": v})),
+            inner.prop_map(|c| json!({"not": c})),
+        ]
+    })
+}
+
+/// A policy whose one rule fires when `when` holds, acting on no outcome.
+fn one_rule_policy(when: &Value) -> PolicyDocument {
+    let no_action: Vec<Value> = Outcome::ALL
+        .iter()
+        .filter(|o| o.calls_for_action())
+        .map(|o| json!({"outcome": o, "reason": "not under test"}))
+        .collect();
+    let pathway = |id: &str, exists: bool| {
+        json!({"id": id, "name": id, "exists_locally": exists, "self_referral": true,
+               "available_now": true, "mode": "opt_in", "fallback": null})
+    };
+    serde_json::from_value(json!({
+        "id": "test", "version": "1", "based_on": null,
+        "pathways": [pathway("gp", true), pathway("absent", false)],
+        "rules": [{"id": "r", "source": "test", "topic": "general", "when": when,
+                   "actions": [{"kind": "advice", "intensity": "very_brief", "text": "fired",
+                                "pathway": null, "mode": null, "urgency": null, "concept": null}]}],
+        "no_action": no_action, "codes": []
+    }))
+    .unwrap()
+}
+
+/// Every combination of the facts the generated conditions read, including
+/// each side of every age they test.
+fn every_case() -> &'static [(mecc::policy::OutcomeSet, Contact)] {
+    use mecc::context::*;
+    use mecc::policy::OutcomeSet;
+    static CASES: std::sync::OnceLock<Vec<(OutcomeSet, Contact)>> = std::sync::OnceLock::new();
+    CASES.get_or_init(|| {
+        let mut sets = Vec::new();
+        for pat in [None, Some(Outcome::PatPositive), Some(Outcome::PatNegative)] {
+            for daily in [None, Some(Outcome::PatDailyDrinker)] {
+                for bmi in [
+                    None,
+                    Some(Outcome::BmiOverweight),
+                    Some(Outcome::BmiUnderweight),
+                ] {
+                    for smoking in [
+                        None,
+                        Some(Outcome::CurrentSmoker),
+                        Some(Outcome::NeverSmoked),
+                    ] {
+                        sets.push([pat, daily, bmi, smoking].into_iter().flatten().collect());
+                    }
+                }
+            }
+        }
+        let answers = [
+            YesNoNotKnown::Yes,
+            YesNoNotKnown::No,
+            YesNoNotKnown::NotKnown,
+        ];
+        let mut cases = Vec::new();
+        for setting in [
+            Setting::EmergencyDepartment,
+            Setting::GeneralPractice,
+            Setting::Maternity,
+            Setting::Dental,
+        ] {
+            for sex in [Sex::Male, Sex::Female, Sex::NotKnown] {
+                for pregnant in answers {
+                    for age in [0, 15, 16, 17, 18, 64, 65, 119, 120] {
+                        for hypertension in answers {
+                            let fields = ContactFields {
+                                age: Age::new(age).unwrap(),
+                                sex,
+                                pregnant,
+                                family_background: FamilyBackground::White,
+                                setting,
+                                time_available: TimeAvailable::Brief,
+                                presenting_condition: None,
+                                intoxicated: YesNoNotKnown::No,
+                                priority_groups: PriorityGroups::NONE,
+                                comorbidities: Comorbidities {
+                                    hypertension,
+                                    ..Comorbidities::NONE
+                                },
+                            };
+                            if let Ok(contact) = Contact::new(fields) {
+                                for s in &sets {
+                                    cases.push((*s, contact));
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        cases
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// A condition reported as never holding must not hold for any person: a
+    /// false report would make a valid local rule impossible to write.
+    #[test]
+    fn a_condition_reported_as_never_holding_never_holds(when in arb_condition()) {
+        let reported = Policy::check(&one_rule_policy(&when))
+            .iter()
+            .any(|d| d.code == mecc::policy::DiagnosticCode::ConditionNeverHolds);
+        if reported {
+            // `not` of it compiles, and must hold for everyone.
+            let negated = Policy::compile(one_rule_policy(&json!({"not": when}))).unwrap();
+            for (outcomes, contact) in every_case() {
+                prop_assert!(
+                    !negated.plan(*outcomes, contact).is_empty(),
+                    "{} is reported as never holding, but holds for {:?} with {:?}",
+                    when, contact, outcomes
+                );
+            }
+        }
+    }
+}

@@ -121,6 +121,9 @@ fn unknown_pathway_in_an_action_and_in_a_condition() {
     assert_eq!(unknown.len(), 2, "{d:?}");
     assert!(unknown[0].message.contains("nowhere"));
     assert!(unknown[1].message.contains("quit_line"));
+    // The unknown pathway is the problem; the condition is not also reported
+    // as one that can never hold.
+    assert_eq!(d.len(), 2, "{d:?}");
 }
 
 #[test]
@@ -144,6 +147,25 @@ fn fallback_cycle() {
 }
 
 #[test]
+fn fallback_cycle_between_services_that_exist() {
+    // Which services exist is local configuration; a cycle is a defect even
+    // while every pathway on it exists, or the first overlay that marks them
+    // absent would fail.
+    let mut doc = base();
+    pathway_mut(&mut doc, "gp")["fallback"] = json!("social_prescribing");
+    let d = diagnostics(doc);
+    let cycles: Vec<_> = d
+        .iter()
+        .filter(|d| d.code == DiagnosticCode::FallbackCycle)
+        .map(|d| d.pathway_id.as_deref().unwrap())
+        .collect();
+    // Reported by the two pathways on the cycle, not by every pathway whose
+    // chain runs into it.
+    assert_eq!(cycles, ["social_prescribing", "gp"], "{d:?}");
+    assert_eq!(d.len(), 2, "{d:?}");
+}
+
+#[test]
 fn missing_source() {
     let mut doc = base();
     rule_mut(&mut doc, "alcohol.leaflet")["source"] = json!("");
@@ -162,6 +184,22 @@ fn pathway_mismatch() {
     let mut doc = base();
     rule_mut(&mut doc, "tobacco.relapse_prevention")["actions"][0]["pathway"] = json!(null);
     assert_eq!(codes(doc), vec![DiagnosticCode::PathwayMismatch]);
+}
+
+#[test]
+fn pathway_on_an_action_that_goes_nowhere() {
+    // Only referrals and signposts name a pathway. A safety alert naming one
+    // would become a follow-up at the end of the plan when the service is
+    // absent (CLINICAL-REFERENCE §6.2, §6.5).
+    let mut doc = base();
+    rule_mut(&mut doc, "alcohol.possible_dependence_alert")["actions"][0]["pathway"] = json!("gp");
+    let d = diagnostics(doc);
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!(d[0].code, DiagnosticCode::PathwayMismatch);
+    assert_eq!(
+        d[0].to_string(),
+        "pathway_mismatch in rule alcohol.possible_dependence_alert: rule alcohol.possible_dependence_alert gives pathway gp to a SafetyAlert action; only referrals and signposts name a pathway"
+    );
 }
 
 #[test]
@@ -275,6 +313,124 @@ fn coverage_checks_every_setting() {
                 && d.message.contains("current_smoker")),
         "{d:?}"
     );
+}
+
+/// The national default with `extra` added to the condition of each rule
+/// acting on current smokers.
+fn smoking_rules_restricted_by(extra: Value) -> Value {
+    let mut doc = base();
+    for id in [
+        "tobacco.very_brief_advice",
+        "tobacco.offer_stop_smoking_service",
+        "tobacco.opt_out_referral",
+        "tobacco.surgery_teachable_moment",
+    ] {
+        let when = rule_mut(&mut doc, id)["when"].clone();
+        rule_mut(&mut doc, id)["when"] = json!({"all": [when, extra.clone()]});
+    }
+    doc
+}
+
+#[test]
+fn coverage_checks_sex_age_conditions_and_what_else_is_found() {
+    // Each restriction leaves some smokers with nothing: men, people of 65 and
+    // over, people with hypertension, smokers who also vape.
+    for (extra, gap) in [
+        (json!({"sex": ["female", "not_known"]}), "sex Male"),
+        (json!({"age_below": 65}), "age 65"),
+        (
+            json!({"hypertension": ["no", "not_known"]}),
+            "hypertension: Yes",
+        ),
+        (
+            json!({"not": {"outcome": "current_vaper"}}),
+            "with current_vaper",
+        ),
+    ] {
+        let d = diagnostics(smoking_rules_restricted_by(extra.clone()));
+        let uncovered: Vec<_> = d
+            .iter()
+            .filter(|d| {
+                d.code == DiagnosticCode::UncoveredOutcome && d.message.contains("current_smoker")
+            })
+            .collect();
+        assert_eq!(uncovered.len(), 1, "{extra}: {d:?}");
+        assert!(
+            uncovered[0].message.contains(gap),
+            "{extra}: {}",
+            uncovered[0].message
+        );
+    }
+    // A restriction that leaves no one out is accepted.
+    let d = diagnostics(smoking_rules_restricted_by(json!({"age_at_least": 16})));
+    assert_eq!(d, vec![]);
+}
+
+#[test]
+fn coverage_is_checked_only_where_an_outcome_can_be_found() {
+    // CO pregnancy outcomes are only found when pregnancy is possible (§2.3),
+    // a possible dependence is always a positive PAT (§1.5), and adult BMI
+    // categories start at 18 (§3.1): rules that say so are not gaps.
+    let mut doc = base();
+    let when = rule_mut(&mut doc, "tobacco.co_pregnancy_referral")["when"].clone();
+    rule_mut(&mut doc, "tobacco.co_pregnancy_referral")["when"] = json!({"all": [when, {"pregnant": ["yes", "not_known"]}, {"sex": ["female", "not_known"]}]});
+    rule_mut(&mut doc, "alcohol.possible_dependence_alert")["when"] = json!({"all": [{"outcome": "pat_possible_dependence"}, {"outcome": "pat_positive"}, {"outcome": "pat_daily_drinker"}]});
+    let when = rule_mut(&mut doc, "weight.underweight")["when"].clone();
+    rule_mut(&mut doc, "weight.underweight")["when"] = json!({"all": [when, {"age_at_least": 18}]});
+    assert_eq!(diagnostics(doc), vec![]);
+}
+
+#[test]
+fn deeply_nested_conditions_are_refused_without_overflowing_the_stack() {
+    // serde_json refuses nesting beyond its recursion limit, so a hostile
+    // document cannot make compiling or evaluating recurse without bound.
+    let nots = |depth: usize| "{\"not\":".repeat(depth) + "\"always\"" + &"}".repeat(depth);
+    let with_rule_condition = |when: String| {
+        let mut doc = base();
+        rule_mut(&mut doc, "alcohol.possible_dependence_alert")["when"] = json!("PLACEHOLDER");
+        doc.to_string().replace("\"PLACEHOLDER\"", &when)
+    };
+    let d = Policy::from_json(&with_rule_condition(nots(100_000))).unwrap_err();
+    assert_eq!(d.diagnostics().len(), 1);
+    assert_eq!(d.diagnostics()[0].code, DiagnosticCode::MalformedDocument);
+    assert!(
+        d.diagnostics()[0]
+            .message
+            .contains("recursion limit exceeded"),
+        "{d}"
+    );
+    let overlay = format!(
+        r#"{{"id": "x", "version": "1", "add_rules": [{{"id": "local.deep", "source": "s", "topic": "general", "when": {}, "actions": []}}]}}"#,
+        nots(100_000)
+    );
+    assert!(serde_json::from_str::<PolicyOverlay>(&overlay).is_err());
+    // The deepest nesting JSON allows compiles and evaluates on a small stack.
+    // An even number of `not`s around `always` always holds.
+    let text = with_rule_condition(format!(
+        r#"{{"all": [{{"outcome": "pat_possible_dependence"}}, {}]}}"#,
+        nots(120)
+    ));
+    std::thread::Builder::new()
+        .stack_size(256 * 1024)
+        .spawn(move || {
+            let policy = Policy::from_json(&text).unwrap();
+            let contact = serde_json::from_value(json!({
+                "age": 45, "sex": "male", "pregnant": "no", "family_background": "white",
+                "setting": "general_practice", "time_available": "extended",
+                "presenting_condition": null, "intoxicated": "no", "priority_groups": [],
+                "comorbidities": {"diabetes": "none", "hypertension": "no",
+                                  "eating_disorder": "no", "bariatric_surgery": "none"}
+            }))
+            .unwrap();
+            let outcomes = [Outcome::PatPositive, Outcome::PatPossibleDependence]
+                .into_iter()
+                .collect();
+            let plan = policy.plan(outcomes, &contact);
+            assert_eq!(plan[0].kind, ActionKind::SafetyAlert);
+        })
+        .unwrap()
+        .join()
+        .unwrap();
 }
 
 #[test]

@@ -4,7 +4,7 @@
 mod common;
 
 use mecc::policy::{
-    ActionKind, Adjustment, Outcome, Policy, PolicyDocument, PolicyOverlay, Urgency,
+    ActionKind, Adjustment, Outcome, Policy, PolicyDocument, PolicyOverlay, ReferralMode, Urgency,
 };
 use mecc::{Answers, Assessment, assess};
 use serde_json::{Value, json};
@@ -619,6 +619,26 @@ fn bmi_35_with_recent_type_2_diabetes_gets_expedited_assessment() {
 }
 
 #[test]
+fn type_2_diabetes_diagnosed_10_whole_years_ago_is_not_within_the_last_10_years() {
+    // CLINICAL-REFERENCE §3.4: expedited assessment at BMI >= 35 with type 2
+    // diabetes diagnosed in the last 10 years. `{"years": n}` means n whole
+    // years ago, so 10 is at least 10 years: not within the last 10.
+    let at = |years: u32| {
+        let mut c = with(base_contact(), json!({"setting": "hospital_outpatient"}));
+        c["comorbidities"]["diabetes"] = json!({"type_2": {"diagnosed": {"years": years}}});
+        lines(&run(c, bmi(200.0, 140.0)))[1].clone() // 35.0
+    };
+    assert_eq!(
+        at(9),
+        "referral weight.expedited_bariatric_assessment -> specialist_weight_management routine"
+    );
+    assert_eq!(
+        at(10),
+        "referral weight.specialist_assessment -> specialist_weight_management routine"
+    );
+}
+
+#[test]
 fn adjusted_thresholds_make_bmi_28_obesity_for_a_south_asian_background() {
     let c = with(base_contact(), json!({"family_background": "south_asian"}));
     let a = run(c, bmi(200.0, 112.0)); // 28.0
@@ -808,6 +828,65 @@ fn an_absent_service_falls_back_and_an_exhausted_chain_becomes_a_follow_up() {
     assert_eq!(kept.kind, ActionKind::FollowUp);
     assert!(kept.pathway.is_none());
     assert!(kept.reason.adjustments.contains(Adjustment::NoLocalService));
+}
+
+#[test]
+fn referrals_that_differ_only_in_mode_are_both_kept() {
+    // A local rule makes the stop smoking referral opt-out for people with a
+    // severe mental illness, with the same wording as the national opt-in
+    // one. Merging the two as duplicates would silently drop the opt-out
+    // (CLINICAL-REFERENCE §6.4, §6.5).
+    let policy = local(json!({"id": "x", "version": "1", "add_rules": [{
+        "id": "local.smi_opt_out", "source": "local commissioning (CLINICAL-REFERENCE §6.4)",
+        "topic": "tobacco",
+        "when": {"all": [{"outcome": "current_smoker"}, {"priority_group": ["severe_mental_illness"]}]},
+        "actions": [{"kind": "referral", "intensity": "very_brief",
+                     "text": "Offer a referral to the local stop smoking service, and refer them if they accept.",
+                     "pathway": "stop_smoking_service", "mode": "opt_out", "urgency": "routine",
+                     "concept": "referral_to_smoking_cessation_service"}]}]}));
+    let c = with(
+        base_contact(),
+        json!({"priority_groups": ["severe_mental_illness"]}),
+    );
+    let a = run_with(&policy, c, smoker());
+    let modes: Vec<_> = a
+        .plan
+        .iter()
+        .filter(|x| x.kind == ActionKind::Referral)
+        .map(|x| (x.reason.rule.to_string(), x.mode))
+        .collect();
+    assert_eq!(
+        modes,
+        [
+            (
+                "tobacco.offer_stop_smoking_service".to_string(),
+                Some(ReferralMode::OptIn)
+            ),
+            ("local.smi_opt_out".to_string(), Some(ReferralMode::OptOut)),
+        ]
+    );
+}
+
+#[test]
+fn identical_actions_from_two_rules_are_merged_with_both_reasons() {
+    // The same advice from a second rule adds its outcomes to the first.
+    let policy = local(json!({"id": "x", "version": "1", "add_rules": [{
+        "id": "local.smoker_leaflet_again", "source": "local (CLINICAL-REFERENCE §6.2)",
+        "topic": "tobacco", "when": {"outcome": "current_vaper"},
+        "actions": [{"kind": "advice", "intensity": "very_brief",
+                     "text": "Advise that the most effective way to stop smoking is with support from a stop smoking service together with stop-smoking medicines, including nicotine replacement therapy and, as an option, a nicotine vape.",
+                     "pathway": null, "mode": null, "urgency": null, "concept": null}]}]}));
+    let mut answers = smoker();
+    answers["smoking"]["vaping"] = json!({"answered": "current"});
+    let a = run_with(&policy, base_contact(), answers);
+    let advice: Vec<_> = a
+        .plan
+        .iter()
+        .filter(|x| x.kind == ActionKind::Advice)
+        .collect();
+    assert_eq!(advice.len(), 1, "{:?}", lines(&a));
+    assert!(advice[0].reason.relied_on.contains(Outcome::CurrentVaper));
+    assert!(advice[0].reason.relied_on.contains(Outcome::CurrentSmoker));
 }
 
 #[test]

@@ -3,11 +3,9 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use crate::context::{
-    Age, Comorbidities, Contact, ContactFields, FamilyBackground, PriorityGroup, PriorityGroups,
-    Setting, Sex, TimeAvailable, YesNoNotKnown,
-};
-use crate::policy::condition::{Conditions, Facts, PathwayFacts};
+use crate::context::{Comorbidities, Contact};
+use crate::policy::condition::{Conditions, Facts, PathwayFacts, Reads};
+use crate::policy::coverage;
 use crate::policy::document::{ActionSpec, PolicyDocument};
 use crate::policy::plan::{Action, Adjustment, Adjustments, PathwayRef, Reason, RecordingCode};
 use crate::policy::{
@@ -151,6 +149,9 @@ impl Policy {
                 ));
             }
         }
+        // Each chain is followed to its end whatever exists locally: which
+        // services exist is local configuration that an overlay may change, so
+        // a cycle is a defect even while some pathway on it exists.
         let mut resolved = Vec::with_capacity(document.pathways.len());
         for (i, p) in document.pathways.iter().enumerate() {
             let mut seen = HashSet::new();
@@ -158,19 +159,22 @@ impl Policy {
             let mut found = None;
             while let Some(j) = at {
                 if !seen.insert(j) {
-                    diags.push(Diagnostic::pathway(
-                        DiagnosticCode::FallbackCycle,
-                        &p.id,
-                        format!("following fallbacks from pathway {} comes back to a pathway already visited; end the chain at a pathway with no fallback", p.id),
-                    ));
+                    // Reported by the pathways on the cycle, not by every
+                    // pathway whose chain runs into it.
+                    if j == i {
+                        diags.push(Diagnostic::pathway(
+                            DiagnosticCode::FallbackCycle,
+                            &p.id,
+                            format!("following fallbacks from pathway {} comes back to it; end the chain at a pathway with no fallback", p.id),
+                        ));
+                    }
                     break;
                 }
                 let Some(q) = document.pathways.get(j) else {
                     break;
                 };
-                if q.exists_locally {
+                if q.exists_locally && found.is_none() {
                     found = Some(j);
-                    break;
                 }
                 at = q
                     .fallback
@@ -287,46 +291,52 @@ impl Policy {
     }
 
     /// For every outcome that calls for action, checks that in every kind of
-    /// contact some rule relying on it fires, unless the policy lists it under
-    /// `no_action`. Outcome spaces and contact fields are finite, so this
-    /// enumerates them.
+    /// contact where it can be found, and whatever is found with it, some rule
+    /// relying on it fires, unless the policy lists it under `no_action`.
+    /// Outcome spaces and contact fields are finite, so this enumerates them
+    /// (see [`coverage`]).
     fn check_coverage(&self, diags: &mut Vec<Diagnostic>) {
         let excused: OutcomeSet = self.document.no_action.iter().map(|n| n.outcome).collect();
-        let contacts = coverage_contacts();
         for &outcome in Outcome::ALL {
             if !outcome.calls_for_action() || excused.contains(outcome) {
                 continue;
             }
-            let weight = outcome.topic() == Topic::Weight;
-            let gap = contacts.iter().find(|c| {
-                // BMI categories are not given in pregnancy (§3.1).
-                if weight && c.pregnant() == YesNoNotKnown::Yes {
-                    return false;
-                }
-                let facts = Facts {
-                    outcomes: OutcomeSet::of(outcome),
-                    contact: c,
-                };
-                !self.rules.iter().any(|r| {
+            let acting: Vec<&CompiledRule> = self
+                .rules
+                .iter()
+                .filter(|r| {
                     r.relies_on.contains(outcome)
                         && r.actions
                             .iter()
                             .any(|a| !matches!(a.kind, ActionKind::Record | ActionKind::Ask))
-                        && self.conditions.eval(r.root, &facts)
                 })
+                .collect();
+            let mut reads = Reads::default();
+            for r in &acting {
+                self.conditions.reads(r.root, &mut reads);
+            }
+            let sets: Vec<(OutcomeSet, Vec<Outcome>)> = coverage::outcome_sets(outcome, &reads)
+                .into_iter()
+                .map(|s| (s, s.iter().collect()))
+                .collect();
+            let gap = coverage::contacts(&reads).into_iter().find_map(|c| {
+                sets.iter()
+                    .find(|(s, members)| {
+                        members.iter().all(|o| coverage::possible(*o, &c))
+                            && !acting.iter().any(|r| {
+                                let facts = Facts {
+                                    outcomes: *s,
+                                    contact: &c,
+                                };
+                                self.conditions.eval(r.root, &facts)
+                            })
+                    })
+                    .map(|(s, _)| (c, *s))
             });
-            if let Some(c) = gap {
+            if let Some((c, found)) = gap {
                 diags.push(Diagnostic::policy(
                     DiagnosticCode::UncoveredOutcome,
-                    format!(
-                        "no rule acts on outcome {} for a contact in {} (pregnant {:?}, intoxicated {:?}, time {:?}, priority group {}); add a rule or list it under no_action with the reason",
-                        outcome.as_str(),
-                        c.setting().as_str(),
-                        c.pregnant(),
-                        c.intoxicated(),
-                        c.time_available(),
-                        if c.priority_groups().is_empty() { "none" } else { "yes" },
-                    ),
+                    uncovered_message(outcome, &c, found),
                 ));
             }
         }
@@ -503,8 +513,51 @@ impl Policy {
     }
 }
 
+/// Whether two actions are the same thing to do, so the second adds only its
+/// reasons. Every realised field must agree: two referrals that differ only in
+/// urgency, mode or recording code are two different needs, and merging them
+/// would silently lose the more urgent or the opt-out one.
 fn same_action(a: &Action, b: &Action) -> bool {
-    a.kind == b.kind && a.topic == b.topic && a.pathway == b.pathway && a.text == b.text
+    a.kind == b.kind
+        && a.topic == b.topic
+        && a.intensity == b.intensity
+        && a.text == b.text
+        && a.pathway == b.pathway
+        && a.mode == b.mode
+        && a.urgency == b.urgency
+        && a.code == b.code
+        && a.reason.adjustments == b.reason.adjustments
+        && a.reason.requested_pathway == b.reason.requested_pathway
+}
+
+/// Says which outcome has no action, in which contact, and what else was
+/// found, so the gap can be found and closed.
+fn uncovered_message(outcome: Outcome, c: &Contact, found: OutcomeSet) -> String {
+    let mut with = String::new();
+    for o in found.iter().filter(|o| *o != outcome) {
+        with.push_str(if with.is_empty() { ", with " } else { ", " });
+        with.push_str(o.as_str());
+    }
+    let comorbidities = if *c.comorbidities() == Comorbidities::NONE {
+        String::new()
+    } else {
+        format!(", comorbidities {:?}", c.comorbidities())
+    };
+    format!(
+        "no rule acts on outcome {} for a contact in {} (pregnant {:?}, intoxicated {:?}, time {:?}, priority group {}, sex {:?}, age {}{comorbidities}{with}); add a rule or list it under no_action with the reason",
+        outcome.as_str(),
+        c.setting().as_str(),
+        c.pregnant(),
+        c.intoxicated(),
+        c.time_available(),
+        if c.priority_groups().is_empty() {
+            "none"
+        } else {
+            "yes"
+        },
+        c.sex(),
+        c.age().years(),
+    )
 }
 
 fn compile_action(
@@ -516,7 +569,7 @@ fn compile_action(
 ) -> CompiledAction {
     let routed = matches!(a.kind, ActionKind::Referral | ActionKind::Signpost);
     let pathway = match (&a.pathway, routed) {
-        (Some(p), _) => match index.get(p.as_str()) {
+        (Some(p), true) => match index.get(p.as_str()) {
             Some((i, _, _)) => Some(*i),
             None => {
                 diags.push(Diagnostic::rule(
@@ -527,6 +580,21 @@ fn compile_action(
                 None
             }
         },
+        // Only referrals and signposts go somewhere. A pathway on any other
+        // kind would let fallback and time rules turn it into something else:
+        // a safety alert naming a service that is absent would become a
+        // follow-up at the end of the plan.
+        (Some(p), false) => {
+            diags.push(Diagnostic::rule(
+                DiagnosticCode::PathwayMismatch,
+                rid,
+                format!(
+                    "rule {rid} gives pathway {p} to a {:?} action; only referrals and signposts name a pathway",
+                    a.kind
+                ),
+            ));
+            None
+        }
         (None, true) => {
             diags.push(Diagnostic::rule(
                 DiagnosticCode::PathwayMismatch,
@@ -580,67 +648,4 @@ fn compile_action(
             })
         }),
     }
-}
-
-/// The contacts coverage is checked over: every setting, pregnancy answer,
-/// intoxication answer, time available and priority-group membership, for an
-/// adult with no recorded conditions.
-fn coverage_contacts() -> Vec<Contact> {
-    const SETTINGS: [Setting; 12] = [
-        Setting::EmergencyDepartment,
-        Setting::GeneralPractice,
-        Setting::CommunityPharmacy,
-        Setting::Dental,
-        Setting::Optometry,
-        Setting::Maternity,
-        Setting::PreOperativeAssessment,
-        Setting::HospitalInpatient,
-        Setting::HospitalOutpatient,
-        Setting::CommunityAndVoluntary,
-        Setting::Housing,
-        Setting::WorkplaceHealth,
-    ];
-    const ANSWERS: [YesNoNotKnown; 3] = [
-        YesNoNotKnown::No,
-        YesNoNotKnown::Yes,
-        YesNoNotKnown::NotKnown,
-    ];
-    const TIMES: [TimeAvailable; 3] = [
-        TimeAvailable::VeryBrief,
-        TimeAvailable::Brief,
-        TimeAvailable::Extended,
-    ];
-    let Ok(age) = Age::new(40) else {
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    for setting in SETTINGS {
-        for pregnant in ANSWERS {
-            for intoxicated in ANSWERS {
-                for time_available in TIMES {
-                    for groups in [
-                        PriorityGroups::NONE,
-                        PriorityGroups::NONE.with(PriorityGroup::MostDeprivedQuintile),
-                    ] {
-                        let fields = ContactFields {
-                            age,
-                            sex: Sex::NotKnown,
-                            pregnant,
-                            family_background: FamilyBackground::NotStated,
-                            setting,
-                            time_available,
-                            presenting_condition: None,
-                            intoxicated,
-                            priority_groups: groups,
-                            comorbidities: Comorbidities::NONE,
-                        };
-                        if let Ok(c) = Contact::new(fields) {
-                            out.push(c);
-                        }
-                    }
-                }
-            }
-        }
-    }
-    out
 }

@@ -54,6 +54,31 @@ pub(crate) struct Conditions {
     children: Vec<u32>,
 }
 
+/// What a set of conditions looks at, so that coverage checking can enumerate
+/// just the facts that can change whether they hold.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Reads {
+    /// Every setting mask tested.
+    pub setting_masks: Vec<u16>,
+    pub pregnant: bool,
+    pub intoxicated: bool,
+    pub time: bool,
+    pub sex: bool,
+    pub groups: bool,
+    /// Ages at which some condition changes.
+    pub age_breaks: Vec<u8>,
+    pub diabetes: bool,
+    /// Years used by `type_2_diabetes_within_years`.
+    pub type_2_years: Vec<u8>,
+    pub hypertension: bool,
+    pub eating_disorder: bool,
+    /// Years used by `bariatric_surgery_within_years`.
+    pub bariatric_years: Vec<u8>,
+    /// Outcomes tested under a `not`: finding one of them as well can stop a
+    /// condition from holding.
+    pub negated: OutcomeSet,
+}
+
 /// Resolves pathway names to facts known when the policy is compiled.
 pub(crate) trait PathwayFacts {
     /// `None` when the pathway is unknown; otherwise (exists, available now).
@@ -74,7 +99,7 @@ const fn diabetes_is(d: DiabetesIs) -> u8 {
 
 impl Conditions {
     /// Compiles `c`, returning its root index. Unknown pathways are reported
-    /// through `unknown` and compile to `false`.
+    /// through `unknown` and compile to a pathway that does not exist.
     pub(crate) fn compile(
         &mut self,
         c: &Condition,
@@ -120,8 +145,11 @@ impl Conditions {
                         })
                     }
                     None => {
+                        // Reported as `unknown_pathway`; compiled as a service
+                        // that is absent, so it is not also reported as a
+                        // condition that can never hold.
                         unknown(id);
-                        Node::Const(false)
+                        Node::PathwayState(false)
                     }
                 }
             }
@@ -176,9 +204,11 @@ impl Conditions {
             }
             Node::Diabetes(m) => has(m, diabetes_is(diabetes_kind(c.comorbidities().diabetes))),
             Node::Type2Within(y) => match c.comorbidities().diabetes {
+                // `n` whole years ago means at least `n` years ago, so "within
+                // `y` years" is `n < y`, as for bariatric surgery below.
                 Diabetes::Type2 {
                     diagnosed: YearsAgo::Years(n),
-                } => n <= y,
+                } => n < y,
                 Diabetes::Type2 {
                     diagnosed: YearsAgo::NotKnown,
                 } => true,
@@ -211,6 +241,39 @@ impl Conditions {
             Node::Not(k) => self.outcomes_referenced(k),
             Node::AnyOutcome(s) => s,
             _ => OutcomeSet::EMPTY,
+        }
+    }
+
+    /// Adds to `reads` what the condition rooted at `i` looks at.
+    pub(crate) fn reads(&self, i: u32, reads: &mut Reads) {
+        self.walk_reads(i, false, reads);
+    }
+
+    fn walk_reads(&self, i: u32, negated: bool, r: &mut Reads) {
+        match self.node(i) {
+            Node::All { start, len } | Node::Any { start, len } => {
+                for k in self.kids(start, len) {
+                    self.walk_reads(*k, negated, r);
+                }
+            }
+            Node::Not(k) => self.walk_reads(k, true, r),
+            Node::AnyOutcome(s) if negated => r.negated = r.negated.union(s),
+            Node::Setting(m) => r.setting_masks.push(m),
+            Node::Pregnant(_) => r.pregnant = true,
+            Node::Intoxicated(_) => r.intoxicated = true,
+            Node::TimeAtLeast(_) => r.time = true,
+            Node::Sex(_) => r.sex = true,
+            Node::PriorityGroup(_) => r.groups = true,
+            Node::AgeAtLeast(a) | Node::AgeBelow(a) => r.age_breaks.push(a),
+            Node::Diabetes(_) => r.diabetes = true,
+            Node::Type2Within(y) => {
+                r.diabetes = true;
+                r.type_2_years.push(y);
+            }
+            Node::Hypertension(_) => r.hypertension = true,
+            Node::EatingDisorder(_) => r.eating_disorder = true,
+            Node::BariatricWithin(y) => r.bariatric_years.push(y),
+            Node::Const(_) | Node::PathwayState(_) | Node::AnyOutcome(_) => {}
         }
     }
 

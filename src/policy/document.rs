@@ -175,16 +175,19 @@ pub enum Condition {
     PathwayAvailableNow(String),
     /// Diabetes is recorded as one of these.
     Diabetes(Vec<DiabetesIs>),
-    /// Type 2 diabetes diagnosed within this many years; a diagnosis date that
-    /// is not known counts, so that the possibility is considered.
+    /// Type 2 diabetes diagnosed within this many years: fewer than this many
+    /// whole years ago, so `10` holds for a diagnosis 9 whole years ago but
+    /// not 10. A diagnosis date that is not known counts, so that the
+    /// possibility is considered.
     #[serde(rename = "type_2_diabetes_within_years")]
     Type2DiabetesWithinYears(u8),
     /// Hypertension is recorded as one of these.
     Hypertension(Vec<YesNoNotKnown>),
     /// An active eating disorder is recorded as one of these.
     EatingDisorder(Vec<YesNoNotKnown>),
-    /// Bariatric surgery within this many years; surgery at an unknown time, or
-    /// a history that is not known, counts.
+    /// Bariatric surgery within this many years: fewer than this many whole
+    /// years ago. Surgery at an unknown time, or a history that is not known,
+    /// counts.
     BariatricSurgeryWithinYears(u8),
 }
 

@@ -15,6 +15,7 @@
 mod codes;
 mod compile;
 mod condition;
+mod coverage;
 mod diagnostic;
 mod document;
 mod outcome;

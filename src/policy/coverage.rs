@@ -1,0 +1,329 @@
+//! The kinds of contact and the sets of outcomes coverage is checked over.
+//!
+//! A policy covers an outcome that calls for action when, for every contact in
+//! which the outcome can be found and whatever else is found with it, some rule
+//! relying on the outcome fires. Contacts and outcome sets are finite, so this
+//! is checked by enumeration. To keep that small, only the facts that the rules
+//! relying on the outcome actually read are varied ([`Reads`]); a fact no such
+//! rule reads cannot change whether one of them fires.
+
+use crate::context::{
+    Age, BariatricSurgery, Comorbidities, Contact, ContactFields, Diabetes, FamilyBackground,
+    PriorityGroup, PriorityGroups, Setting, Sex, TimeAvailable, YearsAgo, YesNoNotKnown,
+};
+use crate::instruments::smoking::PregnancyReading;
+use crate::instruments::{activity, bmi, pat};
+use crate::policy::condition::Reads;
+use crate::policy::{Outcome, OutcomeSet, Topic};
+
+/// The youngest age coverage is checked at: the instruments are for people of
+/// 16 and over (PAT, CLINICAL-REFERENCE §1.1; GPPAQ, §4.1).
+const MIN_AGE: u32 = pat::MIN_AGE_YEARS;
+
+/// The age used when no rule reads age.
+const TYPICAL_AGE: u32 = 40;
+
+/// The oldest age a contact can have.
+const MAX_AGE: u32 = 120;
+
+/// Above this many outcomes tested under `not`, each is tried alone rather
+/// than in every combination.
+const MAX_COMBINED_COMPANIONS: usize = 6;
+
+const SETTINGS: [Setting; 12] = [
+    Setting::EmergencyDepartment,
+    Setting::GeneralPractice,
+    Setting::CommunityPharmacy,
+    Setting::Dental,
+    Setting::Optometry,
+    Setting::Maternity,
+    Setting::PreOperativeAssessment,
+    Setting::HospitalInpatient,
+    Setting::HospitalOutpatient,
+    Setting::CommunityAndVoluntary,
+    Setting::Housing,
+    Setting::WorkplaceHealth,
+];
+
+const ANSWERS: [YesNoNotKnown; 3] = [
+    YesNoNotKnown::No,
+    YesNoNotKnown::Yes,
+    YesNoNotKnown::NotKnown,
+];
+
+/// The outcomes that are always found with `o`, so that a rule may rely on
+/// them too (a possible dependence is always a positive PAT, for example).
+fn implied(o: Outcome) -> OutcomeSet {
+    use Outcome as O;
+    match o {
+        O::PatPossibleDependence => OutcomeSet::of(O::PatPositive).with(O::PatDailyDrinker),
+        O::PatDependenceNotKnown
+        | O::PatWillingToSeeSpecialist
+        | O::PatDeclinedSpecialist
+        | O::PatSpecialistNotOffered => OutcomeSet::of(O::PatPositive),
+        O::BmiUnderweight
+        | O::BmiHealthyWeight
+        | O::BmiOverweight
+        | O::BmiObesityClass1
+        | O::BmiObesityClass2
+        | O::BmiObesityClass3 => OutcomeSet::of(O::BmiCalculated),
+        O::ActivityInactive
+        | O::ActivityModeratelyInactive
+        | O::ActivityModeratelyActive
+        | O::ActivityActive => OutcomeSet::of(O::ActivityIndexCalculated),
+        _ => OutcomeSet::EMPTY,
+    }
+}
+
+/// The ages at which an instrument gives `o`.
+fn ages(o: Outcome) -> (u32, u32) {
+    use crate::policy::ExclusiveGroup as G;
+    match o.exclusive_group() {
+        Some(G::BmiCategory | G::WhtrBand) => (bmi::ADULT_FROM_AGE_YEARS, MAX_AGE),
+        Some(G::ActivityIndex) => (activity::GPPAQ_MIN_AGE, activity::GPPAQ_MAX_AGE),
+        Some(G::WeeklyBand) => (activity::ACTIVE_LIVES_MIN_AGE, MAX_AGE),
+        _ => (MIN_AGE, MAX_AGE),
+    }
+}
+
+/// Whether an instrument can give `o` for `contact`: adult BMI categories and
+/// waist bands are not given in pregnancy (§3.1), and the CO pregnancy
+/// outcomes only when pregnancy is possible (§2.3).
+pub(crate) fn possible(o: Outcome, contact: &Contact) -> bool {
+    let age = contact.age().years();
+    let (from, to) = ages(o);
+    if age < from || age > to {
+        return false;
+    }
+    match o {
+        Outcome::CoPregnancyReferral | Outcome::CoIdentifySource => {
+            !matches!(PregnancyReading::of(contact), PregnancyReading::NotPregnant)
+        }
+        _ if o.topic() == Topic::Weight => contact.pregnant() != YesNoNotKnown::Yes,
+        _ => true,
+    }
+}
+
+/// Whether no two outcomes in `s` belong to the same exclusive group.
+fn consistent(s: OutcomeSet) -> bool {
+    let mut groups = Vec::new();
+    s.iter().filter_map(Outcome::exclusive_group).all(|g| {
+        let new = !groups.contains(&g);
+        groups.push(g);
+        new
+    })
+}
+
+/// The sets of outcomes to check `o` in: `o` with what it implies, alone and
+/// together with the outcomes that the rules relying on it test under `not`.
+pub(crate) fn outcome_sets(o: Outcome, reads: &Reads) -> Vec<OutcomeSet> {
+    let base = OutcomeSet::of(o).union(implied(o));
+    let companions: Vec<Outcome> = reads
+        .negated
+        .iter()
+        .filter(|c| !base.contains(*c) && consistent(base.with(*c)))
+        .collect();
+    let choices: Vec<OutcomeSet> = if companions.len() <= MAX_COMBINED_COMPANIONS {
+        (0u32..1 << companions.len())
+            .map(|bits| {
+                companions
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| bits & (1 << i) != 0)
+                    .map(|(_, c)| *c)
+                    .collect()
+            })
+            .collect()
+    } else {
+        std::iter::once(OutcomeSet::EMPTY)
+            .chain(companions.iter().map(|c| OutcomeSet::of(*c)))
+            .collect()
+    };
+    choices
+        .into_iter()
+        .map(|extra| {
+            extra
+                .iter()
+                .fold(base.union(extra), |s, c| s.union(implied(c)))
+        })
+        .filter(|s| consistent(*s))
+        .collect()
+}
+
+/// One setting for each group of settings that the conditions cannot tell
+/// apart.
+fn settings(masks: &[u16]) -> Vec<Setting> {
+    let mut seen: Vec<Vec<bool>> = Vec::new();
+    let mut out = Vec::new();
+    for s in SETTINGS {
+        let signature: Vec<bool> = masks.iter().map(|m| m & (1 << s as u8) != 0).collect();
+        if !seen.contains(&signature) {
+            seen.push(signature);
+            out.push(s);
+        }
+    }
+    out
+}
+
+/// Each age at which a condition changes, and the year before it, with a
+/// typical adult age.
+fn ages_read(breaks: &[u8]) -> Vec<u32> {
+    let mut out = vec![TYPICAL_AGE];
+    for b in breaks {
+        for a in [u32::from(*b).saturating_sub(1), u32::from(*b)] {
+            if (MIN_AGE..=MAX_AGE).contains(&a) && !out.contains(&a) {
+                out.push(a);
+            }
+        }
+    }
+    out
+}
+
+/// Each year a `within_years` condition changes at, and the year before it.
+fn years_around(years: &[u8]) -> impl Iterator<Item = YearsAgo> + '_ {
+    years
+        .iter()
+        .flat_map(|y| [y.saturating_sub(1), *y])
+        .map(YearsAgo::Years)
+}
+
+fn push_new<T: PartialEq>(v: &mut Vec<T>, x: T) {
+    if !v.contains(&x) {
+        v.push(x);
+    }
+}
+
+fn comorbidities(reads: &Reads) -> Vec<Comorbidities> {
+    let none = Comorbidities::NONE;
+    let mut diabetes = vec![none.diabetes];
+    if reads.diabetes {
+        for d in [
+            Diabetes::Type1,
+            Diabetes::Type2 {
+                diagnosed: YearsAgo::Years(0),
+            },
+            Diabetes::Type2 {
+                diagnosed: YearsAgo::NotKnown,
+            },
+            Diabetes::NotKnown,
+        ]
+        .into_iter()
+        .chain(years_around(&reads.type_2_years).map(|diagnosed| Diabetes::Type2 { diagnosed }))
+        {
+            push_new(&mut diabetes, d);
+        }
+    }
+    let answers = |read: bool| {
+        if read {
+            ANSWERS.to_vec()
+        } else {
+            vec![YesNoNotKnown::No]
+        }
+    };
+    let mut bariatric = vec![none.bariatric_surgery];
+    if !reads.bariatric_years.is_empty() {
+        for b in [
+            BariatricSurgery::Had {
+                when: YearsAgo::NotKnown,
+            },
+            BariatricSurgery::NotKnown,
+        ]
+        .into_iter()
+        .chain(years_around(&reads.bariatric_years).map(|when| BariatricSurgery::Had { when }))
+        {
+            push_new(&mut bariatric, b);
+        }
+    }
+    let mut out = Vec::new();
+    for d in &diabetes {
+        for h in answers(reads.hypertension) {
+            for e in answers(reads.eating_disorder) {
+                for b in &bariatric {
+                    out.push(Comorbidities {
+                        diabetes: *d,
+                        hypertension: h,
+                        eating_disorder: e,
+                        bariatric_surgery: *b,
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The contacts to check an outcome over: every combination of the values of
+/// the facts in `reads` (every setting group, pregnancy answer, and so on),
+/// with the facts no rule reads held at one value.
+pub(crate) fn contacts(reads: &Reads) -> Vec<Contact> {
+    let sexes: &[Sex] = if reads.sex {
+        &[Sex::NotKnown, Sex::Female, Sex::Male]
+    } else {
+        &[Sex::NotKnown]
+    };
+    let intoxicated: &[YesNoNotKnown] = if reads.intoxicated {
+        &ANSWERS
+    } else {
+        &[YesNoNotKnown::No]
+    };
+    let times: &[TimeAvailable] = if reads.time {
+        &[
+            TimeAvailable::VeryBrief,
+            TimeAvailable::Brief,
+            TimeAvailable::Extended,
+        ]
+    } else {
+        &[TimeAvailable::VeryBrief]
+    };
+    let groups: Vec<PriorityGroups> = if reads.groups {
+        std::iter::once(PriorityGroups::NONE)
+            .chain(
+                PriorityGroup::ALL
+                    .iter()
+                    .map(|g| PriorityGroups::NONE.with(*g)),
+            )
+            .collect()
+    } else {
+        vec![PriorityGroups::NONE]
+    };
+    let ages: Vec<Age> = ages_read(&reads.age_breaks)
+        .into_iter()
+        .filter_map(|a| Age::new(a).ok())
+        .collect();
+    let comorbidities = comorbidities(reads);
+    let settings = settings(&reads.setting_masks);
+
+    let mut out = Vec::new();
+    for &setting in &settings {
+        for pregnant in ANSWERS {
+            for &sex in sexes {
+                for &intoxicated in intoxicated {
+                    for &time_available in times {
+                        for &priority_groups in &groups {
+                            for &age in &ages {
+                                for &comorbidities in &comorbidities {
+                                    let fields = ContactFields {
+                                        age,
+                                        sex,
+                                        pregnant,
+                                        family_background: FamilyBackground::NotStated,
+                                        setting,
+                                        time_available,
+                                        presenting_condition: None,
+                                        intoxicated,
+                                        priority_groups,
+                                        comorbidities,
+                                    };
+                                    if let Ok(c) = Contact::new(fields) {
+                                        out.push(c);
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out
+}
