@@ -83,10 +83,12 @@ impl Findings {
     ///
     /// Two readings here are deliberately conservative: an ex-smoker whose quit
     /// date is not known counts as having stopped within 2 weeks (treated as a
-    /// smoker for referral, CLINICAL-REFERENCE §2.1), and a positive PAT whose
-    /// drinking frequency is not known is marked `pat_dependence_not_known`, so
-    /// the default policy gives advice that is safe if they are dependent and
-    /// asks the missing question.
+    /// smoker for referral, CLINICAL-REFERENCE §2.1), and a positive PAT for
+    /// which possible dependence cannot be ruled out (frequency, or a daily
+    /// drinker's most in one day, not known) is marked
+    /// `pat_dependence_not_known`, so the default policy raises the
+    /// possible-dependence safety alert, gives advice that is safe if they are
+    /// dependent, and asks the missing question.
     pub fn outcomes(&self) -> OutcomeSet {
         let mut o = OutcomeSet::EMPTY;
         if let Some(f) = &self.pat {

@@ -255,18 +255,94 @@ fn a_light_daily_drinker_gets_drink_free_days_advice_and_no_alert() {
 }
 
 #[test]
-fn unknown_frequency_above_threshold_asks_and_gives_dependence_safe_advice() {
+fn unknown_frequency_above_threshold_raises_the_alert_asks_and_gives_dependence_safe_advice() {
+    // Not known is not read as no (CLINICAL-REFERENCE §0, §1.5): they may
+    // drink every day, so the withdrawal alert stands until that is ruled out.
     let a = run(ed_contact(), pat(12.0, json!("not_asked"), false, yes()));
     assert!(a.outcomes.contains(Outcome::PatDependenceNotKnown));
     assert_eq!(
         lines(&a),
         [
+            "safety_alert alcohol.dependence_not_ruled_out_alert",
             "referral alcohol.specialist_now -> alcohol_liaison now",
             "advice alcohol.brief_advice_possible_dependence",
             "ask alcohol.ask_frequency",
             "leaflet alcohol.leaflet",
             "follow_up alcohol.notify_gp",
         ]
+    );
+    assert!(a.plan[0].text.contains("thiamine"));
+}
+
+#[test]
+fn a_daily_drinker_with_most_in_one_day_not_known_is_asked_it_and_not_told_to_skip_days() {
+    // Positive by attendance, every day, Q2 not asked: dependence is not ruled
+    // out, so the missing question is Q2 (not Q3, already answered), and
+    // drink-free days (stopping abruptly on some days) are not advised
+    // (CLINICAL-REFERENCE §1.5).
+    let mut answers = pat(0.0, json!({"answered": "every_day"}), true, yes());
+    answers["pat"]["most_in_one_day"] = json!("not_asked");
+    let a = run(ed_contact(), answers);
+    assert!(a.outcomes.contains(Outcome::PatDependenceNotKnown));
+    assert_eq!(
+        lines(&a),
+        [
+            "safety_alert alcohol.dependence_not_ruled_out_alert",
+            "referral alcohol.specialist_now -> alcohol_liaison now",
+            "advice alcohol.brief_advice_possible_dependence",
+            "ask alcohol.ask_most_in_one_day",
+            "leaflet alcohol.leaflet",
+            "follow_up alcohol.notify_gp",
+        ]
+    );
+}
+
+#[test]
+fn an_unfinished_pat_gives_no_drink_free_days_advice() {
+    // Q1 yes, Q3 every day, Q2 not yet asked: the form goes on to Q2, and a
+    // daily drinker who may be dependent is not told to have drink-free days.
+    let answers = json!({"pat": {
+        "drinks_alcohol": {"answered": true}, "most_in_one_day": "not_asked",
+        "frequency": {"answered": "every_day"}, "attendance_related": "not_asked",
+        "willing_to_see_specialist": "not_asked"}});
+    let a = run(ed_contact(), answers);
+    assert!(a.outcomes.contains(Outcome::PatIncomplete));
+    assert!(a.plan.is_empty(), "{:?}", lines(&a));
+}
+
+#[test]
+fn a_pat_negative_daily_drinker_is_still_advised_drink_free_days() {
+    // 4 units every day, not related: negative, dependence ruled out (§1.5 Decision).
+    let a = run(
+        ed_contact(),
+        pat(
+            4.0,
+            json!({"answered": "every_day"}),
+            false,
+            json!("not_asked"),
+        ),
+    );
+    assert_eq!(lines(&a), ["advice alcohol.drink_free_days"]);
+}
+
+#[test]
+fn alcohol_advice_gives_the_whole_cmo_guideline_including_pregnancy() {
+    // CLINICAL-REFERENCE §1.5 advice quotes §5.1, which says not to drink at
+    // all in pregnancy: 14 units a week is not the advice for a pregnant woman.
+    let contact = with(ed_contact(), json!({"sex": "female", "pregnant": "yes"}));
+    let a = run(contact, pat(8.0, weekly(2), false, yes()));
+    let advice = a
+        .plan
+        .iter()
+        .find(|x| x.reason.rule.as_ref() == "alcohol.brief_advice")
+        .unwrap();
+    assert!(advice.text.contains("14 units a week"));
+    assert!(
+        advice.text.contains(
+            "pregnant or planning a pregnancy, the safest approach is not to drink at all"
+        ),
+        "{}",
+        advice.text
     );
 }
 
@@ -583,6 +659,44 @@ fn the_digital_programme_needs_every_criterion() {
         ))
         .contains("tier_2")
     );
+}
+
+#[test]
+fn weight_loss_advice_when_pregnancy_is_not_known_asks_to_confirm_it_first() {
+    // The BMI finding classifies a possible pregnancy as not pregnant and
+    // records that pregnancy must be confirmed before weight-loss advice or
+    // referral (CLINICAL-REFERENCE §0, §3.1); the plan must say so.
+    let contact = with(
+        base_contact(),
+        json!({"sex": "female", "pregnant": "not_known", "age": 30}),
+    );
+    let a = run(contact, bmi(200.0, 120.0));
+    assert!(
+        lines(&a).contains(&"ask weight.confirm_not_pregnant".to_string()),
+        "{:?}",
+        lines(&a)
+    );
+    // Not asked when pregnancy is recorded, or for a man.
+    for changes in [
+        json!({"sex": "female", "pregnant": "no"}),
+        json!({"sex": "male", "pregnant": "not_known"}),
+    ] {
+        let a = run(with(base_contact(), changes), bmi(200.0, 120.0));
+        assert!(
+            !lines(&a).iter().any(|l| l.contains("confirm_not_pregnant")),
+            "{:?}",
+            lines(&a)
+        );
+    }
+    // Nor for a healthy weight, where there is no weight-loss advice.
+    let a = run(
+        with(
+            base_contact(),
+            json!({"sex": "female", "pregnant": "not_known"}),
+        ),
+        bmi(200.0, 88.0),
+    );
+    assert_eq!(lines(&a), ["record weight.record_bmi"]);
 }
 
 #[test]

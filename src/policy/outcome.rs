@@ -82,9 +82,10 @@ outcomes! {
     PatDailyDrinker = "pat_daily_drinker", Alcohol, none, false;
     /// Drinks every day and above the PAT threshold: possible dependence (§1.5).
     PatPossibleDependence = "pat_possible_dependence", Alcohol, none, true;
-    /// PAT positive, but how often they drink is not known, so possible
-    /// dependence cannot be ruled out.
-    PatDependenceNotKnown = "pat_dependence_not_known", Alcohol, none, false;
+    /// PAT positive, but how often they drink (or, for a daily drinker, the
+    /// most in one day) is not known, so possible dependence cannot be ruled
+    /// out. It calls for action: not known is not read as no (§0, §1.5).
+    PatDependenceNotKnown = "pat_dependence_not_known", Alcohol, none, true;
     /// Accepted the offer of the alcohol nurse specialist (PAT question 5).
     PatWillingToSeeSpecialist = "pat_willing_to_see_specialist", Alcohol, none, false;
     /// Declined the offer of the alcohol nurse specialist.
