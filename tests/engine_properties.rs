@@ -224,6 +224,18 @@ proptest! {
     }
 
     #[test]
+    fn arbitrary_json_screenings_and_overlays_give_a_value_or_an_error(doc in arb_json()) {
+        if let Ok(overlay) = serde_json::from_value::<PolicyOverlay>(doc.clone()) {
+            if let Ok(d) = PolicyDocument::national_default().unwrap().with_overlay(&overlay) {
+                check_policy_text(&serde_json::to_string(&d).unwrap());
+            }
+        }
+        if let Ok(screening) = serde_json::from_value::<mecc::Screening>(doc) {
+            let _ = screening.run();
+        }
+    }
+
+    #[test]
     fn mutated_national_policies_give_a_policy_or_diagnostics(
         drop_rules in proptest::collection::vec(0usize..40, 0..6),
         flags in proptest::collection::vec((0usize..10, any::<bool>(), any::<bool>()), 0..6),
@@ -299,7 +311,14 @@ fn arb_json() -> impl Strategy<Value = Value> {
                     "text",
                     "pathway",
                     "source",
-                    "topic"
+                    "topic",
+                    "add_rules",
+                    "replace_rules",
+                    "remove_rules",
+                    "exists_locally",
+                    "contact",
+                    "answers",
+                    "overlay"
                 ])
                 .prop_map(String::from),
                 inner,

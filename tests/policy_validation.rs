@@ -381,6 +381,30 @@ fn coverage_is_checked_only_where_an_outcome_can_be_found() {
 }
 
 #[test]
+fn a_rule_reading_every_age_and_year_is_checked_in_bounded_time() {
+    // Coverage enumerates the facts rules read; a rule reading every age and
+    // every number of years must not make that product astronomically large.
+    let mut atoms: Vec<Value> = (0..=121).map(|a| json!({"age_at_least": a})).collect();
+    atoms.extend((0..=255).map(|y| json!({"type_2_diabetes_within_years": y})));
+    atoms.extend((0..=255).map(|y| json!({"bariatric_surgery_within_years": y})));
+    atoms.extend([
+        json!({"hypertension": ["yes"]}),
+        json!({"eating_disorder": ["yes"]}),
+        json!({"sex": ["male"]}),
+        json!({"intoxicated": ["yes"]}),
+        json!({"time_available_at_least": "extended"}),
+        json!({"priority_group": ["sex_worker"]}),
+    ]);
+    let mut doc = base();
+    doc["rules"].as_array_mut().unwrap().push(json!({
+        "id": "local.everything", "source": "test (CLINICAL-REFERENCE §6)", "topic": "tobacco",
+        "when": {"all": [{"outcome": "current_smoker"}, {"not": {"any": atoms}}]},
+        "actions": [{"kind": "advice", "intensity": "very_brief", "text": "Say something.",
+                     "pathway": null, "mode": null, "urgency": null, "concept": null}]}));
+    assert_eq!(diagnostics(doc), vec![]);
+}
+
+#[test]
 fn deeply_nested_conditions_are_refused_without_overflowing_the_stack() {
     // serde_json refuses nesting beyond its recursion limit, so a hostile
     // document cannot make compiling or evaluating recurse without bound.
@@ -570,4 +594,37 @@ fn an_explicit_safety_override_is_accepted_and_recorded_in_every_assessment() {
         )
     );
     common::assert_json_contract(&a);
+#[test]
+fn screenings_and_overlays_round_trip_and_match_their_schema() {
+    let screening: mecc::Screening =
+        serde_json::from_str(include_str!("../examples/data/screen.json")).unwrap();
+    common::assert_json_contract(&screening);
+    common::assert_json_contract(screening.overlay.as_ref().unwrap());
+    common::assert_json_contract(&screening.run().unwrap());
+
+    // Every list in an overlay may be left out, and so may the overlay; the
+    // schema says the same as serde.
+    let minimal = json!({"id": "x", "version": "1"});
+    let overlay: PolicyOverlay = serde_json::from_value(minimal.clone()).unwrap();
+    assert_eq!(overlay.pathways, vec![]);
+    let schema = common::schema_of::<PolicyOverlay>();
+    assert!(
+        jsonschema::validator_for(&schema)
+            .unwrap()
+            .is_valid(&minimal)
+    );
+    let mut without = serde_json::to_value(&screening).unwrap();
+    without.as_object_mut().unwrap().remove("overlay");
+    let schema = common::schema_of::<mecc::Screening>();
+    assert!(
+        jsonschema::validator_for(&schema)
+            .unwrap()
+            .is_valid(&without)
+    );
+    let plain: mecc::Screening = serde_json::from_value(without).unwrap();
+    assert_eq!(plain.overlay, None);
+    assert_eq!(
+        plain.run().unwrap().policy.id.as_ref(),
+        "mecc-national-default"
+    );
 }

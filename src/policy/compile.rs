@@ -319,7 +319,8 @@ impl Policy {
                 .into_iter()
                 .map(|s| (s, s.iter().collect()))
                 .collect();
-            let gap = coverage::contacts(&reads).into_iter().find_map(|c| {
+            let limit = coverage::MAX_CASES / sets.len().max(1);
+            let gap = coverage::contacts(&reads, limit).into_iter().find_map(|c| {
                 sets.iter()
                     .find(|(s, members)| {
                         members.iter().all(|o| coverage::possible(*o, &c))

@@ -30,6 +30,14 @@ const MAX_AGE: u32 = 120;
 /// than in every combination.
 const MAX_COMBINED_COMPANIONS: usize = 6;
 
+/// At most this many pairs of contact and outcome set are checked for one
+/// outcome, so that a policy reading very many ages or years cannot make
+/// checking it run for ever. The national default needs at most about 16 000.
+/// Beyond the budget, each numeric fact (age, each comorbidity) is varied on
+/// its own rather than in every combination, and what is still too many is
+/// cut.
+pub(crate) const MAX_CASES: usize = 1 << 15;
+
 const SETTINGS: [Setting; 12] = [
     Setting::EmergencyDepartment,
     Setting::GeneralPractice,
@@ -193,7 +201,7 @@ fn push_new<T: PartialEq>(v: &mut Vec<T>, x: T) {
     }
 }
 
-fn comorbidities(reads: &Reads) -> Vec<Comorbidities> {
+fn comorbidities(reads: &Reads, limit: usize) -> Vec<Comorbidities> {
     let none = Comorbidities::NONE;
     let mut diabetes = vec![none.diabetes];
     if reads.diabetes {
@@ -220,6 +228,7 @@ fn comorbidities(reads: &Reads) -> Vec<Comorbidities> {
             vec![YesNoNotKnown::No]
         }
     };
+    let (hypertension, eating) = (answers(reads.hypertension), answers(reads.eating_disorder));
     let mut bariatric = vec![none.bariatric_surgery];
     if !reads.bariatric_years.is_empty() {
         for b in [
@@ -234,28 +243,54 @@ fn comorbidities(reads: &Reads) -> Vec<Comorbidities> {
             push_new(&mut bariatric, b);
         }
     }
+    let every = diabetes
+        .len()
+        .saturating_mul(hypertension.len())
+        .saturating_mul(eating.len())
+        .saturating_mul(bariatric.len());
     let mut out = Vec::new();
-    for d in &diabetes {
-        for h in answers(reads.hypertension) {
-            for e in answers(reads.eating_disorder) {
-                for b in &bariatric {
-                    out.push(Comorbidities {
-                        diabetes: *d,
-                        hypertension: h,
-                        eating_disorder: e,
-                        bariatric_surgery: *b,
-                    });
+    if every <= limit {
+        for &diabetes in &diabetes {
+            for &hypertension in &hypertension {
+                for &eating_disorder in &eating {
+                    for &bariatric_surgery in &bariatric {
+                        out.push(Comorbidities {
+                            diabetes,
+                            hypertension,
+                            eating_disorder,
+                            bariatric_surgery,
+                        });
+                    }
                 }
             }
         }
+    } else {
+        // One condition at a time, the others absent.
+        out.extend(
+            diabetes
+                .iter()
+                .map(|&diabetes| Comorbidities { diabetes, ..none }),
+        );
+        out.extend(hypertension.iter().map(|&hypertension| Comorbidities {
+            hypertension,
+            ..none
+        }));
+        out.extend(eating.iter().map(|&eating_disorder| Comorbidities {
+            eating_disorder,
+            ..none
+        }));
+        out.extend(bariatric.iter().map(|&bariatric_surgery| Comorbidities {
+            bariatric_surgery,
+            ..none
+        }));
     }
     out
 }
 
 /// The contacts to check an outcome over: every combination of the values of
 /// the facts in `reads` (every setting group, pregnancy answer, and so on),
-/// with the facts no rule reads held at one value.
-pub(crate) fn contacts(reads: &Reads) -> Vec<Contact> {
+/// with the facts no rule reads held at one value, up to `limit` of them.
+pub(crate) fn contacts(reads: &Reads, limit: usize) -> Vec<Contact> {
     let sexes: &[Sex] = if reads.sex {
         &[Sex::NotKnown, Sex::Female, Sex::Male]
     } else {
@@ -290,33 +325,52 @@ pub(crate) fn contacts(reads: &Reads) -> Vec<Contact> {
         .into_iter()
         .filter_map(|a| Age::new(a).ok())
         .collect();
-    let comorbidities = comorbidities(reads);
+    let comorbidities = comorbidities(reads, limit);
+    // Every age with every profile of conditions, or, when that is too many,
+    // every age without conditions and every profile at a typical age.
+    let people: Vec<(Age, Comorbidities)> =
+        if ages.len().saturating_mul(comorbidities.len()) <= limit {
+            ages.iter()
+                .flat_map(|a| comorbidities.iter().map(move |c| (*a, *c)))
+                .collect()
+        } else {
+            let typical = Age::new(TYPICAL_AGE).ok();
+            ages.iter()
+                .map(|a| (*a, Comorbidities::NONE))
+                .chain(
+                    typical
+                        .into_iter()
+                        .flat_map(|a| comorbidities.iter().map(move |c| (a, *c))),
+                )
+                .collect()
+        };
     let settings = settings(&reads.setting_masks);
 
     let mut out = Vec::new();
-    for &setting in &settings {
-        for pregnant in ANSWERS {
-            for &sex in sexes {
-                for &intoxicated in intoxicated {
-                    for &time_available in times {
-                        for &priority_groups in &groups {
-                            for &age in &ages {
-                                for &comorbidities in &comorbidities {
-                                    let fields = ContactFields {
-                                        age,
-                                        sex,
-                                        pregnant,
-                                        family_background: FamilyBackground::NotStated,
-                                        setting,
-                                        time_available,
-                                        presenting_condition: None,
-                                        intoxicated,
-                                        priority_groups,
-                                        comorbidities,
-                                    };
-                                    if let Ok(c) = Contact::new(fields) {
-                                        out.push(c);
-                                    }
+    for &(age, comorbidities) in &people {
+        for &setting in &settings {
+            for pregnant in ANSWERS {
+                for &sex in sexes {
+                    for &intoxicated in intoxicated {
+                        for &time_available in times {
+                            for &priority_groups in &groups {
+                                if out.len() >= limit {
+                                    return out;
+                                }
+                                let fields = ContactFields {
+                                    age,
+                                    sex,
+                                    pregnant,
+                                    family_background: FamilyBackground::NotStated,
+                                    setting,
+                                    time_available,
+                                    presenting_condition: None,
+                                    intoxicated,
+                                    priority_groups,
+                                    comorbidities,
+                                };
+                                if let Ok(c) = Contact::new(fields) {
+                                    out.push(c);
                                 }
                             }
                         }
