@@ -1,10 +1,14 @@
 //! Conditions compiled to a flat, allocation-free form, and their evaluation.
 
 use crate::context::{
-    BariatricSurgery, Contact, Diabetes, PriorityGroup, Setting, Sex, YearsAgo, YesNoNotKnown,
+    AGE_YEARS, BariatricSurgery, Contact, Diabetes, PriorityGroup, Setting, Sex, YearsAgo,
+    YesNoNotKnown,
 };
 use crate::policy::document::{Condition, DiabetesIs};
 use crate::policy::outcome::{ExclusiveGroup, Outcome, OutcomeSet};
+
+/// The oldest age a contact can hold, from the one bound that checks it.
+pub(crate) const MAX_AGE: u32 = AGE_YEARS.max as u32;
 
 /// What a condition is evaluated against: the outcomes found and the contact.
 #[derive(Debug, Clone, Copy)]
@@ -299,7 +303,7 @@ impl Conditions {
             | Node::Hypertension(m)
             | Node::EatingDisorder(m) => m == 0,
             Node::AgeBelow(a) => a == 0,
-            Node::AgeAtLeast(a) => u32::from(a) > 120,
+            Node::AgeAtLeast(a) => u32::from(a) > MAX_AGE,
             _ => false,
         }
     }

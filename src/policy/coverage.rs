@@ -13,7 +13,7 @@ use crate::context::{
 };
 use crate::instruments::smoking::PregnancyReading;
 use crate::instruments::{activity, bmi, pat};
-use crate::policy::condition::Reads;
+use crate::policy::condition::{MAX_AGE, Reads};
 use crate::policy::{Outcome, OutcomeSet, Topic};
 
 /// The youngest age coverage is checked at: the instruments are for people of
@@ -22,9 +22,6 @@ const MIN_AGE: u32 = pat::MIN_AGE_YEARS;
 
 /// The age used when no rule reads age.
 const TYPICAL_AGE: u32 = 40;
-
-/// The oldest age a contact can have.
-const MAX_AGE: u32 = 120;
 
 /// Above this many outcomes tested under `not`, each is tried alone rather
 /// than in every combination.
