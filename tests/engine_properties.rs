@@ -412,7 +412,10 @@ fn one_rule_policy(when: &Value) -> PolicyDocument {
         "rules": [{"id": "r", "source": "test", "topic": "general", "when": when,
                    "actions": [{"kind": "advice", "intensity": "very_brief", "text": "fired",
                                 "pathway": null, "mode": null, "urgency": null, "concept": null}]}],
-        "no_action": no_action, "codes": []
+        "no_action": no_action, "codes": [],
+        "safety_overrides": mecc::policy::PROTECTED_RULES.iter()
+            .map(|id| json!({"rule_id": id, "reason": "not under test", "approved_by": "test"}))
+            .collect::<Vec<_>>()
     }))
     .unwrap()
 }

@@ -20,6 +20,15 @@ fn codes(doc: Value) -> Vec<DiagnosticCode> {
     diagnostics(doc).into_iter().map(|d| d.code).collect()
 }
 
+/// Records overrides of the protected safety rules, for tests that change them
+/// to exercise something else.
+fn allow_safety_changes(doc: &mut Value) {
+    doc["safety_overrides"] = PROTECTED_RULES
+        .iter()
+        .map(|id| json!({"rule_id": id, "reason": "test of another check", "approved_by": "test"}))
+        .collect();
+}
+
 fn rule_mut<'a>(doc: &'a mut Value, id: &str) -> &'a mut Value {
     doc["rules"]
         .as_array_mut()
@@ -192,6 +201,7 @@ fn pathway_on_an_action_that_goes_nowhere() {
     // would become a follow-up at the end of the plan when the service is
     // absent (CLINICAL-REFERENCE §6.2, §6.5).
     let mut doc = base();
+    allow_safety_changes(&mut doc);
     rule_mut(&mut doc, "alcohol.possible_dependence_alert")["actions"][0]["pathway"] = json!("gp");
     let d = diagnostics(doc);
     assert_eq!(d.len(), 1, "{d:?}");
@@ -374,6 +384,7 @@ fn coverage_is_checked_only_where_an_outcome_can_be_found() {
     let mut doc = base();
     let when = rule_mut(&mut doc, "tobacco.co_pregnancy_referral")["when"].clone();
     rule_mut(&mut doc, "tobacco.co_pregnancy_referral")["when"] = json!({"all": [when, {"pregnant": ["yes", "not_known"]}, {"sex": ["female", "not_known"]}]});
+    allow_safety_changes(&mut doc);
     rule_mut(&mut doc, "alcohol.possible_dependence_alert")["when"] = json!({"all": [{"outcome": "pat_possible_dependence"}, {"outcome": "pat_positive"}, {"outcome": "pat_daily_drinker"}]});
     let when = rule_mut(&mut doc, "weight.underweight")["when"].clone();
     rule_mut(&mut doc, "weight.underweight")["when"] = json!({"all": [when, {"age_at_least": 18}]});
@@ -411,6 +422,7 @@ fn deeply_nested_conditions_are_refused_without_overflowing_the_stack() {
     let nots = |depth: usize| "{\"not\":".repeat(depth) + "\"always\"" + &"}".repeat(depth);
     let with_rule_condition = |when: String| {
         let mut doc = base();
+        allow_safety_changes(&mut doc);
         rule_mut(&mut doc, "alcohol.possible_dependence_alert")["when"] = json!("PLACEHOLDER");
         doc.to_string().replace("\"PLACEHOLDER\"", &when)
     };
@@ -594,6 +606,8 @@ fn an_explicit_safety_override_is_accepted_and_recorded_in_every_assessment() {
         )
     );
     common::assert_json_contract(&a);
+}
+
 #[test]
 fn screenings_and_overlays_round_trip_and_match_their_schema() {
     let screening: mecc::Screening =

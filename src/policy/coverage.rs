@@ -66,6 +66,15 @@ fn implied(o: Outcome) -> OutcomeSet {
         | O::PatWillingToSeeSpecialist
         | O::PatDeclinedSpecialist
         | O::PatSpecialistNotOffered => OutcomeSet::of(O::PatPositive),
+        // AUDIT-C bands are outcomes only while the AUDIT zone is unsettled.
+        O::AuditCLowerRisk
+        | O::AuditCIncreasingRisk
+        | O::AuditCHigherRisk
+        | O::AuditCPossibleDependence => OutcomeSet::of(O::AuditIncomplete).with(O::AuditCScored),
+        O::AuditLowerRisk
+        | O::AuditIncreasingRisk
+        | O::AuditHigherRisk
+        | O::AuditPossibleDependence => OutcomeSet::of(O::AuditCScored),
         O::BmiUnderweight
         | O::BmiHealthyWeight
         | O::BmiOverweight

@@ -107,7 +107,7 @@ outcomes! {
     /// The full AUDIT has questions left that could change its zone.
     AuditIncomplete = "audit_incomplete", Alcohol, AuditZone, false;
     /// AUDIT 0–7: lower risk (CLINICAL-REFERENCE §5.3).
-    AuditLowerRisk = "audit_lower_risk", Alcohol, AuditZone, true;
+    AuditLowerRisk = "audit_lower_risk", Alcohol, AuditZone, false;
     /// AUDIT 8–15: increasing risk.
     AuditIncreasingRisk = "audit_increasing_risk", Alcohol, AuditZone, true;
     /// AUDIT 16–19: higher risk.

@@ -1,8 +1,8 @@
 //! The built-in safety alerts, and the explicit override needed to change them.
 //!
 //! Two alerts protect people from direct harm: possible alcohol dependence
-//! (advice to stop abruptly can bring on withdrawal) and possible
-//! carbon-monoxide poisoning. A policy that removes or changes the rule that
+//! (advice to stop abruptly can bring on withdrawal; raised when dependence is
+//! found and while it is not ruled out) and possible carbon-monoxide poisoning. A policy that removes or changes the rule that
 //! raises either is refused unless it names that rule in `safety_overrides`,
 //! with the reason and who approved it; the override is then recorded in every
 //! assessment made with the policy.
@@ -13,8 +13,9 @@ use crate::policy::document::{PolicyDocument, Rule};
 use crate::policy::{Diagnostic, DiagnosticCode, NATIONAL_DEFAULT_JSON};
 
 /// The ids of the national default rules that raise the built-in safety alerts.
-pub const PROTECTED_RULES: [&str; 2] = [
+pub const PROTECTED_RULES: [&str; 3] = [
     "alcohol.possible_dependence_alert",
+    "alcohol.dependence_not_ruled_out_alert",
     "general.co_poisoning_alert",
 ];
 
