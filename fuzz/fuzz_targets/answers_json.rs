@@ -1,0 +1,66 @@
+//! Answers as JSON, for all instruments together and for each alone: whatever
+//! parses round-trips, scores against every fixed contact without panicking,
+//! and the findings and assessment round-trip too.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use mecc::context::Contact;
+use mecc::instruments::{activity, bmi, pat, smoking};
+use mecc::{Answers, Findings, assess};
+use mecc_fuzz::{
+    accepted, accepted_round_trip, check_plan, contacts, national_default_policy, round_trip,
+};
+
+fuzz_target!(|data: &[u8]| {
+    if let Ok(answers) = serde_json::from_slice::<Answers>(data) {
+        round_trip(&answers);
+        for contact in contacts() {
+            score_all(&answers, contact);
+        }
+    }
+    if let Ok(answers) = serde_json::from_slice::<pat::Answers>(data) {
+        round_trip(&answers);
+        for contact in contacts() {
+            round_trip(&pat::score(&answers, contact));
+            round_trip(&pat::indication(contact));
+            round_trip(&pat::next_step(&answers, contact));
+        }
+    }
+    if let Ok(answers) = serde_json::from_slice::<smoking::Answers>(data) {
+        round_trip(&answers);
+        for contact in contacts() {
+            accepted(answers.validate_against(contact));
+            round_trip(&smoking::score(&answers, contact));
+        }
+    }
+    if let Ok(answers) = serde_json::from_slice::<bmi::Answers>(data) {
+        round_trip(&answers);
+        for contact in contacts() {
+            let finding = bmi::score(&answers, contact);
+            round_trip(&finding);
+            assert!(!finding.bmi_display().to_string().is_empty());
+        }
+    }
+    if let Ok(answers) = serde_json::from_slice::<activity::Answers>(data) {
+        round_trip(&answers);
+        for contact in contacts() {
+            round_trip(&activity::score(&answers, contact));
+        }
+    }
+    if let Ok(contact) = serde_json::from_slice::<Contact>(data) {
+        round_trip(&contact);
+        round_trip(&pat::indication(&contact));
+    }
+});
+
+fn score_all(answers: &Answers, contact: &Contact) {
+    let findings = Findings::score(answers, contact);
+    round_trip(&findings);
+    round_trip(&findings.outcomes());
+    if let Some(assessment) =
+        accepted_round_trip(assess(contact, answers, national_default_policy()))
+    {
+        assert_eq!(assessment.findings, findings);
+        check_plan(&assessment.plan);
+    }
+}
