@@ -239,3 +239,25 @@ fn deeply_nested_json_is_refused_not_a_crash() {
     .unwrap_err();
     assert!(!err.diagnostics().is_empty());
 }
+
+/// Inputs the fuzzers found, kept as regression tests. Both are findings whose
+/// unrounded BMI did not read back from JSON to the same bits until the crate
+/// asked serde_json to parse floats exactly.
+#[test]
+fn fuzz_regressions_round_trip() {
+    let answers: bmi::Answers = serde_json::from_str(include_str!(
+        "../fuzz/regressions/answers_json/bmi_unrounded_float_round_trip.json"
+    ))
+    .unwrap();
+    let finding = bmi::score(&answers, &contact());
+    let text = serde_json::to_string(&finding).unwrap();
+    assert_eq!(serde_json::from_str::<bmi::BmiFinding>(&text).unwrap(), finding, "{text}");
+
+    let screening: Screening = serde_json::from_str(include_str!(
+        "../fuzz/regressions/screen_document/bmi_unrounded_float_round_trip.json"
+    ))
+    .unwrap();
+    let assessment = screening.run().unwrap();
+    let text = serde_json::to_string(&assessment).unwrap();
+    assert_eq!(serde_json::from_str::<Assessment>(&text).unwrap(), assessment);
+}
