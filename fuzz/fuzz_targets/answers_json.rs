@@ -5,7 +5,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use mecc::context::Contact;
-use mecc::instruments::{activity, bmi, pat, smoking};
+use mecc::instruments::{activity, audit, bmi, fast, pat, smoking};
 use mecc::{Answers, Findings, assess};
 use mecc_fuzz::{
     accepted, accepted_round_trip, check_plan, contacts, national_default_policy, round_trip,
@@ -45,6 +45,27 @@ fuzz_target!(|data: &[u8]| {
         round_trip(&answers);
         for contact in contacts() {
             round_trip(&activity::score(&answers, contact));
+        }
+    }
+    if let Ok(answers) = serde_json::from_slice::<audit::AuditAnswers>(data) {
+        round_trip(&answers);
+        round_trip(&audit::next_step(&answers));
+        for contact in contacts() {
+            round_trip(&audit::score(&answers, contact));
+        }
+    }
+    if let Ok(answers) = serde_json::from_slice::<audit::AuditCAnswers>(data) {
+        round_trip(&answers);
+        round_trip(&audit::next_step_audit_c(&answers));
+        for contact in contacts() {
+            round_trip(&audit::score_audit_c(&answers, contact));
+        }
+    }
+    if let Ok(answers) = serde_json::from_slice::<fast::Answers>(data) {
+        round_trip(&answers);
+        round_trip(&fast::next_step(&answers));
+        for contact in contacts() {
+            round_trip(&fast::score(&answers, contact));
         }
     }
     if let Ok(contact) = serde_json::from_slice::<Contact>(data) {

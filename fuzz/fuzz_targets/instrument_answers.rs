@@ -435,8 +435,11 @@ fuzz_target!(|input: Input| {
         _ => None,
     };
     let activity = activity_answers(input.gppaq.as_ref(), input.weekly.as_ref());
+    // AUDIT and FAST answers are reached through the JSON targets.
     let answers = Answers {
         pat: pat_answers(&input.pat),
+        audit: None,
+        fast: None,
         smoking: smoking_answers(&input.smoking),
         bmi,
         activity,
