@@ -1,9 +1,6 @@
 //! Physical activity: GPPAQ and weekly minutes (CLINICAL-REFERENCE §4.1–§4.2).
 mod common;
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
-
 use mecc::Error;
 use mecc::context::Contact;
 use mecc::instruments::Reply;
@@ -67,49 +64,13 @@ fn scored_index(outcome: GppaqOutcome) -> PhysicalActivityIndex {
 
 // ---------------------------------------------------------------- allocation
 
-/// Counts allocations made by the current thread, so a test can show that
-/// scoring allocates nothing while other tests run in parallel.
-struct CountingAllocator;
-
-thread_local! {
-    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
-}
-
-// SAFETY: defers every call to the system allocator unchanged; the counter is a
-// thread-local `Cell` that never allocates.
-unsafe impl GlobalAlloc for CountingAllocator {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let _ = ALLOCATIONS.try_with(|n| n.set(n.get() + 1));
-        // SAFETY: same contract as the caller's.
-        unsafe { System.alloc(layout) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: same contract as the caller's.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        let _ = ALLOCATIONS.try_with(|n| n.set(n.get() + 1));
-        // SAFETY: same contract as the caller's.
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
-
-#[global_allocator]
-static ALLOCATOR: CountingAllocator = CountingAllocator;
-
-fn allocations_during(f: impl FnOnce()) -> usize {
-    let before = ALLOCATIONS.with(Cell::get);
-    f();
-    ALLOCATIONS.with(Cell::get) - before
-}
-
 // Scoring reads a table and compares whole numbers: it allocates nothing, on
 // every path (scored by bands or minutes, incomplete, outside 16 to 74, weekly
 // minutes for adults and under 19, nothing asked).
 #[test]
 fn scoring_allocates_nothing() {
     // The counter does see allocations.
-    assert!(allocations_during(|| drop(std::hint::black_box(vec![1u8]))) > 0);
+    assert!(common::alloc::allocations_during(|| drop(std::hint::black_box(vec![1u8]))) > 0);
     let minutes = ExerciseAndCycling::Minutes(ExerciseAndCyclingMinutes::try_new(45, 30).unwrap());
     let both = Answers {
         gppaq: Reply::Answered(GppaqAnswers::scored_only(
@@ -140,7 +101,7 @@ fn scoring_allocates_nothing() {
     ];
     for (answers, age) in &cases {
         let contact = contact(*age);
-        let n = allocations_during(|| {
+        let n = common::alloc::allocations_during(|| {
             std::hint::black_box(activity::score(
                 std::hint::black_box(answers),
                 std::hint::black_box(&contact),

@@ -2,9 +2,6 @@
 //! errors, golden vectors and properties (CLINICAL-REFERENCE §5.2, §5.3).
 mod common;
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
-
 use mecc::Error;
 use mecc::context::*;
 use mecc::instruments::Reply;
@@ -15,38 +12,6 @@ use proptest::prelude::*;
 use serde_json::{Value, json};
 
 // ---------------------------------------------------------------- allocation counter
-
-/// Counts allocations made by the current thread, so a test can show that
-/// scoring allocates nothing while other tests run in parallel.
-struct CountingAllocator;
-
-thread_local! {
-    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
-}
-
-// SAFETY: defers every call to the system allocator unchanged.
-unsafe impl GlobalAlloc for CountingAllocator {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let _ = ALLOCATIONS.try_with(|n| n.set(n.get() + 1));
-        unsafe { System.alloc(layout) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        unsafe { System.dealloc(ptr, layout) }
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        let _ = ALLOCATIONS.try_with(|n| n.set(n.get() + 1));
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
-
-#[global_allocator]
-static ALLOCATOR: CountingAllocator = CountingAllocator;
-
-fn allocations_during(f: impl FnOnce()) -> usize {
-    let before = ALLOCATIONS.with(Cell::get);
-    f();
-    ALLOCATIONS.with(Cell::get) - before
-}
 
 // ---------------------------------------------------------------- helpers
 
@@ -897,8 +862,8 @@ fn scoring_allocates_nothing() {
         Some(4),
     ]);
     let contact = contact(Sex::NotKnown);
-    assert!(allocations_during(|| drop(std::hint::black_box(vec![1u8]))) > 0);
-    let n = allocations_during(|| {
+    assert!(common::alloc::allocations_during(|| drop(std::hint::black_box(vec![1u8]))) > 0);
+    let n = common::alloc::allocations_during(|| {
         let f = std::hint::black_box(score(std::hint::black_box(&answers), &contact));
         let c = score_audit_c(answers.audit_c(), &contact);
         let s = next_step(&answers);

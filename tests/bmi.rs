@@ -2,9 +2,6 @@
 //! golden vectors and properties (CLINICAL-REFERENCE §3.1–§3.3).
 mod common;
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
-
 use mecc::Error;
 use mecc::context::{
     Age, Comorbidities, Contact, ContactFields, FamilyBackground, PriorityGroups, Setting, Sex,
@@ -609,49 +606,13 @@ fn answers_schema_bounds_are_the_quantity_bounds() {
 
 // ---------------------------------------------------------------- allocation
 
-/// Counts allocations made by the current thread, so a test can show that
-/// scoring allocates nothing while other tests run in parallel.
-struct CountingAllocator;
-
-thread_local! {
-    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
-}
-
-// SAFETY: defers every call to the system allocator unchanged; the counter is a
-// thread-local `Cell` that never allocates.
-unsafe impl GlobalAlloc for CountingAllocator {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let _ = ALLOCATIONS.try_with(|n| n.set(n.get() + 1));
-        // SAFETY: same contract as the caller's.
-        unsafe { System.alloc(layout) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: same contract as the caller's.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        let _ = ALLOCATIONS.try_with(|n| n.set(n.get() + 1));
-        // SAFETY: same contract as the caller's.
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
-
-#[global_allocator]
-static ALLOCATOR: CountingAllocator = CountingAllocator;
-
-fn allocations_during(f: impl FnOnce()) -> usize {
-    let before = ALLOCATIONS.with(Cell::get);
-    f();
-    ALLOCATIONS.with(Cell::get) - before
-}
-
 // Scoring is arithmetic on whole numbers: it allocates nothing, on every path
 // (adult on either threshold set, under 18, pregnant, pregnancy not known,
 // WHtR applying or not, no waist).
 #[test]
 fn scoring_allocates_nothing() {
     // The counter does see allocations.
-    assert!(allocations_during(|| drop(std::hint::black_box(vec![1u8]))) > 0);
+    assert!(common::alloc::allocations_during(|| drop(std::hint::black_box(vec![1u8]))) > 0);
     let cases = [
         (
             at_two_metres(249, Some(1000)),
@@ -683,7 +644,7 @@ fn scoring_allocates_nothing() {
         ),
     ];
     for (answers, contact) in &cases {
-        let n = allocations_during(|| {
+        let n = common::alloc::allocations_during(|| {
             std::hint::black_box(score(
                 std::hint::black_box(answers),
                 std::hint::black_box(contact),

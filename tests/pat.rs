@@ -2,9 +2,6 @@
 //! golden vectors and properties (CLINICAL-REFERENCE §1).
 mod common;
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
-
 use mecc::Error;
 use mecc::context::*;
 use mecc::instruments::Reply;
@@ -14,38 +11,6 @@ use proptest::prelude::*;
 use serde_json::{Value, json};
 
 // ---------------------------------------------------------------- allocation counter
-
-/// Counts allocations made by the current thread, so a test can show that
-/// scoring allocates nothing while other tests run in parallel.
-struct CountingAllocator;
-
-thread_local! {
-    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
-}
-
-// SAFETY: defers every call to the system allocator unchanged.
-unsafe impl GlobalAlloc for CountingAllocator {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let _ = ALLOCATIONS.try_with(|n| n.set(n.get() + 1));
-        unsafe { System.alloc(layout) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        unsafe { System.dealloc(ptr, layout) }
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        let _ = ALLOCATIONS.try_with(|n| n.set(n.get() + 1));
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
-
-#[global_allocator]
-static ALLOCATOR: CountingAllocator = CountingAllocator;
-
-fn allocations_during(f: impl FnOnce()) -> usize {
-    let before = ALLOCATIONS.with(Cell::get);
-    f();
-    ALLOCATIONS.with(Cell::get) - before
-}
 
 // ---------------------------------------------------------------- helpers
 
@@ -836,8 +801,8 @@ fn scoring_allocates_nothing() {
     let contact = ed_contact(Sex::NotKnown);
     let a = answers(YES, units(10.0), DAILY, YES, YES);
     // The counter does see allocations.
-    assert!(allocations_during(|| drop(std::hint::black_box(vec![1u8]))) > 0);
-    let n = allocations_during(|| {
+    assert!(common::alloc::allocations_during(|| drop(std::hint::black_box(vec![1u8]))) > 0);
+    let n = common::alloc::allocations_during(|| {
         let f = std::hint::black_box(score(std::hint::black_box(&a), &contact));
         let s = next_step(&a, &contact);
         std::hint::black_box((f, s));

@@ -251,7 +251,11 @@ fn fuzz_regressions_round_trip() {
     .unwrap();
     let finding = bmi::score(&answers, &contact());
     let text = serde_json::to_string(&finding).unwrap();
-    assert_eq!(serde_json::from_str::<bmi::BmiFinding>(&text).unwrap(), finding, "{text}");
+    assert_eq!(
+        serde_json::from_str::<bmi::BmiFinding>(&text).unwrap(),
+        finding,
+        "{text}"
+    );
 
     let screening: Screening = serde_json::from_str(include_str!(
         "../fuzz/regressions/screen_document/bmi_unrounded_float_round_trip.json"
@@ -259,5 +263,8 @@ fn fuzz_regressions_round_trip() {
     .unwrap();
     let assessment = screening.run().unwrap();
     let text = serde_json::to_string(&assessment).unwrap();
-    assert_eq!(serde_json::from_str::<Assessment>(&text).unwrap(), assessment);
+    assert_eq!(
+        serde_json::from_str::<Assessment>(&text).unwrap(),
+        assessment
+    );
 }

@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod alloc;
+
 use schemars::JsonSchema;
 use serde::{Serialize, de::DeserializeOwned};
 
