@@ -2,9 +2,6 @@
 //! §2.1–§2.3): thresholds, errors, golden vectors and properties.
 mod common;
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
-
 use mecc::Error;
 use mecc::context::{Contact, ContactFields};
 use mecc::instruments::Reply;
@@ -821,31 +818,6 @@ fn the_finding_serializes_with_the_spec_names() {
 
 // ---------------------------------------------------------------- allocation
 
-/// Counts allocations made on the current thread, so `score` can be shown to
-/// allocate nothing while other tests run in parallel.
-struct CountingAllocator;
-
-thread_local! {
-    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
-}
-
-// SAFETY: every call is forwarded unchanged to the system allocator; the
-// counter is a plain thread-local `Cell` that never allocates.
-unsafe impl GlobalAlloc for CountingAllocator {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let _ = ALLOCATIONS.try_with(|n| n.set(n.get() + 1));
-        // SAFETY: same contract as the caller's.
-        unsafe { System.alloc(layout) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: same contract as the caller's.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-}
-
-#[global_allocator]
-static ALLOCATOR: CountingAllocator = CountingAllocator;
-
 #[test]
 fn scoring_allocates_nothing() {
     let cases = [
@@ -872,10 +844,10 @@ fn scoring_allocates_nothing() {
         (answers(SmokingStatus::NeverSmoked, None), not_pregnant()),
     ];
     for (a, c) in &cases {
-        let before = ALLOCATIONS.with(Cell::get);
-        std::hint::black_box(score(std::hint::black_box(a), std::hint::black_box(c)));
-        let after = ALLOCATIONS.with(Cell::get);
-        assert_eq!(after - before, 0, "score allocated for {a:?}");
+        let n = common::alloc::allocations_during(|| {
+            std::hint::black_box(score(std::hint::black_box(a), std::hint::black_box(c)));
+        });
+        assert_eq!(n, 0, "score allocated for {a:?}");
     }
 }
 
