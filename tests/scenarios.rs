@@ -1320,3 +1320,22 @@ fn fast_positive_gets_brief_advice_and_a_leaflet_and_negative_gets_nothing() {
     let a = run(base_contact(), fast_answers(["never", "", "", ""]));
     assert!(a.plan.is_empty(), "{:?}", lines(&a));
 }
+
+#[test]
+fn a_deferral_stays_a_deferral_however_short_the_contact() {
+    let policy = local(json!({"id": "x", "version": "1", "replace_rules": [{
+        "id": "alcohol.defer_while_intoxicated", "source": "local (CLINICAL-REFERENCE §1.5, §6.3)", "topic": "alcohol",
+        "when": {"all": [{"outcome": "pat_positive"}, {"intoxicated": ["yes"]}]},
+        "actions": [{"kind": "defer", "intensity": "brief", "text": "Do not give advice while intoxicated.",
+                     "pathway": null, "mode": null, "urgency": null, "concept": null}]}]}));
+    let a = run_with(
+        &policy,
+        with(ed_contact(), json!({"intoxicated": "yes"})),
+        pat(12.0, weekly(2), false, yes()),
+    );
+    assert!(
+        lines(&a).contains(&"defer alcohol.defer_while_intoxicated".to_string()),
+        "{:?}",
+        lines(&a)
+    );
+}

@@ -469,12 +469,15 @@ impl Policy {
         }
 
         let time = contact.time_available();
+        // A deferral is an instruction not to act now; moving it to a
+        // follow-up would turn it into a task.
         let movable = !matches!(
             kind,
             ActionKind::SafetyAlert
                 | ActionKind::Referral
                 | ActionKind::FollowUp
                 | ActionKind::Record
+                | ActionKind::Defer
         );
         if movable && !intensity.fits(time) {
             adjustments.insert(Adjustment::NeedsMoreTime);
