@@ -642,3 +642,57 @@ fn screenings_and_overlays_round_trip_and_match_their_schema() {
         "mecc-national-default"
     );
 }
+
+#[test]
+fn a_compiled_policy_reports_its_identity() {
+    let doc = PolicyDocument::national_default().unwrap();
+    let policy = Policy::compile(doc.clone()).unwrap();
+    assert_eq!(policy.id(), doc.id);
+    assert_eq!(policy.version(), doc.version);
+    assert_eq!(policy.id(), "mecc-national-default");
+    assert!(!policy.version().is_empty());
+    assert!(policy.based_on().is_none());
+    let local =
+        Policy::compile(overlay(json!({"id": "riverside", "version": "2026.2"})).unwrap()).unwrap();
+    assert_eq!((local.id(), local.version()), ("riverside", "2026.2"));
+    assert_eq!(
+        local.based_on(),
+        Some((doc.id.as_str(), doc.version.as_str()))
+    );
+}
+
+// CLINICAL-REFERENCE §7: a host may override recording codes; only the named
+// concept changes.
+#[test]
+fn a_code_override_replaces_only_its_own_concept() {
+    let policy = Policy::compile(
+        overlay(json!({"id": "local", "version": "1",
+            "codes": [{"concept": "smoker", "snomed_ct": "999999999"}]}))
+        .unwrap(),
+    )
+    .unwrap();
+    let contact = serde_json::from_value(json!({
+        "age": 40, "sex": "female", "pregnant": "no", "family_background": "white",
+        "setting": "general_practice", "time_available": "brief", "presenting_condition": null,
+        "intoxicated": "no", "priority_groups": [],
+        "comorbidities": {"diabetes": "none", "hypertension": "no", "eating_disorder": "no", "bariatric_surgery": "none"}
+    }))
+    .unwrap();
+    let answers: mecc::Answers = serde_json::from_value(json!({"smoking": {
+        "status": {"current_smoker": {"products": ["hand_rolled"], "cigarettes_per_day": {"answered": 10},
+            "minutes_to_first_cigarette": "not_asked", "years_smoked": "not_asked"}},
+        "vaping": "not_asked", "co_ppm": "not_asked"}}))
+    .unwrap();
+    let a = mecc::assess(&contact, &answers, &policy).unwrap();
+    let code = |concept: Concept| {
+        a.plan
+            .iter()
+            .find_map(|x| x.code.as_ref().filter(|c| c.concept == concept))
+            .map(|c| c.snomed_ct.to_string())
+    };
+    assert_eq!(code(Concept::Smoker).as_deref(), Some("999999999"));
+    assert_eq!(
+        code(Concept::ReferralToSmokingCessationService).as_deref(),
+        Some("871661000000106")
+    );
+}
