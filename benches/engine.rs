@@ -39,9 +39,9 @@ fn contact(i: u32) -> Contact {
         "time_available": time,
         "presenting_condition": if setting == "emergency_department" { json!("fall") } else { json!(null) },
         "intoxicated": intoxicated,
-        "priority_groups": if i % 11 == 0 { json!(["most_deprived_quintile"]) } else { json!([]) },
+        "priority_groups": if i.is_multiple_of(11) { json!(["most_deprived_quintile"]) } else { json!([]) },
         "comorbidities": {
-            "diabetes": if i % 9 == 0 { json!({"type_2": {"diagnosed": {"years": i % 15}}}) } else { json!("none") },
+            "diabetes": if i.is_multiple_of(9) { json!({"type_2": {"diagnosed": {"years": i % 15}}}) } else { json!("none") },
             "hypertension": hypertension,
             "eating_disorder": "no", "bariatric_surgery": "none"}
     }))
@@ -56,9 +56,9 @@ fn answers(i: u32) -> Answers {
         "pat": {
             "drinks_alcohol": {"answered": true},
             "most_in_one_day": {"answered": {"units": (i % 16) as f64 * 0.75}},
-            "frequency": {"answered": if i % 4 == 0 { json!("every_day") } else { json!({"times_per_week": 1 + i % 6}) }},
-            "attendance_related": {"answered": i % 5 == 0},
-            "willing_to_see_specialist": {"answered": i % 2 == 0}
+            "frequency": {"answered": if i.is_multiple_of(4) { json!("every_day") } else { json!({"times_per_week": 1 + i % 6}) }},
+            "attendance_related": {"answered": i.is_multiple_of(5)},
+            "willing_to_see_specialist": {"answered": i.is_multiple_of(2)}
         },
         "smoking": {
             "status": match i % 3 {

@@ -1416,3 +1416,41 @@ proptest! {
         }));
     }
 }
+
+// Mutation testing showed these two could be broken unnoticed.
+#[test]
+fn audit_c_reports_which_of_its_questions_are_answered() {
+    let none = audit_c(Reply::NotAsked, Reply::NotAsked, Reply::NotAsked);
+    let all = audit_c(freq(2), band(1), how(1));
+    for q in [
+        Question::Frequency,
+        Question::TypicalDay,
+        Question::HeavyDrinking,
+    ] {
+        assert!(!none.is_answered(q), "{q:?}");
+        assert!(all.is_answered(q), "{q:?}");
+    }
+    let first_only = audit_c(freq(2), Reply::NotAsked, Reply::NotAsked);
+    assert!(first_only.is_answered(Question::Frequency));
+    assert!(!first_only.is_answered(Question::TypicalDay));
+    assert!(!first_only.is_answered(Question::HeavyDrinking));
+    let last_only = audit_c(Reply::NotAsked, Reply::NotAsked, how(1));
+    assert!(last_only.is_answered(Question::HeavyDrinking));
+    assert!(!last_only.is_answered(Question::Frequency));
+    assert!(
+        !all.is_answered(Question::Guilt),
+        "AUDIT-C holds only the first three questions"
+    );
+}
+
+#[test]
+fn audit_c_band_names_are_their_json_names() {
+    for band in [
+        AuditCBand::LowerRisk,
+        AuditCBand::IncreasingRisk,
+        AuditCBand::HigherRisk,
+        AuditCBand::PossibleDependence,
+    ] {
+        assert_eq!(json!(band.as_str()), serde_json::to_value(band).unwrap());
+    }
+}

@@ -225,10 +225,10 @@ proptest! {
 
     #[test]
     fn arbitrary_json_screenings_and_overlays_give_a_value_or_an_error(doc in arb_json()) {
-        if let Ok(overlay) = serde_json::from_value::<PolicyOverlay>(doc.clone()) {
-            if let Ok(d) = PolicyDocument::national_default().unwrap().with_overlay(&overlay) {
-                check_policy_text(&serde_json::to_string(&d).unwrap());
-            }
+        if let Ok(overlay) = serde_json::from_value::<PolicyOverlay>(doc.clone())
+            && let Ok(d) = PolicyDocument::national_default().unwrap().with_overlay(&overlay)
+        {
+            check_policy_text(&serde_json::to_string(&d).unwrap());
         }
         if let Ok(screening) = serde_json::from_value::<mecc::Screening>(doc) {
             let _ = screening.run();
