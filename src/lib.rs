@@ -50,7 +50,8 @@
 //! assert_eq!(assessment.plan[0].kind, ActionKind::SafetyAlert);
 //! assert_eq!(assessment.plan[1].kind, ActionKind::Referral);
 //! assert_eq!(assessment.plan[1].reason.rule.as_ref(), "alcohol.specialist_now");
-//! println!("{assessment}"); // a numbered, readable plan
+//! // `Display` gives a numbered, readable plan to show a practitioner.
+//! assert!(assessment.to_string().contains(" 1. [SafetyAlert · Alcohol]"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!

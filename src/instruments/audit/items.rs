@@ -463,10 +463,11 @@ impl TypicalDayBand {
     /// use mecc::instruments::audit::TypicalDayBand;
     /// use mecc::units::AlcoholUnits;
     ///
-    /// let band = |u: f64| TypicalDayBand::for_units(AlcoholUnits::from_units(u).unwrap());
-    /// assert_eq!(band(2.49), TypicalDayBand::OneToTwo);
-    /// assert_eq!(band(2.5), TypicalDayBand::ThreeToFour);
-    /// assert_eq!(band(9.5), TypicalDayBand::TenOrMore);
+    /// let band = |u: f64| AlcoholUnits::from_units(u).map(TypicalDayBand::for_units);
+    /// assert_eq!(band(2.49)?, TypicalDayBand::OneToTwo);
+    /// assert_eq!(band(2.5)?, TypicalDayBand::ThreeToFour);
+    /// assert_eq!(band(9.5)?, TypicalDayBand::TenOrMore);
+    /// # Ok::<(), mecc::Error>(())
     /// ```
     pub const fn for_units(units: AlcoholUnits) -> TypicalDayBand {
         // At most 30 000 hundredths, so the sum cannot overflow.

@@ -840,8 +840,9 @@ impl Indication {
 ///         "eating_disorder": "not_known", "bariatric_surgery": "not_known"
 ///     }
 /// }))?;
+/// // A 15-year-old presenting with `other` is not indicated, for two reasons.
 /// let Indication::NotIndicated { because } = pat::indication(&contact) else {
-///     panic!("a 15-year-old presenting with `other` is not indicated");
+///     return Err("expected not indicated".into());
 /// };
 /// assert_eq!(because.iter().count(), 2);
 /// # Ok::<(), Box<dyn std::error::Error>>(())

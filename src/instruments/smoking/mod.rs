@@ -35,7 +35,7 @@
 //!
 //! let finding = smoking::score(&answers, &contact);
 //! assert!(finding.treat_as_smoker_for_referral);
-//! let Hsi::Computed(hsi) = finding.hsi else { panic!("HSI should be computed") };
+//! let Hsi::Computed(hsi) = finding.hsi else { return Err("HSI not computed".into()) };
 //! assert_eq!((hsi.total, hsi.band), (5, DependenceBand::High)); // 2 + 3
 //! assert_eq!(finding.pack_years.computed().map(|p| p.hundredths()), Some(2500));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
@@ -358,7 +358,7 @@ pub const fn co_interpretation(
 /// let finding = score(&answers, &contact);
 /// assert_eq!(finding.quit_recency, Some(QuitRecency::LessThan2Weeks));
 /// assert!(finding.treat_as_smoker_for_referral);
-/// let CoInterpretation::Measured(co) = finding.co else { panic!("CO was measured") };
+/// let CoInterpretation::Measured(co) = finding.co else { return Err("CO not measured".into()) };
 /// assert!(co.flags.contains(CoFlag::PregnancyReferral));
 /// assert!(co.flags.contains(CoFlag::IdentifySource));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
