@@ -150,6 +150,18 @@ fn consumption_reason_records_units_and_threshold() {
     );
 }
 
+// CLINICAL-REFERENCE §1.3: a positive on consumption alone does not claim the
+// attendance was alcohol-related.
+#[test]
+fn consumption_alone_does_not_report_an_alcohol_related_attendance() {
+    let a = answers(YES, units(8.5), RARELY, NO, NA_B);
+    let f = score(&a, &ed_contact(Sex::Male));
+    assert!(f.result.is_positive());
+    assert!(f.reasons.consumption_above_threshold().is_some());
+    assert!(!f.reasons.attendance_related());
+    assert_eq!(f.reasons.len(), 1);
+}
+
 // ------------------------------------------------ drinks (CLINICAL-REFERENCE §1.6)
 
 // CLINICAL-REFERENCE §1.6: the PAT (2009) form's guide values.

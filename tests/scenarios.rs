@@ -855,6 +855,32 @@ fn short_time_turns_advice_with_a_pathway_into_a_referral() {
 }
 
 #[test]
+fn a_local_condition_that_repeats_a_value_still_matches_it() {
+    // A hand-written overlay may list a setting or sex twice; the repeat must
+    // neither cancel the value out nor change what the rule matches.
+    let policy = local(json!({"id": "x", "version": "1", "add_rules": [{
+        "id": "local.repeated_values", "source": "local commissioning (CLINICAL-REFERENCE §6.5)",
+        "topic": "weight",
+        "when": {"all": [{"outcome": "bmi_overweight"},
+                         {"setting": ["general_practice", "general_practice"]},
+                         {"sex": ["male", "male"]}]},
+        "actions": [{"kind": "advice", "intensity": "very_brief", "text": "Local weight advice.",
+                     "pathway": null, "mode": null, "urgency": null, "concept": null}]}]}));
+    let fired = |contact: Value| {
+        run_with(&policy, contact, bmi(180.0, 90.0))
+            .plan
+            .iter()
+            .any(|x| x.reason.rule.as_ref() == "local.repeated_values")
+    };
+    assert!(fired(base_contact()));
+    assert!(!fired(with(base_contact(), json!({"sex": "female"}))));
+    assert!(!fired(with(
+        base_contact(),
+        json!({"setting": "community_pharmacy"})
+    )));
+}
+
+#[test]
 fn priority_groups_turn_signposts_into_active_referrals() {
     let c = with(
         base_contact(),
