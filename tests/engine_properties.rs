@@ -133,6 +133,25 @@ fn assessed(policy: &Policy, contact: &Value, answers: &Value) -> Option<Assessm
     assess(&contact, &answers, policy).ok()
 }
 
+/// The national default with every rule's condition wrapped in `not` twice
+/// (but for the protected safety rules, which may not be changed).
+fn double_negated() -> &'static Policy {
+    static POLICY: std::sync::OnceLock<Policy> = std::sync::OnceLock::new();
+    POLICY.get_or_init(|| {
+        let mut doc: Value = serde_json::from_str(mecc::policy::NATIONAL_DEFAULT_JSON).unwrap();
+        let rules = doc["rules"].as_array_mut().unwrap();
+        let protected =
+            |r: &Value| mecc::policy::PROTECTED_RULES.contains(&r["id"].as_str().unwrap());
+        for rule in rules.iter_mut().filter(|r| !protected(r)) {
+            let when = rule["when"].take();
+            rule["when"] = json!({"not": {"not": when}});
+        }
+        // Compiling checks coverage again: the outcomes must still count as
+        // the ones each rule relies on.
+        Policy::from_json(&doc.to_string()).unwrap()
+    })
+}
+
 const PATHWAYS: [&str; 10] = [
     "alcohol_liaison",
     "community_alcohol_service",
@@ -155,6 +174,13 @@ proptest! {
         let copy = national().clone();
         let second = assessed(&copy, &contact, &answers);
         prop_assert_eq!(first, second);
+    }
+
+    #[test]
+    fn negating_every_condition_twice_changes_no_plan(contact in contact_json(), answers in answers_json()) {
+        let plain = assessed(national(), &contact, &answers).map(|a| a.plan);
+        let twice = assessed(double_negated(), &contact, &answers).map(|a| a.plan);
+        prop_assert_eq!(plain, twice);
     }
 
     #[test]

@@ -638,9 +638,15 @@ fn the_digital_programme_needs_every_criterion() {
         first(c).contains("tier_2"),
         "bariatric surgery within 2 years excludes"
     );
-    let mut c = eligible.clone();
-    c["comorbidities"]["bariatric_surgery"] = json!({"had": {"when": {"years": 3}}});
-    assert!(first(c).contains("digital_weight_management"));
+    // "Within 2 years" is fewer than 2 whole years ago: 2 is outside it.
+    for years in [2, 3] {
+        let mut c = eligible.clone();
+        c["comorbidities"]["bariatric_surgery"] = json!({"had": {"when": {"years": years}}});
+        assert!(
+            first(c).contains("digital_weight_management"),
+            "bariatric surgery {years} years ago"
+        );
+    }
     assert!(
         first(with(eligible.clone(), json!({"setting": "dental"}))).contains("tier_2"),
         "referrers are GP and pharmacy"
@@ -749,6 +755,18 @@ fn type_2_diabetes_diagnosed_10_whole_years_ago_is_not_within_the_last_10_years(
     assert_eq!(
         at(10),
         "referral weight.specialist_assessment -> specialist_weight_management routine"
+    );
+}
+
+#[test]
+fn type_2_diabetes_diagnosed_at_an_unknown_time_is_read_as_recent() {
+    // CLINICAL-REFERENCE §3.4: when the diagnosis date is not known, the
+    // expedited assessment is the conservative reading.
+    let mut c = with(base_contact(), json!({"setting": "hospital_outpatient"}));
+    c["comorbidities"]["diabetes"] = json!({"type_2": {"diagnosed": "not_known"}});
+    assert_eq!(
+        lines(&run(c, bmi(200.0, 140.0)))[1],
+        "referral weight.expedited_bariatric_assessment -> specialist_weight_management routine"
     );
 }
 
@@ -878,6 +896,38 @@ fn a_local_condition_that_repeats_a_value_still_matches_it() {
         base_contact(),
         json!({"setting": "community_pharmacy"})
     )));
+}
+
+#[test]
+fn a_priority_group_condition_matches_its_groups_and_an_empty_list_matches_any() {
+    let rule = |id: &str, groups: Value| {
+        json!({"id": id, "source": "local commissioning (CLINICAL-REFERENCE §6.4)",
+            "topic": "weight",
+            "when": {"all": [{"outcome": "bmi_overweight"}, {"priority_group": groups}]},
+            "actions": [{"kind": "advice", "intensity": "very_brief", "text": format!("Offer for {id}."),
+                         "pathway": null, "mode": null, "urgency": null, "concept": null}]})
+    };
+    let policy = local(json!({"id": "x", "version": "1", "add_rules": [
+        rule("local.any_group", json!([])),
+        rule("local.homelessness", json!(["experiencing_homelessness"]))]}));
+    let fired = |groups: Value| -> Vec<String> {
+        run_with(
+            &policy,
+            with(base_contact(), json!({"priority_groups": groups})),
+            bmi(180.0, 90.0),
+        )
+        .plan
+        .iter()
+        .map(|x| x.reason.rule.to_string())
+        .filter(|r| r.starts_with("local."))
+        .collect()
+    };
+    assert!(fired(json!([])).is_empty());
+    assert_eq!(fired(json!(["severe_mental_illness"])), ["local.any_group"]);
+    assert_eq!(
+        fired(json!(["learning_disability", "experiencing_homelessness"])),
+        ["local.any_group", "local.homelessness"]
+    );
 }
 
 #[test]
