@@ -243,6 +243,25 @@ fn condition_never_holds() {
         json!({"all": [{"age_at_least": 65}, {"age_below": 18}]}),
         json!({"all": [{"sex": ["male"]}, {"pregnant": ["yes"]}]}),
         json!({"not": "always"}),
+        // An empty list of values matches nothing, whichever field it reads.
+        json!({"any_outcome": []}),
+        json!({"pregnant": []}),
+        json!({"intoxicated": []}),
+        json!({"sex": []}),
+        json!({"diabetes": []}),
+        json!({"hypertension": []}),
+        json!({"eating_disorder": []}),
+        // No age is below 0 or above 120 (the contact's limit).
+        json!({"age_below": 0}),
+        json!({"age_at_least": 121}),
+        // The same field required to take two values that do not overlap.
+        json!({"all": [{"pregnant": ["yes"]}, {"pregnant": ["no", "not_known"]}]}),
+        json!({"all": [{"intoxicated": ["yes"]}, {"intoxicated": ["no"]}]}),
+        json!({"all": [{"sex": ["female"]}, {"sex": ["male", "not_known"]}]}),
+        json!({"all": [{"diabetes": ["type_1"]}, {"diabetes": ["type_2"]}]}),
+        json!({"all": [{"hypertension": ["yes"]}, {"hypertension": ["not_known"]}]}),
+        json!({"all": [{"eating_disorder": ["no"]}, {"eating_disorder": ["yes"]}]}),
+        json!({"all": [{"age_at_least": 40}, {"age_below": 40}]}),
     ];
     for (i, when) in contradictions.into_iter().enumerate() {
         let mut doc = base();
@@ -262,12 +281,22 @@ fn condition_never_holds() {
 
 #[test]
 fn a_satisfiable_condition_is_not_reported() {
-    let mut doc = base();
-    let mut rule = rule_mut(&mut doc, "alcohol.leaflet").clone();
-    rule["id"] = json!("local.fine");
-    rule["when"] = json!({"all": [{"outcome": "bmi_overweight"}, {"any_outcome": ["bmi_overweight", "bmi_underweight"]}, {"age_at_least": 18}, {"age_below": 19}]});
-    doc["rules"].as_array_mut().unwrap().push(rule);
-    assert_eq!(codes(doc), vec![]);
+    let satisfiable = [
+        json!({"all": [{"outcome": "bmi_overweight"}, {"any_outcome": ["bmi_overweight", "bmi_underweight"]}, {"age_at_least": 18}, {"age_below": 19}]}),
+        // The edges of the contact's age range, 0 to 120, can be met.
+        json!({"age_at_least": 120}),
+        json!({"age_below": 1}),
+        json!({"all": [{"age_at_least": 39}, {"age_below": 40}]}),
+        json!({"all": [{"intoxicated": ["yes", "not_known"]}, {"intoxicated": ["not_known"]}]}),
+    ];
+    for when in satisfiable {
+        let mut doc = base();
+        let mut rule = rule_mut(&mut doc, "alcohol.leaflet").clone();
+        rule["id"] = json!("local.fine");
+        rule["when"] = when.clone();
+        doc["rules"].as_array_mut().unwrap().push(rule);
+        assert_eq!(codes(doc), vec![], "{when}");
+    }
 }
 
 #[test]
