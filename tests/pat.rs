@@ -548,6 +548,17 @@ fn output_lists_refuse_what_score_never_writes() {
         serde_json::from_value::<PatSource>(serde_json::to_value(pat::SOURCE).unwrap()).unwrap(),
         PatSource
     );
+    // The citation and the address must both match: a record with either
+    // changed is not this instrument's.
+    let mut wrong_url = serde_json::to_value(pat::SOURCE).unwrap();
+    wrong_url["url"] = json!("https://example.org/not-pat");
+    assert!(serde_json::from_value::<PatSource>(wrong_url).is_err());
+    let mut no_url = serde_json::to_value(pat::SOURCE).unwrap();
+    no_url["url"] = Value::Null;
+    assert!(serde_json::from_value::<PatSource>(no_url).is_err());
+    let mut wrong_citation = serde_json::to_value(pat::SOURCE).unwrap();
+    wrong_citation["citation"] = json!("PAT (2005)");
+    assert!(serde_json::from_value::<PatSource>(wrong_citation).is_err());
 }
 
 // Each error a recorded finding's lists can raise, word for word, naming the

@@ -647,6 +647,29 @@ fn products_are_a_set_in_declaration_order() {
     );
     assert!(!p.includes_cigarettes());
     assert!(serde_json::from_str::<Products>(r#"["snuff"]"#).is_err());
+    // Adding a product already held leaves the set as it was.
+    let pipe = Products::single(Product::Pipe);
+    assert_eq!(pipe.with(Product::Pipe), pipe);
+    assert!(pipe.with(Product::Pipe).contains(Product::Pipe));
+    assert_eq!(format!("{:?}", p), "{Cigars, Smokeless}");
+}
+
+// CLINICAL-REFERENCE §2.2: the HSI counts cigarettes, manufactured or
+// hand-rolled, and no other product.
+#[test]
+fn only_manufactured_and_hand_rolled_cigarettes_are_cigarettes() {
+    for product in Product::ALL {
+        let expected = matches!(
+            product,
+            Product::ManufacturedCigarettes | Product::HandRolled
+        );
+        assert_eq!(product.is_cigarette(), expected, "{product:?}");
+        assert_eq!(
+            Products::single(product).includes_cigarettes(),
+            expected,
+            "{product:?}"
+        );
+    }
 }
 
 #[test]
