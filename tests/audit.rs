@@ -1417,6 +1417,24 @@ proptest! {
     }
 }
 
+#[test]
+fn full_audit_reports_which_of_its_ten_questions_are_answered() {
+    let score_for = |q: Question| match q {
+        Question::Injury | Question::OthersConcerned => 2,
+        _ => 1,
+    };
+    for (i, asked) in Question::ALL.into_iter().enumerate() {
+        let mut scores = [None; 10];
+        scores[i] = Some(score_for(asked));
+        let one = full(scores);
+        for q in Question::ALL {
+            assert_eq!(one.is_answered(q), q == asked, "{asked:?} answered, {q:?}");
+        }
+    }
+    let all = full(Question::ALL.map(|q| Some(score_for(q))));
+    assert!(Question::ALL.into_iter().all(|q| all.is_answered(q)));
+}
+
 // Mutation testing showed these two could be broken unnoticed.
 #[test]
 fn audit_c_reports_which_of_its_questions_are_answered() {
