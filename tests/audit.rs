@@ -1472,3 +1472,15 @@ fn audit_c_band_names_are_their_json_names() {
         assert_eq!(json!(band.as_str()), serde_json::to_value(band).unwrap());
     }
 }
+
+#[test]
+fn audit_zone_names_are_their_json_names() {
+    for zone in [
+        AuditZone::LowerRisk,
+        AuditZone::IncreasingRisk,
+        AuditZone::HigherRisk,
+        AuditZone::PossibleDependence,
+    ] {
+        assert_eq!(json!(zone.as_str()), serde_json::to_value(zone).unwrap());
+    }
+}
