@@ -406,6 +406,37 @@ fn coverage_checks_sex_age_conditions_and_what_else_is_found() {
 }
 
 #[test]
+fn coverage_combines_outcomes_tested_under_not_even_beside_many_tested_positively() {
+    // The smoking rules stay silent for a smoker who is also PAT positive and
+    // overweight. Only the two together expose the gap, and a further rule
+    // that tests six other outcomes positively must not crowd them out of the
+    // combinations the check tries.
+    let mut doc = smoking_rules_restricted_by(
+        json!({"not": {"all": [{"outcome": "pat_positive"}, {"outcome": "bmi_overweight"}]}}),
+    );
+    let mut extra = rule_mut(&mut doc, "tobacco.very_brief_advice").clone();
+    extra["id"] = json!("local.smokers_with_other_risks");
+    extra["when"] = json!({"all": [{"outcome": "current_smoker"}, {"any_outcome": [
+        "fast_positive", "audit_c_higher_risk", "audit_higher_risk",
+        "whtr_high", "activity_inactive", "weekly_inactive"]}]});
+    doc["rules"].as_array_mut().unwrap().push(extra);
+    let d = diagnostics(doc);
+    let uncovered: Vec<_> = d
+        .iter()
+        .filter(|d| {
+            d.code == DiagnosticCode::UncoveredOutcome && d.message.contains("current_smoker")
+        })
+        .collect();
+    assert_eq!(uncovered.len(), 1, "{d:?}");
+    assert!(
+        uncovered[0].message.contains("pat_positive")
+            && uncovered[0].message.contains("bmi_overweight"),
+        "{}",
+        uncovered[0].message
+    );
+}
+
+#[test]
 fn coverage_is_checked_only_where_an_outcome_can_be_found() {
     // CO pregnancy outcomes are only found when pregnancy is possible (§2.3),
     // a possible dependence is always a positive PAT (§1.5), and adult BMI
