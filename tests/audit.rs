@@ -1462,25 +1462,22 @@ fn audit_c_reports_which_of_its_questions_are_answered() {
 }
 
 #[test]
-fn audit_c_band_names_are_their_json_names() {
-    for band in [
+fn audit_band_and_zone_names_are_their_json_names() {
+    let bands = [
         AuditCBand::LowerRisk,
         AuditCBand::IncreasingRisk,
         AuditCBand::HigherRisk,
         AuditCBand::PossibleDependence,
-    ] {
-        assert_eq!(json!(band.as_str()), serde_json::to_value(band).unwrap());
-    }
-}
-
-#[test]
-fn audit_zone_names_are_their_json_names() {
-    for zone in [
+    ]
+    .map(|b| (b.as_str(), serde_json::to_value(b).unwrap()));
+    let zones = [
         AuditZone::LowerRisk,
         AuditZone::IncreasingRisk,
         AuditZone::HigherRisk,
         AuditZone::PossibleDependence,
-    ] {
-        assert_eq!(json!(zone.as_str()), serde_json::to_value(zone).unwrap());
+    ]
+    .map(|z| (z.as_str(), serde_json::to_value(z).unwrap()));
+    for (name, json) in bands.into_iter().chain(zones) {
+        assert_eq!(json!(name), json);
     }
 }

@@ -370,6 +370,15 @@ fn smoking_rules_restricted_by(extra: Value) -> Value {
     doc
 }
 
+/// The diagnostics that report current smokers as uncovered.
+fn uncovered_current_smoker(d: &[Diagnostic]) -> Vec<&Diagnostic> {
+    d.iter()
+        .filter(|d| {
+            d.code == DiagnosticCode::UncoveredOutcome && d.message.contains("current_smoker")
+        })
+        .collect()
+}
+
 #[test]
 fn coverage_checks_sex_age_conditions_and_what_else_is_found() {
     // Each restriction leaves some smokers with nothing: men, people of 65 and
@@ -387,12 +396,7 @@ fn coverage_checks_sex_age_conditions_and_what_else_is_found() {
         ),
     ] {
         let d = diagnostics(smoking_rules_restricted_by(extra.clone()));
-        let uncovered: Vec<_> = d
-            .iter()
-            .filter(|d| {
-                d.code == DiagnosticCode::UncoveredOutcome && d.message.contains("current_smoker")
-            })
-            .collect();
+        let uncovered = uncovered_current_smoker(&d);
         assert_eq!(uncovered.len(), 1, "{extra}: {d:?}");
         assert!(
             uncovered[0].message.contains(gap),
@@ -421,12 +425,7 @@ fn coverage_combines_outcomes_tested_under_not_even_beside_many_tested_positivel
         "whtr_high", "activity_inactive", "weekly_inactive"]}]});
     doc["rules"].as_array_mut().unwrap().push(extra);
     let d = diagnostics(doc);
-    let uncovered: Vec<_> = d
-        .iter()
-        .filter(|d| {
-            d.code == DiagnosticCode::UncoveredOutcome && d.message.contains("current_smoker")
-        })
-        .collect();
+    let uncovered = uncovered_current_smoker(&d);
     assert_eq!(uncovered.len(), 1, "{d:?}");
     assert!(
         uncovered[0].message.contains("pat_positive")
