@@ -758,6 +758,16 @@ fn indication_age_boundary_section_1_1() {
     assert!(!at(15).is_indicated());
     assert!(at(16).is_indicated());
     assert!(at(17).is_indicated());
+    // The finding reports the same indication it was scored under.
+    let scored = |age: u32| {
+        score(
+            &answers(YES, units(9.0), RARELY, NO, NA_B),
+            &contact_with(&json!({ "age": age })),
+        )
+        .indicated()
+    };
+    assert!(!scored(15));
+    assert!(scored(16));
 }
 
 #[test]
