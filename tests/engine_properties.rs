@@ -355,6 +355,42 @@ fn arb_json() -> impl Strategy<Value = Value> {
     })
 }
 
+// An outcome always comes with certain others (a BMI category with
+// `bmi_calculated`, for example), so a rule that also requires them still
+// covers it.
+#[test]
+fn a_rule_may_rely_on_the_outcomes_an_outcome_always_comes_with() {
+    for (outcome, with) in [
+        (
+            Outcome::PatPossibleDependence,
+            &["pat_positive", "pat_daily_drinker"][..],
+        ),
+        (Outcome::PatDependenceNotKnown, &["pat_positive"]),
+        (
+            Outcome::AuditCHigherRisk,
+            &["audit_incomplete", "audit_c_scored"],
+        ),
+        (Outcome::AuditHigherRisk, &["audit_c_scored"]),
+        (Outcome::BmiOverweight, &["bmi_calculated"]),
+        (Outcome::ActivityInactive, &["activity_index_calculated"]),
+    ] {
+        let when = json!({"all": [{"outcome": outcome}, {"all": with.iter().map(|o| json!({"outcome": o})).collect::<Vec<_>>()}]});
+        let doc = one_rule_policy_acting_on(&when, Some(outcome));
+        assert_eq!(Policy::check(&doc), Vec::new(), "{outcome:?} with {with:?}");
+        // Requiring anything more leaves the outcome uncovered.
+        let stricter = json!({"all": [when, {"outcome": "current_vaper"}]});
+        let codes: Vec<_> = Policy::check(&one_rule_policy_acting_on(&stricter, Some(outcome)))
+            .into_iter()
+            .map(|d| d.code)
+            .collect();
+        assert_eq!(
+            codes,
+            [mecc::policy::DiagnosticCode::UncoveredOutcome],
+            "{outcome:?}"
+        );
+    }
+}
+
 #[test]
 fn every_outcome_has_a_unique_name() {
     let names: std::collections::BTreeSet<_> = Outcome::ALL.iter().map(|o| o.as_str()).collect();
@@ -423,9 +459,15 @@ fn arb_condition() -> impl Strategy<Value = Value> {
 
 /// A policy whose one rule fires when `when` holds, acting on no outcome.
 fn one_rule_policy(when: &Value) -> PolicyDocument {
+    one_rule_policy_acting_on(when, None)
+}
+
+/// A policy whose one rule fires when `when` holds; every outcome but `acting`
+/// is excused from needing an action.
+fn one_rule_policy_acting_on(when: &Value, acting: Option<Outcome>) -> PolicyDocument {
     let no_action: Vec<Value> = Outcome::ALL
         .iter()
-        .filter(|o| o.calls_for_action())
+        .filter(|o| o.calls_for_action() && Some(**o) != acting)
         .map(|o| json!({"outcome": o, "reason": "not under test"}))
         .collect();
     let pathway = |id: &str, exists: bool| {

@@ -262,6 +262,9 @@ fn condition_never_holds() {
         json!({"all": [{"hypertension": ["yes"]}, {"hypertension": ["not_known"]}]}),
         json!({"all": [{"eating_disorder": ["no"]}, {"eating_disorder": ["yes"]}]}),
         json!({"all": [{"age_at_least": 40}, {"age_below": 40}]}),
+        // Two lists of outcomes from one exclusive group that share none.
+        json!({"all": [{"any_outcome": ["bmi_overweight", "bmi_obesity_class_1"]},
+                       {"any_outcome": ["bmi_underweight", "bmi_healthy_weight"]}]}),
     ];
     for (i, when) in contradictions.into_iter().enumerate() {
         let mut doc = base();
@@ -288,6 +291,13 @@ fn a_satisfiable_condition_is_not_reported() {
         json!({"age_below": 1}),
         json!({"all": [{"age_at_least": 39}, {"age_below": 40}]}),
         json!({"all": [{"intoxicated": ["yes", "not_known"]}, {"intoxicated": ["not_known"]}]}),
+        // Men can be recorded as not pregnant, and women as pregnant.
+        json!({"all": [{"sex": ["male"]}, {"pregnant": ["no", "not_known"]}]}),
+        json!({"all": [{"sex": ["female"]}, {"pregnant": ["yes"]}]}),
+        // Outcomes from different groups, or lists that overlap, can meet.
+        json!({"all": [{"any_outcome": ["bmi_overweight", "current_smoker"]}, {"outcome": "bmi_underweight"}]}),
+        json!({"all": [{"any_outcome": ["bmi_overweight", "bmi_obesity_class_1"]},
+                       {"any_outcome": ["bmi_obesity_class_1", "bmi_underweight"]}]}),
     ];
     for when in satisfiable {
         let mut doc = base();
