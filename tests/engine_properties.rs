@@ -391,6 +391,37 @@ fn a_rule_may_rely_on_the_outcomes_an_outcome_always_comes_with() {
     }
 }
 
+// Coverage asks for an action only at the ages an instrument gives the
+// outcome: adult BMI from 18 (§3.1), GPPAQ 16 to 74 and the weekly bands from
+// 16 (§4.1, §4.2). A rule covering exactly those ages is complete; one that
+// misses the first or last of them is not.
+#[test]
+fn coverage_asks_for_an_action_at_exactly_the_ages_an_outcome_is_given() {
+    use mecc::instruments::{activity, bmi};
+    let uncovered = |outcome: Outcome, from: u32, below: u32| {
+        let when =
+            json!({"all": [{"outcome": outcome}, {"age_at_least": from}, {"age_below": below}]});
+        Policy::check(&one_rule_policy_acting_on(&when, Some(outcome)))
+            .into_iter()
+            .map(|d| d.code)
+            .collect::<Vec<_>>()
+    };
+    let gap = [mecc::policy::DiagnosticCode::UncoveredOutcome];
+    for (outcome, first, last) in [
+        (Outcome::BmiOverweight, bmi::ADULT_FROM_AGE_YEARS, 120),
+        (
+            Outcome::ActivityInactive,
+            activity::GPPAQ_MIN_AGE,
+            activity::GPPAQ_MAX_AGE,
+        ),
+        (Outcome::WeeklyInactive, activity::ACTIVE_LIVES_MIN_AGE, 120),
+    ] {
+        assert_eq!(uncovered(outcome, first, last + 1), [], "{outcome:?}");
+        assert_eq!(uncovered(outcome, first + 1, last + 1), gap, "{outcome:?}");
+        assert_eq!(uncovered(outcome, first, last), gap, "{outcome:?}");
+    }
+}
+
 #[test]
 fn every_outcome_has_a_unique_name() {
     let names: std::collections::BTreeSet<_> = Outcome::ALL.iter().map(|o| o.as_str()).collect();

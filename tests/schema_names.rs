@@ -1,23 +1,35 @@
 //! The published JSON Schemas name each definition after its public type, so
-//! that hosts generating code from them get stable, meaningful names.
+//! that hosts generating code from them get stable, meaningful names, and no
+//! definition is left empty (an empty schema would accept anything).
 mod common;
 
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 
+use mecc::policy::{PolicyDocument, PolicyOverlay};
 use mecc::{Assessment, Screening};
+use serde_json::Value;
 
-fn definitions(schema: &serde_json::Value) -> BTreeSet<String> {
-    schema["$defs"]
-        .as_object()
-        .map(|defs| defs.keys().cloned().collect())
-        .unwrap_or_default()
+/// Every definition published in the schemas of the crate's documents.
+fn definitions() -> BTreeMap<String, Value> {
+    let mut defs = BTreeMap::new();
+    for schema in [
+        common::schema_of::<Screening>(),
+        common::schema_of::<Assessment>(),
+        common::schema_of::<PolicyDocument>(),
+        common::schema_of::<PolicyOverlay>(),
+    ] {
+        if let Some(d) = schema["$defs"].as_object() {
+            defs.extend(d.iter().map(|(k, v)| (k.clone(), v.clone())));
+        }
+    }
+    defs
 }
 
 #[test]
 fn hand_written_schemas_are_published_under_their_type_names() {
-    let mut names = definitions(&common::schema_of::<Screening>());
-    names.extend(definitions(&common::schema_of::<Assessment>()));
+    let defs = definitions();
     for name in [
+        // context and units
         "Age",
         "Contact",
         "PriorityGroups",
@@ -27,19 +39,56 @@ fn hand_written_schemas_are_published_under_their_type_names() {
         "AlcoholUnits",
         "WeeklyMinutes",
         "CoPpm",
+        // PAT
+        "PatAnswers",
+        "MostInOneDay",
+        "TimesPerWeek",
+        "PatReasons",
+        "PatNotIndicatedReasons",
+        "PatSource",
+        "CustomDrink",
+        "DrinkCount",
+        // AUDIT
         "AuditCAnswers",
+        "AuditAnswers",
+        "TypicalDay",
+        "DrinkingFrequency",
+        "HowOften",
+        "Occurrence",
+        // smoking
+        "CurrentSmoking",
+        "Products",
+        "CigarettesPerDay",
+        "MinutesToFirstCigarette",
+        "YearsSmoked",
+        "QuitTime",
+        "PackYears",
+        "CoFlags",
+        "Assumptions",
+        // activity
         "ExerciseAndCyclingMinutes",
         "StrengthDays",
         "WeeklyActivity",
+        // engine
         "OutcomeSet",
         "Adjustments",
     ] {
-        assert!(names.contains(name), "no definition {name} in {names:?}");
+        assert!(
+            defs.contains_key(name),
+            "no definition {name} in {:?}",
+            defs.keys()
+        );
     }
-    assert!(
-        names
-            .iter()
-            .all(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')),
-        "{names:?}"
-    );
+    for (name, schema) in &defs {
+        assert!(
+            !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'),
+            "definition name {name:?}"
+        );
+        let empty = schema == &Value::Bool(true)
+            || schema.as_object().is_some_and(|o| {
+                o.keys()
+                    .all(|k| matches!(k.as_str(), "description" | "title" | "$schema"))
+            });
+        assert!(!empty, "definition {name} accepts anything: {schema}");
+    }
 }
