@@ -422,6 +422,31 @@ fn coverage_asks_for_an_action_at_exactly_the_ages_an_outcome_is_given() {
     }
 }
 
+// Adult BMI categories are not given in pregnancy (§3.1), so a weight rule
+// need not act then; every other outcome still needs an action.
+#[test]
+fn coverage_does_not_expect_weight_outcomes_in_pregnancy() {
+    let codes = |outcome: Outcome, pregnant: Value| {
+        let when = json!({"all": [{"outcome": outcome}, {"pregnant": pregnant}]});
+        Policy::check(&one_rule_policy_acting_on(&when, Some(outcome)))
+            .into_iter()
+            .map(|d| d.code)
+            .collect::<Vec<_>>()
+    };
+    let gap = [mecc::policy::DiagnosticCode::UncoveredOutcome];
+    assert_eq!(
+        codes(Outcome::BmiOverweight, json!(["no", "not_known"])),
+        []
+    );
+    assert_eq!(codes(Outcome::WhtrHigh, json!(["no", "not_known"])), []);
+    assert_eq!(codes(Outcome::BmiOverweight, json!(["yes"])), gap);
+    assert_eq!(codes(Outcome::BmiOverweight, json!(["no"])), gap);
+    assert_eq!(
+        codes(Outcome::CurrentSmoker, json!(["no", "not_known"])),
+        gap
+    );
+}
+
 #[test]
 fn every_outcome_has_a_unique_name() {
     let names: std::collections::BTreeSet<_> = Outcome::ALL.iter().map(|o| o.as_str()).collect();

@@ -446,6 +446,52 @@ fn coverage_combines_outcomes_tested_under_not_even_beside_many_tested_positivel
 }
 
 #[test]
+fn coverage_finds_one_setting_left_out_whichever_it_is() {
+    let all = [
+        "emergency_department",
+        "general_practice",
+        "community_pharmacy",
+        "dental",
+        "optometry",
+        "maternity",
+        "pre_operative_assessment",
+        "hospital_inpatient",
+        "hospital_outpatient",
+        "community_and_voluntary",
+        "housing",
+        "workplace_health",
+    ];
+    for left_out in all {
+        let others: Vec<_> = all.iter().filter(|s| **s != left_out).collect();
+        let d = diagnostics(smoking_rules_restricted_by(json!({"setting": others})));
+        let uncovered = uncovered_current_smoker(&d);
+        assert_eq!(uncovered.len(), 1, "{left_out}: {d:?}");
+        let plain = |t: &str| t.replace('_', "").to_lowercase();
+        assert!(
+            plain(&uncovered[0].message).contains(&plain(left_out)),
+            "{left_out}: {}",
+            uncovered[0].message
+        );
+    }
+}
+
+#[test]
+fn outcomes_that_cannot_accompany_do_not_crowd_out_combinations() {
+    // Smoking statuses other than current smoking can never be found with it,
+    // so testing them under `not` must not count against the combinations the
+    // check tries: the gap needs three outcomes together.
+    let doc = smoking_rules_restricted_by(json!({"all": [
+        {"not": {"all": [{"outcome": "pat_positive"}, {"outcome": "bmi_overweight"}, {"outcome": "current_vaper"}]}},
+        {"not": {"any_outcome": ["never_smoked", "ex_smoker", "ex_smoker_within_12_months", "quit_within_2_weeks"]}}]}));
+    let d = diagnostics(doc);
+    let uncovered = uncovered_current_smoker(&d);
+    assert_eq!(uncovered.len(), 1, "{d:?}");
+    for o in ["pat_positive", "bmi_overweight", "current_vaper"] {
+        assert!(uncovered[0].message.contains(o), "{}", uncovered[0].message);
+    }
+}
+
+#[test]
 fn coverage_is_checked_only_where_an_outcome_can_be_found() {
     // CO pregnancy outcomes are only found when pregnancy is possible (§2.3),
     // a possible dependence is always a positive PAT (§1.5), and adult BMI
