@@ -530,6 +530,72 @@ fn a_rule_reading_every_age_and_year_is_checked_in_bounded_time() {
     assert_eq!(diagnostics(doc), vec![]);
 }
 
+/// Restrictions on current smokers' rules that leave out people with some
+/// recorded condition or history, each only at the values named.
+fn comorbidity_restrictions() -> [(Value, &'static str); 5] {
+    [
+        (json!({"diabetes": ["none", "not_known"]}), "diabetes"),
+        (
+            // Only a diagnosis exactly 4 whole years ago is left out.
+            json!({"any": [{"not": {"diabetes": ["type_2"]}},
+                           {"not": {"type_2_diabetes_within_years": 5}},
+                           {"type_2_diabetes_within_years": 4}]}),
+            "diabetes",
+        ),
+        (
+            json!({"not": {"bariatric_surgery_within_years": 2}}),
+            "bariatric",
+        ),
+        (json!({"hypertension": ["no", "not_known"]}), "hypertension"),
+        (json!({"eating_disorder": ["no", "not_known"]}), "eating"),
+    ]
+}
+
+#[test]
+fn coverage_checks_each_recorded_condition_and_history() {
+    for (extra, gap) in comorbidity_restrictions() {
+        let d = diagnostics(smoking_rules_restricted_by(extra.clone()));
+        let uncovered = uncovered_current_smoker(&d);
+        assert_eq!(uncovered.len(), 1, "{extra}: {d:?}");
+        assert!(
+            uncovered[0].message.contains(gap),
+            "{extra}: {}",
+            uncovered[0].message
+        );
+    }
+    // A gap that needs two conditions together, or a condition at a given
+    // age, is found too.
+    for both in [
+        json!({"not": {"all": [{"hypertension": ["yes"]}, {"eating_disorder": ["yes"]}]}}),
+        json!({"not": {"all": [{"hypertension": ["yes"]}, {"age_at_least": 65}]}}),
+    ] {
+        let d = diagnostics(smoking_rules_restricted_by(both.clone()));
+        assert_eq!(uncovered_current_smoker(&d).len(), 1, "{both}: {d:?}");
+    }
+}
+
+#[test]
+fn coverage_still_checks_each_condition_when_there_are_too_many_to_combine() {
+    // Reading every number of years makes the profiles too many to combine;
+    // each condition is then checked one at a time, and none is skipped.
+    let mut years: Vec<Value> = (0..=255)
+        .map(|y| json!({"type_2_diabetes_within_years": y}))
+        .collect();
+    years.extend((0..=255).map(|y| json!({"bariatric_surgery_within_years": y})));
+    let unreachable = json!({"all": [{"age_below": 0}, {"any": years}]});
+    for (extra, gap) in comorbidity_restrictions() {
+        let extra = json!({"any": [extra, unreachable.clone()]});
+        let d = diagnostics(smoking_rules_restricted_by(extra));
+        let uncovered = uncovered_current_smoker(&d);
+        assert_eq!(uncovered.len(), 1, "{gap}: {d:?}");
+        assert!(
+            uncovered[0].message.contains(gap),
+            "{}",
+            uncovered[0].message
+        );
+    }
+}
+
 #[test]
 fn deeply_nested_conditions_are_refused_without_overflowing_the_stack() {
     // serde_json refuses nesting beyond its recursion limit, so a hostile
