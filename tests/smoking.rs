@@ -89,6 +89,27 @@ fn flags(list: &[CoFlag]) -> CoFlags {
     list.iter().copied().collect()
 }
 
+#[test]
+fn co_flags_behave_as_a_set() {
+    use CoFlag::*;
+    let poisoning = CoFlags::NONE.with(PossibleCoPoisoning);
+    assert!(CoFlags::NONE.is_empty());
+    assert!(!poisoning.is_empty());
+    // Adding a flag already held leaves the set as it was.
+    assert_eq!(poisoning.with(PossibleCoPoisoning), poisoning);
+    let two = flags(&[PregnancyReferral, IdentifySource]);
+    assert!(CoFlags::NONE.is_subset(two));
+    assert!(flags(&[IdentifySource]).is_subset(two));
+    assert!(two.is_subset(two));
+    assert!(!poisoning.is_subset(two));
+    assert!(!two.is_subset(flags(&[IdentifySource])));
+    assert_eq!(format!("{two:?}"), "{PregnancyReferral, IdentifySource}");
+    assert_eq!(
+        serde_json::from_value::<CoFlags>(json!(["identify_source", "identify_source"])).unwrap(),
+        flags(&[IdentifySource])
+    );
+}
+
 // ---------------------------------------------------------------- provenance and constants
 
 #[test]
