@@ -184,6 +184,32 @@ proptest! {
     }
 
     #[test]
+    fn outcome_sets_behave_as_sets_of_outcomes(
+        a in proptest::sample::subsequence(Outcome::ALL.to_vec(), 0..=Outcome::ALL.len()),
+        b in proptest::sample::subsequence(Outcome::ALL.to_vec(), 0..=Outcome::ALL.len()),
+    ) {
+        use mecc::policy::OutcomeSet;
+        let model = |v: &[Outcome]| v.iter().map(|o| o.as_str()).collect::<std::collections::BTreeSet<_>>();
+        let (ma, mb) = (model(&a), model(&b));
+        let set = |v: &[Outcome]| v.iter().fold(OutcomeSet::EMPTY, |s, o| s.with(*o));
+        let (sa, sb) = (set(&a), set(&b));
+        let names = |s: OutcomeSet| s.iter().map(|o| o.as_str()).collect::<std::collections::BTreeSet<_>>();
+        prop_assert_eq!(names(sa), ma.clone());
+        prop_assert_eq!(a.iter().fold(sa, |s, o| s.with(*o)), sa, "adding again changes nothing");
+        prop_assert_eq!(names(sa.union(sb)), ma.union(&mb).copied().collect());
+        prop_assert_eq!(names(sa.intersection(sb)), ma.intersection(&mb).copied().collect());
+        prop_assert_eq!(sa.intersects(sb), !ma.is_disjoint(&mb));
+        prop_assert_eq!(sa.is_subset(sb), ma.is_subset(&mb));
+        prop_assert_eq!(sa.is_empty(), ma.is_empty());
+        let mut inserted = OutcomeSet::EMPTY;
+        for o in &a {
+            inserted.insert(*o);
+            prop_assert!(inserted.contains(*o));
+        }
+        prop_assert_eq!(inserted, sa);
+    }
+
+    #[test]
     fn every_outcome_that_calls_for_action_gets_an_action(contact in contact_json(), answers in answers_json()) {
         if let Some(a) = assessed(national(), &contact, &answers) {
             for outcome in a.outcomes.iter().filter(|o| o.calls_for_action()) {

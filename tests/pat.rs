@@ -187,8 +187,23 @@ fn every_guide_drink_has_the_form_value_section_1_6() {
         assert_eq!(drink, listed);
         assert_eq!(drink.units().units(), u, "{drink:?}");
         assert_eq!(f64::from(drink.centi_units()) / 100.0, u);
-        assert!(!drink.description().is_empty());
+        // The description says what the form's name says, in words.
+        let name = serde_json::to_value(drink).unwrap();
+        for word in name.as_str().unwrap().split('_') {
+            assert!(
+                drink.description().contains(word),
+                "{drink:?}: {}",
+                drink.description()
+            );
+        }
     }
+    let descriptions: std::collections::BTreeSet<_> =
+        Drink::GUIDE.iter().map(|d| d.description()).collect();
+    assert_eq!(
+        descriptions.len(),
+        Drink::GUIDE.len(),
+        "descriptions differ"
+    );
     assert_eq!(
         serde_json::to_string(&Drink::PintOrdinaryStrength).unwrap(),
         r#""pint_ordinary_strength""#

@@ -931,6 +931,27 @@ fn a_priority_group_condition_matches_its_groups_and_an_empty_list_matches_any()
 }
 
 #[test]
+fn an_overlay_can_add_a_local_service_and_a_rule_that_uses_it() {
+    let policy = local(json!({"id": "x", "version": "1",
+        "pathways": [{"id": "local_walking_group", "name": "Riverside walking group",
+                      "exists_locally": true, "self_referral": true, "available_now": true,
+                      "mode": "opt_in", "fallback": null}],
+        "add_rules": [{"id": "local.walking_group", "source": "local commissioning (CLINICAL-REFERENCE §6.5)",
+            "topic": "physical_activity", "when": {"outcome": "activity_inactive"},
+            "actions": [{"kind": "signpost", "intensity": "very_brief", "text": "Join the walking group.",
+                         "pathway": "local_walking_group", "mode": null, "urgency": null, "concept": null}]}]}));
+    let a = run_with(&policy, base_contact(), gppaq("sedentary", "none"));
+    let signpost = a
+        .plan
+        .iter()
+        .find(|x| x.reason.rule.as_ref() == "local.walking_group")
+        .unwrap();
+    let pathway = signpost.pathway.as_ref().unwrap();
+    assert_eq!(pathway.id.as_ref(), "local_walking_group");
+    assert_eq!(pathway.name.as_ref(), "Riverside walking group");
+}
+
+#[test]
 fn priority_groups_turn_signposts_into_active_referrals() {
     let c = with(
         base_contact(),

@@ -110,6 +110,27 @@ fn co_flags_behave_as_a_set() {
     );
 }
 
+#[test]
+fn assumptions_behave_as_a_set() {
+    use Assumption::*;
+    let one = Assumptions::NONE.with(PregnancyNotKnownReadAsPossible);
+    assert!(Assumptions::NONE.is_empty());
+    assert!(!one.is_empty());
+    assert_eq!(one.with(PregnancyNotKnownReadAsPossible), one);
+    let both = one.with(QuitTimeNotKnownReadAsWithin2Weeks);
+    assert_eq!(
+        both.iter().collect::<Vec<_>>(),
+        [
+            QuitTimeNotKnownReadAsWithin2Weeks,
+            PregnancyNotKnownReadAsPossible
+        ]
+    );
+    assert!(
+        both.contains(PregnancyNotKnownReadAsPossible)
+            && !Assumptions::NONE.contains(PregnancyNotKnownReadAsPossible)
+    );
+}
+
 // ---------------------------------------------------------------- provenance and constants
 
 #[test]
