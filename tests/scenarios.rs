@@ -158,6 +158,19 @@ fn pat_positive_sober_and_service_available_now_refers_now() {
         a.plan[1].text.contains("14 units a week"),
         "advice quotes the CMO 2016 guideline"
     );
+    assert!(referral.reason.adjustments.is_empty());
+    // The readable form names what a person needs to act on.
+    let shown = referral.to_string();
+    assert!(shown.starts_with("[Referral · Alcohol] "), "{shown}");
+    assert!(shown.contains(referral.text.as_ref()), "{shown}");
+    let service = &referral.pathway.as_ref().unwrap().name;
+    assert!(shown.contains(&format!("to: {service}")), "{shown}");
+    assert!(
+        shown.contains(
+            "rule: alcohol.specialist_now, on pat_positive, pat_willing_to_see_specialist"
+        ),
+        "{shown}"
+    );
 }
 
 #[test]
@@ -977,6 +990,7 @@ fn priority_groups_turn_signposts_into_active_referrals() {
             .adjustments
             .contains(Adjustment::PriorityGroupActiveReferral)
     );
+    assert!(!relapse.reason.adjustments.is_empty());
     assert_eq!(
         a.plan[0].reason.rule.as_ref(),
         "tobacco.relapse_prevention",

@@ -129,6 +129,10 @@ fn assumptions_behave_as_a_set() {
         both.contains(PregnancyNotKnownReadAsPossible)
             && !Assumptions::NONE.contains(PregnancyNotKnownReadAsPossible)
     );
+    assert_eq!(
+        format!("{both:?}"),
+        "{QuitTimeNotKnownReadAsWithin2Weeks, PregnancyNotKnownReadAsPossible}"
+    );
 }
 
 // ---------------------------------------------------------------- provenance and constants
@@ -190,8 +194,14 @@ fn snomed_ct_codes_are_the_confirmed_ones() {
         SmokingConcept::NeverSmokedTobacco,
     ] {
         assert_eq!(serde_json::to_value(c).unwrap(), json!(c.code()));
-        assert!(!c.term().is_empty());
     }
+    // The SNOMED CT preferred terms of those concepts.
+    assert_eq!(SmokingConcept::Smoker.term(), "Smoker");
+    assert_eq!(SmokingConcept::ExSmoker.term(), "Ex-smoker");
+    assert_eq!(
+        SmokingConcept::NeverSmokedTobacco.term(),
+        "Never smoked tobacco"
+    );
 }
 
 // ---------------------------------------------------------------- HSI
