@@ -702,6 +702,41 @@ fn schema_bounds_are_the_constructor_bounds() {
 }
 
 #[test]
+fn the_schema_accepts_what_the_answers_accept_and_refuses_the_rest() {
+    let schema = common::schema_of::<AuditCAnswers>();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let valid = serde_json::to_value(audit_c(freq(2), band(1), how(1))).unwrap();
+    assert!(validator.is_valid(&valid), "{valid}");
+    let key = valid
+        .as_object()
+        .unwrap()
+        .keys()
+        .find(|k| k.contains("frequency"))
+        .unwrap()
+        .clone();
+    for bad in [json!("hourly"), json!({"score": 5}), json!(true)] {
+        let mut doc = valid.clone();
+        doc[&key] = json!({ "answered": bad });
+        assert!(serde_json::from_value::<AuditCAnswers>(doc.clone()).is_err());
+        assert!(!validator.is_valid(&doc), "{doc}");
+    }
+}
+
+#[test]
+fn item_scores_are_read_only_from_answered_items() {
+    assert_eq!(ItemScore::Scored(3).score(), Some(3));
+    assert_eq!(ItemScore::Scored(0).score(), Some(0));
+    assert_eq!(ItemScore::Skipped.score(), None);
+    assert_eq!(ItemScore::NotAsked.score(), None);
+}
+
+#[test]
+fn a_typical_day_of_the_wrong_json_type_says_what_it_accepts() {
+    let err = serde_json::from_value::<TypicalDay>(json!(true)).unwrap_err();
+    assert!(err.to_string().contains("{\"band\": name}"), "{err}");
+}
+
+#[test]
 fn finding_json_shape() {
     let a = audit_c(freq(3), units(4.5), how(1));
     let f = score_audit_c(&a, &contact(Sex::NotKnown));

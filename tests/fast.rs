@@ -112,8 +112,25 @@ fn sum_cut_off_is_3_section_5_4() {
     for ((a, b, d, e), total, result) in cases {
         let f = score(&answers(Some(a), Some(b), Some(d), Some(e)), &c);
         assert_eq!((f.result, f.total), (result, total), "{a} {b} {d} {e}");
+        assert_eq!(f.result.is_positive(), result == FastResult::Positive);
         assert_eq!(f.short_cut, None);
         assert!(f.complete);
+    }
+}
+
+#[test]
+fn answers_report_which_of_the_four_questions_are_answered() {
+    for (i, asked) in Question::ALL.into_iter().enumerate() {
+        let mut scores = [None; 4];
+        scores[i] = Some(if asked == Question::OthersConcerned {
+            2
+        } else {
+            1
+        });
+        let one = answers(scores[0], scores[1], scores[2], scores[3]);
+        for q in Question::ALL {
+            assert_eq!(one.is_answered(q), q == asked, "{asked:?} answered, {q:?}");
+        }
     }
 }
 
