@@ -162,6 +162,46 @@ fn consumption_alone_does_not_report_an_alcohol_related_attendance() {
     assert_eq!(f.reasons.len(), 1);
 }
 
+#[test]
+fn answers_report_which_of_the_five_questions_are_answered() {
+    let only = |q: Question| {
+        let pick = |x: Question| x == q;
+        answers(
+            if pick(Question::DrinksAlcohol) {
+                YES
+            } else {
+                NA_B
+            },
+            if pick(Question::MostInOneDay) {
+                units(3.0)
+            } else {
+                Reply::NotAsked
+            },
+            if pick(Question::Frequency) {
+                RARELY
+            } else {
+                Reply::NotAsked
+            },
+            if pick(Question::AttendanceRelated) {
+                NO
+            } else {
+                NA_B
+            },
+            if pick(Question::WillingToSeeSpecialist) {
+                YES
+            } else {
+                NA_B
+            },
+        )
+    };
+    for asked in Question::ALL {
+        let a = only(asked);
+        for q in Question::ALL {
+            assert_eq!(a.is_answered(q), q == asked, "{asked:?} answered, {q:?}");
+        }
+    }
+}
+
 // ------------------------------------------------ drinks (CLINICAL-REFERENCE §1.6)
 
 // CLINICAL-REFERENCE §1.6: the PAT (2009) form's guide values.
