@@ -389,6 +389,19 @@ fn uncovered_current_smoker(d: &[Diagnostic]) -> Vec<&Diagnostic> {
         .collect()
 }
 
+/// Asserts that restricting the smoking rules by `extra` leaves exactly one
+/// gap for current smokers, and that its message mentions `gap`.
+fn assert_smoker_gap(extra: Value, gap: &str) {
+    let d = diagnostics(smoking_rules_restricted_by(extra.clone()));
+    let uncovered = uncovered_current_smoker(&d);
+    assert_eq!(uncovered.len(), 1, "{extra}: {d:?}");
+    assert!(
+        uncovered[0].message.contains(gap),
+        "{extra}: {}",
+        uncovered[0].message
+    );
+}
+
 #[test]
 fn coverage_checks_sex_age_conditions_and_what_else_is_found() {
     // Each restriction leaves some smokers with nothing: men, people of 65 and
@@ -405,14 +418,7 @@ fn coverage_checks_sex_age_conditions_and_what_else_is_found() {
             "with current_vaper",
         ),
     ] {
-        let d = diagnostics(smoking_rules_restricted_by(extra.clone()));
-        let uncovered = uncovered_current_smoker(&d);
-        assert_eq!(uncovered.len(), 1, "{extra}: {d:?}");
-        assert!(
-            uncovered[0].message.contains(gap),
-            "{extra}: {}",
-            uncovered[0].message
-        );
+        assert_smoker_gap(extra, gap);
     }
     // A restriction that leaves no one out is accepted.
     let d = diagnostics(smoking_rules_restricted_by(json!({"age_at_least": 16})));
@@ -554,14 +560,7 @@ fn comorbidity_restrictions() -> [(Value, &'static str); 5] {
 #[test]
 fn coverage_checks_each_recorded_condition_and_history() {
     for (extra, gap) in comorbidity_restrictions() {
-        let d = diagnostics(smoking_rules_restricted_by(extra.clone()));
-        let uncovered = uncovered_current_smoker(&d);
-        assert_eq!(uncovered.len(), 1, "{extra}: {d:?}");
-        assert!(
-            uncovered[0].message.contains(gap),
-            "{extra}: {}",
-            uncovered[0].message
-        );
+        assert_smoker_gap(extra, gap);
     }
     // A gap that needs two conditions together, or a condition at a given
     // age, is found too.
@@ -569,8 +568,7 @@ fn coverage_checks_each_recorded_condition_and_history() {
         json!({"not": {"all": [{"hypertension": ["yes"]}, {"eating_disorder": ["yes"]}]}}),
         json!({"not": {"all": [{"hypertension": ["yes"]}, {"age_at_least": 65}]}}),
     ] {
-        let d = diagnostics(smoking_rules_restricted_by(both.clone()));
-        assert_eq!(uncovered_current_smoker(&d).len(), 1, "{both}: {d:?}");
+        assert_smoker_gap(both, "no rule acts on outcome current_smoker");
     }
 }
 
@@ -584,15 +582,7 @@ fn coverage_still_checks_each_condition_when_there_are_too_many_to_combine() {
     years.extend((0..=255).map(|y| json!({"bariatric_surgery_within_years": y})));
     let unreachable = json!({"all": [{"age_below": 0}, {"any": years}]});
     for (extra, gap) in comorbidity_restrictions() {
-        let extra = json!({"any": [extra, unreachable.clone()]});
-        let d = diagnostics(smoking_rules_restricted_by(extra));
-        let uncovered = uncovered_current_smoker(&d);
-        assert_eq!(uncovered.len(), 1, "{gap}: {d:?}");
-        assert!(
-            uncovered[0].message.contains(gap),
-            "{}",
-            uncovered[0].message
-        );
+        assert_smoker_gap(json!({"any": [extra, unreachable.clone()]}), gap);
     }
 }
 
