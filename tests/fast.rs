@@ -53,18 +53,6 @@ fn answers(q1: Option<u32>, q2: Option<u32>, q3: Option<u32>, q4: Option<u32>) -
     }
 }
 
-/// Numbers compared by value, so `8` in a data file equals `8.0` from serde.
-fn normalize(v: &Value) -> Value {
-    match v {
-        Value::Number(n) => json!(n.as_f64().unwrap()),
-        Value::Array(a) => Value::Array(a.iter().map(normalize).collect()),
-        Value::Object(o) => {
-            Value::Object(o.iter().map(|(k, v)| (k.clone(), normalize(v))).collect())
-        }
-        other => other.clone(),
-    }
-}
-
 // ---------------------------------------------------------------- provenance and constants
 
 #[test]
@@ -442,62 +430,23 @@ fn scoring_allocates_nothing() {
 
 // ---------------------------------------------------------------- golden vectors
 
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct GoldenCase {
-    name: String,
-    source: String,
-    contact: Value,
-    answers: Value,
-    #[serde(default)]
-    expect: Option<serde_json::Map<String, Value>>,
-    #[serde(default)]
-    next_step: Option<Value>,
-    #[serde(default)]
-    error: Option<String>,
-}
-
 #[test]
 fn golden_vectors() {
-    let cases: Vec<GoldenCase> = serde_json::from_str(include_str!("data/fast.json")).unwrap();
-    assert!(cases.len() >= 25, "only {} golden vectors", cases.len());
+    let cases = common::golden::cases(
+        include_str!("data/fast.json"),
+        25,
+        &["CLINICAL-REFERENCE §5.4"],
+    );
     for case in &cases {
-        assert!(
-            case.source.starts_with("CLINICAL-REFERENCE §5.4"),
-            "{}: source",
-            case.name
-        );
         let contact = contact_with(&case.contact);
-        let parsed = serde_json::from_value::<Answers>(case.answers.clone());
-        if let Some(message) = &case.error {
-            let err = parsed
-                .err()
-                .unwrap_or_else(|| panic!("{}: accepted", case.name));
-            assert!(
-                err.to_string().contains(message.as_str()),
-                "{}: error {err} does not contain {message}",
-                case.name
-            );
+        let Some(answers) = case.answers::<Answers>() else {
             continue;
-        }
-        let answers = parsed.unwrap_or_else(|e| panic!("{}: {e}", case.name));
+        };
         let finding = score(&answers, &contact);
-        let got = serde_json::to_value(finding).unwrap();
-        let expect = case.expect.as_ref().expect("expect or error");
-        assert!(!expect.is_empty(), "{}: nothing expected", case.name);
-        for (key, want) in expect {
-            assert!(got.get(key).is_some(), "{}: no field {key}", case.name);
-            assert_eq!(
-                normalize(&got[key]),
-                normalize(want),
-                "{}: {key}",
-                case.name
-            );
-        }
-        if let Some(want) = &case.next_step {
-            let step = serde_json::to_value(next_step(&answers)).unwrap();
-            assert_eq!(&step, want, "{}: next_step", case.name);
-        }
+        case.check(
+            &serde_json::to_value(finding).unwrap(),
+            &serde_json::to_value(next_step(&answers)).unwrap(),
+        );
         common::assert_json_contract(&finding);
         common::assert_json_contract(&answers);
     }
@@ -537,7 +486,7 @@ fn any_answers() -> impl Strategy<Value = Answers> {
 }
 
 fn json_value() -> impl Strategy<Value = Value> {
-    let words = prop::sample::select(vec![
+    common::json::arb_json_with(vec![
         "not_asked",
         "answered",
         "score",
@@ -567,24 +516,7 @@ fn json_value() -> impl Strategy<Value = Value> {
         "citation",
         "url",
         "ask",
-    ]);
-    let key = prop_oneof![3 => words.clone().prop_map(String::from), 1 => ".{0,8}"];
-    let leaf = prop_oneof![
-        Just(Value::Null),
-        any::<bool>().prop_map(Value::Bool),
-        any::<i64>().prop_map(|n| json!(n)),
-        (0u32..=6).prop_map(|n| json!(n)),
-        (-1000.0f64..1000.0).prop_map(|x| json!(x)),
-        words.prop_map(|w| json!(w)),
-        ".{0,8}".prop_map(Value::String),
-    ];
-    leaf.prop_recursive(4, 48, 6, move |inner| {
-        prop_oneof![
-            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
-            prop::collection::btree_map(key.clone(), inner, 0..6)
-                .prop_map(|m| Value::Object(m.into_iter().collect())),
-        ]
-    })
+    ])
 }
 
 fn feed_every_deserializer(v: &Value) {

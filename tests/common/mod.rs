@@ -2,6 +2,8 @@
 #![allow(dead_code)]
 
 pub mod alloc;
+pub mod golden;
+pub mod json;
 
 use schemars::JsonSchema;
 use serde::{Serialize, de::DeserializeOwned};
