@@ -2,6 +2,7 @@
 //! routing, errors, golden vectors and properties (CLINICAL-REFERENCE §5.4).
 mod common;
 
+use common::arb::*;
 use mecc::Error;
 use mecc::context::*;
 use mecc::instruments::Reply;
@@ -456,12 +457,6 @@ fn golden_vectors() {
 
 fn any_contact() -> impl Strategy<Value = Contact> {
     prop_oneof![Just(Sex::Male), Just(Sex::Female), Just(Sex::NotKnown)].prop_map(contact)
-}
-
-fn reply<T: std::fmt::Debug + Clone>(
-    inner: impl Strategy<Value = T>,
-) -> impl Strategy<Value = Reply<T>> {
-    prop_oneof![1 => Just(Reply::NotAsked), 3 => inner.prop_map(Reply::Answered)]
 }
 
 fn any_answers() -> impl Strategy<Value = Answers> {

@@ -2,6 +2,7 @@
 //! golden vectors and properties (CLINICAL-REFERENCE §1).
 mod common;
 
+use common::arb::*;
 use mecc::Error;
 use mecc::context::*;
 use mecc::instruments::Reply;
@@ -959,20 +960,6 @@ fn contact() -> impl Strategy<Value = Contact> {
             })
             .unwrap()
         })
-}
-
-fn reply<T: std::fmt::Debug + Clone>(
-    inner: impl Strategy<Value = T>,
-) -> impl Strategy<Value = Reply<T>> {
-    prop_oneof![1 => Just(Reply::NotAsked), 3 => inner.prop_map(Reply::Answered)]
-}
-
-fn drink() -> impl Strategy<Value = Drink> {
-    prop_oneof![
-        prop::sample::select(Drink::GUIDE.to_vec()),
-        (0.0f64..=1000.0, 0.0f64..=60.0)
-            .prop_map(|(ml, abv)| Drink::Custom(CustomDrink::new(ml, abv).unwrap())),
-    ]
 }
 
 fn frequency() -> impl Strategy<Value = Frequency> {

@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod alloc;
+pub mod arb;
 pub mod golden;
 pub mod json;
 
