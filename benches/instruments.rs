@@ -53,7 +53,7 @@ fn instruments(c: &mut Criterion) {
                                 "strength_days_per_week": {"answered": 1}}}
     }));
 
-    let audit_answers: audit::AuditAnswers = from_json(serde_json::json!({
+    let audit_answers: audit::Answers = from_json(serde_json::json!({
         "audit_c": {"frequency": {"answered": "two_to_three_times_per_week"},
                     "typical_day": {"answered": {"units": 6.5}},
                     "heavy_drinking": {"answered": "monthly"}},

@@ -46,7 +46,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         &assess(&contact, &answers, &night)?,
     );
 
-    let mut fields = *contact.fields();
+    let mut fields = contact.fields();
     fields.intoxicated = YesNoNotKnown::Yes;
     let intoxicated = Contact::new(fields)?;
     show(

@@ -10,6 +10,7 @@ fn main() -> Result<(), mecc::Error> {
     // A 47-year-old man seen in the emergency department after a fall.
     let contact = Contact::new(ContactFields {
         age: Age::new(47)?,
+        age_in_months: None,
         sex: Sex::Male,
         pregnant: YesNoNotKnown::No,
         family_background: FamilyBackground::SouthAsian,

@@ -180,6 +180,26 @@ pub enum Setting {
 }
 
 impl Setting {
+    /// Every setting, in declaration order.
+    pub const ALL: [Setting; 12] = [
+        Setting::EmergencyDepartment,
+        Setting::GeneralPractice,
+        Setting::CommunityPharmacy,
+        Setting::Dental,
+        Setting::Optometry,
+        Setting::Maternity,
+        Setting::PreOperativeAssessment,
+        Setting::HospitalInpatient,
+        Setting::HospitalOutpatient,
+        Setting::CommunityAndVoluntary,
+        Setting::Housing,
+        Setting::WorkplaceHealth,
+    ];
+
+    const fn bit(self) -> u16 {
+        1 << (self as u16)
+    }
+
     /// The serialized name, for messages.
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -476,6 +496,10 @@ impl Comorbidities {
 pub struct ContactFields {
     /// Age in whole years.
     pub age: Age,
+    /// Age in total months, when known (for example 126 for 10 years and 6
+    /// months); it must agree with `age`. Left out when not known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub age_in_months: Option<AgeInMonths>,
     /// Sex.
     pub sex: Sex,
     /// Whether the person is pregnant.
@@ -497,7 +521,8 @@ pub struct ContactFields {
     pub comorbidities: Comorbidities,
 }
 
-/// The checked context of one contact.
+/// The checked context of one contact: the [`Person`] the instruments read,
+/// and the circumstances of the contact that the policy reads.
 ///
 /// Built from [`ContactFields`] by [`Contact::new`], which also runs when a
 /// contact is deserialized, so a `Contact` that exists is consistent.
@@ -507,6 +532,7 @@ pub struct ContactFields {
 ///
 /// let contact = Contact::new(ContactFields {
 ///     age: Age::new(34)?,
+///     age_in_months: None,
 ///     sex: Sex::Female,
 ///     pregnant: YesNoNotKnown::Yes,
 ///     family_background: FamilyBackground::White,
@@ -518,17 +544,33 @@ pub struct ContactFields {
 ///     comorbidities: Comorbidities::NONE,
 /// })?;
 /// assert!(contact.pregnant().possibly());
+/// assert_eq!(contact.person().age().years(), 34);
 /// # Ok::<(), mecc::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "ContactFields", into = "ContactFields")]
-pub struct Contact(ContactFields);
+pub struct Contact {
+    person: Person,
+    circumstances: Circumstances,
+}
+
+/// What the policy reads about a contact beyond the person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct Circumstances {
+    setting: Setting,
+    time_available: TimeAvailable,
+    presenting_condition: Option<PresentingCondition>,
+    intoxicated: YesNoNotKnown,
+    priority_groups: PriorityGroups,
+    comorbidities: Comorbidities,
+}
 
 #[cfg(feature = "schema")]
 impl schemars::JsonSchema for Contact {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         "Contact".into()
     }
+    // The JSON form is the fields' form; the checks run on deserializing.
     fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
         ContactFields::json_schema(generator)
     }
@@ -538,18 +580,17 @@ impl Contact {
     /// Checks the fields against each other.
     ///
     /// # Errors
-    /// - [`Error::Inconsistent`] when `pregnant` is `yes` and `sex` is `male`.
+    /// - as [`Person::new`], for the fields about the person;
     /// - [`Error::Inconsistent`] when a `presenting_condition` is given for a
     ///   setting other than the emergency department.
     pub fn new(fields: ContactFields) -> Result<Contact, Error> {
-        if fields.pregnant == YesNoNotKnown::Yes && fields.sex == Sex::Male {
-            return Err(Error::Inconsistent {
-                field: "pregnant",
-                value: "yes".to_string(),
-                other: "sex = male".to_string(),
-                reason: "check which of the two was recorded in error; use not_known for sex if it is not recorded",
-            });
-        }
+        let person = Person::new(PersonFields {
+            age: fields.age,
+            age_in_months: fields.age_in_months,
+            sex: fields.sex,
+            pregnant: fields.pregnant,
+            family_background: fields.family_background,
+        })?;
         if let (Some(condition), setting) = (fields.presenting_condition, fields.setting)
             && setting != Setting::EmergencyDepartment
         {
@@ -560,52 +601,98 @@ impl Contact {
                 reason: "a presenting condition is recorded only for emergency-department contacts; use null elsewhere",
             });
         }
-        Ok(Contact(fields))
+        Ok(Contact {
+            person,
+            circumstances: Circumstances {
+                setting: fields.setting,
+                time_available: fields.time_available,
+                presenting_condition: fields.presenting_condition,
+                intoxicated: fields.intoxicated,
+                priority_groups: fields.priority_groups,
+                comorbidities: fields.comorbidities,
+            },
+        })
     }
 
     /// The fields, as given.
-    pub const fn fields(&self) -> &ContactFields {
-        &self.0
+    #[must_use]
+    pub const fn fields(&self) -> ContactFields {
+        let p = &self.person.0;
+        let c = &self.circumstances;
+        ContactFields {
+            age: p.age,
+            age_in_months: p.age_in_months,
+            sex: p.sex,
+            pregnant: p.pregnant,
+            family_background: p.family_background,
+            setting: c.setting,
+            time_available: c.time_available,
+            presenting_condition: c.presenting_condition,
+            intoxicated: c.intoxicated,
+            priority_groups: c.priority_groups,
+            comorbidities: c.comorbidities,
+        }
+    }
+    /// The person: what the instruments read.
+    #[must_use]
+    pub const fn person(&self) -> &Person {
+        &self.person
     }
     /// Age.
+    #[must_use]
     pub const fn age(&self) -> Age {
-        self.0.age
+        self.person.age()
     }
     /// Sex.
+    #[must_use]
     pub const fn sex(&self) -> Sex {
-        self.0.sex
+        self.person.sex()
     }
     /// Pregnancy.
+    #[must_use]
     pub const fn pregnant(&self) -> YesNoNotKnown {
-        self.0.pregnant
+        self.person.pregnant()
     }
     /// Family background.
+    #[must_use]
     pub const fn family_background(&self) -> FamilyBackground {
-        self.0.family_background
+        self.person.family_background()
     }
     /// Setting.
+    #[must_use]
     pub const fn setting(&self) -> Setting {
-        self.0.setting
+        self.circumstances.setting
     }
     /// Time available.
+    #[must_use]
     pub const fn time_available(&self) -> TimeAvailable {
-        self.0.time_available
+        self.circumstances.time_available
     }
     /// ED presenting condition, if any.
+    #[must_use]
     pub const fn presenting_condition(&self) -> Option<PresentingCondition> {
-        self.0.presenting_condition
+        self.circumstances.presenting_condition
     }
     /// Intoxication.
+    #[must_use]
     pub const fn intoxicated(&self) -> YesNoNotKnown {
-        self.0.intoxicated
+        self.circumstances.intoxicated
     }
     /// Priority groups.
+    #[must_use]
     pub const fn priority_groups(&self) -> PriorityGroups {
-        self.0.priority_groups
+        self.circumstances.priority_groups
     }
     /// Comorbidities.
+    #[must_use]
     pub const fn comorbidities(&self) -> &Comorbidities {
-        &self.0.comorbidities
+        &self.circumstances.comorbidities
+    }
+}
+
+impl AsRef<Person> for Contact {
+    fn as_ref(&self) -> &Person {
+        &self.person
     }
 }
 
@@ -618,6 +705,248 @@ impl TryFrom<ContactFields> for Contact {
 
 impl From<Contact> for ContactFields {
     fn from(c: Contact) -> ContactFields {
-        c.0
+        c.fields()
+    }
+}
+
+/// A set of settings, held as bits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Settings(u16);
+
+// Every setting must have a bit of its own.
+const _: () = assert!(Setting::ALL.len() <= u16::BITS as usize);
+
+impl Settings {
+    /// No setting.
+    pub const NONE: Settings = Settings(0);
+
+    /// Every setting.
+    pub const ALL: Settings = {
+        let mut bits = 0;
+        let mut i = 0;
+        while i < Setting::ALL.len() {
+            bits |= Setting::ALL[i].bit();
+            i += 1;
+        }
+        Settings(bits)
+    };
+
+    /// The set with `setting` added.
+    #[must_use]
+    pub const fn with(self, setting: Setting) -> Settings {
+        Settings(self.0 | setting.bit())
+    }
+
+    /// Whether the set holds `setting`.
+    #[must_use]
+    pub const fn contains(self, setting: Setting) -> bool {
+        self.0 & setting.bit() != 0
+    }
+}
+
+/// Accepted ages in total months: up to 120 years and 11 months (CLINICAL-REFERENCE §0).
+pub const AGE_MONTHS: Bounds = Bounds {
+    min: 0.0,
+    max: 1451.0,
+    text: "an age from 0 to 1451 months (120 years and 11 months)",
+};
+
+/// A person's age in total months, for the instruments that need more than
+/// whole years (children's BMI centiles, CLINICAL-REFERENCE §8.3).
+///
+/// ```
+/// use mecc::context::AgeInMonths;
+///
+/// let m = AgeInMonths::new(126)?;
+/// assert_eq!((m.months(), m.whole_years()), (126, 10));
+/// # Ok::<(), mecc::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "u32", into = "u32")]
+pub struct AgeInMonths(u16);
+
+impl AgeInMonths {
+    /// An age in total months.
+    ///
+    /// # Errors
+    /// [`Error::OutOfRange`] above 1451 ([`AGE_MONTHS`]).
+    pub fn new(months: u32) -> Result<AgeInMonths, Error> {
+        let m = Error::check_int("age_in_months", u64::from(months), &AGE_MONTHS)?;
+        // Range-checked above: at most 1451.
+        Ok(AgeInMonths(m as u16))
+    }
+
+    /// The age in total months.
+    #[must_use]
+    pub const fn months(self) -> u32 {
+        self.0 as u32
+    }
+
+    /// The whole years in the age.
+    #[must_use]
+    pub const fn whole_years(self) -> u32 {
+        self.0 as u32 / 12
+    }
+}
+
+impl TryFrom<u32> for AgeInMonths {
+    type Error = Error;
+    fn try_from(months: u32) -> Result<AgeInMonths, Error> {
+        AgeInMonths::new(months)
+    }
+}
+
+impl From<AgeInMonths> for u32 {
+    fn from(a: AgeInMonths) -> u32 {
+        a.months()
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for AgeInMonths {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "AgeInMonths".into()
+    }
+    // The bounds come from the one constant that checks them.
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "integer",
+            "minimum": AGE_MONTHS.min,
+            "maximum": AGE_MONTHS.max,
+            "description": "age in total months",
+        })
+    }
+}
+
+/// The fields of a [`Person`], before they are checked against each other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PersonFields {
+    /// Age in whole years.
+    pub age: Age,
+    /// Age in total months, when known; it must agree with `age`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub age_in_months: Option<AgeInMonths>,
+    /// Sex.
+    pub sex: Sex,
+    /// Whether the person is pregnant.
+    pub pregnant: YesNoNotKnown,
+    /// Family background.
+    pub family_background: FamilyBackground,
+}
+
+/// Who the person is, as far as the instruments need to know: age, sex,
+/// pregnancy and family background (CLINICAL-REFERENCE §0).
+///
+/// Every instrument scores against a `Person`; a [`Contact`] holds one, so
+/// either can be passed. Scoring a BMI alone needs nothing about the setting or
+/// comorbidities:
+///
+/// ```
+/// use mecc::context::*;
+///
+/// let person = Person::new(PersonFields {
+///     age: Age::new(52)?,
+///     age_in_months: None,
+///     sex: Sex::Male,
+///     pregnant: YesNoNotKnown::No,
+///     family_background: FamilyBackground::SouthAsian,
+/// })?;
+/// assert_eq!(person.sex(), Sex::Male);
+/// # Ok::<(), mecc::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "PersonFields", into = "PersonFields")]
+pub struct Person(PersonFields);
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Person {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Person".into()
+    }
+    // The JSON form is the fields' form; the checks run on deserializing.
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        PersonFields::json_schema(generator)
+    }
+}
+
+impl Person {
+    /// Checks the fields against each other.
+    ///
+    /// # Errors
+    /// - [`Error::Inconsistent`] when `pregnant` is `yes` and `sex` is `male`.
+    /// - [`Error::Inconsistent`] when `age_in_months` does not fall within the
+    ///   year given by `age`.
+    pub fn new(fields: PersonFields) -> Result<Person, Error> {
+        if fields.pregnant == YesNoNotKnown::Yes && fields.sex == Sex::Male {
+            return Err(Error::Inconsistent {
+                field: "pregnant",
+                value: "yes".to_string(),
+                other: "sex = male".to_string(),
+                reason: "check which of the two was recorded in error; use not_known for sex if it is not recorded",
+            });
+        }
+        if let Some(months) = fields.age_in_months
+            && months.whole_years() != fields.age.years()
+        {
+            return Err(Error::Inconsistent {
+                field: "age_in_months",
+                value: months.months().to_string(),
+                other: format!("age = {}", fields.age.years()),
+                reason: "age_in_months is the total age in months (years × 12 + months) and must fall within the year given by age",
+            });
+        }
+        Ok(Person(fields))
+    }
+
+    /// The fields, as given.
+    #[must_use]
+    pub const fn fields(&self) -> PersonFields {
+        self.0
+    }
+    /// Age in whole years.
+    #[must_use]
+    pub const fn age(&self) -> Age {
+        self.0.age
+    }
+    /// Age in total months, when known.
+    #[must_use]
+    pub const fn age_in_months(&self) -> Option<AgeInMonths> {
+        self.0.age_in_months
+    }
+    /// Sex.
+    #[must_use]
+    pub const fn sex(&self) -> Sex {
+        self.0.sex
+    }
+    /// Pregnancy.
+    #[must_use]
+    pub const fn pregnant(&self) -> YesNoNotKnown {
+        self.0.pregnant
+    }
+    /// Family background.
+    #[must_use]
+    pub const fn family_background(&self) -> FamilyBackground {
+        self.0.family_background
+    }
+}
+
+impl AsRef<Person> for Person {
+    fn as_ref(&self) -> &Person {
+        self
+    }
+}
+
+impl TryFrom<PersonFields> for Person {
+    type Error = Error;
+    fn try_from(fields: PersonFields) -> Result<Person, Error> {
+        Person::new(fields)
+    }
+}
+
+impl From<Person> for PersonFields {
+    fn from(p: Person) -> PersonFields {
+        p.0
     }
 }

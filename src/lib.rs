@@ -95,12 +95,14 @@ mod assess;
 pub mod context;
 pub mod error;
 pub mod instruments;
+pub mod outcome;
 pub mod policy;
 pub mod provenance;
 pub mod units;
 
-pub use assess::{Answers, Assessment, Findings, PolicyStamp, Screening, assess};
+pub use assess::{Assessment, PolicyStamp, Screening, assess};
 pub use error::Error;
+pub use instruments::{Answers, Findings};
 pub use provenance::Source;
 
 // The README's examples are compiled and run as doctests.

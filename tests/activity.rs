@@ -919,7 +919,7 @@ fn parse_every_type(value: &Value) {
     let _ = serde_json::from_value::<ExerciseAndCyclingMinutes>(value.clone());
     let _ = serde_json::from_value::<WeeklyActivity>(value.clone());
     let _ = serde_json::from_value::<StrengthDays>(value.clone());
-    let _ = serde_json::from_value::<ActivityFinding>(value.clone());
+    let _ = serde_json::from_value::<Finding>(value.clone());
     let _ = serde_json::from_value::<GppaqOutcome>(value.clone());
     let _ = serde_json::from_value::<WeeklyOutcome>(value.clone());
     let _ = serde_json::from_value::<ExerciseAndCyclingBands>(value.clone());
@@ -1059,7 +1059,7 @@ proptest! {
         parse_every_type(&v);
         let _ = serde_json::from_str::<Answers>(&s);
         let _ = serde_json::from_str::<WeeklyActivity>(&s);
-        let _ = serde_json::from_str::<ActivityFinding>(&s);
+        let _ = serde_json::from_str::<Finding>(&s);
     }
 
     #[test]

@@ -74,10 +74,10 @@ fn audit_c(f: Reply<DrinkingFrequency>, t: Reply<TypicalDay>, h: Reply<HowOften>
 }
 
 /// Full AUDIT answers from ten scores (`None` for not asked).
-fn full(scores: [Option<u32>; 10]) -> AuditAnswers {
+fn full(scores: [Option<u32>; 10]) -> Answers {
     let [s1, s2, s3, s4, s5, s6, s7, s8, s9, s10] = scores;
     let reply = |s: Option<u32>| s.map_or(Reply::NotAsked, how);
-    AuditAnswers::new(AuditAnswersFields {
+    Answers::new(AnswersFields {
         audit_c: audit_c(
             s1.map_or(Reply::NotAsked, freq),
             s2.map_or(Reply::NotAsked, band),
@@ -113,7 +113,7 @@ fn provenance_names_ohid_and_who() {
     assert!(audit::VERSION.contains("UK"));
     let c = score_audit_c(&AuditCAnswers::NOT_STARTED, &contact(Sex::Male));
     assert_eq!(c.source.source(), audit::SOURCE);
-    let f = score(&AuditAnswers::NOT_STARTED, &contact(Sex::Male));
+    let f = score(&Answers::NOT_STARTED, &contact(Sex::Male));
     let j = serde_json::to_value(f).unwrap();
     assert_eq!(j["source"]["citation"], audit::SOURCE.citation);
     assert_eq!(j["audit_c"]["source"]["url"], audit::SOURCE.url.unwrap());
@@ -345,9 +345,9 @@ fn invalid_item_9_message() {
         "injury is 3: expected 0, 2 or 4 (no; yes, but not in the last year; yes, during the last year)"
     );
     // The same through JSON, for item 10.
-    let mut fields = serde_json::to_value(AuditAnswersFields::NOT_STARTED).unwrap();
+    let mut fields = serde_json::to_value(AnswersFields::NOT_STARTED).unwrap();
     fields["others_concerned"] = json!({"answered": {"score": 1}});
-    let err = serde_json::from_value::<AuditAnswers>(fields).unwrap_err();
+    let err = serde_json::from_value::<Answers>(fields).unwrap_err();
     assert_eq!(
         err.to_string(),
         "others_concerned is 1: expected 0, 2 or 4 (no; yes, but not in the last year; \
@@ -454,9 +454,9 @@ fn inconsistent_answers_messages() {
         "{err}"
     );
     let never = audit_c(freq(0), Reply::NotAsked, Reply::NotAsked);
-    let err = AuditAnswers::new(AuditAnswersFields {
+    let err = Answers::new(AnswersFields {
         guilt: how(2),
-        ..AuditAnswersFields::from_audit_c(never)
+        ..AnswersFields::from_audit_c(never)
     })
     .unwrap_err();
     assert_eq!(
@@ -484,10 +484,10 @@ fn inconsistent_answers_messages() {
         .is_ok()
     );
     assert!(
-        AuditAnswers::new(AuditAnswersFields {
+        Answers::new(AnswersFields {
             injury: occ(4),
             unable_to_stop: how(0),
-            ..AuditAnswersFields::from_audit_c(never)
+            ..AnswersFields::from_audit_c(never)
         })
         .is_ok()
     );
@@ -572,7 +572,7 @@ fn json_errors_name_the_field_and_what_it_accepts() {
 
 #[test]
 fn answers_are_read_as_names_or_scores_and_written_as_names() {
-    let by_score: AuditAnswers = serde_json::from_value(json!({
+    let by_score: Answers = serde_json::from_value(json!({
         "audit_c": {
             "frequency": {"answered": {"score": 3}},
             "typical_day": {"answered": {"score": 2}},
@@ -587,7 +587,7 @@ fn answers_are_read_as_names_or_scores_and_written_as_names() {
         "others_concerned": {"answered": {"score": 4}}
     }))
     .unwrap();
-    let by_name: AuditAnswers = serde_json::from_value(json!({
+    let by_name: Answers = serde_json::from_value(json!({
         "audit_c": {
             "frequency": {"answered": "two_to_three_times_per_week"},
             "typical_day": {"answered": {"band": "five_to_six"}},
@@ -617,10 +617,10 @@ fn answers_are_read_as_names_or_scores_and_written_as_names() {
         json!({"answered": "yes_but_not_in_the_last_year"})
     );
     common::assert_json_contract(&by_name);
-    common::assert_json_contract(&AuditAnswers::NOT_STARTED);
+    common::assert_json_contract(&Answers::NOT_STARTED);
     common::assert_json_contract(&AuditCAnswers::NOT_STARTED);
     // Score input validates against the schema too.
-    let schema = common::schema_of::<AuditAnswers>();
+    let schema = common::schema_of::<Answers>();
     let by_score_json = json!({
         "audit_c": {
             "frequency": {"answered": {"score": 3}},
@@ -646,7 +646,7 @@ fn answers_are_read_as_names_or_scores_and_written_as_names() {
 
 #[test]
 fn the_module_documentation_example_reads() {
-    let a: AuditAnswers = serde_json::from_value(json!({
+    let a: Answers = serde_json::from_value(json!({
       "audit_c": {
         "frequency": {"answered": "two_to_three_times_per_week"},
         "typical_day": {"answered": {"units": 4.5}},
@@ -666,7 +666,7 @@ fn the_module_documentation_example_reads() {
     assert_eq!((f.total, f.total_at_most), (11, 15));
     assert_eq!(f.result, AuditResult::Zone(AuditZone::IncreasingRisk));
     assert!(!f.complete);
-    assert_eq!(next_step(&a), AuditStep::Ask(Question::MemoryLoss));
+    assert_eq!(next_step(&a), Step::Ask(Question::MemoryLoss));
 }
 
 #[test]
@@ -686,7 +686,7 @@ fn schema_bounds_are_the_constructor_bounds() {
         .find(|v| v["properties"].get("units").is_some())
         .unwrap();
     assert_eq!(units["properties"]["units"]["maximum"], ALCOHOL_UNITS.max);
-    let text = common::schema_of::<AuditAnswers>().to_string();
+    let text = common::schema_of::<Answers>().to_string();
     assert!(text.contains("\"enum\":[0,2,4]"), "{text}");
 }
 
@@ -745,7 +745,7 @@ fn finding_json_shape() {
         })
     );
     common::assert_json_contract(&f);
-    let g = score(&AuditAnswers::from_audit_c(a), &contact(Sex::NotKnown));
+    let g = score(&Answers::from_audit_c(a), &contact(Sex::NotKnown));
     let j = serde_json::to_value(g).unwrap();
     assert_eq!(
         j["result"],
@@ -761,7 +761,7 @@ fn finding_json_shape() {
         json!({"zone": "possible_dependence"})
     );
     assert_eq!(
-        serde_json::to_value(AuditStep::Complete(AuditResult::Zone(AuditZone::LowerRisk))).unwrap(),
+        serde_json::to_value(Step::Complete(AuditResult::Zone(AuditZone::LowerRisk))).unwrap(),
         json!({"complete": {"zone": "lower_risk"}})
     );
     assert_eq!(
@@ -820,8 +820,8 @@ fn never_skips_questions_2_and_3_section_5_2() {
         [ItemScore::Scored(0), ItemScore::Skipped, ItemScore::Skipped]
     );
     // The full AUDIT skips items 4–8 too, and asks 9 and 10.
-    let a = AuditAnswers::from_audit_c(never);
-    assert_eq!(next_step(&a), AuditStep::Ask(Question::Injury));
+    let a = Answers::from_audit_c(never);
+    assert_eq!(next_step(&a), Step::Ask(Question::Injury));
     let f = score(&a, &contact(Sex::Male));
     assert_eq!(
         f.result,
@@ -834,12 +834,12 @@ fn never_skips_questions_2_and_3_section_5_2() {
 
 #[test]
 fn a_form_driven_by_next_step_asks_every_item_once() {
-    let mut fields = AuditAnswersFields::NOT_STARTED;
+    let mut fields = AnswersFields::NOT_STARTED;
     let mut asked = Vec::new();
     loop {
-        let a = AuditAnswers::new(fields).unwrap();
+        let a = Answers::new(fields).unwrap();
         match next_step(&a) {
-            AuditStep::Ask(q) => {
+            Step::Ask(q) => {
                 asked.push(q);
                 let mut c = *fields.audit_c.fields();
                 match q {
@@ -856,7 +856,7 @@ fn a_form_driven_by_next_step_asks_every_item_once() {
                 }
                 fields.audit_c = AuditCAnswers::new(c).unwrap();
             }
-            AuditStep::Complete(r) => {
+            Step::Complete(r) => {
                 assert_eq!(r, AuditResult::Zone(AuditZone::HigherRisk)); // 4+2+3+1+1+0+2+1+0+2 = 16
                 break;
             }
@@ -925,7 +925,7 @@ fn golden_vectors() {
             }
             Some("audit") => {
                 seen[1] += 1;
-                let Some(answers) = case.answers::<AuditAnswers>() else {
+                let Some(answers) = case.answers::<Answers>() else {
                     continue;
                 };
                 let finding = score(&answers, &contact);
@@ -952,6 +952,7 @@ fn any_contact() -> impl Strategy<Value = Contact> {
     (0u32..=120, sex()).prop_map(|(age, sex)| {
         Contact::new(ContactFields {
             age: Age::new(age).unwrap(),
+            age_in_months: None,
             sex,
             pregnant: YesNoNotKnown::NotKnown,
             family_background: FamilyBackground::NotStated,
@@ -1012,14 +1013,14 @@ fn valid_audit_c() -> impl Strategy<Value = AuditCAnswers> {
     audit_c_fields().prop_filter_map("consistent answers", |f| AuditCAnswers::new(f).ok())
 }
 
-fn audit_fields() -> impl Strategy<Value = AuditAnswersFields> {
+fn audit_fields() -> impl Strategy<Value = AnswersFields> {
     (
         valid_audit_c(),
         prop::array::uniform5(reply(how_often())),
         reply(occurrence()),
         reply(occurrence()),
     )
-        .prop_map(|(c, [a4, a5, a6, a7, a8], a9, a10)| AuditAnswersFields {
+        .prop_map(|(c, [a4, a5, a6, a7, a8], a9, a10)| AnswersFields {
             audit_c: c,
             unable_to_stop: a4,
             failed_expectations: a5,
@@ -1031,8 +1032,8 @@ fn audit_fields() -> impl Strategy<Value = AuditAnswersFields> {
         })
 }
 
-fn valid_audit() -> impl Strategy<Value = AuditAnswers> {
-    audit_fields().prop_filter_map("consistent answers", |f| AuditAnswers::new(f).ok())
+fn valid_audit() -> impl Strategy<Value = Answers> {
+    audit_fields().prop_filter_map("consistent answers", |f| Answers::new(f).ok())
 }
 
 /// Complete scores for the ten items, question 1 not `never` (so nothing is
@@ -1099,7 +1100,7 @@ fn json_value() -> impl Strategy<Value = Value> {
 }
 
 /// The answers with `q` answered by score `n`, if that is consistent.
-fn with_answer(answers: &AuditAnswers, q: Question, n: u32) -> Option<AuditAnswers> {
+fn with_answer(answers: &Answers, q: Question, n: u32) -> Option<Answers> {
     let mut fields = *answers.fields();
     let mut c = *fields.audit_c.fields();
     let h = HowOften::from_score(n, q).ok().map(Reply::Answered);
@@ -1119,14 +1120,14 @@ fn with_answer(answers: &AuditAnswers, q: Question, n: u32) -> Option<AuditAnswe
         Question::OthersConcerned => fields.others_concerned = o?,
     }
     fields.audit_c = AuditCAnswers::new(c).ok()?;
-    AuditAnswers::new(fields).ok()
+    Answers::new(fields).ok()
 }
 
 fn feed_every_deserializer(v: &Value) {
     let _ = serde_json::from_value::<AuditCAnswers>(v.clone());
     let _ = serde_json::from_value::<AuditCAnswersFields>(v.clone());
-    let _ = serde_json::from_value::<AuditAnswers>(v.clone());
-    let _ = serde_json::from_value::<AuditAnswersFields>(v.clone());
+    let _ = serde_json::from_value::<Answers>(v.clone());
+    let _ = serde_json::from_value::<AnswersFields>(v.clone());
     let _ = serde_json::from_value::<TypicalDay>(v.clone());
     let _ = serde_json::from_value::<TypicalDayInput>(v.clone());
     let _ = serde_json::from_value::<TypicalDayBand>(v.clone());
@@ -1138,10 +1139,10 @@ fn feed_every_deserializer(v: &Value) {
     let _ = serde_json::from_value::<AuditCResult>(v.clone());
     let _ = serde_json::from_value::<AuditCBand>(v.clone());
     let _ = serde_json::from_value::<AuditCStep>(v.clone());
-    let _ = serde_json::from_value::<AuditFinding>(v.clone());
+    let _ = serde_json::from_value::<Finding>(v.clone());
     let _ = serde_json::from_value::<AuditResult>(v.clone());
     let _ = serde_json::from_value::<AuditZone>(v.clone());
-    let _ = serde_json::from_value::<AuditStep>(v.clone());
+    let _ = serde_json::from_value::<Step>(v.clone());
     let _ = serde_json::from_value::<AuditSource>(v.clone());
     let _ = serde_json::from_value::<Question>(v.clone());
 }
@@ -1223,7 +1224,7 @@ proptest! {
     // and what the finding records, never a score.
     #[test]
     fn sex_changes_wording_not_scores(answers in valid_audit(), c in any_contact()) {
-        let with_sex = |sex: Sex| Contact::new(ContactFields { sex, ..*c.fields() }).unwrap();
+        let with_sex = |sex: Sex| Contact::new(ContactFields { sex, ..c.fields() }).unwrap();
         let male = score(&answers, &with_sex(Sex::Male));
         let unknown = score(&answers, &with_sex(Sex::NotKnown));
         prop_assert_eq!(male.result, unknown.result);
@@ -1238,14 +1239,14 @@ proptest! {
     fn score_and_next_step_agree(answers in valid_audit(), c in any_contact()) {
         let f = score(&answers, &c);
         match next_step(&answers) {
-            AuditStep::Ask(q) => {
+            Step::Ask(q) => {
                 prop_assert!(!answers.is_answered(q));
                 prop_assert!(!f.complete);
                 if let AuditResult::Incomplete { next } = f.result {
                     prop_assert_eq!(q, next);
                 }
             }
-            AuditStep::Complete(r) => {
+            Step::Complete(r) => {
                 prop_assert!(f.complete);
                 prop_assert_eq!(r, f.result);
                 prop_assert!(matches!(r, AuditResult::Zone(_)));
@@ -1276,7 +1277,7 @@ proptest! {
     fn following_next_step_finishes(start in valid_audit(), s in complete_scores()) {
         let mut answers = start;
         for _ in 0..=10 {
-            let AuditStep::Ask(q) = next_step(&answers) else { return Ok(()); };
+            let Step::Ask(q) = next_step(&answers) else { return Ok(()); };
             let preferred = s[usize::from(q.number() - 1)];
             let next = [preferred, 0, 1, 2, 3, 4]
                 .into_iter()
@@ -1325,7 +1326,7 @@ proptest! {
     #[test]
     fn consistency_checks_never_panic(fields in audit_c_fields(), more in audit_fields()) {
         let _ = AuditCAnswers::new(fields);
-        let _ = AuditAnswers::new(more);
+        let _ = Answers::new(more);
     }
 
     #[test]
@@ -1333,8 +1334,8 @@ proptest! {
         if let Ok(v) = serde_json::from_str::<Value>(&s) {
             feed_every_deserializer(&v);
         }
-        let _ = serde_json::from_str::<AuditAnswers>(&s);
-        let _ = serde_json::from_str::<AuditFinding>(&s);
+        let _ = serde_json::from_str::<Answers>(&s);
+        let _ = serde_json::from_str::<Finding>(&s);
     }
 
     #[test]

@@ -30,6 +30,7 @@ const ALL_BACKGROUNDS: [FamilyBackground; 10] = [
 fn contact(age: u32, pregnant: YesNoNotKnown, background: FamilyBackground) -> Contact {
     Contact::new(ContactFields {
         age: Age::new(age).unwrap(),
+        age_in_months: None,
         sex: Sex::Female,
         pregnant,
         family_background: background,
@@ -785,6 +786,7 @@ fn arb_contact() -> impl Strategy<Value = Contact> {
         |(age, sex, pregnant, family_background)| {
             Contact::new(ContactFields {
                 age: Age::new(age).ok()?,
+                age_in_months: None,
                 sex,
                 pregnant,
                 family_background,
@@ -978,7 +980,7 @@ proptest! {
     #[test]
     fn arbitrary_json_text_never_panics(s in ".{0,64}") {
         let _ = serde_json::from_str::<Answers>(&s);
-        let _ = serde_json::from_str::<BmiFinding>(&s);
+        let _ = serde_json::from_str::<Finding>(&s);
         let _ = serde_json::from_str::<BmiClassification>(&s);
         let _ = serde_json::from_str::<WhtrFinding>(&s);
         let _ = serde_json::from_str::<AdultClassification>(&s);
@@ -994,7 +996,7 @@ proptest! {
             common::assert_json_contract(&answers);
             common::assert_json_contract(&score(&answers, &adult_contact(FamilyBackground::White)));
         }
-        let _ = serde_json::from_value::<BmiFinding>(v.clone());
+        let _ = serde_json::from_value::<Finding>(v.clone());
         let _ = serde_json::from_value::<BmiClassification>(v.clone());
         let _ = serde_json::from_value::<AdultClassification>(v.clone());
         let _ = serde_json::from_value::<WhtrFinding>(v.clone());

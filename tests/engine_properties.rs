@@ -3,8 +3,9 @@
 mod common;
 
 use mecc::context::Contact;
+use mecc::instruments::smoking::PregnancyReading;
 use mecc::policy::{ActionKind, Outcome, Policy, PolicyDocument, PolicyOverlay};
-use mecc::{Answers, Assessment, assess};
+use mecc::{Answers, Assessment, Findings, assess};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
@@ -209,6 +210,36 @@ proptest! {
         prop_assert_eq!(inserted, sa);
     }
 
+    /// The outcome table is the one statement of what each outcome means
+    /// (DESIGN: one contract): what the instruments actually give must agree
+    /// with it. Every outcome found brings the outcomes it implies, at most
+    /// one of each exclusive group holds, and each is given only at the ages,
+    /// settings and pregnancy states the table declares.
+    #[test]
+    fn findings_agree_with_the_outcome_table(contact in contact_json(), answers in answers_json()) {
+        let (Ok(contact), Ok(answers)) = (
+            serde_json::from_value::<Contact>(contact),
+            serde_json::from_value::<Answers>(answers),
+        ) else {
+            return Ok(());
+        };
+        let found = Findings::score(&answers, &contact).outcomes();
+        let reading = PregnancyReading::of(&contact);
+        let pregnancy_possible = !matches!(reading, PregnancyReading::NotPregnant);
+        let mut groups = Vec::new();
+        for o in found.iter() {
+            prop_assert!(o.implies().is_subset(found), "{o:?} without what it implies in {found:?}");
+            if let Some(g) = o.exclusive_group() {
+                prop_assert!(!groups.contains(&g), "two outcomes of {g:?} in {found:?}");
+                groups.push(g);
+            }
+            prop_assert!(
+                o.can_occur(contact.age().years(), contact.setting(), contact.pregnant(), pregnancy_possible),
+                "{o:?} found where the table says it cannot occur: {contact:?}"
+            );
+        }
+    }
+
     #[test]
     fn every_outcome_that_calls_for_action_gets_an_action(contact in contact_json(), answers in answers_json()) {
         if let Some(a) = assessed(national(), &contact, &answers) {
@@ -396,7 +427,8 @@ fn a_rule_may_rely_on_the_outcomes_an_outcome_always_comes_with() {
             Outcome::AuditCHigherRisk,
             &["audit_incomplete", "audit_c_scored"],
         ),
-        (Outcome::AuditHigherRisk, &["audit_c_scored"]),
+        // Not an AUDIT zone with `audit_c_scored`: items 4–10 alone can settle
+        // the zone while an AUDIT-C item is still unanswered.
         (Outcome::BmiOverweight, &["bmi_calculated"]),
         (Outcome::ActivityInactive, &["activity_index_calculated"]),
     ] {
@@ -613,6 +645,7 @@ fn every_case() -> &'static [(mecc::policy::OutcomeSet, Contact)] {
                         for hypertension in answers {
                             let fields = ContactFields {
                                 age: Age::new(age).unwrap(),
+                                age_in_months: None,
                                 sex,
                                 pregnant,
                                 family_background: FamilyBackground::White,

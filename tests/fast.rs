@@ -517,7 +517,7 @@ fn json_value() -> impl Strategy<Value = Value> {
 fn feed_every_deserializer(v: &Value) {
     let _ = serde_json::from_value::<Answers>(v.clone());
     let _ = serde_json::from_value::<ConcernRaised>(v.clone());
-    let _ = serde_json::from_value::<FastFinding>(v.clone());
+    let _ = serde_json::from_value::<Finding>(v.clone());
     let _ = serde_json::from_value::<FastResult>(v.clone());
     let _ = serde_json::from_value::<FastShortCut>(v.clone());
     let _ = serde_json::from_value::<FastSource>(v.clone());
@@ -635,7 +635,7 @@ proptest! {
             feed_every_deserializer(&v);
         }
         let _ = serde_json::from_str::<Answers>(&s);
-        let _ = serde_json::from_str::<FastFinding>(&s);
+        let _ = serde_json::from_str::<Finding>(&s);
     }
 
     #[test]

@@ -944,6 +944,7 @@ fn contact() -> impl Strategy<Value = Contact> {
         .prop_map(|(age, sex, in_ed, condition)| {
             Contact::new(ContactFields {
                 age: Age::new(age).unwrap(),
+                age_in_months: None,
                 sex,
                 pregnant: YesNoNotKnown::No,
                 family_background: FamilyBackground::NotStated,
@@ -1068,7 +1069,7 @@ fn feed_every_deserializer(v: &Value) {
     let _ = serde_json::from_value::<Drink>(v.clone());
     let _ = serde_json::from_value::<DrinkCount>(v.clone());
     let _ = serde_json::from_value::<CustomDrink>(v.clone());
-    let _ = serde_json::from_value::<PatFinding>(v.clone());
+    let _ = serde_json::from_value::<Finding>(v.clone());
     let _ = serde_json::from_value::<PatResult>(v.clone());
     let _ = serde_json::from_value::<Reasons>(v.clone());
     let _ = serde_json::from_value::<Indication>(v.clone());
@@ -1147,7 +1148,7 @@ proptest! {
     // CLINICAL-REFERENCE §0, §1.3: not_known is never less sensitive than male or female.
     #[test]
     fn not_known_sex_is_the_most_sensitive(answers in valid_answers(), c in contact()) {
-        let with_sex = |sex: Sex| Contact::new(ContactFields { sex, ..*c.fields() }).unwrap();
+        let with_sex = |sex: Sex| Contact::new(ContactFields { sex, ..c.fields() }).unwrap();
         let unknown = score(&answers, &with_sex(Sex::NotKnown));
         prop_assert!(unknown.sex_assumed);
         for sex in [Sex::Male, Sex::Female] {
@@ -1287,7 +1288,7 @@ proptest! {
             feed_every_deserializer(&v);
         }
         let _ = serde_json::from_str::<Answers>(&s);
-        let _ = serde_json::from_str::<PatFinding>(&s);
+        let _ = serde_json::from_str::<Finding>(&s);
     }
 
     #[test]

@@ -18,6 +18,14 @@ fn assert_cited(name: &str, sources: &[Source], version: &str) {
 }
 
 #[test]
+fn every_registered_instrument_has_a_source_and_version() {
+    for r in mecc::instruments::REGISTRY {
+        assert_cited(r.key, r.sources, r.version);
+        assert!(!r.name.trim().is_empty(), "{} has no name", r.key);
+    }
+}
+
+#[test]
 fn every_instrument_has_a_source_and_version() {
     assert_cited("pat", &[pat::SOURCE], pat::VERSION);
     assert_cited("smoking", smoking::SOURCES, smoking::VERSION);

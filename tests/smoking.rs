@@ -1149,7 +1149,7 @@ macro_rules! try_every_deserializer {
         let _ = $from::<MinutesToFirstCigarette>($input);
         let _ = $from::<YearsSmoked>($input);
         let _ = $from::<Vaping>($input);
-        let _ = $from::<SmokingFinding>($input);
+        let _ = $from::<Finding>($input);
         let _ = $from::<PackYears>($input);
         let _ = $from::<CoFlags>($input);
         let _ = $from::<Assumptions>($input);

@@ -47,7 +47,7 @@ fuzz_target!(|data: &[u8]| {
             round_trip(&activity::score(&answers, contact));
         }
     }
-    if let Ok(answers) = serde_json::from_slice::<audit::AuditAnswers>(data) {
+    if let Ok(answers) = serde_json::from_slice::<audit::Answers>(data) {
         round_trip(&answers);
         round_trip(&audit::next_step(&answers));
         for contact in contacts() {

@@ -407,6 +407,7 @@ fn contact(input: &Input) -> Contact {
     match built(Age::new(input.age.get())) {
         Some(age) => accepted(Contact::new(ContactFields {
             age,
+            age_in_months: None,
             ..*base.fields()
         }))
         .unwrap_or(base),

@@ -1,7 +1,7 @@
 //! Body mass index and waist-to-height ratio (CLINICAL-REFERENCE §3.1–§3.3).
 //!
 //! [`score`] turns a measured [`Height`], [`Weight`] and optional [`Waist`] into a
-//! [`BmiFinding`]: the BMI as shown (one decimal place) and unrounded, its adult
+//! [`Finding`]: the BMI as shown (one decimal place) and unrounded, its adult
 //! category on the thresholds that apply to the person's family background, and
 //! the waist-to-height ratio (WHtR) with its band and whether it applies.
 //!
@@ -38,8 +38,9 @@ use core::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::context::{Contact, FamilyBackground, YesNoNotKnown};
-use crate::instruments::Reply;
+use crate::context::{Contact, FamilyBackground, Person, YesNoNotKnown};
+use crate::instruments::{Instrument, Reply};
+use crate::outcome::{Outcome, OutcomeSet};
 use crate::provenance::Source;
 use crate::units::{Height, Waist, Weight};
 
@@ -532,7 +533,8 @@ impl BmiInstrument {
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
-pub struct BmiFinding {
+#[cfg_attr(feature = "schema", schemars(rename = "BmiFinding"))]
+pub struct Finding {
     /// The instrument and version that produced this finding.
     pub instrument: BmiInstrument,
     /// The BMI as shown, to one decimal place, in tenths (`250` is 25.0). This
@@ -547,7 +549,7 @@ pub struct BmiFinding {
     pub whtr: Reply<WhtrFinding>,
 }
 
-impl BmiFinding {
+impl Finding {
     /// The BMI as shown, for example `25.0`, without allocating.
     pub fn bmi_display(&self) -> impl fmt::Display + use<> {
         Fixed {
@@ -652,24 +654,20 @@ pub fn whtr_hundredths(waist: Waist, height: Height) -> u16 {
 /// use mecc::instruments::{Reply, bmi};
 /// use mecc::units::{Height, Waist, Weight};
 ///
-/// let contact = Contact::new(ContactFields {
+/// // BMI needs only the person: no setting or comorbidities.
+/// let person = Person::new(PersonFields {
 ///     age: Age::new(40)?,
+///     age_in_months: None,
 ///     sex: Sex::Female,
 ///     pregnant: YesNoNotKnown::No,
 ///     family_background: FamilyBackground::White,
-///     setting: Setting::CommunityPharmacy,
-///     time_available: TimeAvailable::Brief,
-///     presenting_condition: None,
-///     intoxicated: YesNoNotKnown::No,
-///     priority_groups: PriorityGroups::NONE,
-///     comorbidities: Comorbidities::NONE,
 /// })?;
 /// let answers = bmi::Answers::new(
 ///     Height::from_cm(165.0)?,
 ///     Weight::from_kg(70.0)?,
 ///     Reply::Answered(Waist::from_cm(84.0)?),
 /// );
-/// let finding = bmi::score(&answers, &contact);
+/// let finding = bmi::score(&answers, &person);
 /// assert_eq!(finding.bmi_display().to_string(), "25.7");
 /// assert_eq!(finding.classification.category(), Some(bmi::BmiCategory::Overweight));
 /// let whtr = finding.whtr.get().ok_or("no waist")?;
@@ -678,10 +676,11 @@ pub fn whtr_hundredths(waist: Waist, height: Height) -> u16 {
 /// assert!(whtr.applies);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn score(answers: &Answers, contact: &Contact) -> BmiFinding {
+pub fn score(answers: &Answers, person: &impl AsRef<Person>) -> Finding {
+    let person = person.as_ref();
     let bmi_tenths = bmi_tenths(answers.height, answers.weight);
-    let is_adult = contact.age().years() >= ADULT_FROM_AGE_YEARS;
-    let pregnant = contact.pregnant();
+    let is_adult = person.age().years() >= ADULT_FROM_AGE_YEARS;
+    let pregnant = person.pregnant();
 
     let classification = if !is_adult {
         BmiClassification::NotApplicable {
@@ -690,7 +689,7 @@ pub fn score(answers: &Answers, contact: &Contact) -> BmiFinding {
     } else if pregnant == YesNoNotKnown::Yes {
         BmiClassification::NotApplicableInPregnancy
     } else {
-        let background = contact.family_background();
+        let background = person.family_background();
         let thresholds = ThresholdSet::for_background(background);
         BmiClassification::Adult(AdultClassification {
             category: thresholds.classify(bmi_tenths),
@@ -723,11 +722,64 @@ pub fn score(answers: &Answers, contact: &Contact) -> BmiFinding {
         }
     };
 
-    BmiFinding {
+    Finding {
         instrument: BmiInstrument::BmiWhtr1,
         bmi_tenths,
         bmi_unrounded: bmi_unrounded(answers.height, answers.weight),
         classification,
         whtr,
+    }
+}
+
+impl Finding {
+    /// The outcomes the policy reads from this finding: the adult category
+    /// (or only that BMI was calculated, in pregnancy) and the waist band where
+    /// it applies (CLINICAL-REFERENCE §3).
+    #[must_use]
+    pub fn outcomes(&self) -> OutcomeSet {
+        let mut o = match self.classification {
+            BmiClassification::Adult(a) => {
+                OutcomeSet::of(Outcome::BmiCalculated).with(match a.category {
+                    BmiCategory::Underweight => Outcome::BmiUnderweight,
+                    BmiCategory::HealthyWeight => Outcome::BmiHealthyWeight,
+                    BmiCategory::Overweight => Outcome::BmiOverweight,
+                    BmiCategory::ObesityClass1 => Outcome::BmiObesityClass1,
+                    BmiCategory::ObesityClass2 => Outcome::BmiObesityClass2,
+                    BmiCategory::ObesityClass3 => Outcome::BmiObesityClass3,
+                })
+            }
+            BmiClassification::NotApplicableInPregnancy => OutcomeSet::of(Outcome::BmiCalculated),
+            BmiClassification::NotApplicable { .. } => OutcomeSet::EMPTY,
+        };
+        if let Reply::Answered(w) = self.whtr
+            && w.applies
+        {
+            o.insert(match w.band {
+                WhtrBand::Below0Point4 => Outcome::WhtrBelow04,
+                WhtrBand::Healthy => Outcome::WhtrHealthy,
+                WhtrBand::Increased => Outcome::WhtrIncreased,
+                WhtrBand::High => Outcome::WhtrHigh,
+            });
+        }
+        o
+    }
+}
+
+/// BMI and waist-to-height ratio as an [`Instrument`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Bmi;
+
+impl Instrument for Bmi {
+    const KEY: &'static str = "bmi";
+    const NAME: &'static str = "BMI and waist-to-height ratio";
+    const VERSION: &'static str = VERSION;
+    const SOURCES: &'static [Source] = SOURCES;
+    type Answers = Answers;
+    type Finding = Finding;
+    fn score(answers: &Answers, contact: &Contact) -> Finding {
+        score(answers, contact)
+    }
+    fn outcomes(finding: &Finding) -> OutcomeSet {
+        finding.outcomes()
     }
 }

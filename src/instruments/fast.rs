@@ -12,7 +12,7 @@
 //! | `less_than_monthly`, `monthly` | ask questions 2–4, then score all four: **3 or more is positive** |
 //!
 //! Questions 1–3 score 0–4 ([`HowOften`]); question 4 scores 0, 2 or 4
-//! ([`ConcernRaised`]). [`score`] gives a [`FastFinding`]; [`next_step`]
+//! ([`ConcernRaised`]). [`score`] gives a [`Finding`]; [`next_step`]
 //! drives a form.
 //!
 //! **Decision (settled early):** in the second stage scores only add, so once
@@ -68,13 +68,14 @@
 
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::context::{Contact, Sex};
+use crate::context::{Contact, Person, Sex};
 use crate::error::Error;
-use crate::instruments::Reply;
 use crate::instruments::audit::{
     self, HowOften, ItemScore, check_zero_two_four, deserialize_item, heavy_occasion_units,
     item_score, scored_option, source_marker,
 };
+use crate::instruments::{Flow, Instrument, Reply};
+use crate::outcome::{Outcome, OutcomeSet};
 use crate::provenance::Source;
 
 /// The paper FAST implements.
@@ -149,8 +150,8 @@ impl Question {
 
     /// A wording of the question to put to the person in `contact`
     /// ([`Question::text`] for their sex).
-    pub const fn text_for(self, contact: &Contact) -> &'static str {
-        self.text(contact.sex())
+    pub fn text_for(self, person: &impl AsRef<Person>) -> &'static str {
+        self.text(person.as_ref().sex())
     }
 
     /// A wording of the question to put to a person of this sex. Question 1
@@ -374,7 +375,8 @@ source_marker!(
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
-pub struct FastFinding {
+#[cfg_attr(feature = "schema", schemars(rename = "FastFinding"))]
+pub struct Finding {
     /// The result.
     pub result: FastResult,
     /// The answer to question 1 that settled the result alone, or `null` when
@@ -486,16 +488,17 @@ fn result_of(t: &FastTally) -> FastResult {
 /// assert_eq!((finding.result, finding.total), (FastResult::Negative, 2));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn score(answers: &Answers, contact: &Contact) -> FastFinding {
+pub fn score(answers: &Answers, person: &impl AsRef<Person>) -> Finding {
+    let sex = person.as_ref().sex();
     let t = fast_tally(answers);
-    FastFinding {
+    Finding {
         result: result_of(&t),
         short_cut: t.short_cut,
         total: t.at_least,
         complete: t.short_cut.is_some() || t.next.is_none(),
         item_scores: t.items,
-        heavy_occasion_units: heavy_occasion_units(contact.sex()),
-        sex_assumed: contact.sex() == Sex::NotKnown,
+        heavy_occasion_units: heavy_occasion_units(sex),
+        sex_assumed: sex == Sex::NotKnown,
         source: FastSource,
     }
 }
@@ -553,5 +556,44 @@ mod schema {
 
     pub(super) fn concern_reply(generator: &mut SchemaGenerator) -> Schema {
         item_reply::<ConcernRaised>(generator, zero_two_four())
+    }
+}
+
+impl Finding {
+    /// The outcomes the policy reads from this finding: its result, once
+    /// settled (CLINICAL-REFERENCE §5.4).
+    #[must_use]
+    pub fn outcomes(&self) -> OutcomeSet {
+        match self.result {
+            FastResult::Positive => OutcomeSet::of(Outcome::FastPositive),
+            FastResult::Negative => OutcomeSet::of(Outcome::FastNegative),
+            FastResult::Incomplete { .. } => OutcomeSet::EMPTY,
+        }
+    }
+}
+
+/// FAST as an [`Instrument`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fast;
+
+impl Instrument for Fast {
+    const KEY: &'static str = "fast";
+    const NAME: &'static str = "Fast Alcohol Screening Test (FAST)";
+    const VERSION: &'static str = VERSION;
+    const SOURCES: &'static [Source] = SOURCES;
+    type Answers = Answers;
+    type Finding = Finding;
+    fn score(answers: &Answers, contact: &Contact) -> Finding {
+        score(answers, contact)
+    }
+    fn outcomes(finding: &Finding) -> OutcomeSet {
+        finding.outcomes()
+    }
+}
+
+impl Flow for Fast {
+    type Step = Step;
+    fn next_step(answers: &Answers, _: &Contact) -> Step {
+        next_step(answers)
     }
 }

@@ -2,9 +2,21 @@
 //!
 //! Every instrument has typed answers that can hold only valid values, named
 //! thresholds citing their source, a pure scoring function that cannot fail and
-//! allocates nothing, and a typed finding.
+//! allocates nothing, and a typed finding that reduces itself to the
+//! [`Outcome`](crate::outcome::Outcome)s the policy reads.
+//!
+//! Each module implements [`Instrument`] for one marker type ([`pat::Pat`],
+//! [`audit::Audit`], ...), and one line of the registry at the end of this
+//! file adds it to [`Answers`], [`Findings`] and [`REGISTRY`]. Adding an
+//! instrument is its own module plus that one line: the answers and findings
+//! documents, scoring, outcomes and the provenance check follow from it.
 
 use serde::{Deserialize, Serialize};
+
+use crate::context::{Contact, Person};
+use crate::error::Error;
+use crate::outcome::OutcomeSet;
+use crate::provenance::Source;
 
 pub mod activity;
 pub mod audit;
@@ -62,4 +74,169 @@ impl<T: Copy> Reply<T> {
             Reply::NotAsked => None,
         }
     }
+}
+
+/// What every instrument provides: its answers, its finding, its provenance,
+/// a pure scoring function and the outcomes its finding means to a policy.
+pub trait Instrument {
+    /// The instrument's key in [`Answers`] and [`Findings`] (and their JSON).
+    const KEY: &'static str;
+    /// Its name, as a practitioner knows it.
+    const NAME: &'static str;
+    /// The version of the instrument implemented, recorded for audit.
+    const VERSION: &'static str;
+    /// The published sources it implements.
+    const SOURCES: &'static [Source];
+    /// Its answers, valid by construction.
+    type Answers;
+    /// What it finds.
+    type Finding;
+
+    /// Checks the answers against the person, where they can contradict each
+    /// other (more years of smoking than years of age, for example).
+    ///
+    /// # Errors
+    /// [`Error::Inconsistent`] naming the contradiction.
+    fn check(answers: &Self::Answers, person: &Person) -> Result<(), Error> {
+        let _ = (answers, person);
+        Ok(())
+    }
+
+    /// Scores the answers for the person in `contact`. Pure and total: it
+    /// cannot fail and allocates nothing.
+    fn score(answers: &Self::Answers, contact: &Contact) -> Self::Finding;
+
+    /// The outcomes the finding means to a policy.
+    fn outcomes(finding: &Self::Finding) -> OutcomeSet;
+}
+
+/// An instrument whose questions follow a flow: it can say what to ask next,
+/// and report its result as soon as no remaining answer can change it.
+pub trait Flow: Instrument {
+    /// What to do next: a question to ask, or the settled result.
+    type Step;
+
+    /// The next step, given the answers so far.
+    fn next_step(answers: &Self::Answers, contact: &Contact) -> Self::Step;
+}
+
+/// What the crate records about a registered instrument.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Registered {
+    /// Its key in [`Answers`] and [`Findings`].
+    pub key: &'static str,
+    /// Its name.
+    pub name: &'static str,
+    /// The version implemented.
+    pub version: &'static str,
+    /// Its published sources.
+    pub sources: &'static [Source],
+}
+
+impl Registered {
+    const fn of<I: Instrument>() -> Registered {
+        Registered {
+            key: I::KEY,
+            name: I::NAME,
+            version: I::VERSION,
+            sources: I::SOURCES,
+        }
+    }
+}
+
+/// Declares the registry: for each instrument, its field in [`Answers`] and
+/// [`Findings`], its builder, its scoring, its outcomes and its provenance.
+macro_rules! registry {
+    ($( $(#[$doc:meta])* $key:ident, $with:ident: $module:ident::$marker:ident; )*) => {
+        /// The answers to whichever instruments were used at a contact.
+        ///
+        /// An instrument left out (or `null` in JSON) was not used; any subset
+        /// may be given. Within an instrument, unanswered questions are
+        /// explicit ([`Reply::NotAsked`]). The struct grows as instruments are
+        /// added: start from [`Answers::NONE`] and add each instrument with its
+        /// `with_` method, or set its field.
+        #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+        #[serde(deny_unknown_fields)]
+        #[non_exhaustive]
+        pub struct Answers {
+            $( $(#[$doc])* pub $key: Option<$module::Answers>, )*
+        }
+
+        impl Answers {
+            /// No instrument used.
+            pub const NONE: Answers = Answers { $( $key: None, )* };
+
+            $(
+                #[doc = concat!("These answers with the `", stringify!($key), "` answers set.")]
+                #[must_use]
+                pub const fn $with(mut self, answers: $module::Answers) -> Answers {
+                    self.$key = Some(answers);
+                    self
+                }
+            )*
+
+            /// Checks every instrument's answers against the person.
+            ///
+            /// # Errors
+            /// The first instrument's [`Instrument::check`] error.
+            pub fn check(&self, person: &Person) -> Result<(), Error> {
+                $( if let Some(a) = &self.$key {
+                    <$module::$marker as Instrument>::check(a, person)?;
+                } )*
+                Ok(())
+            }
+        }
+
+        /// What each instrument used found.
+        #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+        #[serde(deny_unknown_fields)]
+        #[non_exhaustive]
+        pub struct Findings {
+            $( $(#[$doc])* pub $key: Option<$module::Finding>, )*
+        }
+
+        impl Findings {
+            /// Scores every instrument that was answered. Pure, and allocates
+            /// nothing.
+            #[must_use]
+            pub fn score(answers: &Answers, contact: &Contact) -> Findings {
+                Findings { $(
+                    $key: answers.$key.as_ref()
+                        .map(|a| <$module::$marker as Instrument>::score(a, contact)),
+                )* }
+            }
+
+            /// The outcomes the findings mean to a policy: each instrument's
+            /// own, together.
+            #[must_use]
+            pub fn outcomes(&self) -> OutcomeSet {
+                let mut o = OutcomeSet::EMPTY;
+                $( if let Some(f) = &self.$key {
+                    o = o.union(<$module::$marker as Instrument>::outcomes(f));
+                } )*
+                o
+            }
+        }
+
+        /// Every registered instrument, in the order of [`Answers`].
+        pub const REGISTRY: &[Registered] = &[ $( Registered::of::<$module::$marker>(), )* ];
+    };
+}
+
+registry! {
+    /// Paddington Alcohol Test.
+    pat, with_pat: pat::Pat;
+    /// AUDIT-C alone (items 4–10 not asked) or the full AUDIT.
+    audit, with_audit: audit::Audit;
+    /// FAST.
+    fast, with_fast: fast::Fast;
+    /// Smoking status, vaping and the CO reading.
+    smoking, with_smoking: smoking::Smoking;
+    /// Height, weight and waist: BMI and waist-to-height ratio.
+    bmi, with_bmi: bmi::Bmi;
+    /// Physical activity: GPPAQ and weekly minutes.
+    activity, with_activity: activity::Activity;
 }

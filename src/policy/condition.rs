@@ -4,8 +4,8 @@ use crate::context::{
     AGE_YEARS, BariatricSurgery, Contact, Diabetes, PriorityGroup, Setting, Sex, YearsAgo,
     YesNoNotKnown,
 };
+use crate::outcome::{ExclusiveGroup, Outcome, OutcomeSet};
 use crate::policy::document::{Condition, DiabetesIs};
-use crate::policy::outcome::{ExclusiveGroup, Outcome, OutcomeSet};
 
 /// The oldest age a contact can hold, from the one bound that checks it.
 pub(crate) const MAX_AGE: u32 = AGE_YEARS.max as u32;

@@ -11,13 +11,14 @@ use crate::context::{
     Age, BariatricSurgery, Comorbidities, Contact, ContactFields, Diabetes, FamilyBackground,
     PriorityGroup, PriorityGroups, Setting, Sex, TimeAvailable, YearsAgo, YesNoNotKnown,
 };
+use crate::instruments::pat;
 use crate::instruments::smoking::PregnancyReading;
-use crate::instruments::{activity, bmi, pat};
+use crate::outcome::{Outcome, OutcomeSet};
 use crate::policy::condition::{MAX_AGE, Reads};
-use crate::policy::{Outcome, OutcomeSet, Topic};
 
-/// The youngest age coverage is checked at: the instruments are for people of
-/// 16 and over (PAT, CLINICAL-REFERENCE §1.1; GPPAQ, §4.1).
+/// The youngest age coverage is checked at: the default policy is written for
+/// people of 16 and over (PAT, CLINICAL-REFERENCE §1.1; GPPAQ, §4.1). The
+/// outcome table says where below that an instrument can give each outcome.
 const MIN_AGE: u32 = pat::MIN_AGE_YEARS;
 
 /// The age used when no rule reads age.
@@ -35,87 +36,23 @@ const MAX_COMBINED_COMPANIONS: usize = 6;
 /// cut.
 pub(crate) const MAX_CASES: usize = 1 << 15;
 
-const SETTINGS: [Setting; 12] = [
-    Setting::EmergencyDepartment,
-    Setting::GeneralPractice,
-    Setting::CommunityPharmacy,
-    Setting::Dental,
-    Setting::Optometry,
-    Setting::Maternity,
-    Setting::PreOperativeAssessment,
-    Setting::HospitalInpatient,
-    Setting::HospitalOutpatient,
-    Setting::CommunityAndVoluntary,
-    Setting::Housing,
-    Setting::WorkplaceHealth,
-];
-
 const ANSWERS: [YesNoNotKnown; 3] = [
     YesNoNotKnown::No,
     YesNoNotKnown::Yes,
     YesNoNotKnown::NotKnown,
 ];
 
-/// The outcomes that are always found with `o`, so that a rule may rely on
-/// them too (a possible dependence is always a positive PAT, for example).
-fn implied(o: Outcome) -> OutcomeSet {
-    use Outcome as O;
-    match o {
-        O::PatPossibleDependence => OutcomeSet::of(O::PatPositive).with(O::PatDailyDrinker),
-        O::PatDependenceNotKnown
-        | O::PatWillingToSeeSpecialist
-        | O::PatDeclinedSpecialist
-        | O::PatSpecialistNotOffered => OutcomeSet::of(O::PatPositive),
-        // AUDIT-C bands are outcomes only while the AUDIT zone is unsettled.
-        O::AuditCLowerRisk
-        | O::AuditCIncreasingRisk
-        | O::AuditCHigherRisk
-        | O::AuditCPossibleDependence => OutcomeSet::of(O::AuditIncomplete).with(O::AuditCScored),
-        O::AuditLowerRisk
-        | O::AuditIncreasingRisk
-        | O::AuditHigherRisk
-        | O::AuditPossibleDependence => OutcomeSet::of(O::AuditCScored),
-        O::BmiUnderweight
-        | O::BmiHealthyWeight
-        | O::BmiOverweight
-        | O::BmiObesityClass1
-        | O::BmiObesityClass2
-        | O::BmiObesityClass3 => OutcomeSet::of(O::BmiCalculated),
-        O::ActivityInactive
-        | O::ActivityModeratelyInactive
-        | O::ActivityModeratelyActive
-        | O::ActivityActive => OutcomeSet::of(O::ActivityIndexCalculated),
-        _ => OutcomeSet::EMPTY,
-    }
-}
-
-/// The ages at which an instrument gives `o`.
-fn ages(o: Outcome) -> (u32, u32) {
-    use crate::policy::ExclusiveGroup as G;
-    match o.exclusive_group() {
-        Some(G::BmiCategory | G::WhtrBand) => (bmi::ADULT_FROM_AGE_YEARS, MAX_AGE),
-        Some(G::ActivityIndex) => (activity::GPPAQ_MIN_AGE, activity::GPPAQ_MAX_AGE),
-        Some(G::WeeklyBand) => (activity::ACTIVE_LIVES_MIN_AGE, MAX_AGE),
-        _ => (MIN_AGE, MAX_AGE),
-    }
-}
-
-/// Whether an instrument can give `o` for `contact`: adult BMI categories and
-/// waist bands are not given in pregnancy (§3.1), and the CO pregnancy
-/// outcomes only when pregnancy is possible (§2.3).
+/// Whether an instrument can give `o` for `contact`, as the outcome table
+/// declares ([`Outcome::can_occur`]).
 pub(crate) fn possible(o: Outcome, contact: &Contact) -> bool {
-    let age = contact.age().years();
-    let (from, to) = ages(o);
-    if age < from || age > to {
-        return false;
-    }
-    match o {
-        Outcome::CoPregnancyReferral | Outcome::CoIdentifySource => {
-            !matches!(PregnancyReading::of(contact), PregnancyReading::NotPregnant)
-        }
-        _ if o.topic() == Topic::Weight => contact.pregnant() != YesNoNotKnown::Yes,
-        _ => true,
-    }
+    let pregnancy_possible =
+        !matches!(PregnancyReading::of(contact), PregnancyReading::NotPregnant);
+    o.can_occur(
+        contact.age().years(),
+        contact.setting(),
+        contact.pregnant(),
+        pregnancy_possible,
+    )
 }
 
 /// Whether no two outcomes in `s` belong to the same exclusive group.
@@ -131,7 +68,7 @@ fn consistent(s: OutcomeSet) -> bool {
 /// The sets of outcomes to check `o` in: `o` with what it implies, alone and
 /// together with the outcomes that the rules relying on it test under `not`.
 pub(crate) fn outcome_sets(o: Outcome, reads: &Reads) -> Vec<OutcomeSet> {
-    let base = OutcomeSet::of(o).union(implied(o));
+    let base = OutcomeSet::of(o).union(o.implies());
     let companions: Vec<Outcome> = reads
         .negated
         .iter()
@@ -158,7 +95,7 @@ pub(crate) fn outcome_sets(o: Outcome, reads: &Reads) -> Vec<OutcomeSet> {
         .map(|extra| {
             extra
                 .iter()
-                .fold(base.union(extra), |s, c| s.union(implied(c)))
+                .fold(base.union(extra), |s, c| s.union(c.implies()))
         })
         .filter(|s| consistent(*s))
         .collect()
@@ -169,7 +106,7 @@ pub(crate) fn outcome_sets(o: Outcome, reads: &Reads) -> Vec<OutcomeSet> {
 fn settings(masks: &[u16]) -> Vec<Setting> {
     let mut seen: Vec<Vec<bool>> = Vec::new();
     let mut out = Vec::new();
-    for s in SETTINGS {
+    for s in Setting::ALL {
         let signature: Vec<bool> = masks.iter().map(|m| m & (1 << s as u8) != 0).collect();
         if !seen.contains(&signature) {
             seen.push(signature);
@@ -365,6 +302,7 @@ pub(crate) fn contacts(reads: &Reads, limit: usize) -> Vec<Contact> {
                                 }
                                 let fields = ContactFields {
                                     age,
+                                    age_in_months: None,
                                     sex,
                                     pregnant,
                                     family_background: FamilyBackground::NotStated,

@@ -18,12 +18,12 @@ mod condition;
 mod coverage;
 mod diagnostic;
 mod document;
-mod outcome;
 mod overlay;
 mod plan;
 mod safety;
 mod vocabulary;
 
+pub use crate::outcome::{ExclusiveGroup, Outcome, OutcomeSet, Topic};
 pub use codes::{CODES_SOURCE, CONFIRMED_CODES, Concept};
 pub use compile::Policy;
 pub use diagnostic::{Diagnostic, DiagnosticCode};
@@ -31,11 +31,10 @@ pub use document::{
     ActionSpec, CodeOverride, Condition, DiabetesIs, NoAction, Pathway, PolicyDocument, PolicyRef,
     Rule,
 };
-pub use outcome::{ExclusiveGroup, Outcome, OutcomeSet};
 pub use overlay::{PathwayPatch, PolicyOverlay};
 pub use plan::{Action, Adjustment, Adjustments, PathwayRef, Reason, RecordingCode};
 pub use safety::{PROTECTED_RULES, SafetyOverride};
-pub use vocabulary::{ActionKind, Intensity, ReferralMode, Topic, Urgency};
+pub use vocabulary::{ActionKind, Intensity, ReferralMode, Urgency};
 
 /// The national default policy, as shipped in the crate (JSON).
 pub const NATIONAL_DEFAULT_JSON: &str = include_str!("national_default.json");

@@ -1,4 +1,4 @@
-//! The words plans are made of: kinds of action, topics, intensities, urgency.
+//! The words plans are made of: kinds of action, intensities, urgency.
 
 use serde::{Deserialize, Serialize};
 
@@ -40,23 +40,6 @@ impl ActionKind {
             _ => 3,
         }
     }
-}
-
-/// The lifestyle risk an action is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Topic {
-    /// Alcohol.
-    Alcohol,
-    /// Tobacco and nicotine.
-    Tobacco,
-    /// Weight and diet.
-    Weight,
-    /// Physical activity.
-    PhysicalActivity,
-    /// Anything else, such as carbon-monoxide safety.
-    General,
 }
 
 /// How much of the practitioner's time an action needs.

@@ -3,7 +3,7 @@
 //! (CLINICAL-REFERENCE §4).
 //!
 //! Either measure, or both, may be answered. [`score`] turns the [`Answers`]
-//! and the contact's age into an [`ActivityFinding`] holding, for each measure,
+//! and the contact's age into an [`Finding`] holding, for each measure,
 //! whether it was asked, whether it applies at this age, and its result:
 //!
 //! - GPPAQ (§4.1): the [`PhysicalActivityIndex`], the combined
@@ -44,8 +44,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Reply;
-use crate::context::Contact;
+use super::{Instrument, Reply};
+use crate::context::{Contact, Person};
+use crate::outcome::{Outcome, OutcomeSet};
 use crate::provenance::Source;
 
 mod gppaq;
@@ -223,13 +224,14 @@ impl Answers {
 ///
 /// Each measure is reported separately, as a typed outcome: not asked, not
 /// applicable at this age (with the reason), or its result. The helpers
-/// [`index`](ActivityFinding::index), [`weekly_band`](ActivityFinding::weekly_band)
-/// and [`meets_aerobic_guideline`](ActivityFinding::meets_aerobic_guideline) give
+/// [`index`](Finding::index), [`weekly_band`](Finding::weekly_band)
+/// and [`meets_aerobic_guideline`](Finding::meets_aerobic_guideline) give
 /// the values a policy reads most often.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
-pub struct ActivityFinding {
+#[cfg_attr(feature = "schema", schemars(rename = "ActivityFinding"))]
+pub struct Finding {
     /// The GPPAQ outcome (CLINICAL-REFERENCE §4.1).
     pub gppaq: GppaqOutcome,
     /// The weekly-minutes outcome (CLINICAL-REFERENCE §4.2).
@@ -238,7 +240,7 @@ pub struct ActivityFinding {
     pub source: ActivitySource,
 }
 
-impl ActivityFinding {
+impl Finding {
     /// The GPPAQ Physical Activity Index, when GPPAQ was scored.
     pub const fn index(&self) -> Option<PhysicalActivityIndex> {
         match self.gppaq {
@@ -279,9 +281,9 @@ impl ActivityFinding {
 ///
 /// Age is checked before completeness: an answered GPPAQ outside 16 to 74 is
 /// `not_applicable` even if a scored question is still unanswered.
-pub fn score(answers: &Answers, contact: &Contact) -> ActivityFinding {
-    let age = contact.age().years();
-    ActivityFinding {
+pub fn score(answers: &Answers, person: &impl AsRef<Person>) -> Finding {
+    let age = person.as_ref().age().years();
+    Finding {
         gppaq: match answers.gppaq {
             Reply::NotAsked => GppaqOutcome::NotAsked,
             Reply::Answered(gppaq) => gppaq::score(&gppaq, age),
@@ -291,5 +293,51 @@ pub fn score(answers: &Answers, contact: &Contact) -> ActivityFinding {
             Reply::Answered(weekly) => WeeklyOutcome::Assessed(weekly::score(&weekly, age)),
         },
         source: ActivitySource::Gppaq2009Cmo2019,
+    }
+}
+
+impl Finding {
+    /// The outcomes the policy reads from this finding: the GPPAQ index and the
+    /// Active Lives band on weekly minutes, where each applies
+    /// (CLINICAL-REFERENCE §4).
+    #[must_use]
+    pub fn outcomes(&self) -> OutcomeSet {
+        let mut o = OutcomeSet::EMPTY;
+        if let Some(index) = self.index() {
+            o.insert(Outcome::ActivityIndexCalculated);
+            o.insert(match index {
+                PhysicalActivityIndex::Inactive => Outcome::ActivityInactive,
+                PhysicalActivityIndex::ModeratelyInactive => Outcome::ActivityModeratelyInactive,
+                PhysicalActivityIndex::ModeratelyActive => Outcome::ActivityModeratelyActive,
+                PhysicalActivityIndex::Active => Outcome::ActivityActive,
+            });
+        }
+        if let Some(band) = self.weekly_band() {
+            o.insert(match band {
+                ActiveLivesBand::Inactive => Outcome::WeeklyInactive,
+                ActiveLivesBand::FairlyActive => Outcome::WeeklyFairlyActive,
+                ActiveLivesBand::Active => Outcome::WeeklyActive,
+            });
+        }
+        o
+    }
+}
+
+/// GPPAQ and weekly minutes as an [`Instrument`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Activity;
+
+impl Instrument for Activity {
+    const KEY: &'static str = "activity";
+    const NAME: &'static str = "Physical activity (GPPAQ and weekly minutes)";
+    const VERSION: &'static str = VERSION;
+    const SOURCES: &'static [Source] = SOURCES;
+    type Answers = Answers;
+    type Finding = Finding;
+    fn score(answers: &Answers, contact: &Contact) -> Finding {
+        score(answers, contact)
+    }
+    fn outcomes(finding: &Finding) -> OutcomeSet {
+        finding.outcomes()
     }
 }

@@ -9,7 +9,7 @@ use super::{
     AUDIT_C_POSSIBLE_DEPENDENCE_FROM, AuditSource, DrinkingFrequency, HowOften, Question,
     TypicalDay, heavy_occasion_units,
 };
-use crate::context::{Contact, Sex, YesNoNotKnown};
+use crate::context::{Person, Sex, YesNoNotKnown};
 use crate::error::Error;
 use crate::instruments::Reply;
 
@@ -393,7 +393,8 @@ pub(crate) fn tally(answers: &AuditCAnswers) -> AuditCTally {
 /// assert_eq!(finding.heavy_occasion_units, 6);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn score_audit_c(answers: &AuditCAnswers, contact: &Contact) -> AuditCFinding {
+pub fn score_audit_c(answers: &AuditCAnswers, person: &impl AsRef<Person>) -> AuditCFinding {
+    let sex = person.as_ref().sex();
     let AuditCTally { items, tally, next } = tally(answers);
     let lowest = AuditCBand::for_total(tally.at_least);
     let highest = AuditCBand::for_total(tally.at_most);
@@ -417,8 +418,8 @@ pub fn score_audit_c(answers: &AuditCAnswers, contact: &Contact) -> AuditCFindin
         ask_full_audit: positive == YesNoNotKnown::Yes,
         item_scores: items,
         typical_day: answers.typical_day(),
-        heavy_occasion_units: heavy_occasion_units(contact.sex()),
-        sex_assumed: contact.sex() == Sex::NotKnown,
+        heavy_occasion_units: heavy_occasion_units(sex),
+        sex_assumed: sex == Sex::NotKnown,
         source: AuditSource,
     }
 }

@@ -9,7 +9,7 @@ use super::{
     AUDIT_HIGHER_RISK_FROM, AUDIT_INCREASING_RISK_FROM, AUDIT_POSSIBLE_DEPENDENCE_FROM,
     AuditCAnswers, AuditCFinding, AuditSource, HowOften, Occurrence, Question, score_audit_c,
 };
-use crate::context::Contact;
+use crate::context::Person;
 use crate::error::Error;
 use crate::instruments::Reply;
 
@@ -32,24 +32,24 @@ use crate::instruments::Reply;
 ///     heavy_drinking: Reply::Answered(HowOften::Monthly),
 /// })?;
 /// // AUDIT-C is 7: go on with the other seven, starting from the screen.
-/// let mut fields = AuditAnswersFields::from_audit_c(screen);
+/// let mut fields = AnswersFields::from_audit_c(screen);
 /// fields.unable_to_stop = Reply::Answered(HowOften::from_score(1, Question::UnableToStop)?);
 /// fields.injury = Reply::Answered(Occurrence::from_score(4, Question::Injury)?);
-/// let answers = AuditAnswers::new(fields)?;
+/// let answers = Answers::new(fields)?;
 /// assert!(answers.is_answered(Question::HeavyDrinking));
 /// assert!(!answers.is_answered(Question::Guilt));
 /// # Ok::<(), mecc::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "AuditAnswersFields", into = "AuditAnswersFields")]
-pub struct AuditAnswers(AuditAnswersFields);
+#[serde(try_from = "AnswersFields", into = "AnswersFields")]
+pub struct Answers(AnswersFields);
 
-/// The fields of [`AuditAnswers`], before they are checked against each
+/// The fields of [`Answers`], before they are checked against each
 /// other; also their JSON form. Every field is required.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
-pub struct AuditAnswersFields {
+pub struct AnswersFields {
     /// Items 1–3: the AUDIT-C answers.
     pub audit_c: AuditCAnswers,
     /// Item 4: how often unable to stop drinking once started.
@@ -124,14 +124,13 @@ item_field!(de_memory_loss, HowOften, Question::MemoryLoss);
 item_field!(de_injury, Occurrence, Question::Injury);
 item_field!(de_others_concerned, Occurrence, Question::OthersConcerned);
 
-impl AuditAnswersFields {
+impl AnswersFields {
     /// No question asked yet.
-    pub const NOT_STARTED: AuditAnswersFields =
-        AuditAnswersFields::from_audit_c(AuditCAnswers::NOT_STARTED);
+    pub const NOT_STARTED: AnswersFields = AnswersFields::from_audit_c(AuditCAnswers::NOT_STARTED);
 
     /// The AUDIT-C answers, with items 4–10 still to ask.
-    pub const fn from_audit_c(audit_c: AuditCAnswers) -> AuditAnswersFields {
-        AuditAnswersFields {
+    pub const fn from_audit_c(audit_c: AuditCAnswers) -> AnswersFields {
+        AnswersFields {
             audit_c,
             unable_to_stop: Reply::NotAsked,
             failed_expectations: Reply::NotAsked,
@@ -155,14 +154,14 @@ impl AuditAnswersFields {
     }
 }
 
-impl AuditAnswers {
+impl Answers {
     /// No question asked yet.
-    pub const NOT_STARTED: AuditAnswers = AuditAnswers(AuditAnswersFields::NOT_STARTED);
+    pub const NOT_STARTED: Answers = Answers(AnswersFields::NOT_STARTED);
 
     /// The AUDIT-C answers, with items 4–10 still to ask. Infallible: the
     /// AUDIT-C answers were checked when built.
-    pub const fn from_audit_c(audit_c: AuditCAnswers) -> AuditAnswers {
-        AuditAnswers(AuditAnswersFields::from_audit_c(audit_c))
+    pub const fn from_audit_c(audit_c: AuditCAnswers) -> Answers {
+        Answers(AnswersFields::from_audit_c(audit_c))
     }
 
     /// Checks the answers against each other (the AUDIT-C answers were
@@ -178,7 +177,7 @@ impl AuditAnswers {
     /// [`Error::Inconsistent`] when `frequency` is `never` (or `typical_day` is
     /// exactly 0 units, which fits only `never`) and any of items 4–8 is
     /// answered other than `never`; the error names the first such item.
-    pub fn new(fields: AuditAnswersFields) -> Result<AuditAnswers, Error> {
+    pub fn new(fields: AnswersFields) -> Result<Answers, Error> {
         let no_drinking = if fields.audit_c.never_drinks() {
             Some("frequency = never")
         } else if matches!(fields.audit_c.typical_day(), Reply::Answered(day) if day.is_zero()) {
@@ -202,11 +201,11 @@ impl AuditAnswers {
                 });
             }
         }
-        Ok(AuditAnswers(fields))
+        Ok(Answers(fields))
     }
 
     /// The answers as given.
-    pub const fn fields(&self) -> &AuditAnswersFields {
+    pub const fn fields(&self) -> &AnswersFields {
         &self.0
     }
 
@@ -233,15 +232,15 @@ impl AuditAnswers {
     }
 }
 
-impl TryFrom<AuditAnswersFields> for AuditAnswers {
+impl TryFrom<AnswersFields> for Answers {
     type Error = Error;
-    fn try_from(fields: AuditAnswersFields) -> Result<AuditAnswers, Error> {
-        AuditAnswers::new(fields)
+    fn try_from(fields: AnswersFields) -> Result<Answers, Error> {
+        Answers::new(fields)
     }
 }
 
-impl From<AuditAnswers> for AuditAnswersFields {
-    fn from(a: AuditAnswers) -> AuditAnswersFields {
+impl From<Answers> for AnswersFields {
+    fn from(a: Answers) -> AnswersFields {
         a.0
     }
 }
@@ -307,7 +306,7 @@ impl AuditZone {
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum AuditResult {
     /// The zone, settled: no answer to an item still unanswered could change
-    /// it. See [`AuditFinding::complete`] for whether the total is final.
+    /// it. See [`Finding::complete`] for whether the total is final.
     Zone(AuditZone),
     /// Not yet determined: `next` is the question to ask.
     Incomplete {
@@ -331,7 +330,8 @@ impl AuditResult {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
-pub struct AuditFinding {
+#[cfg_attr(feature = "schema", schemars(rename = "AuditFinding"))]
+pub struct Finding {
     /// The zone, or the next question while it is not settled.
     pub result: AuditResult,
     /// The sum of the scores given so far (0–40); the AUDIT score once
@@ -351,7 +351,7 @@ pub struct AuditFinding {
     pub source: AuditSource,
 }
 
-impl AuditFinding {
+impl Finding {
     /// The zone, once settled.
     pub const fn zone(&self) -> Option<AuditZone> {
         self.result.zone()
@@ -365,7 +365,7 @@ struct AuditTally {
     next: Option<Question>,
 }
 
-fn audit_tally(answers: &AuditAnswers) -> AuditTally {
+fn audit_tally(answers: &Answers) -> AuditTally {
     let a = answers.fields();
     let AuditCTally {
         items: [q1, q2, q3],
@@ -423,10 +423,10 @@ fn audit_tally(answers: &AuditAnswers) -> AuditTally {
 ///     typical_day: Reply::Answered(TypicalDay::from_units(12.0)?),
 ///     heavy_drinking: Reply::Answered(daily),
 /// })?;
-/// let answers = AuditAnswers::new(AuditAnswersFields {
+/// let answers = Answers::new(AnswersFields {
 ///     unable_to_stop: Reply::Answered(daily),
 ///     failed_expectations: Reply::Answered(daily),
-///     ..AuditAnswersFields::from_audit_c(screen)
+///     ..AnswersFields::from_audit_c(screen)
 /// })?;
 /// let finding = audit::score(&answers, &contact);
 /// // 20 already, and scores only add: possible dependence whatever follows.
@@ -434,10 +434,10 @@ fn audit_tally(answers: &AuditAnswers) -> AuditTally {
 /// assert!(!finding.complete);
 /// assert_eq!((finding.total, finding.total_at_most), (20, 40));
 /// // The form still asks the rest, for the total.
-/// assert_eq!(audit::next_step(&answers), AuditStep::Ask(Question::MorningDrink));
+/// assert_eq!(audit::next_step(&answers), Step::Ask(Question::MorningDrink));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn score(answers: &AuditAnswers, contact: &Contact) -> AuditFinding {
+pub fn score(answers: &Answers, person: &impl AsRef<Person>) -> Finding {
     let AuditTally { items, tally, next } = audit_tally(answers);
     let lowest = AuditZone::for_total(tally.at_least);
     let highest = AuditZone::for_total(tally.at_most);
@@ -446,13 +446,13 @@ pub fn score(answers: &AuditAnswers, contact: &Contact) -> AuditFinding {
         // Every item answered or skipped leaves one possible total.
         _ => AuditResult::Zone(lowest),
     };
-    AuditFinding {
+    Finding {
         result,
         total: tally.at_least,
         total_at_most: tally.at_most,
         complete: next.is_none(),
         item_scores: items,
-        audit_c: score_audit_c(answers.audit_c(), contact),
+        audit_c: score_audit_c(answers.audit_c(), person),
         source: AuditSource,
     }
 }
@@ -463,7 +463,8 @@ pub fn score(answers: &AuditAnswers, contact: &Contact) -> AuditFinding {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
-pub enum AuditStep {
+#[cfg_attr(feature = "schema", schemars(rename = "AuditStep"))]
+pub enum Step {
     /// Ask this question next.
     Ask(Question),
     /// Every item is answered or skipped; this is the result, never
@@ -481,11 +482,11 @@ pub enum AuditStep {
 /// only when [`AuditCFinding::ask_full_audit`] is true.
 ///
 /// [`next_step_audit_c`]: super::next_step_audit_c
-pub fn next_step(answers: &AuditAnswers) -> AuditStep {
+pub fn next_step(answers: &Answers) -> Step {
     let AuditTally { tally, next, .. } = audit_tally(answers);
     match next {
-        Some(next) => AuditStep::Ask(next),
-        None => AuditStep::Complete(AuditResult::Zone(AuditZone::for_total(tally.at_least))),
+        Some(next) => Step::Ask(next),
+        None => Step::Complete(AuditResult::Zone(AuditZone::for_total(tally.at_least))),
     }
 }
 
@@ -497,12 +498,12 @@ mod schema {
 
     use super::*;
 
-    impl JsonSchema for AuditAnswers {
+    impl JsonSchema for Answers {
         fn schema_name() -> Cow<'static, str> {
             "AuditAnswers".into()
         }
         fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-            AuditAnswersFields::json_schema(generator)
+            AnswersFields::json_schema(generator)
         }
     }
 }

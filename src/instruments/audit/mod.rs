@@ -5,9 +5,9 @@
 //! ([`Question`]). The first three are AUDIT-C, the consumption questions
 //! used on their own as a screen: [`score_audit_c`] scores them into an
 //! [`AuditCFinding`]. When AUDIT-C is positive, the remaining seven follow: an
-//! [`AuditAnswers`] is built *from* the AUDIT-C answers plus items 4–10, so the
+//! [`Answers`] is built *from* the AUDIT-C answers plus items 4–10, so the
 //! first three are never asked twice, and [`score`] turns it into an
-//! [`AuditFinding`]. [`next_step_audit_c`] and [`next_step`] drive a form.
+//! [`Finding`]. [`next_step_audit_c`] and [`next_step`] drive a form.
 //!
 //! # Answers
 //!
@@ -53,7 +53,7 @@
 //! questions 2 and 3 are skipped, as the UK form instructs; in the full AUDIT
 //! items 4–8, which ask about drinking in the last year, are skipped too (the
 //! WHO form's "skip to questions 9 and 10"). Answers that contradict `never`
-//! are refused ([`AuditCAnswers::new`], [`AuditAnswers::new`]); answers that
+//! are refused ([`AuditCAnswers::new`], [`Answers::new`]); answers that
 //! agree with it (0 units, `never`) are accepted and score 0.
 //!
 //! **Decision (settled early):** scores only add, so the lowest total still
@@ -97,7 +97,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::context::{Contact, Sex};
+use crate::context::{Contact, Person, Sex};
+use crate::instruments::{Flow, Instrument};
+use crate::outcome::{Outcome, OutcomeSet};
 use crate::provenance::Source;
 use crate::units::Bounds;
 
@@ -109,10 +111,7 @@ pub use audit_c::{
     AuditCAnswers, AuditCAnswersFields, AuditCBand, AuditCFinding, AuditCResult, AuditCStep,
     next_step_audit_c, score_audit_c,
 };
-pub use full::{
-    AuditAnswers, AuditAnswersFields, AuditFinding, AuditResult, AuditStep, AuditZone, next_step,
-    score,
-};
+pub use full::{Answers, AnswersFields, AuditResult, AuditZone, Finding, Step, next_step, score};
 #[cfg(feature = "schema")]
 pub(crate) use items::schema as items_schema;
 pub use items::{
@@ -319,8 +318,8 @@ impl Question {
 
     /// A wording of the question to put to the person in `contact`
     /// ([`Question::text`] for their sex).
-    pub const fn text_for(self, contact: &Contact) -> &'static str {
-        self.text(contact.sex())
+    pub fn text_for(self, person: &impl AsRef<Person>) -> &'static str {
+        self.text(person.as_ref().sex())
     }
 
     /// A wording of the question to put to a person of this sex. Only question
@@ -446,3 +445,59 @@ source_marker!(
     SOURCE,
     "AUDIT (UK version, OHID 2020)"
 );
+
+impl Finding {
+    /// The outcomes the policy reads from this finding.
+    ///
+    /// The AUDIT-C band is an outcome only while the full AUDIT zone is
+    /// unsettled: once the zone is known it decides, so advice is not given
+    /// twice (CLINICAL-REFERENCE §5.2, §5.3).
+    #[must_use]
+    pub fn outcomes(&self) -> OutcomeSet {
+        let mut o = OutcomeSet::of(match self.result {
+            AuditResult::Zone(AuditZone::LowerRisk) => Outcome::AuditLowerRisk,
+            AuditResult::Zone(AuditZone::IncreasingRisk) => Outcome::AuditIncreasingRisk,
+            AuditResult::Zone(AuditZone::HigherRisk) => Outcome::AuditHigherRisk,
+            AuditResult::Zone(AuditZone::PossibleDependence) => Outcome::AuditPossibleDependence,
+            AuditResult::Incomplete { .. } => Outcome::AuditIncomplete,
+        });
+        if let AuditCResult::Band(band) = self.audit_c.result {
+            o.insert(Outcome::AuditCScored);
+            if let AuditResult::Incomplete { .. } = self.result {
+                o.insert(match band {
+                    AuditCBand::LowerRisk => Outcome::AuditCLowerRisk,
+                    AuditCBand::IncreasingRisk => Outcome::AuditCIncreasingRisk,
+                    AuditCBand::HigherRisk => Outcome::AuditCHigherRisk,
+                    AuditCBand::PossibleDependence => Outcome::AuditCPossibleDependence,
+                });
+            }
+        }
+        o
+    }
+}
+
+/// AUDIT-C and the full AUDIT as an [`Instrument`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Audit;
+
+impl Instrument for Audit {
+    const KEY: &'static str = "audit";
+    const NAME: &'static str = "AUDIT-C and AUDIT";
+    const VERSION: &'static str = VERSION;
+    const SOURCES: &'static [Source] = SOURCES;
+    type Answers = Answers;
+    type Finding = Finding;
+    fn score(answers: &Answers, contact: &Contact) -> Finding {
+        score(answers, contact)
+    }
+    fn outcomes(finding: &Finding) -> OutcomeSet {
+        finding.outcomes()
+    }
+}
+
+impl Flow for Audit {
+    type Step = Step;
+    fn next_step(answers: &Answers, _: &Contact) -> Step {
+        next_step(answers)
+    }
+}

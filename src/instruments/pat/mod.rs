@@ -4,7 +4,7 @@
 //! used, once the patient's own reason for attending has been dealt with, for
 //! adults presenting with one of ten conditions ([`indication`]). Five
 //! questions ([`Question`]) are asked in order; [`score`] turns the answers so
-//! far into a [`PatFinding`], and [`next_step`] tells a form what to ask next.
+//! far into a [`Finding`], and [`next_step`] tells a form what to ask next.
 //!
 //! # Scoring (CLINICAL-REFERENCE §1.3)
 //!
@@ -13,7 +13,7 @@
 //! [`THRESHOLD_FEMALE_CENTI_UNITS`]; 8 and 6 themselves are negative), or when
 //! the patient feels the attendance is related to alcohol. A person whose sex
 //! is `not_known` is held to the lower, female cut-off, and the finding says so
-//! ([`PatFinding::sex_assumed`]). The finding lists every reason that applies.
+//! ([`Finding::sex_assumed`]). The finding lists every reason that applies.
 //! Amounts are held to a hundredth of a unit ([`AlcoholUnits`]), so 8.004 units
 //! counts as 8 and is negative for a man, while 8.01 is positive.
 //!
@@ -79,9 +79,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::context::{Contact, PresentingCondition, Setting, Sex, YesNoNotKnown};
+use crate::context::{Contact, Person, PresentingCondition, Setting, Sex, YesNoNotKnown};
 use crate::error::Error;
-use crate::instruments::Reply;
+use crate::instruments::{Flow, Instrument, Reply};
+use crate::outcome::{Outcome, OutcomeSet};
 use crate::provenance::Source;
 use crate::units::{AlcoholUnits, Bounds};
 
@@ -823,7 +824,33 @@ impl Indication {
     }
 }
 
-/// Whether PAT is indicated for `contact` (CLINICAL-REFERENCE §1.1): an
+/// Who PAT is scored for and where: the person, the setting and, in an
+/// emergency department, the presenting condition, which decide whether it is
+/// indicated (CLINICAL-REFERENCE §1.1). A [`Contact`] converts into one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "PatSubject"))]
+#[serde(deny_unknown_fields)]
+pub struct Subject {
+    /// The person.
+    pub person: Person,
+    /// Where the contact happens.
+    pub setting: Setting,
+    /// The emergency-department presenting condition, if any.
+    pub presenting_condition: Option<PresentingCondition>,
+}
+
+impl From<&Contact> for Subject {
+    fn from(c: &Contact) -> Subject {
+        Subject {
+            person: *c.person(),
+            setting: c.setting(),
+            presenting_condition: c.presenting_condition(),
+        }
+    }
+}
+
+/// Whether PAT is indicated for `subject` (CLINICAL-REFERENCE §1.1): an
 /// emergency-department attendance, aged [`MIN_AGE_YEARS`] or over, presenting
 /// with one of the ten conditions. Every reason that fails is listed.
 ///
@@ -847,15 +874,16 @@ impl Indication {
 /// assert_eq!(because.iter().count(), 2);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn indication(contact: &Contact) -> Indication {
+pub fn indication(subject: impl Into<Subject>) -> Indication {
+    let subject = subject.into();
     let mut bits = 0u8;
-    if contact.setting() != Setting::EmergencyDepartment {
+    if subject.setting != Setting::EmergencyDepartment {
         bits |= NotIndicatedReason::NotEmergencyDepartment.bit();
     }
-    if contact.age().years() < MIN_AGE_YEARS {
+    if subject.person.age().years() < MIN_AGE_YEARS {
         bits |= NotIndicatedReason::Under16.bit();
     }
-    match (contact.setting(), contact.presenting_condition()) {
+    match (subject.setting, subject.presenting_condition) {
         (Setting::EmergencyDepartment, None) => {
             bits |= NotIndicatedReason::NoPresentingCondition.bit();
         }
@@ -919,7 +947,8 @@ impl<'de> Deserialize<'de> for PatSource {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
-pub struct PatFinding {
+#[cfg_attr(feature = "schema", schemars(rename = "PatFinding"))]
+pub struct Finding {
     /// The result.
     pub result: PatResult,
     /// Every reason the result is positive; empty otherwise.
@@ -956,7 +985,7 @@ pub struct PatFinding {
     pub source: PatSource,
 }
 
-impl PatFinding {
+impl Finding {
     /// Whether PAT was indicated for the contact.
     pub const fn indicated(&self) -> bool {
         self.indication.is_indicated()
@@ -1030,9 +1059,10 @@ fn result_of(a: &AnswersFields, threshold_centi: u32) -> PatResult {
 /// assert_eq!(finding.possible_dependence, YesNoNotKnown::Yes);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn score(answers: &Answers, contact: &Contact) -> PatFinding {
+pub fn score(answers: &Answers, subject: impl Into<Subject>) -> Finding {
+    let subject = subject.into();
     let a = answers.fields();
-    let sex = contact.sex();
+    let sex = subject.person.sex();
     let threshold_centi = threshold_centi_units(sex);
     let threshold = threshold_for(sex);
     let result = result_of(a, threshold_centi);
@@ -1063,10 +1093,10 @@ pub fn score(answers: &Answers, contact: &Contact) -> PatFinding {
         _ => YesNoNotKnown::NotKnown,
     };
 
-    PatFinding {
+    Finding {
         result,
         reasons,
-        indication: indication(contact),
+        indication: indication(subject),
         threshold,
         sex_assumed: sex == Sex::NotKnown,
         most_in_one_day: match a.most_in_one_day {
@@ -1122,9 +1152,9 @@ pub enum Step {
 /// assert_eq!(pat::next_step(&no, &contact), Step::Complete(PatResult::NonDrinker));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn next_step(answers: &Answers, contact: &Contact) -> Step {
+pub fn next_step(answers: &Answers, person: &impl AsRef<Person>) -> Step {
     let a = answers.fields();
-    let result = result_of(a, threshold_centi_units(contact.sex()));
+    let result = result_of(a, threshold_centi_units(person.as_ref().sex()));
     match result {
         PatResult::NonDrinker => Step::Complete(result),
         PatResult::Incomplete { next } => Step::Ask(next),
@@ -1236,5 +1266,68 @@ mod schema {
                 "description": "the PAT (2009) source",
             })
         }
+    }
+}
+
+impl Finding {
+    /// The outcomes the policy reads from this finding.
+    ///
+    /// A positive PAT for which possible dependence cannot be ruled out
+    /// (frequency, or a daily drinker's most in one day, not known) is marked
+    /// `pat_dependence_not_known`: not known is never read as no, so the default
+    /// policy raises the possible-dependence safety alert, gives advice that is
+    /// safe if they are dependent, and asks the missing question
+    /// (CLINICAL-REFERENCE §0, §1.5).
+    #[must_use]
+    pub fn outcomes(&self) -> OutcomeSet {
+        let mut o = OutcomeSet::of(match self.result {
+            PatResult::Positive => Outcome::PatPositive,
+            PatResult::Negative => Outcome::PatNegative,
+            PatResult::NonDrinker => Outcome::PatNonDrinker,
+            PatResult::Incomplete { .. } => Outcome::PatIncomplete,
+        });
+        let positive = matches!(self.result, PatResult::Positive);
+        if self.daily_drinker == YesNoNotKnown::Yes {
+            o.insert(Outcome::PatDailyDrinker);
+        }
+        match self.possible_dependence {
+            YesNoNotKnown::Yes => o.insert(Outcome::PatPossibleDependence),
+            YesNoNotKnown::NotKnown if positive => o.insert(Outcome::PatDependenceNotKnown),
+            _ => {}
+        }
+        if positive {
+            o.insert(match self.willing_to_see_specialist {
+                Reply::Answered(true) => Outcome::PatWillingToSeeSpecialist,
+                Reply::Answered(false) => Outcome::PatDeclinedSpecialist,
+                Reply::NotAsked => Outcome::PatSpecialistNotOffered,
+            });
+        }
+        o
+    }
+}
+
+/// The Paddington Alcohol Test as an [`Instrument`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pat;
+
+impl Instrument for Pat {
+    const KEY: &'static str = "pat";
+    const NAME: &'static str = "Paddington Alcohol Test";
+    const VERSION: &'static str = VERSION;
+    const SOURCES: &'static [Source] = &[SOURCE];
+    type Answers = Answers;
+    type Finding = Finding;
+    fn score(answers: &Answers, contact: &Contact) -> Finding {
+        score(answers, contact)
+    }
+    fn outcomes(finding: &Finding) -> OutcomeSet {
+        finding.outcomes()
+    }
+}
+
+impl Flow for Pat {
+    type Step = Step;
+    fn next_step(answers: &Answers, contact: &Contact) -> Step {
+        next_step(answers, contact)
     }
 }

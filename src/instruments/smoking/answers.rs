@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize, Serializer};
 
 use super::{DAYS_PER_WEEK, DAYS_PER_YEAR, QuitRecency};
-use crate::context::Contact;
+use crate::context::Person;
 use crate::error::Error;
 use crate::instruments::Reply;
 use crate::units::{Bounds, CoPpm};
@@ -714,8 +714,8 @@ impl Answers {
     /// - [`Error::Inconsistent`] when `years_smoked` is more than the age.
     /// - [`Error::Inconsistent`] when the time since quitting, in whole years
     ///   of 365 days, is more than the age.
-    pub fn validate_against(&self, contact: &Contact) -> Result<(), Error> {
-        let age = contact.age().years();
+    pub fn validate_against(&self, person: &impl AsRef<Person>) -> Result<(), Error> {
+        let age = person.as_ref().age().years();
         match self.status {
             SmokingStatus::NeverSmoked => Ok(()),
             SmokingStatus::CurrentSmoker(current) => match current.years_smoked() {

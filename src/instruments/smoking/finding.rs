@@ -8,7 +8,7 @@ use super::{
     VERSION, Vaping, YearsSmoked,
 };
 use crate::Source;
-use crate::context::{Contact, Sex, YesNoNotKnown};
+use crate::context::{Person, Sex, YesNoNotKnown};
 use crate::error::Error;
 use crate::instruments::Reply;
 use crate::units::{Bounds, CoPpm};
@@ -365,7 +365,7 @@ pub struct CoReading {
     /// The reading.
     pub ppm: CoPpm,
     /// Whether the pregnancy thresholds were applied: pregnant, or pregnancy not
-    /// known and possible (see [`SmokingFinding::pregnancy`]).
+    /// known and possible (see [`Finding::pregnancy`]).
     pub pregnancy_thresholds_applied: bool,
     /// Whether the person counted as a non-smoker: never smoked, or any
     /// ex-smoker (see [`super::co_interpretation`] for why recent quitters count).
@@ -422,15 +422,15 @@ impl PregnancyReading {
     /// error costs only a more sensitive CO threshold, so the cautious reading
     /// wins (CLINICAL-REFERENCE §0: `not_known` selects the more sensitive
     /// threshold). A recorded `yes` is taken at any age.
-    pub const fn of(contact: &Contact) -> PregnancyReading {
-        match contact.pregnant() {
+    pub fn of(person: &impl AsRef<Person>) -> PregnancyReading {
+        let person = person.as_ref();
+        match person.pregnant() {
             YesNoNotKnown::Yes => PregnancyReading::Pregnant,
             YesNoNotKnown::No => PregnancyReading::NotPregnant,
             YesNoNotKnown::NotKnown => {
-                let age = contact.age().years();
-                let could_be_pregnant = !matches!(contact.sex(), Sex::Male)
-                    && age >= POSSIBLE_PREGNANCY_MIN_AGE
-                    && age <= POSSIBLE_PREGNANCY_MAX_AGE;
+                let age = person.age().years();
+                let could_be_pregnant = !matches!(person.sex(), Sex::Male)
+                    && (POSSIBLE_PREGNANCY_MIN_AGE..=POSSIBLE_PREGNANCY_MAX_AGE).contains(&age);
                 if could_be_pregnant {
                     PregnancyReading::PossiblyPregnant
                 } else {
@@ -600,14 +600,15 @@ impl InstrumentId {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
-pub struct SmokingFinding {
+#[cfg_attr(feature = "schema", schemars(rename = "SmokingFinding"))]
+pub struct Finding {
     /// The status in summary.
     pub status: StatusSummary,
     /// For an ex-smoker, how long ago they stopped; `null` otherwise.
     pub quit_recency: Option<QuitRecency>,
     /// Current smokers, and ex-smokers who stopped less than 2 weeks ago or at
     /// a time not known (CLINICAL-REFERENCE §2.1, §2.4). The CO reading's own
-    /// referral in pregnancy is in [`SmokingFinding::co`].
+    /// referral in pregnancy is in [`Finding::co`].
     pub treat_as_smoker_for_referral: bool,
     /// For a current smoker, the products used; `null` otherwise.
     pub products: Option<Products>,

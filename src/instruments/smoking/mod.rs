@@ -3,7 +3,7 @@
 //!
 //! The host records what the person says ([`SmokingStatus`], [`Vaping`]) and,
 //! where a monitor is used, an exhaled CO reading ([`CoPpm`]). [`score`] turns
-//! those answers and the [`Contact`] into a [`SmokingFinding`]: the status in
+//! those answers and the [`Contact`] into a [`Finding`]: the status in
 //! summary, how long ago an ex-smoker stopped, whether to treat the person as a
 //! smoker for referral, the HSI and pack-years, what the CO reading means, the
 //! assumptions made where something was not known, and a SNOMED CT concept to
@@ -53,7 +53,7 @@
 //!   quit date is not known may have stopped within 2 weeks, so is treated as a
 //!   smoker for referral; a contact whose pregnancy is not known, and who could
 //!   be pregnant, gets the pregnancy CO thresholds. Each appears in
-//!   [`SmokingFinding::assumptions`].
+//!   [`Finding::assumptions`].
 //! - **Cross-checks against the contact are separate.** [`score`] is total, so
 //!   checks that need the contact (years smoked against age) live in
 //!   [`Answers::validate_against`], which a host calls before scoring.
@@ -64,7 +64,10 @@
 
 use crate::Source;
 use crate::context::Contact;
-use crate::instruments::Reply;
+use crate::context::Person;
+use crate::error::Error;
+use crate::instruments::{Instrument, Reply};
+use crate::outcome::{Outcome, OutcomeSet};
 use crate::units::CoPpm;
 
 mod answers;
@@ -72,8 +75,18 @@ mod finding;
 #[cfg(feature = "schema")]
 mod schema;
 
-pub use answers::*;
-pub use finding::*;
+pub use answers::{
+    Answers, CIGARETTES_PER_DAY, CigarettesPerDay, CurrentSmoking, CurrentSmokingFields,
+    MINUTES_TO_FIRST_CIGARETTE, MinutesToFirstCigarette, Product, Products, QUIT_DAYS, QUIT_MONTHS,
+    QUIT_WEEKS, QUIT_YEARS, QuitTime, QuitTimeInput, SmokingStatus, Vaping, YEARS_SMOKED,
+    YearsSmoked,
+};
+pub use finding::{
+    Assumption, Assumptions, CoFlag, CoFlags, CoInterpretation, CoReading, DependenceBand, Finding,
+    Hsi, HsiMissing, HsiScore, InstrumentId, NotApplicableReason, PACK_YEARS, PackYears,
+    PackYearsMissing, PackYearsResult, PregnancyReading, QuitRecency, SmokingConcept,
+    StatusSummary,
+};
 
 // ---------------------------------------------------------------- provenance
 
@@ -284,7 +297,7 @@ pub const fn hsi(cigarettes: CigarettesPerDay, minutes: MinutesToFirstCigarette)
 /// last cigarette, so a raised reading in someone who says they have stopped
 /// cannot safely be put down to their smoking; for these safety flags the
 /// cautious reading is the one that raises them. Recent quitters are still
-/// treated as smokers for referral ([`SmokingFinding::treat_as_smoker_for_referral`]),
+/// treated as smokers for referral ([`Finding::treat_as_smoker_for_referral`]),
 /// which is a different question. Current smokers never get the non-smoker
 /// flags, as the clinical reference limits them to non-smokers; a smoker's CO
 /// above 10 ppm is expected.
@@ -363,8 +376,8 @@ pub const fn co_interpretation(
 /// assert!(co.flags.contains(CoFlag::IdentifySource));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn score(answers: &Answers, contact: &Contact) -> SmokingFinding {
-    let pregnancy = PregnancyReading::of(contact);
+pub fn score(answers: &Answers, person: &impl AsRef<Person>) -> Finding {
+    let pregnancy = PregnancyReading::of(person);
     let mut assumptions = Assumptions::NONE;
     if pregnancy == PregnancyReading::PossiblyPregnant {
         assumptions = assumptions.with(Assumption::PregnancyNotKnownReadAsPossible);
@@ -427,7 +440,7 @@ pub fn score(answers: &Answers, contact: &Contact) -> SmokingFinding {
         }
     };
 
-    SmokingFinding {
+    Finding {
         status,
         quit_recency,
         treat_as_smoker_for_referral,
@@ -487,5 +500,62 @@ fn current_pack_years(current: &CurrentSmoking) -> PackYearsResult {
         (Reply::NotAsked, Reply::NotAsked) => PackYearsResult::NotComputable {
             missing: PackYearsMissing::Both,
         },
+    }
+}
+
+impl Finding {
+    /// The outcomes the policy reads from this finding.
+    ///
+    /// An ex-smoker whose quit date is not known counts as having stopped
+    /// within 2 weeks: treated as a smoker for referral, the conservative
+    /// reading (CLINICAL-REFERENCE §2.1).
+    #[must_use]
+    pub fn outcomes(&self) -> OutcomeSet {
+        let mut o = OutcomeSet::of(match (self.status, self.quit_recency) {
+            (StatusSummary::NeverSmoked, _) => Outcome::NeverSmoked,
+            (StatusSummary::CurrentSmoker, _) => Outcome::CurrentSmoker,
+            (StatusSummary::ExSmoker, Some(QuitRecency::TwoWeeksTo12Months)) => {
+                Outcome::ExSmokerWithin12Months
+            }
+            (StatusSummary::ExSmoker, Some(QuitRecency::MoreThan12Months)) => Outcome::ExSmoker,
+            // Less than 2 weeks, or not known: treated as a smoker for referral.
+            (StatusSummary::ExSmoker, _) => Outcome::QuitWithin2Weeks,
+        });
+        if self.vaping == Reply::Answered(Vaping::Current) {
+            o.insert(Outcome::CurrentVaper);
+        }
+        let flags = self.co.flags();
+        for (flag, outcome) in [
+            (CoFlag::PossibleCoPoisoning, Outcome::CoPossiblePoisoning),
+            (CoFlag::PregnancyReferral, Outcome::CoPregnancyReferral),
+            (CoFlag::IdentifySource, Outcome::CoIdentifySource),
+        ] {
+            if flags.contains(flag) {
+                o.insert(outcome);
+            }
+        }
+        o
+    }
+}
+
+/// Smoking status, vaping and the CO reading as an [`Instrument`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Smoking;
+
+impl Instrument for Smoking {
+    const KEY: &'static str = "smoking";
+    const NAME: &'static str = "Smoking status";
+    const VERSION: &'static str = VERSION;
+    const SOURCES: &'static [Source] = SOURCES;
+    type Answers = Answers;
+    type Finding = Finding;
+    fn check(answers: &Answers, person: &Person) -> Result<(), Error> {
+        answers.validate_against(person)
+    }
+    fn score(answers: &Answers, contact: &Contact) -> Finding {
+        score(answers, contact)
+    }
+    fn outcomes(finding: &Finding) -> OutcomeSet {
+        finding.outcomes()
     }
 }

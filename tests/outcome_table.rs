@@ -1,0 +1,154 @@
+//! The outcome table and the enumerations it is checked over are each stated
+//! once; these tests make the places that must agree agree.
+use mecc::context::{Setting, Settings};
+use mecc::instruments::{REGISTRY, activity, audit, bmi, fast, pat, smoking};
+use mecc::outcome::{Outcome, OutcomeSet, Topic};
+
+#[test]
+fn every_outcome_serializes_as_its_declared_name() {
+    for &o in Outcome::ALL {
+        let json = serde_json::to_value(o).unwrap();
+        assert_eq!(json, o.as_str(), "{o:?}");
+        let back: Outcome = serde_json::from_value(json).unwrap();
+        assert_eq!(back, o);
+    }
+}
+
+#[test]
+fn every_outcome_fits_in_an_outcome_set() {
+    let all: OutcomeSet = Outcome::ALL.iter().copied().collect();
+    assert_eq!(all.iter().count(), Outcome::ALL.len());
+}
+
+#[test]
+fn implications_stay_within_a_topic_and_never_imply_themselves() {
+    for &o in Outcome::ALL {
+        assert!(!o.implies().contains(o), "{o:?} implies itself");
+        for i in o.implies().iter() {
+            assert_eq!(i.topic(), o.topic(), "{o:?} implies {i:?} on another topic");
+        }
+    }
+}
+
+#[test]
+fn declared_ages_follow_the_instruments_limits() {
+    // CLINICAL-REFERENCE §3.1: adult BMI categories from 18; §4.1: GPPAQ 16–74.
+    let (o, i) = (Outcome::BmiObesityClass1, Outcome::ActivityInactive);
+    assert_eq!(o.info().ages.from, bmi::ADULT_FROM_AGE_YEARS);
+    assert!(!o.can_occur(
+        17,
+        Setting::GeneralPractice,
+        mecc::context::YesNoNotKnown::No,
+        false
+    ));
+    assert!(o.can_occur(
+        18,
+        Setting::GeneralPractice,
+        mecc::context::YesNoNotKnown::No,
+        false
+    ));
+    assert_eq!(
+        (i.info().ages.from, i.info().ages.to),
+        (activity::GPPAQ_MIN_AGE, activity::GPPAQ_MAX_AGE)
+    );
+    assert!(!i.can_occur(
+        75,
+        Setting::GeneralPractice,
+        mecc::context::YesNoNotKnown::No,
+        false
+    ));
+    assert!(i.can_occur(
+        74,
+        Setting::GeneralPractice,
+        mecc::context::YesNoNotKnown::No,
+        false
+    ));
+    assert!(!i.can_occur(
+        15,
+        Setting::GeneralPractice,
+        mecc::context::YesNoNotKnown::No,
+        false
+    ));
+}
+
+#[test]
+fn pregnancy_limits_are_declared_once() {
+    use mecc::context::YesNoNotKnown::{No, NotKnown, Yes};
+    let gp = Setting::GeneralPractice;
+    // §3.1: no adult BMI category in pregnancy, but BMI is still calculated.
+    assert!(!Outcome::BmiOverweight.can_occur(30, gp, Yes, true));
+    assert!(Outcome::BmiOverweight.can_occur(30, gp, NotKnown, true));
+    assert!(Outcome::BmiCalculated.can_occur(30, gp, Yes, true));
+    // §2.3: the CO pregnancy outcomes only where she could be pregnant.
+    assert!(!Outcome::CoPregnancyReferral.can_occur(30, gp, No, false));
+    assert!(Outcome::CoPregnancyReferral.can_occur(30, gp, NotKnown, true));
+}
+
+#[test]
+fn every_setting_is_enumerated() {
+    // An exhaustive match: adding a setting fails to compile here until it is
+    // also added to `Setting::ALL`, which coverage walks.
+    fn position(s: Setting) -> usize {
+        match s {
+            Setting::EmergencyDepartment => 0,
+            Setting::GeneralPractice => 1,
+            Setting::CommunityPharmacy => 2,
+            Setting::Dental => 3,
+            Setting::Optometry => 4,
+            Setting::Maternity => 5,
+            Setting::PreOperativeAssessment => 6,
+            Setting::HospitalInpatient => 7,
+            Setting::HospitalOutpatient => 8,
+            Setting::CommunityAndVoluntary => 9,
+            Setting::Housing => 10,
+            Setting::WorkplaceHealth => 11,
+        }
+    }
+    for (i, s) in Setting::ALL.iter().enumerate() {
+        assert_eq!(position(*s), i);
+        assert!(Settings::ALL.contains(*s));
+    }
+    assert_eq!(Setting::ALL.len(), 12);
+}
+
+#[test]
+fn every_topic_is_enumerated() {
+    fn position(t: Topic) -> usize {
+        match t {
+            Topic::Alcohol => 0,
+            Topic::Tobacco => 1,
+            Topic::Weight => 2,
+            Topic::PhysicalActivity => 3,
+            Topic::General => 4,
+            _ => usize::MAX,
+        }
+    }
+    for (i, t) in Topic::ALL.iter().enumerate() {
+        assert_eq!(position(*t), i);
+    }
+    for &o in Outcome::ALL {
+        assert!(Topic::ALL.contains(&o.topic()));
+    }
+}
+
+#[test]
+fn the_registry_matches_the_answers_document() {
+    let keys: Vec<&str> = REGISTRY.iter().map(|r| r.key).collect();
+    assert_eq!(keys, ["pat", "audit", "fast", "smoking", "bmi", "activity"]);
+    let answers = serde_json::to_value(mecc::Answers::NONE).unwrap();
+    let fields: Vec<&str> = answers
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    let mut sorted = keys.clone();
+    sorted.sort_unstable();
+    let mut fields_sorted = fields.clone();
+    fields_sorted.sort_unstable();
+    assert_eq!(sorted, fields_sorted);
+    assert_eq!(REGISTRY[0].version, pat::VERSION);
+    assert_eq!(REGISTRY[1].sources, audit::SOURCES);
+    assert_eq!(REGISTRY[2].sources, fast::SOURCES);
+    assert_eq!(REGISTRY[3].sources, smoking::SOURCES);
+}
