@@ -70,6 +70,11 @@
 //!   evaluator. A local service changes it with a small
 //!   [`policy::PolicyOverlay`], without code.
 //!
+//! Citations such as "CLINICAL-REFERENCE §2.3" in this documentation, the tests
+//! and the default policy refer to the sections of `docs/clinical-reference.md`
+//! in the repository, which gives each threshold and rule with its published
+//! source and says which parts are not yet implemented.
+//!
 //! ## Errors
 //!
 //! Every refusal is a [`Error`] whose message names the field, the value given,

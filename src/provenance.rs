@@ -41,4 +41,4 @@ impl Source {
 
 /// The clinical reference the crate implements, cited by section in tests and docs.
 pub const CLINICAL_REFERENCE: Source =
-    Source::cite("mecc clinical reference (CLINICAL-REFERENCE.md), section numbers as cited");
+    Source::cite("mecc clinical reference (docs/clinical-reference.md), section numbers as cited");
