@@ -99,7 +99,7 @@ fn main() -> Result<(), mecc::Error> {
     println!(
         "  BMI:              {} (unrounded {:.3})",
         bmi.bmi_display(),
-        bmi.bmi_unrounded
+        bmi.bmi_unrounded()
     );
     println!("  classification:   {:?}", bmi.classification);
     if let Reply::Answered(whtr) = bmi.whtr {

@@ -286,7 +286,7 @@ fn the_shown_value_is_classified_section_3_2() {
         &Answers::new(h, w(99_840), Reply::NotAsked),
         &adult_contact(FamilyBackground::White),
     );
-    assert!(finding.bmi_unrounded < 25.0);
+    assert!(finding.bmi_unrounded() < 25.0);
     assert_eq!(finding.bmi_display().to_string(), "25.0");
     assert_eq!(
         finding.classification.category(),
@@ -311,7 +311,7 @@ fn whtr_rounds_half_up_section_3_3() {
     .get()
     .unwrap();
     assert_eq!(f.ratio_display().to_string(), "0.50");
-    assert!((f.ratio_unrounded - 0.495).abs() < 1e-12);
+    assert!((f.ratio_unrounded() - 0.495).abs() < 1e-12);
     assert_eq!(f.band, WhtrBand::Increased);
 }
 
@@ -383,7 +383,8 @@ fn finding_json_uses_the_spec_names() {
         json!({
             "instrument": "bmi_whtr_1",
             "bmi_tenths": 250,
-            "bmi_unrounded": 25.0,
+            "height_mm": 2000,
+            "weight_g": 100_000,
             "classification": {"adult": {
                 "category": "overweight",
                 "thresholds": "standard",
@@ -392,7 +393,8 @@ fn finding_json_uses_the_spec_names() {
             }},
             "whtr": {"answered": {
                 "ratio_hundredths": 50,
-                "ratio_unrounded": 0.5,
+                "waist_mm": 1000,
+                "height_mm": 2000,
                 "band": "increased",
                 "applies": true,
                 "applicability": "adult_bmi_below_35",
@@ -835,11 +837,12 @@ fn arb_json() -> impl Strategy<Value = Value> {
         "instrument",
         "bmi_whtr_1",
         "bmi_tenths",
-        "bmi_unrounded",
+        "height_mm",
+        "weight_g",
         "classification",
         "whtr",
         "ratio_hundredths",
-        "ratio_unrounded",
+        "waist_mm",
         "band",
         "applies",
         "applicability",
@@ -913,7 +916,7 @@ proptest! {
     #[test]
     fn findings_are_consistent(answers in arb_answers(), contact in arb_contact()) {
         let f = score(&answers, &contact);
-        prop_assert!((f.bmi_unrounded * 10.0 - f64::from(f.bmi_tenths)).abs() <= 0.5 + 1e-9);
+        prop_assert!((f.bmi_unrounded() * 10.0 - f64::from(f.bmi_tenths)).abs() <= 0.5 + 1e-9);
         let shown: f64 = f.bmi_display().to_string().parse().unwrap();
         prop_assert!((shown * 10.0 - f64::from(f.bmi_tenths)).abs() < 1e-6);
         let adult = contact.age().years() >= ADULT_FROM_AGE_YEARS;
@@ -932,7 +935,7 @@ proptest! {
         if let Reply::Answered(w) = f.whtr {
             prop_assert_eq!(w.applies, w.applicability.applies());
             prop_assert_eq!(w.applies, adult && !pregnant && f.bmi_tenths < WHTR_USED_BELOW_BMI_TENTHS);
-            prop_assert!((w.ratio_unrounded * 100.0 - f64::from(w.ratio_hundredths)).abs() <= 0.5 + 1e-9);
+            prop_assert!((w.ratio_unrounded() * 100.0 - f64::from(w.ratio_hundredths)).abs() <= 0.5 + 1e-9);
             prop_assert_eq!(w.band, WhtrBand::classify(w.ratio_hundredths));
         }
     }
@@ -968,7 +971,7 @@ proptest! {
             for w in weights.iter().flatten() {
                 for waist in waists.iter().flatten() {
                     let f = score(&Answers::new(*h, *w, Reply::Answered(*waist)), &contact);
-                    prop_assert!(f.bmi_unrounded.is_finite());
+                    prop_assert!(f.bmi_unrounded().is_finite());
                 }
                 let _ = score(&Answers::new(*h, *w, Reply::NotAsked), &contact);
             }

@@ -480,8 +480,11 @@ impl WhtrApplicability {
 pub struct WhtrFinding {
     /// The ratio as shown, to two decimal places, in hundredths (`50` is 0.50).
     pub ratio_hundredths: u16,
-    /// The ratio before rounding.
-    pub ratio_unrounded: f64,
+    /// The waist measured, in millimetres: with `height_mm`, the exact
+    /// ratio ([`WhtrFinding::ratio_unrounded`]).
+    pub waist_mm: u32,
+    /// The height measured, in millimetres.
+    pub height_mm: u32,
     /// The band of the shown ratio.
     pub band: WhtrBand,
     /// Whether the ratio is used for this person; always
@@ -493,6 +496,12 @@ pub struct WhtrFinding {
 }
 
 impl WhtrFinding {
+    /// The ratio before rounding, from the exact measurements.
+    #[must_use]
+    pub fn ratio_unrounded(&self) -> f64 {
+        f64::from(self.waist_mm) / f64::from(self.height_mm.max(1))
+    }
+
     /// The ratio as shown, for example `0.50`, without allocating.
     pub fn ratio_display(&self) -> impl fmt::Display + use<> {
         Fixed {
@@ -540,9 +549,12 @@ pub struct Finding {
     /// The BMI as shown, to one decimal place, in tenths (`250` is 25.0). This
     /// is the value that was classified.
     pub bmi_tenths: u16,
-    /// The BMI in kg/m² before rounding, for display or research; never used to
-    /// classify.
-    pub bmi_unrounded: f64,
+    /// The height measured, in millimetres. With `weight_g` it gives the
+    /// exact BMI ([`Finding::bmi_unrounded`]), kept as whole numbers so the
+    /// finding reads back from JSON exactly.
+    pub height_mm: u32,
+    /// The weight measured, in grams.
+    pub weight_g: u32,
     /// What the BMI means for this person.
     pub classification: BmiClassification,
     /// The waist-to-height ratio, or `not_asked` when no waist was given.
@@ -550,6 +562,14 @@ pub struct Finding {
 }
 
 impl Finding {
+    /// The BMI in kg/m² before rounding, for display or research; never used
+    /// to classify.
+    #[must_use]
+    pub fn bmi_unrounded(&self) -> f64 {
+        let mm = f64::from(self.height_mm.max(1));
+        f64::from(self.weight_g) * 1000.0 / (mm * mm)
+    }
+
     /// The BMI as shown, for example `25.0`, without allocating.
     pub fn bmi_display(&self) -> impl fmt::Display + use<> {
         Fixed {
@@ -714,7 +734,8 @@ pub fn score(answers: &Answers, person: &impl AsRef<Person>) -> Finding {
             let ratio_hundredths = whtr_hundredths(waist, answers.height);
             Reply::Answered(WhtrFinding {
                 ratio_hundredths,
-                ratio_unrounded: f64::from(waist.mm()) / f64::from(answers.height.mm()),
+                waist_mm: waist.mm(),
+                height_mm: answers.height.mm(),
                 band: WhtrBand::classify(ratio_hundredths),
                 applies: applicability.applies(),
                 applicability,
@@ -725,7 +746,8 @@ pub fn score(answers: &Answers, person: &impl AsRef<Person>) -> Finding {
     Finding {
         instrument: BmiInstrument::BmiWhtr1,
         bmi_tenths,
-        bmi_unrounded: bmi_unrounded(answers.height, answers.weight),
+        height_mm: answers.height.mm(),
+        weight_g: answers.weight.grams(),
         classification,
         whtr,
     }
