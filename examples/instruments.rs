@@ -43,12 +43,12 @@ fn main() -> Result<(), mecc::Error> {
     println!("  result:           {:?}", pat.result);
     for reason in pat.reasons.iter() {
         match reason {
-            pat::Reason::ConsumptionAboveThreshold(c) => println!(
+            pat::PositiveReason::ConsumptionAboveThreshold(c) => println!(
                 "  reason:           {} units in a day, above {}",
                 c.units.units(),
                 c.threshold.units()
             ),
-            pat::Reason::AttendanceRelated => {
+            pat::PositiveReason::AttendanceRelated => {
                 println!("  reason:           attendance related to alcohol")
             }
         }

@@ -555,14 +555,16 @@ fn json_errors_carry_the_constructor_messages() {
 
 #[test]
 fn output_lists_refuse_what_score_never_writes() {
-    let err =
-        serde_json::from_value::<Reasons>(json!(["attendance_related", "attendance_related"]))
-            .unwrap_err();
+    let err = serde_json::from_value::<PositiveReasons>(json!([
+        "attendance_related",
+        "attendance_related"
+    ]))
+    .unwrap_err();
     assert!(
         err.to_string().contains("reasons is a repeated reason"),
         "{err}"
     );
-    let err = serde_json::from_value::<Reasons>(
+    let err = serde_json::from_value::<PositiveReasons>(
         json!([{"consumption_above_threshold": {"units": 8, "threshold": 8}}]),
     )
     .unwrap_err();
@@ -609,8 +611,11 @@ fn output_lists_refuse_what_score_never_writes() {
 // field and the value by their serialized names.
 #[test]
 fn output_list_error_messages() {
-    let err =
-        Reasons::try_from(vec![Reason::AttendanceRelated, Reason::AttendanceRelated]).unwrap_err();
+    let err = PositiveReasons::try_from(vec![
+        PositiveReason::AttendanceRelated,
+        PositiveReason::AttendanceRelated,
+    ])
+    .unwrap_err();
     assert_eq!(
         err.to_string(),
         "reasons is a repeated reason: expected each reason at most once"
@@ -626,7 +631,10 @@ fn output_list_error_messages() {
         units: threshold_for(Sex::Female),
         threshold: threshold_for(Sex::Female),
     };
-    let err = Reasons::try_from(vec![Reason::ConsumptionAboveThreshold(at_threshold)]).unwrap_err();
+    let err = PositiveReasons::try_from(vec![PositiveReason::ConsumptionAboveThreshold(
+        at_threshold,
+    )])
+    .unwrap_err();
     assert_eq!(
         err.to_string(),
         "reasons is 6 units, which contradicts threshold = 6 units: \
@@ -1071,7 +1079,7 @@ fn feed_every_deserializer(v: &Value) {
     let _ = serde_json::from_value::<CustomDrink>(v.clone());
     let _ = serde_json::from_value::<Finding>(v.clone());
     let _ = serde_json::from_value::<PatResult>(v.clone());
-    let _ = serde_json::from_value::<Reasons>(v.clone());
+    let _ = serde_json::from_value::<PositiveReasons>(v.clone());
     let _ = serde_json::from_value::<Indication>(v.clone());
     let _ = serde_json::from_value::<PatSource>(v.clone());
     let _ = serde_json::from_value::<Step>(v.clone());
@@ -1079,7 +1087,7 @@ fn feed_every_deserializer(v: &Value) {
     let _ = serde_json::from_value::<MostInOneDayInput>(v.clone());
     let _ = serde_json::from_value::<CustomDrinkFields>(v.clone());
     let _ = serde_json::from_value::<DrinkCountFields>(v.clone());
-    let _ = serde_json::from_value::<Reason>(v.clone());
+    let _ = serde_json::from_value::<PositiveReason>(v.clone());
     let _ = serde_json::from_value::<ConsumptionAboveThreshold>(v.clone());
     let _ = serde_json::from_value::<NotIndicatedReasons>(v.clone());
     let _ = serde_json::from_value::<NotIndicatedReason>(v.clone());

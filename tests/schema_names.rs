@@ -31,6 +31,7 @@ fn hand_written_schemas_are_published_under_their_type_names() {
     for name in [
         // context and units
         "Age",
+        "AgeInMonths",
         "Contact",
         "PriorityGroups",
         "Height",
@@ -43,7 +44,8 @@ fn hand_written_schemas_are_published_under_their_type_names() {
         "PatAnswers",
         "MostInOneDay",
         "TimesPerWeek",
-        "PatReasons",
+        "PatPositiveReasons",
+        "PatPositiveReason",
         "PatNotIndicatedReasons",
         "PatSource",
         "CustomDrink",

@@ -613,8 +613,9 @@ pub struct ConsumptionAboveThreshold {
 /// One reason PAT is positive (CLINICAL-REFERENCE §1.3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "PatPositiveReason"))]
 #[serde(rename_all = "snake_case")]
-pub enum Reason {
+pub enum PositiveReason {
     /// Q2 was above the cut-off:
     /// `{"consumption_above_threshold": {"units": 9, "threshold": 8}}`.
     ConsumptionAboveThreshold(ConsumptionAboveThreshold),
@@ -625,18 +626,18 @@ pub enum Reason {
 
 /// Every reason that applies, held without allocating.
 ///
-/// In JSON a list of [`Reason`]s, consumption first, at most one of each kind;
+/// In JSON a list of [`PositiveReason`]s, consumption first, at most one of each kind;
 /// empty unless PAT is positive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Deserialize)]
-#[serde(try_from = "Vec<Reason>")]
-pub struct Reasons {
+#[serde(try_from = "Vec<PositiveReason>")]
+pub struct PositiveReasons {
     consumption: Option<ConsumptionAboveThreshold>,
     attendance_related: bool,
 }
 
-impl Reasons {
+impl PositiveReasons {
     /// No reason.
-    pub const NONE: Reasons = Reasons {
+    pub const NONE: PositiveReasons = PositiveReasons {
         consumption: None,
         attendance_related: false,
     };
@@ -662,28 +663,30 @@ impl Reasons {
     }
 
     /// The reasons, consumption first.
-    pub fn iter(self) -> impl Iterator<Item = Reason> {
-        let attendance = self.attendance_related.then_some(Reason::AttendanceRelated);
+    pub fn iter(self) -> impl Iterator<Item = PositiveReason> {
+        let attendance = self
+            .attendance_related
+            .then_some(PositiveReason::AttendanceRelated);
         self.consumption
-            .map(Reason::ConsumptionAboveThreshold)
+            .map(PositiveReason::ConsumptionAboveThreshold)
             .into_iter()
             .chain(attendance)
     }
 }
 
-impl Serialize for Reasons {
+impl Serialize for PositiveReasons {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_seq(self.iter())
     }
 }
 
-impl TryFrom<Vec<Reason>> for Reasons {
+impl TryFrom<Vec<PositiveReason>> for PositiveReasons {
     type Error = Error;
-    fn try_from(list: Vec<Reason>) -> Result<Reasons, Error> {
-        let mut reasons = Reasons::NONE;
+    fn try_from(list: Vec<PositiveReason>) -> Result<PositiveReasons, Error> {
+        let mut reasons = PositiveReasons::NONE;
         for reason in list {
             let repeated = match reason {
-                Reason::ConsumptionAboveThreshold(c) => {
+                PositiveReason::ConsumptionAboveThreshold(c) => {
                     if c.units <= c.threshold {
                         return Err(Error::Inconsistent {
                             field: "reasons",
@@ -694,7 +697,7 @@ impl TryFrom<Vec<Reason>> for Reasons {
                     }
                     reasons.consumption.replace(c).is_some()
                 }
-                Reason::AttendanceRelated => {
+                PositiveReason::AttendanceRelated => {
                     std::mem::replace(&mut reasons.attendance_related, true)
                 }
             };
@@ -952,7 +955,7 @@ pub struct Finding {
     /// The result.
     pub result: PatResult,
     /// Every reason the result is positive; empty otherwise.
-    pub reasons: Reasons,
+    pub reasons: PositiveReasons,
     /// Whether PAT was indicated for this contact. It is scored either way,
     /// since a clinician may run it outside its indications.
     pub indication: Indication,
@@ -1076,7 +1079,7 @@ pub fn score(answers: &Answers, subject: impl Into<Subject>) -> Finding {
         }),
         _ => None,
     };
-    let reasons = Reasons {
+    let reasons = PositiveReasons {
         consumption,
         attendance_related: a.attendance_related == Reply::Answered(true),
     };
@@ -1219,12 +1222,12 @@ mod schema {
         }
     }
 
-    impl JsonSchema for Reasons {
+    impl JsonSchema for PositiveReasons {
         fn schema_name() -> Cow<'static, str> {
-            "PatReasons".into()
+            "PatPositiveReasons".into()
         }
         fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-            let item = generator.subschema_for::<Reason>();
+            let item = generator.subschema_for::<PositiveReason>();
             json_schema!({
                 "type": "array",
                 "items": item,
