@@ -16,6 +16,7 @@ use crate::policy::{Action, Policy, PolicyOverlay, PolicyRef};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Assessment {
     /// The version of `mecc` that produced the assessment.
     pub mecc_version: Arc<str>,
@@ -35,6 +36,7 @@ pub struct Assessment {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct PolicyStamp {
     /// The policy's id.
     pub id: Arc<str>,

@@ -152,6 +152,7 @@ pub enum FamilyBackground {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Setting {
     /// An emergency department.
     EmergencyDepartment,
@@ -293,6 +294,7 @@ impl PresentingCondition {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum PriorityGroup {
     /// Experiencing homelessness.
     ExperiencingHomelessness,
@@ -342,6 +344,9 @@ impl PriorityGroup {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(from = "Vec<PriorityGroup>", into = "Vec<PriorityGroup>")]
 pub struct PriorityGroups(u8);
+
+// Every priority group must have a bit of its own.
+const _: () = assert!(PriorityGroup::ALL.len() <= u8::BITS as usize);
 
 impl PriorityGroups {
     /// No priority group.
@@ -948,5 +953,55 @@ impl TryFrom<PersonFields> for Person {
 impl From<Person> for PersonFields {
     fn from(p: Person) -> PersonFields {
         p.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An exhaustive match, which only this crate can write for a
+    /// `#[non_exhaustive]` enum: adding a setting fails to compile here until
+    /// it is placed in [`Setting::ALL`], which coverage checking walks.
+    #[test]
+    fn every_setting_is_enumerated() {
+        fn position(s: Setting) -> usize {
+            match s {
+                Setting::EmergencyDepartment => 0,
+                Setting::GeneralPractice => 1,
+                Setting::CommunityPharmacy => 2,
+                Setting::Dental => 3,
+                Setting::Optometry => 4,
+                Setting::Maternity => 5,
+                Setting::PreOperativeAssessment => 6,
+                Setting::HospitalInpatient => 7,
+                Setting::HospitalOutpatient => 8,
+                Setting::CommunityAndVoluntary => 9,
+                Setting::Housing => 10,
+                Setting::WorkplaceHealth => 11,
+            }
+        }
+        for (i, s) in Setting::ALL.iter().enumerate() {
+            assert_eq!(position(*s), i, "{s:?}");
+        }
+    }
+
+    /// As for settings: the groups coverage varies are all of them.
+    #[test]
+    fn every_priority_group_is_enumerated() {
+        fn position(g: PriorityGroup) -> usize {
+            match g {
+                PriorityGroup::ExperiencingHomelessness => 0,
+                PriorityGroup::GypsyRomaTraveller => 1,
+                PriorityGroup::MostDeprivedQuintile => 2,
+                PriorityGroup::SevereMentalIllness => 3,
+                PriorityGroup::LearningDisability => 4,
+                PriorityGroup::SexWorker => 5,
+                PriorityGroup::RecentPrisonRelease => 6,
+            }
+        }
+        for (i, g) in PriorityGroup::ALL.iter().enumerate() {
+            assert_eq!(position(*g), i, "{g:?}");
+        }
     }
 }

@@ -74,11 +74,11 @@ pub enum Error {
     #[error("the policy is not valid: {}", DiagnosticList(.diagnostics))]
     Policy {
         /// Every problem found, each with a stable code.
-        diagnostics: Vec<crate::policy::Diagnostic>,
+        diagnostics: Vec<crate::diagnostic::Diagnostic>,
     },
 }
 
-struct DiagnosticList<'a>(&'a [crate::policy::Diagnostic]);
+struct DiagnosticList<'a>(&'a [crate::diagnostic::Diagnostic]);
 
 impl fmt::Display for DiagnosticList<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -128,14 +128,14 @@ impl Error {
     }
 
     /// The policy diagnostics, when a policy was refused.
-    pub fn diagnostics(&self) -> &[crate::policy::Diagnostic] {
+    pub fn diagnostics(&self) -> &[crate::diagnostic::Diagnostic] {
         match self {
             Error::Policy { diagnostics } => diagnostics,
             _ => &[],
         }
     }
 
-    pub(crate) fn policy(diagnostics: Vec<crate::policy::Diagnostic>) -> Error {
+    pub(crate) fn policy(diagnostics: Vec<crate::diagnostic::Diagnostic>) -> Error {
         Error::Policy { diagnostics }
     }
 

@@ -98,6 +98,7 @@
 
 mod assess;
 pub mod context;
+pub mod diagnostic;
 pub mod error;
 pub mod instruments;
 pub mod outcome;

@@ -462,3 +462,48 @@ impl schemars::JsonSchema for OutcomeSet {
         schemars::json_schema!({ "type": "array", "items": item, "uniqueItems": true })
     }
 }
+
+impl std::fmt::Display for Topic {
+    /// The topic in plain words, as a practitioner reads it in a plan.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Topic::Alcohol => "alcohol",
+            Topic::Tobacco => "tobacco",
+            Topic::Weight => "weight",
+            Topic::PhysicalActivity => "physical activity",
+            Topic::General => "general",
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An exhaustive match, which only this crate can write for a
+    /// `#[non_exhaustive]` enum: adding a topic fails to compile here until it
+    /// is placed in [`Topic::ALL`].
+    #[test]
+    fn every_topic_is_enumerated() {
+        fn position(t: Topic) -> usize {
+            match t {
+                Topic::Alcohol => 0,
+                Topic::Tobacco => 1,
+                Topic::Weight => 2,
+                Topic::PhysicalActivity => 3,
+                Topic::General => 4,
+            }
+        }
+        for (i, t) in Topic::ALL.iter().enumerate() {
+            assert_eq!(position(*t), i, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn the_table_has_one_entry_per_outcome_in_order() {
+        for (i, o) in Outcome::ALL.iter().enumerate() {
+            assert_eq!(*o as usize, i);
+            assert_eq!(OUTCOME_TABLE[i].name, o.as_str());
+        }
+    }
+}

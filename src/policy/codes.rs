@@ -12,6 +12,7 @@ use crate::Source;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Concept {
     /// Smoker.
     Smoker,
@@ -63,5 +64,23 @@ impl Concept {
             .iter()
             .find(|(c, _)| *c == self)
             .map(|(_, code)| *code)
+    }
+}
+
+impl std::fmt::Display for Concept {
+    /// The concept's term, in the words of its SNOMED CT description.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Concept::Smoker => "smoker",
+            Concept::ExSmoker => "ex-smoker",
+            Concept::NeverSmokedTobacco => "never smoked tobacco",
+            Concept::ReferralToSmokingCessationService => "referral to smoking cessation service",
+            Concept::AuditCScore => "AUDIT-C score",
+            Concept::GppaqPhysicalActivityIndex => "GPPAQ physical activity index",
+            Concept::BodyMassIndex => "body mass index",
+            Concept::ReferralToWeightManagementProgramme => {
+                "referral to weight management programme"
+            }
+        })
     }
 }

@@ -16,17 +16,16 @@ mod codes;
 mod compile;
 mod condition;
 mod coverage;
-mod diagnostic;
 mod document;
 mod overlay;
 mod plan;
 mod safety;
 mod vocabulary;
 
+pub use crate::diagnostic::{Diagnostic, DiagnosticCode};
 pub use crate::outcome::{ExclusiveGroup, Outcome, OutcomeSet, Topic};
 pub use codes::{CODES_SOURCE, CONFIRMED_CODES, Concept};
 pub use compile::Policy;
-pub use diagnostic::{Diagnostic, DiagnosticCode};
 pub use document::{
     ActionSpec, CodeOverride, Condition, DiabetesIs, NoAction, Pathway, PolicyDocument, PolicyRef,
     Rule,

@@ -10,6 +10,7 @@ use crate::policy::{ActionKind, Concept, Intensity, OutcomeSet, ReferralMode, To
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Action {
     /// What kind of action.
     pub kind: ActionKind,
@@ -58,6 +59,7 @@ pub struct RecordingCode {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Reason {
     /// The id of the rule that produced the action.
     pub rule: Arc<str>,
@@ -75,6 +77,7 @@ pub struct Reason {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Adjustment {
     /// The pathway does not exist locally: the policy's fallback was used (§6.5).
     /// The rule's recording code is not carried over, since it names the

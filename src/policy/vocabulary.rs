@@ -8,6 +8,7 @@ use crate::context::TimeAvailable;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum ActionKind {
     /// Say something: feedback, information, encouragement.
     Advice,
@@ -85,4 +86,53 @@ pub enum Urgency {
     Within24Hours,
     /// Routinely.
     Routine,
+}
+
+impl std::fmt::Display for ActionKind {
+    /// The kind in plain words, as a practitioner reads it in a plan.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            ActionKind::Advice => "advice",
+            ActionKind::Leaflet => "leaflet",
+            ActionKind::Referral => "referral",
+            ActionKind::Signpost => "signpost",
+            ActionKind::SafetyAlert => "safety alert",
+            ActionKind::FollowUp => "follow-up",
+            ActionKind::Record => "record",
+            ActionKind::Ask => "ask",
+            ActionKind::Defer => "defer",
+        })
+    }
+}
+
+impl std::fmt::Display for Intensity {
+    /// The intensity in plain words.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Intensity::VeryBrief => "very brief",
+            Intensity::Brief => "brief",
+            Intensity::Extended => "extended",
+        })
+    }
+}
+
+impl std::fmt::Display for ReferralMode {
+    /// What the mode means for the person, in plain words.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            ReferralMode::OptIn => "offered (made if they agree)",
+            ReferralMode::OptOut => "made unless they decline",
+        })
+    }
+}
+
+impl std::fmt::Display for Urgency {
+    /// How soon, in plain words.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Urgency::Now => "now",
+            Urgency::Within24Hours => "within 24 hours",
+            Urgency::Routine => "routine",
+        })
+    }
 }

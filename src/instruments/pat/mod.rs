@@ -717,6 +717,7 @@ impl TryFrom<Vec<PositiveReason>> for PositiveReasons {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum NotIndicatedReason {
     /// The contact is not in an emergency department.
     NotEmergencyDepartment,

@@ -273,6 +273,7 @@ impl PackYearsResult {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum CoFlag {
     /// Safety alert: a non-smoker above 10 ppm may have carbon-monoxide
     /// poisoning; advise contacting the gas safety advice line.
@@ -447,6 +448,7 @@ impl PregnancyReading {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Assumption {
     /// An ex-smoker's quit time is not known: read as possibly within 2 weeks,
     /// so they are treated as a smoker for referral.

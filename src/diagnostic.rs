@@ -1,4 +1,8 @@
 //! Problems found in a policy document, as data.
+//!
+//! Diagnostics live beside the error type rather than inside the rules
+//! engine, so that [`crate::Error`] needs nothing from the engine; the engine
+//! produces them and [`crate::policy`] re-exports them.
 
 use std::fmt;
 
