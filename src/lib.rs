@@ -55,20 +55,34 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
-//! ## The two halves
+//! ## The two halves, and the one contract between them
+//!
+//! ```text
+//! answers + person ──► instruments (pure scoring) ──► findings ──► outcomes
+//! outcomes + contact + policy ──► rules engine ──► plan
+//! ```
 //!
 //! - **Instruments** ([`instruments`]) know nothing of plans. Each has typed
 //!   answers that can hold only valid values, named thresholds citing their
 //!   source, and a pure scoring function that cannot fail and allocates
-//!   nothing: [`instruments::pat`], [`instruments::smoking`],
-//!   [`instruments::bmi`], [`instruments::activity`]. Use them alone when you
-//!   only need a score.
-//! - **The rules engine** ([`policy`]) reads findings only through a finite
-//!   vocabulary of [`policy::Outcome`]s. A policy is data: a JSON document of
-//!   pathways (local services) and rules, checked all at once into
-//!   [`policy::Diagnostic`]s and compiled into a reusable, `Send + Sync`
-//!   evaluator. A local service changes it with a small
-//!   [`policy::PolicyOverlay`], without code.
+//!   nothing: [`instruments::pat`], [`instruments::audit`],
+//!   [`instruments::fast`], [`instruments::smoking`], [`instruments::bmi`],
+//!   [`instruments::activity`]. They score against a [`context::Person`] (age,
+//!   sex, pregnancy, family background), so scoring a BMI alone needs nothing
+//!   about the setting; a [`context::Contact`] holds a person and can be passed
+//!   instead. Each implements [`instruments::Instrument`], and one line of the
+//!   registry in [`instruments`] adds it to [`Answers`] and [`Findings`].
+//! - **Outcomes** ([`outcome`]) are the contract: a finite vocabulary, each
+//!   outcome declared once with its name, topic, exclusive group, whether it
+//!   calls for action, what it implies, and where it can occur. Findings reduce
+//!   themselves to an [`outcome::OutcomeSet`]; the engine reads nothing else.
+//! - **The rules engine** ([`policy`]) is data: a JSON document of pathways
+//!   (local services) and rules, checked all at once into
+//!   [`diagnostic::Diagnostic`]s and compiled into a reusable, `Send + Sync`
+//!   evaluator. Coverage checking walks the outcome table to prove that every
+//!   outcome calling for action gets an action wherever it can occur. A local
+//!   service changes the policy with a small [`policy::PolicyOverlay`],
+//!   without code.
 //!
 //! Citations such as "CLINICAL-REFERENCE §2.3" in this documentation, the tests
 //! and the default policy refer to the sections of `docs/clinical-reference.md`
