@@ -2,7 +2,7 @@
 //! [`CheckedPolicy`] and reused for every contact. Checking lives in the
 //! `check` module and evaluation in `evaluate`.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use crate::policy::Diagnostic;
 use crate::policy::check::{CheckedPathway, CheckedPolicy, CheckedRule};
@@ -89,12 +89,27 @@ impl Policy {
             .unwrap_or_default()
     }
 
-    /// The national default policy, checked and compiled.
+    /// The national default policy, checked and compiled once per process and
+    /// shared: checking it includes the coverage enumeration, which is far
+    /// dearer than borrowing the result.
+    ///
+    /// # Errors
+    /// Only if the shipped document were invalid, which the crate's tests rule out.
+    pub fn national_default_shared() -> Result<&'static Policy, crate::Error> {
+        static NATIONAL: OnceLock<Result<Policy, crate::Error>> = OnceLock::new();
+        NATIONAL
+            .get_or_init(|| Policy::compile(PolicyDocument::national_default()?))
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+
+    /// The national default policy, checked and compiled (a copy of the one
+    /// [`Policy::national_default_shared`] keeps).
     ///
     /// # Errors
     /// Only if the shipped document were invalid, which the crate's tests rule out.
     pub fn national_default() -> Result<Policy, crate::Error> {
-        Policy::compile(PolicyDocument::national_default()?)
+        Policy::national_default_shared().cloned()
     }
 
     /// The policy's id.
