@@ -1,6 +1,8 @@
 //! Evaluating a compiled policy: which rules fire for the outcomes found and
 //! the contact, and what each of their actions becomes in this contact.
 
+use std::sync::Arc;
+
 use crate::context::{Contact, TimeAvailable};
 use crate::policy::check::{CheckedAction, CheckedPathway, CheckedRule};
 use crate::policy::condition::Facts;
@@ -10,6 +12,10 @@ use crate::policy::{ActionKind, Intensity, OutcomeSet, Policy, ReferralMode, Urg
 impl Policy {
     /// Evaluates the policy against the outcomes found and the contact, and
     /// returns the plan, ordered as CLINICAL-REFERENCE §6.2 requires.
+    ///
+    /// When several rules ask for the same action (every realised field equal) it
+    /// appears once: its [`Reason::rule`] is the first of them in policy order
+    /// and [`Reason::also_from`] lists the others (§6.8).
     pub fn plan(&self, outcomes: OutcomeSet, contact: &Contact) -> Vec<Action> {
         let facts = Facts { outcomes, contact };
         let mut plan = Vec::with_capacity(16);
@@ -24,7 +30,7 @@ impl Policy {
                     .iter_mut()
                     .find(|a: &&mut Action| same_action(a, &action))
                 {
-                    merge(existing, relied_on);
+                    merge(existing, &rule.id, relied_on);
                 } else {
                     plan.push(action);
                 }
@@ -188,6 +194,7 @@ impl<'p> Draft<'p> {
             },
             reason: Reason {
                 rule: rule.id.clone(),
+                also_from: Vec::new(),
                 relied_on,
                 source: rule.source.clone(),
                 adjustments: self.adjustments,
@@ -198,9 +205,14 @@ impl<'p> Draft<'p> {
 }
 
 /// Folds a later rule's identical action into `existing`: the outcomes it
-/// relied on join.
-fn merge(existing: &mut Action, relied_on: OutcomeSet) {
-    existing.reason.relied_on = existing.reason.relied_on.union(relied_on);
+/// relied on join, and the rule is listed once, so the record shows every
+/// rule that asked for the action (§6.8).
+fn merge(existing: &mut Action, rule: &Arc<str>, relied_on: OutcomeSet) {
+    let reason = &mut existing.reason;
+    reason.relied_on = reason.relied_on.union(relied_on);
+    if reason.rule != *rule && !reason.also_from.contains(rule) {
+        reason.also_from.push(rule.clone());
+    }
 }
 
 /// Whether two actions are the same thing to do, so the second adds only its
