@@ -1,22 +1,34 @@
 //! The rules engine: a policy, held as data, turns findings and the contact
 //! into a plan of actions, each with the reasons it fired.
 //!
-//! Three layers, each a separate type:
-//! 1. [`PolicyDocument`]: the serde model a local service reads and writes
-//!    (with [`PolicyOverlay`] for local changes).
-//! 2. [`Policy::check`] / [`Policy::compile`]: every problem at once, as
-//!    [`Diagnostic`]s with stable [`DiagnosticCode`]s.
-//! 3. [`Policy`]: the compiled evaluator, `Send + Sync`, reused for every
-//!    contact. [`Policy::plan`] is synchronous and deterministic.
+//! Three stages, each a separate type in its own module:
+//! 1. Raw: [`PolicyDocument`] (`document`), the serde model a local service
+//!    reads and writes, with [`PolicyOverlay`] (`overlay`) for local changes.
+//!    Parsing checks only its shape.
+//! 2. Checked: [`CheckedPolicy`] (`check`), made by [`CheckedPolicy::new`],
+//!    which checks the document as a whole and returns every problem at once
+//!    as [`Diagnostic`]s with stable [`DiagnosticCode`]s: identity, pathways
+//!    and their fallback cycles, rules, actions, conditions that can never
+//!    hold, the protected safety rules, and coverage. What passes is held
+//!    resolved: fallback chains followed, pathways as indices, recording codes
+//!    looked up, conditions compiled into one arena.
+//! 3. Compiled: [`Policy`] (`compile`), the evaluator made by
+//!    [`Policy::from_checked`], `Send + Sync` and reused for every contact.
+//!    [`Policy::plan`] (`evaluate`) is synchronous and deterministic.
+//!
+//! [`Policy::compile`] runs stages 2 and 3 in one call, and [`Policy::check`]
+//! returns stage 2's diagnostics alone.
 //!
 //! The engine reads findings only through [`Outcome`]s, a finite vocabulary, so
 //! coverage can be checked by enumeration.
 
+mod check;
 mod codes;
 mod compile;
 mod condition;
 mod coverage;
 mod document;
+mod evaluate;
 mod overlay;
 mod plan;
 mod safety;
@@ -24,6 +36,7 @@ mod vocabulary;
 
 pub use crate::diagnostic::{Diagnostic, DiagnosticCode};
 pub use crate::outcome::{ExclusiveGroup, Outcome, OutcomeSet, Topic};
+pub use check::CheckedPolicy;
 pub use codes::{CODES_SOURCE, CONFIRMED_CODES, Concept};
 pub use compile::Policy;
 pub use document::{
@@ -60,15 +73,5 @@ impl PolicyDocument {
     /// Only if the shipped document were malformed, which the crate's tests rule out.
     pub fn national_default() -> Result<PolicyDocument, crate::Error> {
         PolicyDocument::from_json(NATIONAL_DEFAULT_JSON)
-    }
-}
-
-impl Policy {
-    /// The national default policy, checked and compiled.
-    ///
-    /// # Errors
-    /// Only if the shipped document were invalid, which the crate's tests rule out.
-    pub fn national_default() -> Result<Policy, crate::Error> {
-        Policy::compile(PolicyDocument::national_default()?)
     }
 }

@@ -61,8 +61,13 @@ pub struct RecordingCode {
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Reason {
-    /// The id of the rule that produced the action.
+    /// The id of the rule that produced the action: when several did, the
+    /// first of them in policy order.
     pub rule: Arc<str>,
+    /// The other rules, in policy order, that produced the same action and
+    /// were merged into it (CLINICAL-REFERENCE §6.8), each once; empty when
+    /// only [`Reason::rule`] did. Always serialized, as a list.
+    pub also_from: Vec<Arc<str>>,
     /// The outcomes found that the rule's condition relied on.
     pub relied_on: OutcomeSet,
     /// The guideline the rule implements.
@@ -169,8 +174,8 @@ impl schemars::JsonSchema for Adjustments {
 
 impl std::fmt::Display for Action {
     /// A readable summary for a person: kind, topic and text, then the pathway,
-    /// code, rule, outcomes relied on and any adjustments, each on its own
-    /// indented line.
+    /// code, rule (with any merged into it, as `rule: a (also b, c)`), outcomes
+    /// relied on and any adjustments, each on its own indented line.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "[{:?} · {:?}] {}", self.kind, self.topic, self.text)?;
         if let Some(p) = &self.pathway {
@@ -190,6 +195,14 @@ impl std::fmt::Display for Action {
             )?;
         }
         write!(f, "\n    rule: {}", self.reason.rule)?;
+        let mut also = self.reason.also_from.iter();
+        if let Some(first) = also.next() {
+            write!(f, " (also {first}")?;
+            for r in also {
+                write!(f, ", {r}")?;
+            }
+            write!(f, ")")?;
+        }
         let mut relied_on = self.reason.relied_on.iter();
         if let Some(first) = relied_on.next() {
             write!(f, ", on {}", first.as_str())?;

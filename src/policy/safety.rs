@@ -7,6 +7,8 @@
 //! with the reason and who approved it; the override is then recorded in every
 //! assessment made with the policy.
 
+use std::sync::OnceLock;
+
 use serde::{Deserialize, Serialize};
 
 use crate::policy::document::{PolicyDocument, Rule};
@@ -83,8 +85,23 @@ pub(crate) fn check(document: &PolicyDocument, diags: &mut Vec<Diagnostic>) {
     }
 }
 
-fn national_rules() -> Vec<Rule> {
-    PolicyDocument::from_json(NATIONAL_DEFAULT_JSON)
-        .map(|d| d.rules)
-        .unwrap_or_default()
+/// The protected rules as the shipped national default has them, parsed once
+/// per process: the document is constant, and parsing all of it on every check
+/// cost more than the rest of checking a small policy.
+///
+/// Should the shipped document not parse (the crate's tests rule it out), the
+/// list is empty and every protected rule present reads as changed, so a
+/// policy is refused rather than let through unchecked.
+fn national_rules() -> &'static [Rule] {
+    static NATIONAL: OnceLock<Vec<Rule>> = OnceLock::new();
+    NATIONAL.get_or_init(|| {
+        PolicyDocument::from_json(NATIONAL_DEFAULT_JSON)
+            .map(|d| {
+                d.rules
+                    .into_iter()
+                    .filter(|r| PROTECTED_RULES.contains(&r.id.as_str()))
+                    .collect()
+            })
+            .unwrap_or_default()
+    })
 }

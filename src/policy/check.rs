@@ -1,0 +1,558 @@
+//! The checked stage: a policy document validated as a whole, with every
+//! problem reported as a [`Diagnostic`], and its parts resolved into the
+//! indexed form the evaluator runs on.
+//!
+//! Each check is its own function; [`CheckedPolicy::new`] runs them in a fixed
+//! order (identity, pathways, fallbacks, rules and their actions and
+//! conditions, safety rules, then coverage), so diagnostics come out in the same
+//! order every time.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use crate::context::{Comorbidities, Contact};
+use crate::policy::condition::{Conditions, Facts, PathwayFacts, Reads};
+use crate::policy::coverage;
+use crate::policy::document::{ActionSpec, PolicyDocument, Rule};
+use crate::policy::plan::{PathwayRef, RecordingCode};
+use crate::policy::{
+    ActionKind, Concept, Diagnostic, DiagnosticCode, Intensity, Outcome, OutcomeSet, ReferralMode,
+    Topic, Urgency,
+};
+
+/// A policy document that has passed every check, with its pathways, rules and
+/// conditions resolved: fallback chains followed, pathway names turned into
+/// indices, recording codes looked up and conditions compiled into one arena.
+///
+/// This is the middle of the three stages (document → checked → compiled
+/// [`Policy`](crate::policy::Policy)). A `CheckedPolicy` that exists has no
+/// problems; turn it into an evaluator with
+/// [`Policy::from_checked`](crate::policy::Policy::from_checked).
+///
+/// ```
+/// use mecc::policy::{CheckedPolicy, DiagnosticCode, Policy, PolicyDocument};
+///
+/// let mut document = PolicyDocument::national_default()?;
+/// let checked = CheckedPolicy::new(document.clone()).expect("the shipped policy passes");
+/// let policy = Policy::from_checked(checked);
+/// assert_eq!(policy.id(), "mecc-national-default");
+///
+/// document.version.clear();
+/// let diagnostics = CheckedPolicy::new(document).unwrap_err();
+/// assert_eq!(diagnostics[0].code, DiagnosticCode::MissingIdentity);
+/// # Ok::<(), mecc::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct CheckedPolicy {
+    pub(super) pathways: Vec<CheckedPathway>,
+    pub(super) rules: Vec<CheckedRule>,
+    pub(super) conditions: Conditions,
+    pub(super) document: PolicyDocument,
+}
+
+/// A pathway with its fallback chain resolved.
+#[derive(Debug, Clone)]
+pub(super) struct CheckedPathway {
+    pub(super) reference: PathwayRef,
+    pub(super) self_referral: bool,
+    pub(super) available_now: bool,
+    pub(super) mode: ReferralMode,
+    /// The first pathway on the fallback chain (itself included) that exists
+    /// locally, if any.
+    pub(super) resolved: Option<usize>,
+}
+
+/// A rule with its condition compiled and its actions resolved.
+#[derive(Debug, Clone)]
+pub(super) struct CheckedRule {
+    pub(super) id: Arc<str>,
+    pub(super) source: Arc<str>,
+    pub(super) topic: Topic,
+    /// The root of the rule's condition in the policy's arena.
+    pub(super) root: u32,
+    pub(super) relies_on: OutcomeSet,
+    pub(super) actions: Vec<CheckedAction>,
+}
+
+/// An action with its pathway as an index and its recording code looked up.
+#[derive(Debug, Clone)]
+pub(super) struct CheckedAction {
+    pub(super) kind: ActionKind,
+    pub(super) intensity: Intensity,
+    pub(super) text: Arc<str>,
+    pub(super) pathway: Option<usize>,
+    pub(super) mode: Option<ReferralMode>,
+    pub(super) urgency: Option<Urgency>,
+    pub(super) code: Option<RecordingCode>,
+}
+
+/// Pathway ids to (index, exists locally, available now).
+type Index<'a> = HashMap<&'a str, (usize, bool, bool)>;
+
+struct PathwayTable<'a>(&'a Index<'a>);
+
+impl PathwayFacts for PathwayTable<'_> {
+    fn pathway(&self, id: &str) -> Option<(bool, bool)> {
+        self.0.get(id).map(|(_, exists, now)| (*exists, *now))
+    }
+}
+
+impl CheckedPolicy {
+    /// Checks `document` as a whole and resolves it.
+    ///
+    /// # Errors
+    /// Every problem found, in a fixed order, as [`Diagnostic`]s (see
+    /// [`DiagnosticCode`]); never an empty list. Coverage
+    /// ([`DiagnosticCode::UncoveredOutcome`]) is checked only when nothing else
+    /// is wrong, since a broken rule would make its gaps meaningless.
+    pub fn new(document: PolicyDocument) -> Result<CheckedPolicy, Vec<Diagnostic>> {
+        let mut diags = Vec::new();
+        let checked = Self::collecting(document, &mut diags);
+        if diags.is_empty() {
+            Ok(checked)
+        } else {
+            Err(diags)
+        }
+    }
+
+    /// The document the policy was checked from.
+    pub fn document(&self) -> &PolicyDocument {
+        &self.document
+    }
+
+    /// How many rules the policy has.
+    pub fn rules_len(&self) -> usize {
+        self.rules.len()
+    }
+
+    /// Runs every check, pushing what it finds to `diags`, and returns the
+    /// resolved form whether or not anything was found.
+    fn collecting(document: PolicyDocument, diags: &mut Vec<Diagnostic>) -> CheckedPolicy {
+        check_identity(&document, diags);
+        let index = index_pathways(&document, diags);
+        check_fallbacks_known(&document, &index, diags);
+        let pathways = resolve_pathways(&document, &index, diags);
+        let mut conditions = Conditions::default();
+        let rules = check_rules(&document, &index, &mut conditions, diags);
+        let checked = CheckedPolicy {
+            pathways,
+            rules,
+            conditions,
+            document,
+        };
+        crate::policy::safety::check(&checked.document, diags);
+        if diags.is_empty() {
+            checked.check_coverage(diags);
+        }
+        checked
+    }
+
+    /// For every outcome that calls for action, checks that in every kind of
+    /// contact where it can be found, and whatever is found with it, some rule
+    /// relying on it fires, unless the policy lists it under `no_action`.
+    /// Outcome spaces and contact fields are finite, so this enumerates them
+    /// (see [`coverage`]).
+    fn check_coverage(&self, diags: &mut Vec<Diagnostic>) {
+        let excused: OutcomeSet = self.document.no_action.iter().map(|n| n.outcome).collect();
+        for &outcome in Outcome::ALL {
+            if !outcome.calls_for_action() || excused.contains(outcome) {
+                continue;
+            }
+            if let Some((c, found)) = self.coverage_gap(outcome) {
+                diags.push(Diagnostic::policy(
+                    DiagnosticCode::UncoveredOutcome,
+                    uncovered_message(outcome, &c, found),
+                ));
+            }
+        }
+    }
+
+    /// A contact, and the outcomes found in it, where `outcome` is found but
+    /// no rule relying on it fires; `None` when there is none.
+    fn coverage_gap(&self, outcome: Outcome) -> Option<(Contact, OutcomeSet)> {
+        let acting = self.acting_on(outcome);
+        let mut reads = Reads::default();
+        for r in &acting {
+            self.conditions.reads(r.root, &mut reads);
+        }
+        let sets: Vec<(OutcomeSet, Vec<Outcome>)> = coverage::outcome_sets(outcome, &reads)
+            .into_iter()
+            .map(|s| (s, s.iter().collect()))
+            .collect();
+        let limit = coverage::MAX_CASES / sets.len().max(1);
+        coverage::contacts(&reads, limit).into_iter().find_map(|c| {
+            sets.iter()
+                .find(|(s, members)| {
+                    members.iter().all(|o| coverage::possible(*o, &c))
+                        && !acting.iter().any(|r| {
+                            let facts = Facts {
+                                outcomes: *s,
+                                contact: &c,
+                            };
+                            self.conditions.eval(r.root, &facts)
+                        })
+                })
+                .map(|(s, _)| (c, *s))
+        })
+    }
+
+    /// The rules that rely on `outcome` and do something about it: recording
+    /// it or asking a question does not act on it.
+    fn acting_on(&self, outcome: Outcome) -> Vec<&CheckedRule> {
+        self.rules
+            .iter()
+            .filter(|r| {
+                r.relies_on.contains(outcome)
+                    && r.actions
+                        .iter()
+                        .any(|a| !matches!(a.kind, ActionKind::Record | ActionKind::Ask))
+            })
+            .collect()
+    }
+}
+
+/// The id and version are recorded with every assessment, so both must say something.
+fn check_identity(document: &PolicyDocument, diags: &mut Vec<Diagnostic>) {
+    if document.id.trim().is_empty() || document.version.trim().is_empty() {
+        diags.push(Diagnostic::policy(
+            DiagnosticCode::MissingIdentity,
+            "the policy needs a non-empty id and version, which are recorded with every assessment"
+                .into(),
+        ));
+    }
+}
+
+/// Indexes the pathways by id, reporting ids used twice (the later one wins
+/// the index, as before, so later checks still have something to resolve).
+fn index_pathways<'a>(document: &'a PolicyDocument, diags: &mut Vec<Diagnostic>) -> Index<'a> {
+    let mut index = Index::new();
+    for (i, p) in document.pathways.iter().enumerate() {
+        if index
+            .insert(p.id.as_str(), (i, p.exists_locally, p.available_now))
+            .is_some()
+        {
+            diags.push(Diagnostic::pathway(
+                DiagnosticCode::DuplicatePathwayId,
+                &p.id,
+                format!(
+                    "pathway id {} is used more than once; give each pathway its own id",
+                    p.id
+                ),
+            ));
+        }
+    }
+    index
+}
+
+/// Every fallback must name a pathway the policy defines.
+fn check_fallbacks_known(
+    document: &PolicyDocument,
+    index: &Index<'_>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    for p in &document.pathways {
+        if let Some(f) = &p.fallback
+            && !index.contains_key(f.as_str())
+        {
+            diags.push(Diagnostic::pathway(
+                DiagnosticCode::UnknownFallback,
+                &p.id,
+                format!(
+                    "pathway {} falls back to {f}, which the policy does not define",
+                    p.id
+                ),
+            ));
+        }
+    }
+}
+
+/// Resolves every pathway's fallback chain, reporting cycles.
+fn resolve_pathways(
+    document: &PolicyDocument,
+    index: &Index<'_>,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<CheckedPathway> {
+    document
+        .pathways
+        .iter()
+        .enumerate()
+        .map(|(i, p)| CheckedPathway {
+            reference: PathwayRef {
+                id: p.id.as_str().into(),
+                name: p.name.as_str().into(),
+            },
+            self_referral: p.self_referral,
+            available_now: p.available_now,
+            mode: p.mode,
+            resolved: follow_fallbacks(document, index, i, diags),
+        })
+        .collect()
+}
+
+/// The first pathway from `start` along its fallback chain that exists locally.
+///
+/// The chain is followed to its end whatever exists locally: which services
+/// exist is local configuration that an overlay may change, so a cycle is a
+/// defect even while some pathway on it exists.
+fn follow_fallbacks(
+    document: &PolicyDocument,
+    index: &Index<'_>,
+    start: usize,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<usize> {
+    let mut seen = HashSet::new();
+    let mut at = Some(start);
+    let mut found = None;
+    while let Some(j) = at {
+        if !seen.insert(j) {
+            // Reported by the pathways on the cycle, not by every pathway
+            // whose chain runs into it.
+            if j == start
+                && let Some(p) = document.pathways.get(start)
+            {
+                diags.push(Diagnostic::pathway(
+                    DiagnosticCode::FallbackCycle,
+                    &p.id,
+                    format!("following fallbacks from pathway {} comes back to it; end the chain at a pathway with no fallback", p.id),
+                ));
+            }
+            break;
+        }
+        let Some(q) = document.pathways.get(j) else {
+            break;
+        };
+        if q.exists_locally && found.is_none() {
+            found = Some(j);
+        }
+        at = q
+            .fallback
+            .as_deref()
+            .and_then(|f| index.get(f).map(|(k, _, _)| *k));
+    }
+    found
+}
+
+/// Checks every rule and resolves it, compiling its condition into `conditions`.
+fn check_rules(
+    document: &PolicyDocument,
+    index: &Index<'_>,
+    conditions: &mut Conditions,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<CheckedRule> {
+    let mut seen = HashSet::new();
+    document
+        .rules
+        .iter()
+        .map(|rule| {
+            check_rule_fields(rule, &mut seen, diags);
+            let root = check_condition(rule, index, conditions, diags);
+            let actions = rule
+                .actions
+                .iter()
+                .map(|a| check_action(document, &rule.id, a, index, diags))
+                .collect();
+            CheckedRule {
+                id: rule.id.as_str().into(),
+                source: rule.source.as_str().into(),
+                topic: rule.topic,
+                root,
+                relies_on: conditions.outcomes_referenced(root),
+                actions,
+            }
+        })
+        .collect()
+}
+
+/// A rule needs its own id, a source to cite and something to do.
+fn check_rule_fields<'a>(rule: &'a Rule, seen: &mut HashSet<&'a str>, diags: &mut Vec<Diagnostic>) {
+    let rid = rule.id.as_str();
+    if !seen.insert(rid) {
+        diags.push(Diagnostic::rule(
+            DiagnosticCode::DuplicateRuleId,
+            rid,
+            format!("rule id {rid} is used more than once; give each rule its own id"),
+        ));
+    }
+    if rule.source.trim().is_empty() {
+        diags.push(Diagnostic::rule(
+            DiagnosticCode::MissingSource,
+            rid,
+            format!("rule {rid} has no source; cite the guideline it implements"),
+        ));
+    }
+    if rule.actions.is_empty() {
+        diags.push(Diagnostic::rule(
+            DiagnosticCode::RuleWithoutActions,
+            rid,
+            format!("rule {rid} has no actions; add one or remove the rule"),
+        ));
+    }
+}
+
+/// Compiles a rule's condition, reporting pathways it names that the policy
+/// does not define and conditions that can never hold; returns its root.
+fn check_condition(
+    rule: &Rule,
+    index: &Index<'_>,
+    conditions: &mut Conditions,
+    diags: &mut Vec<Diagnostic>,
+) -> u32 {
+    let rid = rule.id.as_str();
+    let mut unknown = Vec::new();
+    let root = conditions.compile(&rule.when, &PathwayTable(index), &mut |id| {
+        unknown.push(id.to_string())
+    });
+    for id in unknown {
+        diags.push(Diagnostic::rule(
+            DiagnosticCode::UnknownPathway,
+            rid,
+            format!("rule {rid} has a condition on pathway {id}, which the policy does not define"),
+        ));
+    }
+    if conditions.never_holds(root) {
+        diags.push(Diagnostic::rule(
+            DiagnosticCode::ConditionNeverHolds,
+            rid,
+            format!("the condition of rule {rid} can never hold, so the rule can never fire; check for contradictory or empty parts"),
+        ));
+    }
+    root
+}
+
+/// Checks one action of rule `rid` and resolves its pathway and recording code.
+fn check_action(
+    document: &PolicyDocument,
+    rid: &str,
+    a: &ActionSpec,
+    index: &Index<'_>,
+    diags: &mut Vec<Diagnostic>,
+) -> CheckedAction {
+    let pathway = action_pathway(rid, a, index, diags);
+    check_referral_fields(rid, a, diags);
+    if a.text.trim().is_empty() {
+        diags.push(Diagnostic::rule(
+            DiagnosticCode::EmptyText,
+            rid,
+            format!("rule {rid} has an action with no text; say what the practitioner should do"),
+        ));
+    }
+    CheckedAction {
+        kind: a.kind,
+        intensity: a.intensity,
+        text: a.text.as_str().into(),
+        pathway,
+        mode: a.mode,
+        urgency: a.urgency,
+        code: a.concept.and_then(|c| {
+            code_for(document, c).map(|snomed_ct| RecordingCode {
+                concept: c,
+                snomed_ct,
+            })
+        }),
+    }
+}
+
+/// The index of the pathway an action names. Only referrals and signposts go
+/// somewhere, and they must say where.
+fn action_pathway(
+    rid: &str,
+    a: &ActionSpec,
+    index: &Index<'_>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<usize> {
+    let routed = matches!(a.kind, ActionKind::Referral | ActionKind::Signpost);
+    let (code, message) = match (&a.pathway, routed) {
+        (Some(p), true) => match index.get(p.as_str()) {
+            Some((i, _, _)) => return Some(*i),
+            None => (
+                DiagnosticCode::UnknownPathway,
+                format!("rule {rid} refers to pathway {p}, which the policy does not define"),
+            ),
+        },
+        // A pathway on any other kind would let fallback and time rules turn
+        // it into something else: a safety alert naming a service that is
+        // absent would become a follow-up at the end of the plan.
+        (Some(p), false) => (
+            DiagnosticCode::PathwayMismatch,
+            format!(
+                "rule {rid} gives pathway {p} to a {:?} action; only referrals and signposts name a pathway",
+                a.kind
+            ),
+        ),
+        (None, true) => (
+            DiagnosticCode::PathwayMismatch,
+            format!(
+                "rule {rid} has a {:?} action with no pathway; name the pathway",
+                a.kind
+            ),
+        ),
+        (None, false) => return None,
+    };
+    diags.push(Diagnostic::rule(code, rid, message));
+    None
+}
+
+/// A referral needs an urgency; nothing else has a mode or urgency.
+fn check_referral_fields(rid: &str, a: &ActionSpec, diags: &mut Vec<Diagnostic>) {
+    if a.kind == ActionKind::Referral && a.urgency.is_none() {
+        diags.push(Diagnostic::rule(
+            DiagnosticCode::ReferralFieldsMismatch,
+            rid,
+            format!(
+                "rule {rid} has a referral with no urgency; give now, within_24_hours or routine"
+            ),
+        ));
+    }
+    if a.kind != ActionKind::Referral && (a.urgency.is_some() || a.mode.is_some()) {
+        diags.push(Diagnostic::rule(
+            DiagnosticCode::ReferralFieldsMismatch,
+            rid,
+            format!(
+                "rule {rid} gives a mode or urgency to a {:?} action; only referrals have them",
+                a.kind
+            ),
+        ));
+    }
+}
+
+/// The code recorded for `concept`: the policy's last override for it, or the
+/// confirmed code.
+fn code_for(document: &PolicyDocument, concept: Concept) -> Option<Arc<str>> {
+    document
+        .codes
+        .iter()
+        .rev()
+        .find(|o| o.concept == concept)
+        .map(|o| Arc::from(o.snomed_ct.as_str()))
+        .or_else(|| concept.snomed_ct().map(Arc::from))
+}
+
+/// Says which outcome has no action, in which contact, and what else was
+/// found, so the gap can be found and closed.
+fn uncovered_message(outcome: Outcome, c: &Contact, found: OutcomeSet) -> String {
+    let mut with = String::new();
+    for o in found.iter().filter(|o| *o != outcome) {
+        with.push_str(if with.is_empty() { ", with " } else { ", " });
+        with.push_str(o.as_str());
+    }
+    let comorbidities = if *c.comorbidities() == Comorbidities::NONE {
+        String::new()
+    } else {
+        format!(", comorbidities {:?}", c.comorbidities())
+    };
+    format!(
+        "no rule acts on outcome {} for a contact in {} (pregnant {:?}, intoxicated {:?}, time {:?}, priority group {}, sex {:?}, age {}{comorbidities}{with}); add a rule or list it under no_action with the reason",
+        outcome.as_str(),
+        c.setting().as_str(),
+        c.pregnant(),
+        c.intoxicated(),
+        c.time_available(),
+        if c.priority_groups().is_empty() {
+            "none"
+        } else {
+            "yes"
+        },
+        c.sex(),
+        c.age().years(),
+    )
+}
