@@ -51,7 +51,7 @@
 //! assert_eq!(assessment.plan[1].kind, ActionKind::Referral);
 //! assert_eq!(assessment.plan[1].reason.rule.as_ref(), "alcohol.specialist_now");
 //! // `Display` gives a numbered, readable plan to show a practitioner.
-//! assert!(assessment.to_string().contains(" 1. [SafetyAlert · Alcohol]"));
+//! assert!(assessment.to_string().contains(" 1. [safety alert · alcohol]"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!

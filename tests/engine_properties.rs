@@ -210,6 +210,20 @@ proptest! {
         prop_assert_eq!(inserted, sa);
     }
 
+    /// The readable plan a practitioner sees is in plain words: none of the
+    /// Rust names of the vocabulary (`SafetyAlert`, `OptIn`,
+    /// `Within24Hours`, ...) reaches it.
+    #[test]
+    fn the_readable_plan_uses_plain_words(contact in contact_json(), answers in answers_json()) {
+        let Some(a) = assessed(national(), &contact, &answers) else { return Ok(()) };
+        let shown = a.to_string();
+        for name in ["SafetyAlert", "FollowUp", "OptIn", "OptOut", "Within24Hours", "VeryBrief",
+            "PhysicalActivity", "FellBackToAnotherPathway", "NoLocalService", "NotAvailableNow",
+            "PriorityGroupActiveReferral", "NoSelfReferral", "NeedsMoreTime", "Some(", "None"] {
+            prop_assert!(!shown.contains(name), "{name} in {shown}");
+        }
+    }
+
     /// The outcome table is the one statement of what each outcome means
     /// (DESIGN: one contract): what the instruments actually give must agree
     /// with it. Every outcome found brings the outcomes it implies, at most

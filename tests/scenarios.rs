@@ -161,7 +161,7 @@ fn pat_positive_sober_and_service_available_now_refers_now() {
     assert!(referral.reason.adjustments.is_empty());
     // The readable form names what a person needs to act on.
     let shown = referral.to_string();
-    assert!(shown.starts_with("[Referral · Alcohol] "), "{shown}");
+    assert!(shown.starts_with("[referral · alcohol] "), "{shown}");
     assert!(shown.contains(referral.text.as_ref()), "{shown}");
     let service = &referral.pathway.as_ref().unwrap().name;
     assert!(shown.contains(&format!("to: {service}")), "{shown}");

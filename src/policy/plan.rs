@@ -118,6 +118,9 @@ impl Adjustment {
 #[serde(from = "Vec<Adjustment>", into = "Vec<Adjustment>")]
 pub struct Adjustments(u8);
 
+// Every adjustment must have a bit of its own.
+const _: () = assert!(Adjustment::ALL.len() <= u8::BITS as usize);
+
 impl Adjustments {
     /// No adjustment.
     pub const NONE: Adjustments = Adjustments(0);
@@ -172,25 +175,45 @@ impl schemars::JsonSchema for Adjustments {
     }
 }
 
+impl std::fmt::Display for Adjustment {
+    /// What the engine changed, in plain words.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Adjustment::FellBackToAnotherPathway => {
+                "the service asked for is not available here, so the local alternative is used"
+            }
+            Adjustment::NoLocalService => "no local service: kept as a follow-up",
+            Adjustment::NotAvailableNow => "the service cannot see them now: within 24 hours",
+            Adjustment::PriorityGroupActiveReferral => {
+                "priority group: offered a referral rather than a signpost"
+            }
+            Adjustment::NoSelfReferral => {
+                "the service does not take self-referral: a referral rather than a signpost"
+            }
+            Adjustment::NeedsMoreTime => "needs more time than this contact has",
+        })
+    }
+}
+
 impl std::fmt::Display for Action {
     /// A readable summary for a person: kind, topic and text, then the pathway,
     /// code, rule (with any merged into it, as `rule: a (also b, c)`), outcomes
     /// relied on and any adjustments, each on its own indented line.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "[{:?} · {:?}] {}", self.kind, self.topic, self.text)?;
+        write!(f, "[{} · {}] {}", self.kind, self.topic, self.text)?;
         if let Some(p) = &self.pathway {
             write!(f, "\n    to: {}", p.name)?;
             if let Some(mode) = self.mode {
-                write!(f, ", {mode:?}")?;
+                write!(f, ", {mode}")?;
             }
             if let Some(urgency) = self.urgency {
-                write!(f, ", {urgency:?}")?;
+                write!(f, ", {urgency}")?;
             }
         }
         if let Some(code) = &self.code {
             write!(
                 f,
-                "\n    record: {:?}, SNOMED CT {}",
+                "\n    record: {}, SNOMED CT {}",
                 code.concept, code.snomed_ct
             )?;
         }
@@ -215,11 +238,37 @@ impl std::fmt::Display for Action {
         }
         let mut adjustments = self.reason.adjustments.iter();
         if let Some(first) = adjustments.next() {
-            write!(f, "\n    adjusted: {first:?}")?;
+            write!(f, "\n    adjusted: {first}")?;
             for a in adjustments {
-                write!(f, ", {a:?}")?;
+                write!(f, ", {a}")?;
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An exhaustive match, which only this crate can write for a
+    /// `#[non_exhaustive]` enum: adding an adjustment fails to compile here
+    /// until it is placed in `Adjustment::ALL`, through which sets of them
+    /// serialize.
+    #[test]
+    fn every_adjustment_is_enumerated() {
+        fn position(a: Adjustment) -> usize {
+            match a {
+                Adjustment::FellBackToAnotherPathway => 0,
+                Adjustment::NoLocalService => 1,
+                Adjustment::NotAvailableNow => 2,
+                Adjustment::PriorityGroupActiveReferral => 3,
+                Adjustment::NoSelfReferral => 4,
+                Adjustment::NeedsMoreTime => 5,
+            }
+        }
+        for (i, a) in Adjustment::ALL.iter().enumerate() {
+            assert_eq!(position(*a), i, "{a:?}");
+        }
     }
 }
