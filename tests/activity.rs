@@ -11,15 +11,10 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 fn contact(age: u32) -> Contact {
-    serde_json::from_value(json!({
+    common::fixtures::contact_with(json!({
         "age": age, "sex": "not_known", "pregnant": "not_known",
-        "family_background": "not_stated", "setting": "general_practice",
-        "time_available": "brief", "presenting_condition": null, "intoxicated": "no",
-        "priority_groups": [],
-        "comorbidities": {"diabetes": "none", "hypertension": "no",
-                          "eating_disorder": "no", "bariatric_surgery": "none"}
+        "family_background": "not_stated", "time_available": "brief"
     }))
-    .unwrap()
 }
 
 fn bands(exercise: HoursBand, cycling: HoursBand) -> ExerciseAndCycling {

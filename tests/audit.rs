@@ -17,15 +17,7 @@ use serde_json::{Value, json};
 // ---------------------------------------------------------------- helpers
 
 fn base_contact_json() -> Value {
-    json!({
-        "age": 40, "sex": "male", "pregnant": "no", "family_background": "white",
-        "setting": "general_practice", "time_available": "brief",
-        "presenting_condition": null, "intoxicated": "no", "priority_groups": [],
-        "comorbidities": {
-            "diabetes": "none", "hypertension": "no",
-            "eating_disorder": "no", "bariatric_surgery": "none"
-        }
-    })
+    common::fixtures::with(json!({"age": 40, "time_available": "brief"}))
 }
 
 fn contact_with(overrides: &Value) -> Contact {

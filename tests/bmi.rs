@@ -705,13 +705,8 @@ fn golden_vectors() {
             "{name}: source {:?}",
             case.source
         );
-        let mut contact = json!({
-            "age": 40, "sex": "female", "pregnant": "no", "family_background": "white",
-            "setting": "general_practice", "time_available": "brief",
-            "presenting_condition": null, "intoxicated": "no", "priority_groups": [],
-            "comorbidities": {"diabetes": "none", "hypertension": "no",
-                              "eating_disorder": "no", "bariatric_surgery": "none"},
-        });
+        let mut contact =
+            common::fixtures::with(json!({"age": 40, "sex": "female", "time_available": "brief"}));
         for (key, value) in case.contact {
             assert!(
                 contact.get(&key).is_some(),

@@ -16,15 +16,10 @@ use serde_json::{Value, json};
 // ---------------------------------------------------------------- helpers
 
 fn contact_with(overrides: &Value) -> Contact {
-    let mut base = json!({
-        "age": 33, "sex": "male", "pregnant": "no", "family_background": "white",
-        "setting": "emergency_department", "time_available": "very_brief",
-        "presenting_condition": "fall", "intoxicated": "no", "priority_groups": [],
-        "comorbidities": {
-            "diabetes": "none", "hypertension": "no",
-            "eating_disorder": "no", "bariatric_surgery": "none"
-        }
-    });
+    let mut base = common::fixtures::with(json!({
+        "age": 33, "setting": "emergency_department", "time_available": "very_brief",
+        "presenting_condition": "fall"
+    }));
     if let Value::Object(o) = overrides {
         for (k, v) in o {
             base[k] = v.clone();

@@ -16,15 +16,10 @@ use serde_json::{Value, json};
 // ---------------------------------------------------------------- helpers
 
 fn base_contact_json() -> Value {
-    json!({
-        "age": 40, "sex": "male", "pregnant": "no", "family_background": "white",
-        "setting": "emergency_department", "time_available": "very_brief",
-        "presenting_condition": "fall", "intoxicated": "no", "priority_groups": [],
-        "comorbidities": {
-            "diabetes": "none", "hypertension": "no",
-            "eating_disorder": "no", "bariatric_surgery": "none"
-        }
-    })
+    common::fixtures::with(json!({
+        "age": 40, "setting": "emergency_department", "time_available": "very_brief",
+        "presenting_condition": "fall"
+    }))
 }
 
 fn contact_with(overrides: &Value) -> Contact {
