@@ -157,6 +157,7 @@ fn pat_indications_section_1_1() {
     assert!(!PresentingCondition::Other.indicates_pat());
 }
 
+#[cfg(feature = "schema")]
 #[test]
 fn contact_schema_validates_a_contact() {
     let contact: Contact = serde_json::from_value(fields()).unwrap();

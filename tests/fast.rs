@@ -349,6 +349,11 @@ fn answers_read_names_or_scores_and_write_names() {
     );
     common::assert_json_contract(&by_name);
     common::assert_json_contract(&Answers::NOT_STARTED);
+}
+
+#[cfg(feature = "schema")]
+#[test]
+fn answers_given_as_scores_validate_against_the_schema() {
     let schema = common::schema_of::<Answers>();
     let validator = jsonschema::validator_for(&schema).unwrap();
     let mut j = json!({

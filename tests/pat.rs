@@ -7,7 +7,7 @@ use mecc::Error;
 use mecc::context::*;
 use mecc::instruments::Reply;
 use mecc::instruments::pat::{self, *};
-use mecc::units::{ABV_PERCENT, ALCOHOL_UNITS, AlcoholUnits, DRINK_VOLUME_ML};
+use mecc::units::{ALCOHOL_UNITS, AlcoholUnits};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
@@ -730,8 +730,10 @@ fn answers_json_round_trip_and_schema() {
     common::assert_json_contract(&Answers::NOT_STARTED);
 }
 
+#[cfg(feature = "schema")]
 #[test]
 fn schema_bounds_are_the_constructor_bounds() {
+    use mecc::units::{ABV_PERCENT, DRINK_VOLUME_ML};
     let s = common::schema_of::<DrinkCount>();
     assert_eq!(s["properties"]["count"]["minimum"], DRINK_COUNT.min);
     assert_eq!(s["properties"]["count"]["maximum"], DRINK_COUNT.max);

@@ -805,6 +805,7 @@ fn json_errors_carry_the_constructor_message() {
 
 // ---------------------------------------------------------------- schema and shape
 
+#[cfg(feature = "schema")]
 #[test]
 fn schema_bounds_are_the_constructor_bounds() {
     let s = common::schema_of::<CigarettesPerDay>();
