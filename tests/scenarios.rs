@@ -195,22 +195,6 @@ fn read_file(file_name: &str, text: &str, names: &mut BTreeSet<String>) -> Vec<(
     all
 }
 
-fn contact_of(spec: &Value) -> Result<Value, String> {
-    let Some(base) = spec.get("base") else {
-        return Ok(spec.clone());
-    };
-    let object = spec.as_object().unwrap();
-    if let Some(extra) = object.keys().find(|k| *k != "base" && *k != "changes") {
-        return Err(format!("contact: unknown key {extra:?} beside base"));
-    }
-    let base = base.as_str().ok_or("contact: base is not a string")?;
-    let base = fixtures::named(base).ok_or(format!("contact: no base contact {base:?}"))?;
-    Ok(match spec.get("changes") {
-        Some(changes) => fixtures::merge(base, changes),
-        None => base,
-    })
-}
-
 fn policy_for(overlay: Option<&Value>) -> Result<(Policy, Option<PolicyOverlay>), String> {
     let national = PolicyDocument::national_default().map_err(|e| e.to_string())?;
     let Some(overlay) = overlay else {
@@ -227,7 +211,7 @@ fn policy_for(overlay: Option<&Value>) -> Result<(Policy, Option<PolicyOverlay>)
 
 /// Runs one scenario: the assessment, or the reasons it fails.
 fn run(scenario: &Scenario) -> Result<Option<Assessment>, Vec<String>> {
-    let contact = contact_of(&scenario.contact).map_err(|e| vec![e])?;
+    let contact = fixtures::from_spec(&scenario.contact).map_err(|e| vec![e])?;
     let contact =
         serde_json::from_value(contact).map_err(|e| vec![format!("contact does not read: {e}")])?;
     let answers: Answers = serde_json::from_value(scenario.answers.clone())

@@ -70,3 +70,22 @@ pub fn named(base: &str) -> Option<Value> {
         _ => None,
     }
 }
+
+/// A contact as the scenario files give it: a complete document, or
+/// `{"base": name, "changes": {...}}` with the changes merged over the named
+/// base contact.
+pub fn from_spec(spec: &Value) -> Result<Value, String> {
+    let Some(base) = spec.get("base") else {
+        return Ok(spec.clone());
+    };
+    let object = spec.as_object().expect("an object, since it has a base");
+    if let Some(extra) = object.keys().find(|k| *k != "base" && *k != "changes") {
+        return Err(format!("contact: unknown key {extra:?} beside base"));
+    }
+    let base = base.as_str().ok_or("contact: base is not a string")?;
+    let base = named(base).ok_or(format!("contact: no base contact {base:?}"))?;
+    Ok(match spec.get("changes") {
+        Some(changes) => merge(base, changes),
+        None => base,
+    })
+}
