@@ -1,10 +1,12 @@
 //! The hazard log names the tests that enforce each control; this test fails
-//! when a named test does not exist, or a hazard names none.
+//! when a named test (a test function, or a scenario in `tests/scenarios/`)
+//! does not exist, or a hazard names none.
 use std::collections::BTreeMap;
 
 const LOG: &str = include_str!("../docs/clinical-safety/hazard-log.md");
 
-/// `tests/<file>.rs::<name>` references, grouped by the hazard section they are in.
+/// `tests/<file>.rs::<name>` and `tests/scenarios/<file>.json::<name>`
+/// references, grouped by the hazard section they are in.
 fn references() -> BTreeMap<String, Vec<(String, String)>> {
     let mut by_hazard: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
     let mut current = None;
@@ -20,7 +22,7 @@ fn references() -> BTreeMap<String, Vec<(String, String)>> {
         for chunk in line.split('`') {
             if let Some((file, name)) = chunk.split_once("::")
                 && file.starts_with("tests/")
-                && file.ends_with(".rs")
+                && (file.ends_with(".rs") || file.ends_with(".json"))
             {
                 by_hazard
                     .entry(hazard.clone())
@@ -37,6 +39,18 @@ fn source_of(file: &str) -> String {
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{file} named in the hazard log: {e}"))
 }
 
+/// The names of the scenarios in a scenario file.
+fn scenario_names(file: &str, source: &str) -> Vec<String> {
+    let json: serde_json::Value =
+        serde_json::from_str(source).unwrap_or_else(|e| panic!("{file}: {e}"));
+    json["scenarios"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{file} has no scenarios"))
+        .iter()
+        .filter_map(|s| s["name"].as_str().map(str::to_string))
+        .collect()
+}
+
 #[test]
 fn every_control_names_a_test_that_exists() {
     let refs = references();
@@ -49,8 +63,11 @@ fn every_control_names_a_test_that_exists() {
         assert!(!tests.is_empty(), "{hazard} names no test");
         for (file, name) in tests {
             let source = source_of(file);
-            let defined =
-                source.contains(&format!("fn {name}(")) || source.contains(&format!("fn {name}<"));
+            let defined = if file.ends_with(".json") {
+                scenario_names(file, &source).contains(name)
+            } else {
+                source.contains(&format!("fn {name}(")) || source.contains(&format!("fn {name}<"))
+            };
             assert!(defined, "{hazard}: {file}::{name} does not exist");
         }
     }

@@ -200,6 +200,7 @@ fn json_forms_are_accepted_and_written_canonically() {
     assert!(serde_json::from_str::<Height>(r#"175"#).is_err());
 }
 
+#[cfg(feature = "schema")]
 #[test]
 fn schema_bounds_are_the_constructor_bounds() {
     let s = common::schema_of::<Height>();
