@@ -4,7 +4,8 @@ mod common;
 
 use mecc::context::Contact;
 use mecc::instruments::smoking::PregnancyReading;
-use mecc::policy::{ActionKind, Outcome, Policy, PolicyDocument, PolicyOverlay};
+use mecc::outcome::Outcome;
+use mecc::policy::{ActionKind, Policy, PolicyDocument, PolicyOverlay};
 use mecc::{Answers, Assessment, Findings, assess};
 use proptest::prelude::*;
 use serde_json::{Value, json};
@@ -189,7 +190,7 @@ proptest! {
         a in proptest::sample::subsequence(Outcome::ALL.to_vec(), 0..=Outcome::ALL.len()),
         b in proptest::sample::subsequence(Outcome::ALL.to_vec(), 0..=Outcome::ALL.len()),
     ) {
-        use mecc::policy::OutcomeSet;
+        use mecc::outcome::OutcomeSet;
         let model = |v: &[Outcome]| v.iter().map(|o| o.as_str()).collect::<std::collections::BTreeSet<_>>();
         let (ma, mb) = (model(&a), model(&b));
         let set = |v: &[Outcome]| v.iter().fold(OutcomeSet::EMPTY, |s, o| s.with(*o));
@@ -618,9 +619,9 @@ fn one_rule_policy_acting_on(when: &Value, acting: Option<Outcome>) -> PolicyDoc
 
 /// Every combination of the facts the generated conditions read, including
 /// each side of every age they test.
-fn every_case() -> &'static [(mecc::policy::OutcomeSet, Contact)] {
+fn every_case() -> &'static [(mecc::outcome::OutcomeSet, Contact)] {
     use mecc::context::*;
-    use mecc::policy::OutcomeSet;
+    use mecc::outcome::OutcomeSet;
     static CASES: std::sync::OnceLock<Vec<(OutcomeSet, Contact)>> = std::sync::OnceLock::new();
     CASES.get_or_init(|| {
         let mut sets = Vec::new();

@@ -2,6 +2,7 @@
 //! into the national default policy and expecting exactly that code.
 mod common;
 
+use mecc::outcome::Outcome;
 use mecc::policy::*;
 use serde_json::{Value, json};
 

@@ -408,7 +408,7 @@ fn contact(input: &Input) -> Contact {
         Some(age) => accepted(Contact::new(ContactFields {
             age,
             age_in_months: None,
-            ..*base.fields()
+            ..base.fields()
         }))
         .unwrap_or(base),
         None => base,
@@ -437,14 +437,11 @@ fuzz_target!(|input: Input| {
     };
     let activity = activity_answers(input.gppaq.as_ref(), input.weekly.as_ref());
     // AUDIT and FAST answers are reached through the JSON targets.
-    let answers = Answers {
-        pat: pat_answers(&input.pat),
-        audit: None,
-        fast: None,
-        smoking: smoking_answers(&input.smoking),
-        bmi,
-        activity,
-    };
+    let mut answers = Answers::NONE;
+    answers.pat = pat_answers(&input.pat);
+    answers.smoking = smoking_answers(&input.smoking);
+    answers.bmi = bmi;
+    answers.activity = activity;
     round_trip(&answers);
 
     // Each instrument alone, against the fuzzed contact and every fixed one.

@@ -5,7 +5,8 @@
 
 use libfuzzer_sys::fuzz_target;
 use mecc::Error;
-use mecc::policy::{DiagnosticCode, Outcome, OutcomeSet, Policy, PolicyDocument, PolicyOverlay};
+use mecc::policy::{DiagnosticCode, Policy, PolicyDocument, PolicyOverlay};
+use mecc::outcome::{Outcome, OutcomeSet};
 use mecc_fuzz::{
     accepted, check_error, check_plan, contacts, national_default_document, round_trip,
 };

@@ -11,13 +11,13 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use crate::context::{Comorbidities, Contact};
+use crate::outcome::{Outcome, OutcomeSet, Topic};
 use crate::policy::condition::{Conditions, Facts, PathwayFacts, Reads};
 use crate::policy::coverage;
 use crate::policy::document::{ActionSpec, PolicyDocument, Rule};
 use crate::policy::plan::{PathwayRef, RecordingCode};
 use crate::policy::{
-    ActionKind, Concept, Diagnostic, DiagnosticCode, Intensity, Outcome, OutcomeSet, ReferralMode,
-    Topic, Urgency,
+    ActionKind, Concept, Diagnostic, DiagnosticCode, Intensity, ReferralMode, Urgency,
 };
 
 /// A policy document that has passed every check, with its pathways, rules and

@@ -7,7 +7,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::context::{PriorityGroup, Setting, Sex, TimeAvailable, YesNoNotKnown};
-use crate::policy::{ActionKind, Concept, Intensity, Outcome, ReferralMode, Topic, Urgency};
+use crate::outcome::{Outcome, Topic};
+use crate::policy::{ActionKind, Concept, Intensity, ReferralMode, Urgency};
 
 /// A whole policy: pathways, rules, and the outcomes it deliberately leaves alone.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -4,10 +4,11 @@
 use std::sync::Arc;
 
 use crate::context::{Contact, TimeAvailable};
+use crate::outcome::OutcomeSet;
 use crate::policy::check::{CheckedAction, CheckedPathway, CheckedRule};
 use crate::policy::condition::Facts;
 use crate::policy::plan::{Action, Adjustment, Adjustments, PathwayRef, Reason};
-use crate::policy::{ActionKind, Intensity, OutcomeSet, Policy, ReferralMode, Urgency};
+use crate::policy::{ActionKind, Intensity, Policy, ReferralMode, Urgency};
 
 impl Policy {
     /// Evaluates the policy against the outcomes found and the contact, and

@@ -19,7 +19,7 @@
 //! [`Policy::compile`] runs stages 2 and 3 in one call, and [`Policy::check`]
 //! returns stage 2's diagnostics alone.
 //!
-//! The engine reads findings only through [`Outcome`]s, a finite vocabulary, so
+//! The engine reads findings only through [`Outcome`](crate::outcome::Outcome)s, a finite vocabulary, so
 //! coverage can be checked by enumeration.
 
 mod check;
@@ -35,7 +35,6 @@ mod safety;
 mod vocabulary;
 
 pub use crate::diagnostic::{Diagnostic, DiagnosticCode};
-pub use crate::outcome::{ExclusiveGroup, Outcome, OutcomeSet, Topic};
 pub use check::CheckedPolicy;
 pub use codes::{CODES_SOURCE, CONFIRMED_CODES, Concept};
 pub use compile::Policy;

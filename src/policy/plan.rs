@@ -4,7 +4,8 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::policy::{ActionKind, Concept, Intensity, OutcomeSet, ReferralMode, Topic, Urgency};
+use crate::outcome::{OutcomeSet, Topic};
+use crate::policy::{ActionKind, Concept, Intensity, ReferralMode, Urgency};
 
 /// One thing the practitioner should do, with why (CLINICAL-REFERENCE §6.1).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
