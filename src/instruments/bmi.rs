@@ -38,8 +38,8 @@ use core::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::context::{Contact, FamilyBackground, Person, YesNoNotKnown};
-use crate::instruments::{Instrument, Reply};
+use crate::context::{FamilyBackground, Person, YesNoNotKnown};
+use crate::instruments::Reply;
 use crate::outcome::{Outcome, OutcomeSet};
 use crate::provenance::Source;
 use crate::units::{Height, Waist, Weight};
@@ -787,21 +787,12 @@ impl Finding {
     }
 }
 
-/// BMI and waist-to-height ratio as an [`Instrument`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Bmi;
-
-impl Instrument for Bmi {
-    const KEY: &'static str = "bmi";
-    const NAME: &'static str = "BMI and waist-to-height ratio";
-    const VERSION: &'static str = VERSION;
-    const SOURCES: &'static [Source] = SOURCES;
-    type Answers = Answers;
-    type Finding = Finding;
-    fn score(answers: &Answers, contact: &Contact) -> Finding {
-        score(answers, contact)
-    }
-    fn outcomes(finding: &Finding) -> OutcomeSet {
-        finding.outcomes()
+crate::instruments::instrument! {
+    /// BMI and waist-to-height ratio as an [`Instrument`](super::Instrument).
+    Bmi {
+        key: "bmi",
+        name: "BMI and waist-to-height ratio",
+        version: VERSION,
+        sources: SOURCES,
     }
 }

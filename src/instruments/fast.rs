@@ -68,13 +68,13 @@
 
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::context::{Contact, Person, Sex};
+use crate::context::{Person, Sex};
 use crate::error::Error;
+use crate::instruments::Reply;
 use crate::instruments::audit::{
     self, HowOften, ItemScore, check_zero_two_four, deserialize_item, heavy_occasion_units,
     item_score, scored_option, source_marker,
 };
-use crate::instruments::{Flow, Instrument, Reply};
 use crate::outcome::{Outcome, OutcomeSet};
 use crate::provenance::Source;
 
@@ -572,28 +572,13 @@ impl Finding {
     }
 }
 
-/// FAST as an [`Instrument`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Fast;
-
-impl Instrument for Fast {
-    const KEY: &'static str = "fast";
-    const NAME: &'static str = "Fast Alcohol Screening Test (FAST)";
-    const VERSION: &'static str = VERSION;
-    const SOURCES: &'static [Source] = SOURCES;
-    type Answers = Answers;
-    type Finding = Finding;
-    fn score(answers: &Answers, contact: &Contact) -> Finding {
-        score(answers, contact)
-    }
-    fn outcomes(finding: &Finding) -> OutcomeSet {
-        finding.outcomes()
-    }
-}
-
-impl Flow for Fast {
-    type Step = Step;
-    fn next_step(answers: &Answers, _: &Contact) -> Step {
-        next_step(answers)
+crate::instruments::instrument! {
+    /// FAST as an [`Instrument`](super::Instrument).
+    Fast {
+        key: "fast",
+        name: "Fast Alcohol Screening Test (FAST)",
+        version: VERSION,
+        sources: SOURCES,
+        step: Step = |a, _| next_step(a),
     }
 }

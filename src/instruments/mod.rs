@@ -120,6 +120,61 @@ pub trait Flow: Instrument {
     fn next_step(answers: &Self::Answers, contact: &Contact) -> Self::Step;
 }
 
+/// Implements [`Instrument`] (and, given a `step`, [`Flow`]) for a marker
+/// type over the module's own `Answers`, `Finding`, `score` and
+/// `Finding::outcomes`, so each module states only what is its own.
+macro_rules! instrument {
+    (
+        $(#[$doc:meta])*
+        $marker:ident {
+            key: $key:literal,
+            name: $name:literal,
+            version: $version:expr,
+            sources: $sources:expr
+            $(, check: $check:expr)?
+            $(, step: $step:ty = $next:expr)?
+            $(,)?
+        }
+    ) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub struct $marker;
+
+        impl $crate::instruments::Instrument for $marker {
+            const KEY: &'static str = $key;
+            const NAME: &'static str = $name;
+            const VERSION: &'static str = $version;
+            const SOURCES: &'static [$crate::provenance::Source] = $sources;
+            type Answers = Answers;
+            type Finding = Finding;
+            $(
+                fn check(
+                    answers: &Answers,
+                    person: &$crate::context::Person,
+                ) -> Result<(), $crate::error::Error> {
+                    ($check)(answers, person)
+                }
+            )?
+            fn score(answers: &Answers, contact: &$crate::context::Contact) -> Finding {
+                score(answers, contact)
+            }
+            fn outcomes(finding: &Finding) -> $crate::outcome::OutcomeSet {
+                finding.outcomes()
+            }
+        }
+
+        $(
+            impl $crate::instruments::Flow for $marker {
+                type Step = $step;
+                fn next_step(answers: &Answers, contact: &$crate::context::Contact) -> $step {
+                    ($next)(answers, contact)
+                }
+            }
+        )?
+    };
+}
+pub(crate) use instrument;
+
 /// What the crate records about a registered instrument.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]

@@ -44,8 +44,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Instrument, Reply};
-use crate::context::{Contact, Person};
+use super::Reply;
+use crate::context::Person;
 use crate::outcome::{Outcome, OutcomeSet};
 use crate::provenance::Source;
 
@@ -323,21 +323,12 @@ impl Finding {
     }
 }
 
-/// GPPAQ and weekly minutes as an [`Instrument`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Activity;
-
-impl Instrument for Activity {
-    const KEY: &'static str = "activity";
-    const NAME: &'static str = "Physical activity (GPPAQ and weekly minutes)";
-    const VERSION: &'static str = VERSION;
-    const SOURCES: &'static [Source] = SOURCES;
-    type Answers = Answers;
-    type Finding = Finding;
-    fn score(answers: &Answers, contact: &Contact) -> Finding {
-        score(answers, contact)
-    }
-    fn outcomes(finding: &Finding) -> OutcomeSet {
-        finding.outcomes()
+crate::instruments::instrument! {
+    /// GPPAQ and weekly minutes as an [`Instrument`](super::Instrument).
+    Activity {
+        key: "activity",
+        name: "Physical activity (GPPAQ and weekly minutes)",
+        version: VERSION,
+        sources: SOURCES,
     }
 }

@@ -97,8 +97,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::context::{Contact, Person, Sex};
-use crate::instruments::{Flow, Instrument};
+use crate::context::{Person, Sex};
+
 use crate::outcome::{Outcome, OutcomeSet};
 use crate::provenance::Source;
 use crate::units::Bounds;
@@ -476,28 +476,13 @@ impl Finding {
     }
 }
 
-/// AUDIT-C and the full AUDIT as an [`Instrument`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Audit;
-
-impl Instrument for Audit {
-    const KEY: &'static str = "audit";
-    const NAME: &'static str = "AUDIT-C and AUDIT";
-    const VERSION: &'static str = VERSION;
-    const SOURCES: &'static [Source] = SOURCES;
-    type Answers = Answers;
-    type Finding = Finding;
-    fn score(answers: &Answers, contact: &Contact) -> Finding {
-        score(answers, contact)
-    }
-    fn outcomes(finding: &Finding) -> OutcomeSet {
-        finding.outcomes()
-    }
-}
-
-impl Flow for Audit {
-    type Step = Step;
-    fn next_step(answers: &Answers, _: &Contact) -> Step {
-        next_step(answers)
+crate::instruments::instrument! {
+    /// AUDIT-C and the full AUDIT as an [`Instrument`](super::Instrument).
+    Audit {
+        key: "audit",
+        name: "AUDIT-C and AUDIT",
+        version: VERSION,
+        sources: SOURCES,
+        step: Step = |a, _| next_step(a),
     }
 }

@@ -81,7 +81,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::context::{Contact, Person, PresentingCondition, Setting, Sex, YesNoNotKnown};
 use crate::error::Error;
-use crate::instruments::{Flow, Instrument, Reply};
+use crate::instruments::Reply;
 use crate::outcome::{Outcome, OutcomeSet};
 use crate::provenance::Source;
 use crate::units::{AlcoholUnits, Bounds};
@@ -1310,28 +1310,13 @@ impl Finding {
     }
 }
 
-/// The Paddington Alcohol Test as an [`Instrument`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Pat;
-
-impl Instrument for Pat {
-    const KEY: &'static str = "pat";
-    const NAME: &'static str = "Paddington Alcohol Test";
-    const VERSION: &'static str = VERSION;
-    const SOURCES: &'static [Source] = &[SOURCE];
-    type Answers = Answers;
-    type Finding = Finding;
-    fn score(answers: &Answers, contact: &Contact) -> Finding {
-        score(answers, contact)
-    }
-    fn outcomes(finding: &Finding) -> OutcomeSet {
-        finding.outcomes()
-    }
-}
-
-impl Flow for Pat {
-    type Step = Step;
-    fn next_step(answers: &Answers, contact: &Contact) -> Step {
-        next_step(answers, contact)
+crate::instruments::instrument! {
+    /// The Paddington Alcohol Test as an [`Instrument`](super::Instrument).
+    Pat {
+        key: "pat",
+        name: "Paddington Alcohol Test",
+        version: VERSION,
+        sources: &[SOURCE],
+        step: Step = |a, c: &Contact| next_step(a, c),
     }
 }

@@ -3,7 +3,7 @@
 //!
 //! The host records what the person says ([`SmokingStatus`], [`Vaping`]) and,
 //! where a monitor is used, an exhaled CO reading ([`CoPpm`]). [`score`] turns
-//! those answers and the [`Contact`] into a [`Finding`]: the status in
+//! those answers and the [`Person`] into a [`Finding`]: the status in
 //! summary, how long ago an ex-smoker stopped, whether to treat the person as a
 //! smoker for referral, the HSI and pack-years, what the CO reading means, the
 //! assumptions made where something was not known, and a SNOMED CT concept to
@@ -63,10 +63,8 @@
 //!   [`PackYears`].
 
 use crate::Source;
-use crate::context::Contact;
 use crate::context::Person;
-use crate::error::Error;
-use crate::instruments::{Instrument, Reply};
+use crate::instruments::Reply;
 use crate::outcome::{Outcome, OutcomeSet};
 use crate::units::CoPpm;
 
@@ -538,24 +536,14 @@ impl Finding {
     }
 }
 
-/// Smoking status, vaping and the CO reading as an [`Instrument`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Smoking;
-
-impl Instrument for Smoking {
-    const KEY: &'static str = "smoking";
-    const NAME: &'static str = "Smoking status";
-    const VERSION: &'static str = VERSION;
-    const SOURCES: &'static [Source] = SOURCES;
-    type Answers = Answers;
-    type Finding = Finding;
-    fn check(answers: &Answers, person: &Person) -> Result<(), Error> {
-        answers.validate_against(person)
-    }
-    fn score(answers: &Answers, contact: &Contact) -> Finding {
-        score(answers, contact)
-    }
-    fn outcomes(finding: &Finding) -> OutcomeSet {
-        finding.outcomes()
+crate::instruments::instrument! {
+    /// Smoking status, vaping and the CO reading as an
+    /// [`Instrument`](super::Instrument).
+    Smoking {
+        key: "smoking",
+        name: "Smoking status",
+        version: VERSION,
+        sources: SOURCES,
+        check: |a: &Answers, p| a.validate_against(p),
     }
 }
