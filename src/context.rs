@@ -8,14 +8,10 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
-use crate::units::Bounds;
+use crate::units::{Bounds, bounds};
 
 /// Accepted ages, in whole years (CLINICAL-REFERENCE §0).
-pub const AGE_YEARS: Bounds = Bounds {
-    min: 0.0,
-    max: 120.0,
-    text: "an age from 0 to 120 whole years",
-};
+pub const AGE_YEARS: Bounds = bounds!("an age", from 0 to 120 "whole years");
 
 /// A person's age in whole years, from 0 to 120.
 ///
@@ -37,7 +33,7 @@ impl Age {
     /// [`Error::OutOfRange`] above 120 ([`AGE_YEARS`]); a value from 1900 up is
     /// reported as probably a year of birth.
     pub fn new(years: u32) -> Result<Age, Error> {
-        let y = Error::check_int("age", u64::from(years), &AGE_YEARS).map_err(|e| {
+        let y = AGE_YEARS.check_int("age", years).map_err(|e| {
             if (1900..=2200).contains(&years) {
                 e.with_hint("this looks like a year of birth: give the age in years".to_string())
             } else {
@@ -75,8 +71,8 @@ impl schemars::JsonSchema for Age {
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
             "type": "integer",
-            "minimum": AGE_YEARS.min,
-            "maximum": AGE_YEARS.max,
+            "minimum": AGE_YEARS.min(),
+            "maximum": AGE_YEARS.max(),
             "description": "age in whole years",
         })
     }

@@ -368,7 +368,7 @@ fn answers_read_names_or_scores_and_write_names() {
     assert!(
         schema
             .to_string()
-            .contains(&format!("\"maximum\":{}", audit::ITEM_SCORE.max))
+            .contains(&format!("\"maximum\":{}", audit::ITEM_SCORE.max()))
     );
 }
 

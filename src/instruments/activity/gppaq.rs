@@ -296,7 +296,7 @@ impl ExerciseAndCyclingMinutes {
     pub fn try_new(exercise: u32, cycling: u32) -> Result<ExerciseAndCyclingMinutes, Error> {
         let exercise = WeeklyMinutes::named("minutes.exercise", exercise)?;
         let cycling = WeeklyMinutes::named("minutes.cycling", cycling)?;
-        if f64::from(exercise.get() + cycling.get()) > WEEKLY_MINUTES.max {
+        if f64::from(exercise.get() + cycling.get()) > WEEKLY_MINUTES.max() {
             return Err(Error::Inconsistent {
                 field: "minutes.cycling",
                 value: cycling.get().to_string(),

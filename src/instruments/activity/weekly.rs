@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::NotApplicableReason;
 use crate::error::Error;
 use crate::instruments::Reply;
-use crate::units::{Bounds, WEEKLY_MINUTES, WeeklyMinutes};
+use crate::units::{Bounds, WEEKLY_MINUTES, WeeklyMinutes, bounds};
 
 /// Moderate-equivalent minutes a week that meet the adult aerobic guideline
 /// (CLINICAL-REFERENCE §4.2; UK CMO Physical activity guidelines 2019).
@@ -54,11 +54,7 @@ pub const ACTIVE_LIVES_MIN_AGE: u32 = 16;
 pub const STRENGTH_GUIDELINE_DAYS: u8 = 2;
 
 /// Days a week on which muscle-strengthening activity can be done.
-pub const STRENGTH_DAYS: Bounds = Bounds {
-    min: 0.0,
-    max: 7.0,
-    text: "from 0 to 7 days (the days in one week)",
-};
+pub const STRENGTH_DAYS: Bounds = bounds!(from 0 to 7 "days" ("the days in one week"));
 
 /// Days in a usual week with muscle-strengthening activity, from 0 to 7.
 ///
@@ -79,7 +75,7 @@ impl StrengthDays {
     /// # Errors
     /// [`Error::OutOfRange`] above 7 ([`STRENGTH_DAYS`]).
     pub fn new(days: u32) -> Result<StrengthDays, Error> {
-        let d = Error::check_int("strength_days_per_week", u64::from(days), &STRENGTH_DAYS)?;
+        let d = STRENGTH_DAYS.check_int("strength_days_per_week", days)?;
         // Range-checked above: at most 7.
         Ok(StrengthDays(d as u8))
     }
@@ -111,8 +107,8 @@ impl schemars::JsonSchema for StrengthDays {
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
             "type": "integer",
-            "minimum": STRENGTH_DAYS.min,
-            "maximum": STRENGTH_DAYS.max,
+            "minimum": STRENGTH_DAYS.min(),
+            "maximum": STRENGTH_DAYS.max(),
             "description": "days in a usual week with muscle-strengthening activity",
         })
     }
@@ -176,7 +172,7 @@ impl WeeklyActivity {
     ) -> Result<WeeklyActivity, Error> {
         let moderate = WeeklyMinutes::named("moderate_minutes_per_week", moderate_minutes)?;
         let vigorous = WeeklyMinutes::named("vigorous_minutes_per_week", vigorous_minutes)?;
-        if f64::from(moderate.get() + vigorous.get()) > WEEKLY_MINUTES.max {
+        if f64::from(moderate.get() + vigorous.get()) > WEEKLY_MINUTES.max() {
             return Err(Error::Inconsistent {
                 field: "vigorous_minutes_per_week",
                 value: vigorous.get().to_string(),

@@ -31,7 +31,7 @@ pub(crate) trait ScoredOption: Copy + 'static {
 
 /// Checks a 0–4 item score ([`ITEM_SCORE`]) for `field`.
 fn check_item_score(field: &'static str, score: u32) -> Result<u8, Error> {
-    let n = Error::check_int(field, u64::from(score), &ITEM_SCORE).map_err(|e| {
+    let n = ITEM_SCORE.check_int(field, score).map_err(|e| {
         e.with_hint(
             "give the score printed beside the answer on the form, or the answer's name"
                 .to_string(),
@@ -435,7 +435,7 @@ impl TypicalDayBand {
     }
 
     fn checked(field: &'static str, score: u32) -> Result<TypicalDayBand, Error> {
-        let n = Error::check_int(field, u64::from(score), &ITEM_SCORE).map_err(|e| {
+        let n = ITEM_SCORE.check_int(field, score).map_err(|e| {
             e.with_hint(format!(
                 "this is the band's score; for {score} units give {{\"units\": {score}}}"
             ))
@@ -785,17 +785,17 @@ pub(crate) mod schema {
                     one_key("band", band),
                     one_key("units", json_schema!({
                         "type": "number",
-                        "minimum": ALCOHOL_UNITS.min,
-                        "maximum": ALCOHOL_UNITS.max,
-                        "description": ALCOHOL_UNITS.text,
+                        "minimum": ALCOHOL_UNITS.min(),
+                        "maximum": ALCOHOL_UNITS.max(),
+                        "description": ALCOHOL_UNITS.text(),
                     })),
                     one_key("drinks", json_schema!({
                         "type": "array", "items": drink, "minItems": 1,
                     })),
                     one_key("score", json_schema!({
                         "type": "integer",
-                        "minimum": ITEM_SCORE.min,
-                        "maximum": ITEM_SCORE.max,
+                        "minimum": ITEM_SCORE.min(),
+                        "maximum": ITEM_SCORE.max(),
                     })),
                 ]
             })
@@ -838,9 +838,9 @@ pub(crate) mod schema {
     pub(crate) fn zero_to_four() -> Schema {
         json_schema!({
             "type": "integer",
-            "minimum": ITEM_SCORE.min,
-            "maximum": ITEM_SCORE.max,
-            "description": ITEM_SCORE.text,
+            "minimum": ITEM_SCORE.min(),
+            "maximum": ITEM_SCORE.max(),
+            "description": ITEM_SCORE.text(),
         })
     }
 

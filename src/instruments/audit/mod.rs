@@ -99,7 +99,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::context::{Contact, Sex};
 use crate::provenance::Source;
-use crate::units::Bounds;
+use crate::units::{Bounds, bounds};
 
 mod audit_c;
 mod full;
@@ -149,11 +149,7 @@ pub const VERSION: &str = "AUDIT-C and AUDIT, UK version (OHID 2020) of WHO AUDI
 
 /// The score each 0–4 item accepts (CLINICAL-REFERENCE §5.2, §5.3): AUDIT items
 /// 1–8 and FAST questions 1–3.
-pub const ITEM_SCORE: Bounds = Bounds {
-    min: 0.0,
-    max: 4.0,
-    text: "a score from 0 to 4",
-};
+pub const ITEM_SCORE: Bounds = bounds!("a score", from 0 to 4);
 
 /// The only scores AUDIT items 9 and 10 (and FAST question 4) accept
 /// (CLINICAL-REFERENCE §5.3, §5.4; Babor et al. 2001).

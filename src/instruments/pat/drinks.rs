@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
-use crate::units::{ALCOHOL_UNITS, AlcoholUnits, Bounds};
+use crate::units::{ALCOHOL_UNITS, AlcoholUnits, Bounds, bounds};
 
 /// How many of one drink a single entry may count (CLINICAL-REFERENCE §1.6).
 ///
@@ -17,14 +17,10 @@ use crate::units::{ALCOHOL_UNITS, AlcoholUnits, Bounds};
 /// half a count. An entry of 0 is refused: leave out drinks not drunk. 100 of
 /// even the smallest drink is beyond a plausible day, so more is taken to be a
 /// typing error.
-pub const DRINK_COUNT: Bounds = Bounds {
-    min: 1.0,
-    max: 100.0,
-    text: "a whole number of drinks from 1 to 100",
-};
+pub const DRINK_COUNT: Bounds = bounds!("a whole number of drinks", from 1 to 100);
 
 /// The largest amount [`AlcoholUnits`] accepts, in hundredths of a unit.
-const MAX_CENTI_UNITS: u32 = (ALCOHOL_UNITS.max * 100.0) as u32;
+const MAX_CENTI_UNITS: u32 = (ALCOHOL_UNITS.max() * 100.0) as u32;
 
 /// Millionths of a unit in one hundredth. A custom drink's units are exactly
 /// `tenths of a ml × hundredths of a percent` millionths, so amounts are added
@@ -312,7 +308,7 @@ impl DrinkCount {
     /// [`Error::OutOfRange`] (field `count`) when `count` lies outside
     /// [`DRINK_COUNT`] (0, or more than 100).
     pub fn new(drink: Drink, count: u32) -> Result<DrinkCount, Error> {
-        let count = Error::check_int("count", u64::from(count), &DRINK_COUNT).map_err(|e| {
+        let count = DRINK_COUNT.check_int("count", count).map_err(|e| {
             if count == 0 {
                 e.with_hint("leave out drinks that were not drunk".to_string())
             } else {
@@ -404,7 +400,7 @@ pub fn total_units(drinks: &[DrinkCount]) -> Result<AlcoholUnits, Error> {
         _ => Err(Error::OutOfRange {
             field: "drinks",
             value: format!("{} units", total as f64 / 100.0),
-            expected: ALCOHOL_UNITS.text,
+            expected: ALCOHOL_UNITS.text(),
             hint: Some(
                 "the drinks add up to more than anyone could drink in one day: check the counts"
                     .to_string(),
@@ -433,15 +429,15 @@ mod schema {
                 "properties": {
                     "volume_ml": {
                         "type": "number",
-                        "minimum": DRINK_VOLUME_ML.min,
-                        "maximum": DRINK_VOLUME_ML.max,
-                        "description": DRINK_VOLUME_ML.text,
+                        "minimum": DRINK_VOLUME_ML.min(),
+                        "maximum": DRINK_VOLUME_ML.max(),
+                        "description": DRINK_VOLUME_ML.text(),
                     },
                     "abv_percent": {
                         "type": "number",
-                        "minimum": ABV_PERCENT.min,
-                        "maximum": ABV_PERCENT.max,
-                        "description": ABV_PERCENT.text,
+                        "minimum": ABV_PERCENT.min(),
+                        "maximum": ABV_PERCENT.max(),
+                        "description": ABV_PERCENT.text(),
                     },
                 },
                 "required": ["volume_ml", "abv_percent"],
@@ -463,9 +459,9 @@ mod schema {
                     "drink": drink,
                     "count": {
                         "type": "integer",
-                        "minimum": DRINK_COUNT.min,
-                        "maximum": DRINK_COUNT.max,
-                        "description": DRINK_COUNT.text,
+                        "minimum": DRINK_COUNT.min(),
+                        "maximum": DRINK_COUNT.max(),
+                        "description": DRINK_COUNT.text(),
                     },
                 },
                 "required": ["drink", "count"],

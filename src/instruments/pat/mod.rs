@@ -83,7 +83,7 @@ use crate::context::{Contact, PresentingCondition, Setting, Sex, YesNoNotKnown};
 use crate::error::Error;
 use crate::instruments::Reply;
 use crate::provenance::Source;
-use crate::units::{AlcoholUnits, Bounds};
+use crate::units::{AlcoholUnits, Bounds, bounds};
 
 mod drinks;
 
@@ -123,11 +123,7 @@ pub const THRESHOLD_MALE_CENTI_UNITS: u32 = 800;
 pub const THRESHOLD_FEMALE_CENTI_UNITS: u32 = 600;
 
 /// Times a week that `{"times_per_week": n}` accepts (CLINICAL-REFERENCE §1.2).
-pub const TIMES_PER_WEEK: Bounds = Bounds {
-    min: 1.0,
-    max: 6.0,
-    text: "from 1 to 6 times a week",
-};
+pub const TIMES_PER_WEEK: Bounds = bounds!(from 1 to 6 "times a week");
 
 /// The cut-off for a person of this sex: more units than this in one day is
 /// positive (CLINICAL-REFERENCE §1.3). `not_known` gets the female cut-off.
@@ -340,17 +336,16 @@ impl TimesPerWeek {
     /// ([`TIMES_PER_WEEK`]); the hint points 0 to `less_than_weekly` and 7 to
     /// `every_day`.
     pub fn new(times: u32) -> Result<TimesPerWeek, Error> {
-        let n =
-            Error::check_int("times_per_week", u64::from(times), &TIMES_PER_WEEK).map_err(|e| {
-                match times {
-                    0 => e.with_hint("for less than once a week use less_than_weekly".to_string()),
-                    7 => e.with_hint("7 times a week is every day: use every_day".to_string()),
-                    _ => e.with_hint(
-                        "count the days a week with a drink, not the drinks; \
+        let n = TIMES_PER_WEEK
+            .check_int("times_per_week", times)
+            .map_err(|e| match times {
+                0 => e.with_hint("for less than once a week use less_than_weekly".to_string()),
+                7 => e.with_hint("7 times a week is every day: use every_day".to_string()),
+                _ => e.with_hint(
+                    "count the days a week with a drink, not the drinks; \
                      for every day use every_day"
-                            .to_string(),
-                    ),
-                }
+                        .to_string(),
+                ),
             })?;
         // Range-checked above: at most 6.
         Ok(TimesPerWeek(n as u8))
@@ -1173,8 +1168,8 @@ mod schema {
         fn json_schema(_: &mut SchemaGenerator) -> Schema {
             json_schema!({
                 "type": "integer",
-                "minimum": TIMES_PER_WEEK.min,
-                "maximum": TIMES_PER_WEEK.max,
+                "minimum": TIMES_PER_WEEK.min(),
+                "maximum": TIMES_PER_WEEK.max(),
                 "description": "drinking days a week; 7 is every_day",
             })
         }

@@ -7,7 +7,7 @@ use super::{DAYS_PER_WEEK, DAYS_PER_YEAR, QuitRecency};
 use crate::context::Contact;
 use crate::error::Error;
 use crate::instruments::Reply;
-use crate::units::{Bounds, CoPpm};
+use crate::units::{Bounds, CoPpm, bounds};
 
 // ---------------------------------------------------------------- bounds
 
@@ -15,51 +15,23 @@ use crate::units::{Bounds, CoPpm};
 ///
 /// **Decision:** 200 a day (ten packs) is beyond any reported habit, so a larger
 /// number is taken to be a typing error or a weekly count.
-pub const CIGARETTES_PER_DAY: Bounds = Bounds {
-    min: 0.0,
-    max: 200.0,
-    text: "from 0 to 200 cigarettes a day",
-};
+pub const CIGARETTES_PER_DAY: Bounds = bounds!(from 0 to 200 "cigarettes a day");
 /// Accepted minutes from waking to the first cigarette: at most one day.
-pub const MINUTES_TO_FIRST_CIGARETTE: Bounds = Bounds {
-    min: 0.0,
-    max: 1440.0,
-    text: "from 0 to 1440 minutes (one day)",
-};
+pub const MINUTES_TO_FIRST_CIGARETTE: Bounds = bounds!(from 0 to 1440 "minutes" ("one day"));
 /// Accepted years of smoking.
 ///
 /// **Decision:** 110 years, just under the oldest accepted age (120), so that
 /// only impossible values are refused here; [`Answers::validate_against`]
 /// checks the answer against the person's age.
-pub const YEARS_SMOKED: Bounds = Bounds {
-    min: 0.0,
-    max: 110.0,
-    text: "from 0 to 110 years",
-};
+pub const YEARS_SMOKED: Bounds = bounds!(from 0 to 110 "years");
 /// Accepted days since stopping smoking: up to 100 years.
-pub const QUIT_DAYS: Bounds = Bounds {
-    min: 0.0,
-    max: 36_500.0,
-    text: "from 0 to 36500 days (100 years)",
-};
+pub const QUIT_DAYS: Bounds = bounds!(from 0 to 36_500 "days" ("100 years"));
 /// Accepted weeks since stopping smoking: the whole weeks in [`QUIT_DAYS`].
-pub const QUIT_WEEKS: Bounds = Bounds {
-    min: 0.0,
-    max: 5_214.0,
-    text: "from 0 to 5214 weeks (100 years)",
-};
+pub const QUIT_WEEKS: Bounds = bounds!(from 0 to 5_214 "weeks" ("100 years"));
 /// Accepted months since stopping smoking: 100 years.
-pub const QUIT_MONTHS: Bounds = Bounds {
-    min: 0.0,
-    max: 1_200.0,
-    text: "from 0 to 1200 months (100 years)",
-};
+pub const QUIT_MONTHS: Bounds = bounds!(from 0 to 1_200 "months" ("100 years"));
 /// Accepted years since stopping smoking.
-pub const QUIT_YEARS: Bounds = Bounds {
-    min: 0.0,
-    max: 100.0,
-    text: "from 0 to 100 years",
-};
+pub const QUIT_YEARS: Bounds = bounds!(from 0 to 100 "years");
 
 /// A value from 1900 to 2200 given where a count of years was expected is
 /// probably a calendar year.
@@ -96,21 +68,18 @@ impl CigarettesPerDay {
     /// [`Error::OutOfRange`] above 200 ([`CIGARETTES_PER_DAY`]); a value up to
     /// 1400 gets a hint that it may be a weekly count.
     pub fn new(cigarettes: u32) -> Result<CigarettesPerDay, Error> {
-        let n = Error::check_int(
-            "cigarettes_per_day",
-            u64::from(cigarettes),
-            &CIGARETTES_PER_DAY,
-        )
-        .map_err(|e| {
-            if cigarettes <= 1400 {
-                e.with_hint(format!(
-                    "if this is cigarettes per week, that is about {} a day",
-                    (cigarettes + 3) / 7
-                ))
-            } else {
-                e
-            }
-        })?;
+        let n = CIGARETTES_PER_DAY
+            .check_int("cigarettes_per_day", cigarettes)
+            .map_err(|e| {
+                if cigarettes <= 1400 {
+                    e.with_hint(format!(
+                        "if this is cigarettes per week, that is about {} a day",
+                        (cigarettes + 3) / 7
+                    ))
+                } else {
+                    e
+                }
+            })?;
         // Range-checked above: at most 200.
         Ok(CigarettesPerDay(n as u8))
     }
@@ -153,11 +122,7 @@ impl MinutesToFirstCigarette {
     /// # Errors
     /// [`Error::OutOfRange`] above 1440 ([`MINUTES_TO_FIRST_CIGARETTE`]).
     pub fn new(minutes: u32) -> Result<MinutesToFirstCigarette, Error> {
-        let m = Error::check_int(
-            "minutes_to_first_cigarette",
-            u64::from(minutes),
-            &MINUTES_TO_FIRST_CIGARETTE,
-        )?;
+        let m = MINUTES_TO_FIRST_CIGARETTE.check_int("minutes_to_first_cigarette", minutes)?;
         // Range-checked above: at most 1440.
         Ok(MinutesToFirstCigarette(m as u16))
     }
@@ -202,7 +167,7 @@ impl YearsSmoked {
     /// [`Error::OutOfRange`] above 110 ([`YEARS_SMOKED`]); a value from 1900 to
     /// 2200 is reported as probably the year they started.
     pub fn new(years: u32) -> Result<YearsSmoked, Error> {
-        let y = Error::check_int("years_smoked", u64::from(years), &YEARS_SMOKED).map_err(|e| {
+        let y = YEARS_SMOKED.check_int("years_smoked", years).map_err(|e| {
             if looks_like_a_year(years) {
                 e.with_hint(
                     "this looks like the year they started: give how many years they have smoked"
@@ -300,9 +265,9 @@ impl QuitTime {
     /// # Errors
     /// [`Error::OutOfRange`] above 5214 ([`QUIT_WEEKS`]).
     pub fn from_weeks(weeks: u32) -> Result<QuitTime, Error> {
-        let w = Error::check_int("quit_weeks", u64::from(weeks), &QUIT_WEEKS)?;
+        let w = QUIT_WEEKS.check_int("quit_weeks", weeks)?;
         // Range-checked above: at most 5214 × 7 = 36 498 days.
-        Self::checked_days("quit_weeks", w as u32 * DAYS_PER_WEEK)
+        Self::checked_days("quit_weeks", w * DAYS_PER_WEEK)
     }
 
     /// Stopped this many whole months ago (365/12 days each, to the nearest day).
@@ -310,9 +275,9 @@ impl QuitTime {
     /// # Errors
     /// [`Error::OutOfRange`] above 1200 ([`QUIT_MONTHS`]).
     pub fn from_months(months: u32) -> Result<QuitTime, Error> {
-        let m = Error::check_int("quit_months", u64::from(months), &QUIT_MONTHS)?;
+        let m = QUIT_MONTHS.check_int("quit_months", months)?;
         // Range-checked above: at most 1200 months, which is 36 500 days.
-        Self::checked_days("quit_months", (m as u32 * DAYS_PER_YEAR + 6) / 12)
+        Self::checked_days("quit_months", (m * DAYS_PER_YEAR + 6) / 12)
     }
 
     /// Stopped this many whole years ago (365 days each).
@@ -321,7 +286,7 @@ impl QuitTime {
     /// [`Error::OutOfRange`] above 100 ([`QUIT_YEARS`]); a value from 1900 to
     /// 2200 is reported as probably the year they stopped.
     pub fn from_years(years: u32) -> Result<QuitTime, Error> {
-        let y = Error::check_int("quit_years", u64::from(years), &QUIT_YEARS).map_err(|e| {
+        let y = QUIT_YEARS.check_int("quit_years", years).map_err(|e| {
             if looks_like_a_year(years) {
                 e.with_hint(
                     "this looks like the year they stopped: give how many years ago".to_string(),
@@ -331,11 +296,11 @@ impl QuitTime {
             }
         })?;
         // Range-checked above: at most 100 years, which is 36 500 days.
-        Self::checked_days("quit_years", y as u32 * DAYS_PER_YEAR)
+        Self::checked_days("quit_years", y * DAYS_PER_YEAR)
     }
 
     fn checked_days(field: &'static str, days: u32) -> Result<QuitTime, Error> {
-        let d = Error::check_int(field, u64::from(days), &QUIT_DAYS)?;
+        let d = QUIT_DAYS.check_int(field, days)?;
         // Range-checked above: at most 36 500, within u16.
         Ok(QuitTime {
             days: Some(d as u16),

@@ -11,7 +11,7 @@ use crate::Source;
 use crate::context::{Contact, Sex, YesNoNotKnown};
 use crate::error::Error;
 use crate::instruments::Reply;
-use crate::units::{Bounds, CoPpm};
+use crate::units::{Bounds, CoPpm, bounds};
 
 // ---------------------------------------------------------------- status and quitting
 
@@ -146,11 +146,7 @@ impl Hsi {
 // ---------------------------------------------------------------- pack-years
 
 /// Accepted pack-years: up to 200 a day for 110 years.
-pub const PACK_YEARS: Bounds = Bounds {
-    min: 0.0,
-    max: 1_100.0,
-    text: "from 0 to 1100 pack-years",
-};
+pub const PACK_YEARS: Bounds = bounds!(from 0 to 1_100 "pack-years");
 
 /// Pack-years: (cigarettes per day ÷ 20) × years smoked (CLINICAL-REFERENCE
 /// §2.2), held exactly in hundredths.
@@ -190,7 +186,7 @@ impl PackYears {
     /// - [`Error::NotFinite`] for NaN or infinity.
     /// - [`Error::OutOfRange`] outside [`PACK_YEARS`].
     pub fn from_pack_years(pack_years: f64) -> Result<PackYears, Error> {
-        let p = Error::check_f64("pack_years", pack_years, &PACK_YEARS)?;
+        let p = PACK_YEARS.check_f64("pack_years", pack_years)?;
         // Range-checked above: at most 110 000 hundredths.
         Ok(PackYears {
             hundredths: (p * 100.0).round() as u32,

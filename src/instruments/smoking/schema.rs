@@ -11,8 +11,8 @@ use crate::units::Bounds;
 fn integer(bounds: &Bounds, description: &str) -> Schema {
     json_schema!({
         "type": "integer",
-        "minimum": bounds.min,
-        "maximum": bounds.max,
+        "minimum": bounds.min(),
+        "maximum": bounds.max(),
         "description": description,
     })
 }
@@ -117,8 +117,8 @@ impl JsonSchema for PackYears {
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
             "type": "number",
-            "minimum": PACK_YEARS.min,
-            "maximum": PACK_YEARS.max,
+            "minimum": PACK_YEARS.min(),
+            "maximum": PACK_YEARS.max(),
             "description": "pack-years: (cigarettes per day / 20) x years smoked, to the hundredth",
         })
     }
