@@ -7,75 +7,36 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::bounded::bounded_int;
 use crate::error::Error;
 use crate::units::{Bounds, bounds};
 
 /// Accepted ages, in whole years (CLINICAL-REFERENCE §0).
 pub const AGE_YEARS: Bounds = bounds!("an age", from 0 to 120 "whole years");
 
-/// A person's age in whole years, from 0 to 120.
-///
-/// ```
-/// use mecc::context::Age;
-///
-/// assert_eq!(Age::new(45)?.years(), 45);
-/// assert!(Age::new(121).is_err());
-/// # Ok::<(), mecc::Error>(())
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "u32", into = "u32")]
-pub struct Age(u8);
-
-impl Age {
+bounded_int! {
+    /// A person's age in whole years, from 0 to 120.
+    ///
+    /// ```
+    /// use mecc::context::Age;
+    ///
+    /// assert_eq!(Age::new(45)?.years(), 45);
+    /// assert!(Age::new(121).is_err());
+    /// # Ok::<(), mecc::Error>(())
+    /// ```
+    pub struct Age(u8) in AGE_YEARS, field "age";
     /// An age in whole years.
     ///
     /// # Errors
     /// [`Error::OutOfRange`] above 120 ([`AGE_YEARS`]); a value from 1900 up is
     /// reported as probably a year of birth.
-    pub fn new(years: u32) -> Result<Age, Error> {
-        let y = AGE_YEARS.check_int("age", years).map_err(|e| {
-            if (1900..=2200).contains(&years) {
-                e.with_hint("this looks like a year of birth: give the age in years".to_string())
-            } else {
-                e
-            }
-        })?;
-        // Range-checked above: at most 120.
-        Ok(Age(y as u8))
-    }
-
+    fn new;
     /// The age in whole years.
-    pub const fn years(self) -> u32 {
-        self.0 as u32
-    }
-}
-
-impl TryFrom<u32> for Age {
-    type Error = Error;
-    fn try_from(years: u32) -> Result<Age, Error> {
-        Age::new(years)
-    }
-}
-
-impl From<Age> for u32 {
-    fn from(a: Age) -> u32 {
-        a.years()
-    }
-}
-
-#[cfg(feature = "schema")]
-impl schemars::JsonSchema for Age {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Age".into()
-    }
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({
-            "type": "integer",
-            "minimum": AGE_YEARS.min(),
-            "maximum": AGE_YEARS.max(),
-            "description": "age in whole years",
-        })
-    }
+    fn years;
+    schema "age in whole years";
+    hint |years| (1900..=2200)
+        .contains(&years)
+        .then(|| "this looks like a year of birth: give the age in years".to_string());
 }
 
 /// A person's sex, as recorded for choosing sex-specific thresholds.

@@ -92,6 +92,7 @@
 #![deny(missing_docs)]
 
 mod assess;
+mod bounded;
 pub mod context;
 pub mod error;
 pub mod instruments;

@@ -12,6 +12,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::bounded::bounded_int;
 use crate::error::Error;
 
 /// An inclusive range that a quantity must lie in, with the words that
@@ -714,102 +715,63 @@ impl From<AlcoholUnits> for f64 {
 
 // ---------------------------------------------------------------- minutes
 
-/// Minutes of activity in one week.
-///
-/// ```
-/// use mecc::units::WeeklyMinutes;
-///
-/// assert_eq!(WeeklyMinutes::new(150)?.get(), 150);
-/// assert!(WeeklyMinutes::new(20_000).is_err());
-/// # Ok::<(), mecc::Error>(())
-/// ```
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
-)]
-#[serde(try_from = "u32", into = "u32")]
-pub struct WeeklyMinutes(u16);
-
-impl WeeklyMinutes {
+bounded_int! {
+    /// Minutes of activity in one week.
+    ///
+    /// ```
+    /// use mecc::units::WeeklyMinutes;
+    ///
+    /// assert_eq!(WeeklyMinutes::new(150)?.get(), 150);
+    /// assert!(WeeklyMinutes::new(20_000).is_err());
+    /// # Ok::<(), mecc::Error>(())
+    /// ```
+    #[derive(Default)]
+    pub struct WeeklyMinutes(u16) in WEEKLY_MINUTES, field "minutes_per_week";
     /// A number of minutes in one week.
     ///
     /// # Errors
     /// [`Error::OutOfRange`] above 10 080 ([`WEEKLY_MINUTES`]).
-    pub fn new(minutes: u32) -> Result<WeeklyMinutes, Error> {
-        Self::named("minutes_per_week", minutes)
-    }
-
-    /// As [`WeeklyMinutes::new`], naming the input field in any error.
-    pub(crate) fn named(field: &'static str, minutes: u32) -> Result<WeeklyMinutes, Error> {
-        let m = WEEKLY_MINUTES.check_int(field, minutes)?;
-        // Range-checked above: at most 10 080.
-        Ok(WeeklyMinutes(m as u16))
-    }
-
+    fn new;
     /// The number of minutes.
-    pub const fn get(self) -> u32 {
-        self.0 as u32
-    }
-}
-
-impl TryFrom<u32> for WeeklyMinutes {
-    type Error = Error;
-    fn try_from(m: u32) -> Result<WeeklyMinutes, Error> {
-        WeeklyMinutes::new(m)
-    }
-}
-
-impl From<WeeklyMinutes> for u32 {
-    fn from(m: WeeklyMinutes) -> u32 {
-        m.get()
-    }
+    fn get;
+    schema "minutes in one week";
 }
 
 // ---------------------------------------------------------------- carbon monoxide
 
-/// An exhaled carbon-monoxide reading in whole parts per million, as CO
-/// monitors display it.
-///
-/// ```
-/// use mecc::units::CoPpm;
-///
-/// assert_eq!(CoPpm::new(4)?.get(), 4);
-/// # Ok::<(), mecc::Error>(())
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "u32", into = "u32")]
-pub struct CoPpm(u16);
-
-impl CoPpm {
+bounded_int! {
+    /// An exhaled carbon-monoxide reading in whole parts per million, as CO
+    /// monitors display it.
+    ///
+    /// ```
+    /// use mecc::units::CoPpm;
+    ///
+    /// assert_eq!(CoPpm::new(4)?.get(), 4);
+    /// # Ok::<(), mecc::Error>(())
+    /// ```
+    pub struct CoPpm(u16) in CO_PPM, field "co_ppm";
     /// A reading in ppm.
     ///
     /// # Errors
     /// [`Error::OutOfRange`] above 500 ppm ([`CO_PPM`]).
-    pub fn new(ppm: u32) -> Result<CoPpm, Error> {
-        let ppm = CO_PPM.check_int("co_ppm", ppm)?;
-        // Range-checked above: at most 500.
-        Ok(CoPpm(ppm as u16))
-    }
-
+    fn new;
     /// The reading in ppm.
-    pub const fn get(self) -> u32 {
-        self.0 as u32
-    }
-}
-
-impl TryFrom<u32> for CoPpm {
-    type Error = Error;
-    fn try_from(ppm: u32) -> Result<CoPpm, Error> {
-        CoPpm::new(ppm)
-    }
-}
-
-impl From<CoPpm> for u32 {
-    fn from(c: CoPpm) -> u32 {
-        c.get()
-    }
+    fn get;
+    schema "exhaled carbon monoxide, parts per million";
 }
 
 // ---------------------------------------------------------------- schemas
+
+/// The JSON Schema of a whole number within `bounds`.
+#[cfg(feature = "schema")]
+pub(crate) fn integer_schema(bounds: &Bounds, description: &str) -> schemars::Schema {
+    schemars::json_schema!({
+        "type": "integer",
+        "minimum": bounds.min(),
+        "maximum": bounds.max(),
+        "description": description,
+    })
+}
 
 #[cfg(feature = "schema")]
 mod schema {
@@ -824,15 +786,6 @@ mod schema {
             "type": "number",
             "minimum": bounds.min(),
             "maximum": bounds.max(),
-            "description": description,
-        })
-    }
-
-    fn integer(min: f64, max: f64, description: &str) -> Schema {
-        json_schema!({
-            "type": "integer",
-            "minimum": min,
-            "maximum": max,
             "description": description,
         })
     }
@@ -868,7 +821,7 @@ mod schema {
                 "description": "A height: {\"cm\": n}, {\"mm\": n} or {\"feet_and_inches\": {\"feet\": n, \"inches\": n}}.",
                 "oneOf": [
                     one_key("cm", number(&HEIGHT_CM, "centimetres")),
-                    one_key("mm", integer(HEIGHT_MM.min(), HEIGHT_MM.max(), "millimetres")),
+                    one_key("mm", integer_schema(&HEIGHT_MM, "millimetres")),
                     imperial("feet_and_inches", "feet", "inches", 12.0),
                 ]
             })
@@ -886,7 +839,7 @@ mod schema {
                 "description": "A weight: {\"kg\": n}, {\"g\": n}, {\"pounds\": n} or {\"stones_and_pounds\": {\"stones\": n, \"pounds\": n}}.",
                 "oneOf": [
                     one_key("kg", number(&WEIGHT_KG, "kilograms")),
-                    one_key("g", integer(WEIGHT_G.min(), WEIGHT_G.max(), "grams")),
+                    one_key("g", integer_schema(&WEIGHT_G, "grams")),
                     one_key("pounds", json_schema!({"type": "number", "minimum": min_lb, "maximum": max_lb})),
                     imperial("stones_and_pounds", "stones", "pounds", POUNDS_PER_STONE),
                 ]
@@ -904,7 +857,7 @@ mod schema {
                 "description": "A waist circumference: {\"cm\": n}, {\"mm\": n} or {\"inches\": n}.",
                 "oneOf": [
                     one_key("cm", number(&WAIST_CM, "centimetres")),
-                    one_key("mm", integer(WAIST_MM.min(), WAIST_MM.max(), "millimetres")),
+                    one_key("mm", integer_schema(&WAIST_MM, "millimetres")),
                     one_key("inches", json_schema!({"type": "number", "minimum": WAIST_CM.min() / inch, "maximum": WAIST_CM.max() / inch})),
                 ]
             })
@@ -919,32 +872,6 @@ mod schema {
             number(
                 &ALCOHOL_UNITS,
                 "UK units of alcohol (10 ml of pure alcohol each)",
-            )
-        }
-    }
-
-    impl JsonSchema for WeeklyMinutes {
-        fn schema_name() -> Cow<'static, str> {
-            "WeeklyMinutes".into()
-        }
-        fn json_schema(_: &mut SchemaGenerator) -> Schema {
-            integer(
-                WEEKLY_MINUTES.min(),
-                WEEKLY_MINUTES.max(),
-                "minutes in one week",
-            )
-        }
-    }
-
-    impl JsonSchema for CoPpm {
-        fn schema_name() -> Cow<'static, str> {
-            "CoPpm".into()
-        }
-        fn json_schema(_: &mut SchemaGenerator) -> Schema {
-            integer(
-                CO_PPM.min(),
-                CO_PPM.max(),
-                "exhaled carbon monoxide, parts per million",
             )
         }
     }

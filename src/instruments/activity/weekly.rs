@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::NotApplicableReason;
+use crate::bounded::bounded_int;
 use crate::error::Error;
 use crate::instruments::Reply;
 use crate::units::{Bounds, WEEKLY_MINUTES, WeeklyMinutes, bounds};
@@ -56,62 +57,25 @@ pub const STRENGTH_GUIDELINE_DAYS: u8 = 2;
 /// Days a week on which muscle-strengthening activity can be done.
 pub const STRENGTH_DAYS: Bounds = bounds!(from 0 to 7 "days" ("the days in one week"));
 
-/// Days in a usual week with muscle-strengthening activity, from 0 to 7.
-///
-/// ```
-/// use mecc::instruments::activity::StrengthDays;
-///
-/// assert_eq!(StrengthDays::new(2)?.get(), 2);
-/// assert!(StrengthDays::new(8).is_err());
-/// # Ok::<(), mecc::Error>(())
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "u32", into = "u32")]
-pub struct StrengthDays(u8);
-
-impl StrengthDays {
+bounded_int! {
+    /// Days in a usual week with muscle-strengthening activity, from 0 to 7.
+    ///
+    /// ```
+    /// use mecc::instruments::activity::StrengthDays;
+    ///
+    /// assert_eq!(StrengthDays::new(2)?.get(), 2);
+    /// assert!(StrengthDays::new(8).is_err());
+    /// # Ok::<(), mecc::Error>(())
+    /// ```
+    pub struct StrengthDays(u8) in STRENGTH_DAYS, field "strength_days_per_week";
     /// A number of days in one week.
     ///
     /// # Errors
     /// [`Error::OutOfRange`] above 7 ([`STRENGTH_DAYS`]).
-    pub fn new(days: u32) -> Result<StrengthDays, Error> {
-        let d = STRENGTH_DAYS.check_int("strength_days_per_week", days)?;
-        // Range-checked above: at most 7.
-        Ok(StrengthDays(d as u8))
-    }
-
+    fn new;
     /// The number of days.
-    pub const fn get(self) -> u32 {
-        self.0 as u32
-    }
-}
-
-impl TryFrom<u32> for StrengthDays {
-    type Error = Error;
-    fn try_from(days: u32) -> Result<StrengthDays, Error> {
-        StrengthDays::new(days)
-    }
-}
-
-impl From<StrengthDays> for u32 {
-    fn from(d: StrengthDays) -> u32 {
-        d.get()
-    }
-}
-
-#[cfg(feature = "schema")]
-impl schemars::JsonSchema for StrengthDays {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "StrengthDays".into()
-    }
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({
-            "type": "integer",
-            "minimum": STRENGTH_DAYS.min(),
-            "maximum": STRENGTH_DAYS.max(),
-            "description": "days in a usual week with muscle-strengthening activity",
-        })
-    }
+    fn get;
+    schema "days in a usual week with muscle-strengthening activity";
 }
 
 /// Activity in a usual week: moderate and vigorous minutes, and

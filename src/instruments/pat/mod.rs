@@ -79,6 +79,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::bounded::bounded_int;
 use crate::context::{Contact, PresentingCondition, Setting, Sex, YesNoNotKnown};
 use crate::error::Error;
 use crate::instruments::Reply;
@@ -311,63 +312,38 @@ impl From<MostInOneDay> for MostInOneDayInput {
     }
 }
 
-/// A number of drinking days a week, from 1 to 6 ([`TIMES_PER_WEEK`]).
-///
-/// Seven is [`Frequency::EveryDay`] and less than one is
-/// [`Frequency::LessThanWeekly`], so neither is accepted here.
-///
-/// ```
-/// use mecc::instruments::pat::TimesPerWeek;
-///
-/// assert_eq!(TimesPerWeek::new(3)?.get(), 3);
-/// let err = TimesPerWeek::new(7).unwrap_err();
-/// assert!(err.to_string().contains("use every_day"));
-/// # Ok::<(), mecc::Error>(())
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "u32", into = "u32")]
-pub struct TimesPerWeek(u8);
-
-impl TimesPerWeek {
+bounded_int! {
+    /// A number of drinking days a week, from 1 to 6 ([`TIMES_PER_WEEK`]).
+    ///
+    /// Seven is [`Frequency::EveryDay`] and less than one is
+    /// [`Frequency::LessThanWeekly`], so neither is accepted here.
+    ///
+    /// ```
+    /// use mecc::instruments::pat::TimesPerWeek;
+    ///
+    /// assert_eq!(TimesPerWeek::new(3)?.get(), 3);
+    /// let err = TimesPerWeek::new(7).unwrap_err();
+    /// assert!(err.to_string().contains("use every_day"));
+    /// # Ok::<(), mecc::Error>(())
+    /// ```
+    pub struct TimesPerWeek(u8) in TIMES_PER_WEEK, field "times_per_week";
     /// Drinking on `times` days a week.
     ///
     /// # Errors
     /// [`Error::OutOfRange`] (field `times_per_week`) outside 1 to 6
     /// ([`TIMES_PER_WEEK`]); the hint points 0 to `less_than_weekly` and 7 to
     /// `every_day`.
-    pub fn new(times: u32) -> Result<TimesPerWeek, Error> {
-        let n = TIMES_PER_WEEK
-            .check_int("times_per_week", times)
-            .map_err(|e| match times {
-                0 => e.with_hint("for less than once a week use less_than_weekly".to_string()),
-                7 => e.with_hint("7 times a week is every day: use every_day".to_string()),
-                _ => e.with_hint(
-                    "count the days a week with a drink, not the drinks; \
-                     for every day use every_day"
-                        .to_string(),
-                ),
-            })?;
-        // Range-checked above: at most 6.
-        Ok(TimesPerWeek(n as u8))
-    }
-
+    fn new;
     /// The number of days a week.
-    pub const fn get(self) -> u32 {
-        self.0 as u32
-    }
-}
-
-impl TryFrom<u32> for TimesPerWeek {
-    type Error = Error;
-    fn try_from(times: u32) -> Result<TimesPerWeek, Error> {
-        TimesPerWeek::new(times)
-    }
-}
-
-impl From<TimesPerWeek> for u32 {
-    fn from(t: TimesPerWeek) -> u32 {
-        t.get()
-    }
+    fn get;
+    schema "drinking days a week; 7 is every_day";
+    hint |times| Some(match times {
+        0 => "for less than once a week use less_than_weekly".to_string(),
+        7 => "7 times a week is every day: use every_day".to_string(),
+        _ => "count the days a week with a drink, not the drinks; \
+              for every day use every_day"
+            .to_string(),
+    });
 }
 
 /// The answer to Q3, how often the person drinks (CLINICAL-REFERENCE §1.2).
@@ -1158,20 +1134,6 @@ mod schema {
         }
         fn json_schema(generator: &mut SchemaGenerator) -> Schema {
             MostInOneDayInput::json_schema(generator)
-        }
-    }
-
-    impl JsonSchema for TimesPerWeek {
-        fn schema_name() -> Cow<'static, str> {
-            "TimesPerWeek".into()
-        }
-        fn json_schema(_: &mut SchemaGenerator) -> Schema {
-            json_schema!({
-                "type": "integer",
-                "minimum": TIMES_PER_WEEK.min(),
-                "maximum": TIMES_PER_WEEK.max(),
-                "description": "drinking days a week; 7 is every_day",
-            })
         }
     }
 

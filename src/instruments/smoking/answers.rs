@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize, Serializer};
 
 use super::{DAYS_PER_WEEK, DAYS_PER_YEAR, QuitRecency};
+use crate::bounded::bounded_int;
 use crate::context::Contact;
 use crate::error::Error;
 use crate::instruments::Reply;
@@ -41,163 +42,87 @@ fn looks_like_a_year(value: u32) -> bool {
 
 // ---------------------------------------------------------------- counts
 
-/// Cigarettes smoked on a typical day, 0 to 200.
-///
-/// **Decision (non-daily smokers):** 0 is accepted for someone who smokes
-/// cigarettes but fewer than one a day on average. The HSI scores it like any
-/// count up to 10 (0 points), and pack-years come out as 0. A person who smokes
-/// no cigarettes at all lists no cigarette product, and a count above 0 is then
-/// refused (see [`CurrentSmoking::new`]).
-///
-/// ```
-/// use mecc::instruments::smoking::CigarettesPerDay;
-///
-/// assert_eq!(CigarettesPerDay::new(20)?.get(), 20);
-/// let err = CigarettesPerDay::new(210).unwrap_err();
-/// assert!(err.to_string().contains("per week"));
-/// # Ok::<(), mecc::Error>(())
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "u32", into = "u32")]
-pub struct CigarettesPerDay(u8);
-
-impl CigarettesPerDay {
+bounded_int! {
+    /// Cigarettes smoked on a typical day, 0 to 200.
+    ///
+    /// **Decision (non-daily smokers):** 0 is accepted for someone who smokes
+    /// cigarettes but fewer than one a day on average. The HSI scores it like any
+    /// count up to 10 (0 points), and pack-years come out as 0. A person who smokes
+    /// no cigarettes at all lists no cigarette product, and a count above 0 is then
+    /// refused (see [`CurrentSmoking::new`]).
+    ///
+    /// ```
+    /// use mecc::instruments::smoking::CigarettesPerDay;
+    ///
+    /// assert_eq!(CigarettesPerDay::new(20)?.get(), 20);
+    /// let err = CigarettesPerDay::new(210).unwrap_err();
+    /// assert!(err.to_string().contains("per week"));
+    /// # Ok::<(), mecc::Error>(())
+    /// ```
+    pub struct CigarettesPerDay(u8) in CIGARETTES_PER_DAY, field "cigarettes_per_day";
     /// A count of cigarettes a day.
     ///
     /// # Errors
     /// [`Error::OutOfRange`] above 200 ([`CIGARETTES_PER_DAY`]); a value up to
     /// 1400 gets a hint that it may be a weekly count.
-    pub fn new(cigarettes: u32) -> Result<CigarettesPerDay, Error> {
-        let n = CIGARETTES_PER_DAY
-            .check_int("cigarettes_per_day", cigarettes)
-            .map_err(|e| {
-                if cigarettes <= 1400 {
-                    e.with_hint(format!(
-                        "if this is cigarettes per week, that is about {} a day",
-                        (cigarettes + 3) / 7
-                    ))
-                } else {
-                    e
-                }
-            })?;
-        // Range-checked above: at most 200.
-        Ok(CigarettesPerDay(n as u8))
-    }
-
+    fn new;
     /// The count.
-    pub const fn get(self) -> u32 {
-        self.0 as u32
-    }
+    fn get;
+    schema "cigarettes on a typical day; 0 for fewer than one a day";
+    hint |cigarettes: u32| (cigarettes <= 1400).then(|| {
+        format!(
+            "if this is cigarettes per week, that is about {} a day",
+            (cigarettes + 3) / 7
+        )
+    });
 }
 
-impl TryFrom<u32> for CigarettesPerDay {
-    type Error = Error;
-    fn try_from(n: u32) -> Result<CigarettesPerDay, Error> {
-        CigarettesPerDay::new(n)
-    }
-}
-
-impl From<CigarettesPerDay> for u32 {
-    fn from(n: CigarettesPerDay) -> u32 {
-        n.get()
-    }
-}
-
-/// Minutes from waking to the first cigarette of the day, 0 to 1440.
-///
-/// ```
-/// use mecc::instruments::smoking::MinutesToFirstCigarette;
-///
-/// assert_eq!(MinutesToFirstCigarette::new(30)?.get(), 30);
-/// assert!(MinutesToFirstCigarette::new(1441).is_err());
-/// # Ok::<(), mecc::Error>(())
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "u32", into = "u32")]
-pub struct MinutesToFirstCigarette(u16);
-
-impl MinutesToFirstCigarette {
+bounded_int! {
+    /// Minutes from waking to the first cigarette of the day, 0 to 1440.
+    ///
+    /// ```
+    /// use mecc::instruments::smoking::MinutesToFirstCigarette;
+    ///
+    /// assert_eq!(MinutesToFirstCigarette::new(30)?.get(), 30);
+    /// assert!(MinutesToFirstCigarette::new(1441).is_err());
+    /// # Ok::<(), mecc::Error>(())
+    /// ```
+    pub struct MinutesToFirstCigarette(u16) in MINUTES_TO_FIRST_CIGARETTE, field "minutes_to_first_cigarette";
     /// A time in whole minutes.
     ///
     /// # Errors
     /// [`Error::OutOfRange`] above 1440 ([`MINUTES_TO_FIRST_CIGARETTE`]).
-    pub fn new(minutes: u32) -> Result<MinutesToFirstCigarette, Error> {
-        let m = MINUTES_TO_FIRST_CIGARETTE.check_int("minutes_to_first_cigarette", minutes)?;
-        // Range-checked above: at most 1440.
-        Ok(MinutesToFirstCigarette(m as u16))
-    }
-
+    fn new;
     /// The minutes.
-    pub const fn get(self) -> u32 {
-        self.0 as u32
-    }
+    fn get;
+    schema "minutes from waking to the first cigarette";
 }
 
-impl TryFrom<u32> for MinutesToFirstCigarette {
-    type Error = Error;
-    fn try_from(m: u32) -> Result<MinutesToFirstCigarette, Error> {
-        MinutesToFirstCigarette::new(m)
-    }
-}
-
-impl From<MinutesToFirstCigarette> for u32 {
-    fn from(m: MinutesToFirstCigarette) -> u32 {
-        m.get()
-    }
-}
-
-/// Whole years the person has smoked, 0 to 110.
-///
-/// ```
-/// use mecc::instruments::smoking::YearsSmoked;
-///
-/// assert_eq!(YearsSmoked::new(15)?.get(), 15);
-/// let err = YearsSmoked::new(1998).unwrap_err();
-/// assert!(err.to_string().contains("year they started"));
-/// # Ok::<(), mecc::Error>(())
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "u32", into = "u32")]
-pub struct YearsSmoked(u8);
-
-impl YearsSmoked {
+bounded_int! {
+    /// Whole years the person has smoked, 0 to 110.
+    ///
+    /// ```
+    /// use mecc::instruments::smoking::YearsSmoked;
+    ///
+    /// assert_eq!(YearsSmoked::new(15)?.get(), 15);
+    /// let err = YearsSmoked::new(1998).unwrap_err();
+    /// assert!(err.to_string().contains("year they started"));
+    /// # Ok::<(), mecc::Error>(())
+    /// ```
+    pub struct YearsSmoked(u8) in YEARS_SMOKED, field "years_smoked";
     /// A number of whole years.
     ///
     /// # Errors
     /// [`Error::OutOfRange`] above 110 ([`YEARS_SMOKED`]); a value from 1900 to
     /// 2200 is reported as probably the year they started.
-    pub fn new(years: u32) -> Result<YearsSmoked, Error> {
-        let y = YEARS_SMOKED.check_int("years_smoked", years).map_err(|e| {
-            if looks_like_a_year(years) {
-                e.with_hint(
-                    "this looks like the year they started: give how many years they have smoked"
-                        .to_string(),
-                )
-            } else {
-                e
-            }
-        })?;
-        // Range-checked above: at most 110.
-        Ok(YearsSmoked(y as u8))
-    }
-
+    fn new;
     /// The years.
-    pub const fn get(self) -> u32 {
-        self.0 as u32
-    }
-}
-
-impl TryFrom<u32> for YearsSmoked {
-    type Error = Error;
-    fn try_from(y: u32) -> Result<YearsSmoked, Error> {
-        YearsSmoked::new(y)
-    }
-}
-
-impl From<YearsSmoked> for u32 {
-    fn from(y: YearsSmoked) -> u32 {
-        y.get()
-    }
+    fn get;
+    schema "whole years smoked";
+    hint |years| looks_like_a_year(years).then(|| {
+        "this looks like the year they started: give how many years they have smoked"
+            .to_string()
+    });
 }
 
 // ---------------------------------------------------------------- quit time

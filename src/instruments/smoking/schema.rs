@@ -6,16 +6,7 @@ use std::borrow::Cow;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 
 use super::*;
-use crate::units::Bounds;
-
-fn integer(bounds: &Bounds, description: &str) -> Schema {
-    json_schema!({
-        "type": "integer",
-        "minimum": bounds.min(),
-        "maximum": bounds.max(),
-        "description": description,
-    })
-}
+use crate::units::integer_schema;
 
 fn one_key(key: &str, value: Schema) -> Schema {
     json_schema!({
@@ -41,39 +32,6 @@ fn set_of<T: JsonSchema>(
     })
 }
 
-impl JsonSchema for CigarettesPerDay {
-    fn schema_name() -> Cow<'static, str> {
-        "CigarettesPerDay".into()
-    }
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        integer(
-            &CIGARETTES_PER_DAY,
-            "cigarettes on a typical day; 0 for fewer than one a day",
-        )
-    }
-}
-
-impl JsonSchema for MinutesToFirstCigarette {
-    fn schema_name() -> Cow<'static, str> {
-        "MinutesToFirstCigarette".into()
-    }
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        integer(
-            &MINUTES_TO_FIRST_CIGARETTE,
-            "minutes from waking to the first cigarette",
-        )
-    }
-}
-
-impl JsonSchema for YearsSmoked {
-    fn schema_name() -> Cow<'static, str> {
-        "YearsSmoked".into()
-    }
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        integer(&YEARS_SMOKED, "whole years smoked")
-    }
-}
-
 impl JsonSchema for QuitTime {
     fn schema_name() -> Cow<'static, str> {
         "QuitTime".into()
@@ -83,10 +41,10 @@ impl JsonSchema for QuitTime {
             "description": "how long ago they stopped: {\"days\": n}, {\"weeks\": n}, {\"months\": n}, {\"years\": n} or \"not_known\"",
             "oneOf": [
                 { "type": "string", "const": "not_known" },
-                one_key("days", integer(&QUIT_DAYS, "whole days ago")),
-                one_key("weeks", integer(&QUIT_WEEKS, "whole weeks ago")),
-                one_key("months", integer(&QUIT_MONTHS, "whole months ago")),
-                one_key("years", integer(&QUIT_YEARS, "whole years ago")),
+                one_key("days", integer_schema(&QUIT_DAYS, "whole days ago")),
+                one_key("weeks", integer_schema(&QUIT_WEEKS, "whole weeks ago")),
+                one_key("months", integer_schema(&QUIT_MONTHS, "whole months ago")),
+                one_key("years", integer_schema(&QUIT_YEARS, "whole years ago")),
             ]
         })
     }
