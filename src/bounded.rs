@@ -83,3 +83,80 @@ macro_rules! bounded_int {
     };
 }
 pub(crate) use bounded_int;
+
+/// Writes the conversions of a checked type built from an unchecked `Fields`
+/// type: `TryFrom<Fields>` (the check), `From<Checked> for Fields`, serde
+/// through the fields (as `#[serde(try_from, into)]` would), and the JSON
+/// Schema of the fields under the checked type's name.
+///
+/// `checked_wrapper!(Contact(ContactFields), schema "Contact");` is for a
+/// newtype over its fields checked by `Contact::new(fields)`, and also writes
+/// `fields()`. A type that keeps its values in another form names the
+/// conversions: `checked_wrapper!(X from XFields, schema "X", check |f| ..,
+/// fields |x| ..);`, and `schema "X" => path::to::fn` gives a schema written
+/// by hand instead of the fields' one.
+macro_rules! checked_wrapper {
+    ($name:ident($fields:ty), schema $schema:literal) => {
+        impl $name {
+            /// The fields, as given.
+            pub const fn fields(&self) -> &$fields {
+                &self.0
+            }
+        }
+        $crate::bounded::checked_wrapper!(
+            $name from $fields, schema $schema,
+            check $name::new,
+            fields |checked: $name| checked.0
+        );
+    };
+    (
+        $name:ident from $fields:ty, schema $schema:literal $(=> $custom:path)?,
+        check $check:expr,
+        fields $into:expr $(,)?
+    ) => {
+        impl TryFrom<$fields> for $name {
+            type Error = $crate::Error;
+            fn try_from(fields: $fields) -> Result<$name, $crate::Error> {
+                ($check)(fields)
+            }
+        }
+
+        impl From<$name> for $fields {
+            fn from(checked: $name) -> $fields {
+                ($into)(checked)
+            }
+        }
+
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                ::serde::Serialize::serialize(&<$fields>::from(*self), serializer)
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<$name, D::Error> {
+                let fields = <$fields as ::serde::Deserialize<'de>>::deserialize(deserializer)?;
+                $name::try_from(fields).map_err(::serde::de::Error::custom)
+            }
+        }
+
+        // Hand-written: a derive would replace the fields' description with
+        // the checked type's documentation.
+        #[cfg(feature = "schema")]
+        impl ::schemars::JsonSchema for $name {
+            fn schema_name() -> ::std::borrow::Cow<'static, str> {
+                $schema.into()
+            }
+            fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+                $crate::bounded::checked_wrapper!(@schema generator, $fields $(, $custom)?)
+            }
+        }
+    };
+    (@schema $generator:ident, $fields:ty) => {
+        <$fields as ::schemars::JsonSchema>::json_schema($generator)
+    };
+    (@schema $generator:ident, $fields:ty, $custom:path) => {
+        $custom($generator)
+    };
+}
+pub(crate) use checked_wrapper;

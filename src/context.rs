@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::bounded::bounded_int;
+use crate::bounded::{bounded_int, checked_wrapper};
 use crate::error::Error;
 use crate::units::{Bounds, bounds};
 
@@ -477,19 +477,10 @@ pub struct ContactFields {
 /// assert!(contact.pregnant().possibly());
 /// # Ok::<(), mecc::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "ContactFields", into = "ContactFields")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Contact(ContactFields);
 
-#[cfg(feature = "schema")]
-impl schemars::JsonSchema for Contact {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Contact".into()
-    }
-    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        ContactFields::json_schema(generator)
-    }
-}
+checked_wrapper!(Contact(ContactFields), schema "Contact");
 
 impl Contact {
     /// Checks the fields against each other.
@@ -518,11 +509,6 @@ impl Contact {
             });
         }
         Ok(Contact(fields))
-    }
-
-    /// The fields, as given.
-    pub const fn fields(&self) -> &ContactFields {
-        &self.0
     }
     /// Age.
     pub const fn age(&self) -> Age {
@@ -563,18 +549,5 @@ impl Contact {
     /// Comorbidities.
     pub const fn comorbidities(&self) -> &Comorbidities {
         &self.0.comorbidities
-    }
-}
-
-impl TryFrom<ContactFields> for Contact {
-    type Error = Error;
-    fn try_from(fields: ContactFields) -> Result<Contact, Error> {
-        Contact::new(fields)
-    }
-}
-
-impl From<Contact> for ContactFields {
-    fn from(c: Contact) -> ContactFields {
-        c.0
     }
 }

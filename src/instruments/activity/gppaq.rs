@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::NotApplicableReason;
+use crate::bounded::checked_wrapper;
 use crate::error::Error;
 use crate::instruments::Reply;
 use crate::units::{WEEKLY_MINUTES, WeeklyMinutes};
@@ -261,11 +262,7 @@ pub struct ExerciseAndCyclingBands {
 /// assert_eq!(m.combined_band(), HoursBand::OneToLessThan3); // 75 minutes
 /// # Ok::<(), mecc::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(
-    try_from = "ExerciseAndCyclingMinutesFields",
-    into = "ExerciseAndCyclingMinutesFields"
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct ExerciseAndCyclingMinutes {
     exercise: WeeklyMinutes,
     cycling: WeeklyMinutes,
@@ -283,6 +280,15 @@ pub struct ExerciseAndCyclingMinutesFields {
     /// Minutes of cycling in the last week.
     #[cfg_attr(feature = "schema", schemars(with = "WeeklyMinutes"))]
     pub cycling: u32,
+}
+
+checked_wrapper! {
+    ExerciseAndCyclingMinutes from ExerciseAndCyclingMinutesFields, schema "ExerciseAndCyclingMinutes",
+    check |f: ExerciseAndCyclingMinutesFields| ExerciseAndCyclingMinutes::try_new(f.exercise, f.cycling),
+    fields |m: ExerciseAndCyclingMinutes| ExerciseAndCyclingMinutesFields {
+        exercise: m.exercise.get(),
+        cycling: m.cycling.get(),
+    },
 }
 
 impl ExerciseAndCyclingMinutes {
@@ -326,32 +332,6 @@ impl ExerciseAndCyclingMinutes {
     /// sum decides (CLINICAL-REFERENCE §4.1).
     pub const fn combined_band(self) -> HoursBand {
         HoursBand::from_minutes(self.total())
-    }
-}
-
-impl TryFrom<ExerciseAndCyclingMinutesFields> for ExerciseAndCyclingMinutes {
-    type Error = Error;
-    fn try_from(fields: ExerciseAndCyclingMinutesFields) -> Result<Self, Error> {
-        ExerciseAndCyclingMinutes::try_new(fields.exercise, fields.cycling)
-    }
-}
-
-impl From<ExerciseAndCyclingMinutes> for ExerciseAndCyclingMinutesFields {
-    fn from(m: ExerciseAndCyclingMinutes) -> Self {
-        ExerciseAndCyclingMinutesFields {
-            exercise: m.exercise.get(),
-            cycling: m.cycling.get(),
-        }
-    }
-}
-
-#[cfg(feature = "schema")]
-impl schemars::JsonSchema for ExerciseAndCyclingMinutes {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "ExerciseAndCyclingMinutes".into()
-    }
-    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        ExerciseAndCyclingMinutesFields::json_schema(generator)
     }
 }
 

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::NotApplicableReason;
-use crate::bounded::bounded_int;
+use crate::bounded::{bounded_int, checked_wrapper};
 use crate::error::Error;
 use crate::instruments::Reply;
 use crate::units::{Bounds, WEEKLY_MINUTES, WeeklyMinutes, bounds};
@@ -93,8 +93,7 @@ bounded_int! {
 /// assert_eq!(week.active_lives_band(), ActiveLivesBand::Active);
 /// # Ok::<(), mecc::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "WeeklyActivityFields", into = "WeeklyActivityFields")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct WeeklyActivity {
     moderate: WeeklyMinutes,
     vigorous: WeeklyMinutes,
@@ -116,6 +115,20 @@ pub struct WeeklyActivityFields {
     pub vigorous_minutes_per_week: u32,
     /// Days in a usual week with muscle-strengthening activity.
     pub strength_days_per_week: Reply<StrengthDays>,
+}
+
+checked_wrapper! {
+    WeeklyActivity from WeeklyActivityFields, schema "WeeklyActivity",
+    check |f: WeeklyActivityFields| WeeklyActivity::try_new(
+        f.moderate_minutes_per_week,
+        f.vigorous_minutes_per_week,
+        f.strength_days_per_week,
+    ),
+    fields |w: WeeklyActivity| WeeklyActivityFields {
+        moderate_minutes_per_week: w.moderate.get(),
+        vigorous_minutes_per_week: w.vigorous.get(),
+        strength_days_per_week: w.strength_days,
+    },
 }
 
 impl WeeklyActivity {
@@ -177,37 +190,6 @@ impl WeeklyActivity {
     /// person's age.
     pub const fn active_lives_band(self) -> ActiveLivesBand {
         ActiveLivesBand::from_moderate_equivalent_minutes(self.moderate_equivalent_minutes())
-    }
-}
-
-impl TryFrom<WeeklyActivityFields> for WeeklyActivity {
-    type Error = Error;
-    fn try_from(f: WeeklyActivityFields) -> Result<WeeklyActivity, Error> {
-        WeeklyActivity::try_new(
-            f.moderate_minutes_per_week,
-            f.vigorous_minutes_per_week,
-            f.strength_days_per_week,
-        )
-    }
-}
-
-impl From<WeeklyActivity> for WeeklyActivityFields {
-    fn from(w: WeeklyActivity) -> WeeklyActivityFields {
-        WeeklyActivityFields {
-            moderate_minutes_per_week: w.moderate.get(),
-            vigorous_minutes_per_week: w.vigorous.get(),
-            strength_days_per_week: w.strength_days,
-        }
-    }
-}
-
-#[cfg(feature = "schema")]
-impl schemars::JsonSchema for WeeklyActivity {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "WeeklyActivity".into()
-    }
-    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        WeeklyActivityFields::json_schema(generator)
     }
 }
 

@@ -9,6 +9,7 @@ use super::{
     AUDIT_C_POSSIBLE_DEPENDENCE_FROM, AuditSource, DrinkingFrequency, HowOften, Question,
     TypicalDay, heavy_occasion_units,
 };
+use crate::bounded::checked_wrapper;
 use crate::context::{Contact, Sex, YesNoNotKnown};
 use crate::error::Error;
 use crate::instruments::Reply;
@@ -46,9 +47,10 @@ use crate::instruments::Reply;
 /// assert!(contradiction.unwrap_err().is_inconsistent());
 /// # Ok::<(), mecc::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "AuditCAnswersFields", into = "AuditCAnswersFields")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct AuditCAnswers(AuditCAnswersFields);
+
+checked_wrapper!(AuditCAnswers(AuditCAnswersFields), schema "AuditCAnswers");
 
 /// The fields of [`AuditCAnswers`], before they are checked against each
 /// other; also their JSON form. Every field is required.
@@ -159,11 +161,6 @@ impl AuditCAnswers {
         }
         Ok(AuditCAnswers(fields))
     }
-
-    /// The answers as given.
-    pub const fn fields(&self) -> &AuditCAnswersFields {
-        &self.0
-    }
     /// Question 1.
     pub const fn frequency(&self) -> Reply<DrinkingFrequency> {
         self.0.frequency
@@ -192,19 +189,6 @@ impl AuditCAnswers {
     /// AUDIT items 4–8) is skipped.
     pub(crate) fn never_drinks(&self) -> bool {
         self.0.frequency == Reply::Answered(DrinkingFrequency::Never)
-    }
-}
-
-impl TryFrom<AuditCAnswersFields> for AuditCAnswers {
-    type Error = Error;
-    fn try_from(fields: AuditCAnswersFields) -> Result<AuditCAnswers, Error> {
-        AuditCAnswers::new(fields)
-    }
-}
-
-impl From<AuditCAnswers> for AuditCAnswersFields {
-    fn from(a: AuditCAnswers) -> AuditCAnswersFields {
-        a.0
     }
 }
 
@@ -466,23 +450,5 @@ pub fn next_step_audit_c(answers: &AuditCAnswers) -> AuditCStep {
     match next {
         Some(next) => AuditCStep::Ask(next),
         None => AuditCStep::Complete(AuditCResult::Band(AuditCBand::for_total(tally.at_least))),
-    }
-}
-
-#[cfg(feature = "schema")]
-mod schema {
-    use std::borrow::Cow;
-
-    use schemars::{JsonSchema, Schema, SchemaGenerator};
-
-    use super::*;
-
-    impl JsonSchema for AuditCAnswers {
-        fn schema_name() -> Cow<'static, str> {
-            "AuditCAnswers".into()
-        }
-        fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-            AuditCAnswersFields::json_schema(generator)
-        }
     }
 }

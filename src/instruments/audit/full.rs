@@ -9,6 +9,7 @@ use super::{
     AUDIT_HIGHER_RISK_FROM, AUDIT_INCREASING_RISK_FROM, AUDIT_POSSIBLE_DEPENDENCE_FROM,
     AuditCAnswers, AuditCFinding, AuditSource, HowOften, Occurrence, Question, score_audit_c,
 };
+use crate::bounded::checked_wrapper;
 use crate::context::Contact;
 use crate::error::Error;
 use crate::instruments::Reply;
@@ -40,9 +41,10 @@ use crate::instruments::Reply;
 /// assert!(!answers.is_answered(Question::Guilt));
 /// # Ok::<(), mecc::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "AuditAnswersFields", into = "AuditAnswersFields")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct AuditAnswers(AuditAnswersFields);
+
+checked_wrapper!(AuditAnswers(AuditAnswersFields), schema "AuditAnswers");
 
 /// The fields of [`AuditAnswers`], before they are checked against each
 /// other; also their JSON form. Every field is required.
@@ -205,11 +207,6 @@ impl AuditAnswers {
         Ok(AuditAnswers(fields))
     }
 
-    /// The answers as given.
-    pub const fn fields(&self) -> &AuditAnswersFields {
-        &self.0
-    }
-
     /// Items 1–3.
     pub const fn audit_c(&self) -> &AuditCAnswers {
         &self.0.audit_c
@@ -230,19 +227,6 @@ impl AuditAnswers {
             Question::Injury => !a.injury.is_not_asked(),
             Question::OthersConcerned => !a.others_concerned.is_not_asked(),
         }
-    }
-}
-
-impl TryFrom<AuditAnswersFields> for AuditAnswers {
-    type Error = Error;
-    fn try_from(fields: AuditAnswersFields) -> Result<AuditAnswers, Error> {
-        AuditAnswers::new(fields)
-    }
-}
-
-impl From<AuditAnswers> for AuditAnswersFields {
-    fn from(a: AuditAnswers) -> AuditAnswersFields {
-        a.0
     }
 }
 
@@ -486,23 +470,5 @@ pub fn next_step(answers: &AuditAnswers) -> AuditStep {
     match next {
         Some(next) => AuditStep::Ask(next),
         None => AuditStep::Complete(AuditResult::Zone(AuditZone::for_total(tally.at_least))),
-    }
-}
-
-#[cfg(feature = "schema")]
-mod schema {
-    use std::borrow::Cow;
-
-    use schemars::{JsonSchema, Schema, SchemaGenerator};
-
-    use super::*;
-
-    impl JsonSchema for AuditAnswers {
-        fn schema_name() -> Cow<'static, str> {
-            "AuditAnswers".into()
-        }
-        fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-            AuditAnswersFields::json_schema(generator)
-        }
     }
 }

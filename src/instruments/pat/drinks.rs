@@ -7,6 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::bounded::checked_wrapper;
 use crate::error::Error;
 use crate::units::{ALCOHOL_UNITS, AlcoholUnits, Bounds, bounds};
 
@@ -188,8 +189,7 @@ const _: () = assert!(Drink::BottleOfSpirits.centi_units() <= MAX_CENTI_UNITS);
 /// assert_eq!(craft.volume_ml(), 440.0);
 /// # Ok::<(), mecc::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "CustomDrinkFields", into = "CustomDrinkFields")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct CustomDrink {
     deci_ml: u32,
     centi_abv: u32,
@@ -205,6 +205,15 @@ pub struct CustomDrinkFields {
     pub volume_ml: f64,
     /// Its strength, in percent alcohol by volume.
     pub abv_percent: f64,
+}
+
+checked_wrapper! {
+    CustomDrink from CustomDrinkFields, schema "CustomDrink" => schema::custom_drink,
+    check |f: CustomDrinkFields| CustomDrink::new(f.volume_ml, f.abv_percent),
+    fields |drink: CustomDrink| CustomDrinkFields {
+        volume_ml: drink.volume_ml(),
+        abv_percent: drink.abv_percent(),
+    },
 }
 
 impl CustomDrink {
@@ -255,22 +264,6 @@ impl CustomDrink {
     }
 }
 
-impl TryFrom<CustomDrinkFields> for CustomDrink {
-    type Error = Error;
-    fn try_from(fields: CustomDrinkFields) -> Result<CustomDrink, Error> {
-        CustomDrink::new(fields.volume_ml, fields.abv_percent)
-    }
-}
-
-impl From<CustomDrink> for CustomDrinkFields {
-    fn from(drink: CustomDrink) -> CustomDrinkFields {
-        CustomDrinkFields {
-            volume_ml: drink.volume_ml(),
-            abv_percent: drink.abv_percent(),
-        }
-    }
-}
-
 /// A number of one drink, as one line of the tally for question 2.
 ///
 /// In JSON: `{"drink": "pint_ordinary_strength", "count": 3}`.
@@ -283,8 +276,7 @@ impl From<CustomDrink> for CustomDrinkFields {
 /// assert!(DrinkCount::new(Drink::GlassOfWine, 0).is_err());
 /// # Ok::<(), mecc::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "DrinkCountFields", into = "DrinkCountFields")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct DrinkCount {
     drink: Drink,
     count: u8,
@@ -299,6 +291,15 @@ pub struct DrinkCountFields {
     pub drink: Drink,
     /// How many of it, a whole number.
     pub count: u32,
+}
+
+checked_wrapper! {
+    DrinkCount from DrinkCountFields, schema "DrinkCount" => schema::drink_count,
+    check |f: DrinkCountFields| DrinkCount::new(f.drink, f.count),
+    fields |entry: DrinkCount| DrinkCountFields {
+        drink: entry.drink,
+        count: entry.count(),
+    },
 }
 
 impl DrinkCount {
@@ -344,22 +345,6 @@ impl DrinkCount {
     /// The units in all of them, exactly, in millionths of a unit.
     const fn micro_units(self) -> u64 {
         self.drink.micro_units() * self.count as u64
-    }
-}
-
-impl TryFrom<DrinkCountFields> for DrinkCount {
-    type Error = Error;
-    fn try_from(fields: DrinkCountFields) -> Result<DrinkCount, Error> {
-        DrinkCount::new(fields.drink, fields.count)
-    }
-}
-
-impl From<DrinkCount> for DrinkCountFields {
-    fn from(entry: DrinkCount) -> DrinkCountFields {
-        DrinkCountFields {
-            drink: entry.drink,
-            count: entry.count(),
-        }
     }
 }
 
@@ -411,62 +396,53 @@ pub fn total_units(drinks: &[DrinkCount]) -> Result<AlcoholUnits, Error> {
 
 #[cfg(feature = "schema")]
 mod schema {
-    use std::borrow::Cow;
-
-    use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+    use schemars::{Schema, SchemaGenerator, json_schema};
 
     use super::*;
     use crate::units::{ABV_PERCENT, DRINK_VOLUME_ML};
 
-    impl JsonSchema for CustomDrink {
-        fn schema_name() -> Cow<'static, str> {
-            "CustomDrink".into()
-        }
-        fn json_schema(_: &mut SchemaGenerator) -> Schema {
-            json_schema!({
-                "description": "a drink from its volume and strength",
-                "type": "object",
-                "properties": {
-                    "volume_ml": {
-                        "type": "number",
-                        "minimum": DRINK_VOLUME_ML.min(),
-                        "maximum": DRINK_VOLUME_ML.max(),
-                        "description": DRINK_VOLUME_ML.text(),
-                    },
-                    "abv_percent": {
-                        "type": "number",
-                        "minimum": ABV_PERCENT.min(),
-                        "maximum": ABV_PERCENT.max(),
-                        "description": ABV_PERCENT.text(),
-                    },
+    // Hand-written: the fields are plain numbers, and a derive cannot read
+    // their ranges and wording from the `Bounds` constants.
+    pub(super) fn custom_drink(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "a drink from its volume and strength",
+            "type": "object",
+            "properties": {
+                "volume_ml": {
+                    "type": "number",
+                    "minimum": DRINK_VOLUME_ML.min(),
+                    "maximum": DRINK_VOLUME_ML.max(),
+                    "description": DRINK_VOLUME_ML.text(),
                 },
-                "required": ["volume_ml", "abv_percent"],
-                "additionalProperties": false,
-            })
-        }
+                "abv_percent": {
+                    "type": "number",
+                    "minimum": ABV_PERCENT.min(),
+                    "maximum": ABV_PERCENT.max(),
+                    "description": ABV_PERCENT.text(),
+                },
+            },
+            "required": ["volume_ml", "abv_percent"],
+            "additionalProperties": false,
+        })
     }
 
-    impl JsonSchema for DrinkCount {
-        fn schema_name() -> Cow<'static, str> {
-            "DrinkCount".into()
-        }
-        fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-            let drink = generator.subschema_for::<Drink>();
-            json_schema!({
-                "description": "a number of one drink",
-                "type": "object",
-                "properties": {
-                    "drink": drink,
-                    "count": {
-                        "type": "integer",
-                        "minimum": DRINK_COUNT.min(),
-                        "maximum": DRINK_COUNT.max(),
-                        "description": DRINK_COUNT.text(),
-                    },
+    // Hand-written for the same reason as `custom_drink`.
+    pub(super) fn drink_count(generator: &mut SchemaGenerator) -> Schema {
+        let drink = generator.subschema_for::<Drink>();
+        json_schema!({
+            "description": "a number of one drink",
+            "type": "object",
+            "properties": {
+                "drink": drink,
+                "count": {
+                    "type": "integer",
+                    "minimum": DRINK_COUNT.min(),
+                    "maximum": DRINK_COUNT.max(),
+                    "description": DRINK_COUNT.text(),
                 },
-                "required": ["drink", "count"],
-                "additionalProperties": false,
-            })
-        }
+            },
+            "required": ["drink", "count"],
+            "additionalProperties": false,
+        })
     }
 }

@@ -79,7 +79,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::bounded::bounded_int;
+use crate::bounded::{bounded_int, checked_wrapper};
 use crate::context::{Contact, PresentingCondition, Setting, Sex, YesNoNotKnown};
 use crate::error::Error;
 use crate::instruments::Reply;
@@ -403,9 +403,10 @@ impl Frequency {
 /// assert!(contradiction.unwrap_err().is_inconsistent());
 /// # Ok::<(), mecc::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "AnswersFields", into = "AnswersFields")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Answers(AnswersFields);
+
+checked_wrapper!(Answers(AnswersFields), schema "PatAnswers");
 
 /// The fields of [`Answers`], before they are checked against each other; also
 /// their JSON form. Every field is required.
@@ -483,11 +484,6 @@ impl Answers {
         }
         Ok(Answers(fields))
     }
-
-    /// The answers as given.
-    pub const fn fields(&self) -> &AnswersFields {
-        &self.0
-    }
     /// Q1.
     pub const fn drinks_alcohol(&self) -> Reply<bool> {
         self.0.drinks_alcohol
@@ -526,19 +522,6 @@ fn frequency_text(f: Frequency) -> String {
         Frequency::EveryDay => "every_day".to_string(),
         Frequency::TimesPerWeek(n) => format!("{} times a week", n.get()),
         Frequency::LessThanWeekly => "less_than_weekly".to_string(),
-    }
-}
-
-impl TryFrom<AnswersFields> for Answers {
-    type Error = Error;
-    fn try_from(fields: AnswersFields) -> Result<Answers, Error> {
-        Answers::new(fields)
-    }
-}
-
-impl From<Answers> for AnswersFields {
-    fn from(a: Answers) -> AnswersFields {
-        a.0
     }
 }
 
@@ -1134,15 +1117,6 @@ mod schema {
         }
         fn json_schema(generator: &mut SchemaGenerator) -> Schema {
             MostInOneDayInput::json_schema(generator)
-        }
-    }
-
-    impl JsonSchema for Answers {
-        fn schema_name() -> Cow<'static, str> {
-            "PatAnswers".into()
-        }
-        fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-            AnswersFields::json_schema(generator)
         }
     }
 

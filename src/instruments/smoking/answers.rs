@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize, Serializer};
 
 use super::{DAYS_PER_WEEK, DAYS_PER_YEAR, QuitRecency};
-use crate::bounded::bounded_int;
+use crate::bounded::{bounded_int, checked_wrapper};
 use crate::context::Contact;
 use crate::error::Error;
 use crate::instruments::Reply;
@@ -474,9 +474,10 @@ pub struct CurrentSmokingFields {
 /// assert!(cigars_only.unwrap_err().is_inconsistent());
 /// # Ok::<(), mecc::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "CurrentSmokingFields", into = "CurrentSmokingFields")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct CurrentSmoking(CurrentSmokingFields);
+
+checked_wrapper!(CurrentSmoking(CurrentSmokingFields), schema "CurrentSmoking");
 
 impl CurrentSmoking {
     /// Checks the answers against each other.
@@ -499,11 +500,6 @@ impl CurrentSmoking {
         }
         Ok(CurrentSmoking(fields))
     }
-
-    /// The answers, as given.
-    pub const fn fields(&self) -> &CurrentSmokingFields {
-        &self.0
-    }
     /// The tobacco products used.
     pub const fn products(&self) -> Products {
         self.0.products
@@ -519,19 +515,6 @@ impl CurrentSmoking {
     /// Whole years smoked.
     pub const fn years_smoked(&self) -> Reply<YearsSmoked> {
         self.0.years_smoked
-    }
-}
-
-impl TryFrom<CurrentSmokingFields> for CurrentSmoking {
-    type Error = Error;
-    fn try_from(fields: CurrentSmokingFields) -> Result<CurrentSmoking, Error> {
-        CurrentSmoking::new(fields)
-    }
-}
-
-impl From<CurrentSmoking> for CurrentSmokingFields {
-    fn from(c: CurrentSmoking) -> CurrentSmokingFields {
-        c.0
     }
 }
 

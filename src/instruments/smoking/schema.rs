@@ -59,15 +59,6 @@ impl JsonSchema for Products {
     }
 }
 
-impl JsonSchema for CurrentSmoking {
-    fn schema_name() -> Cow<'static, str> {
-        "CurrentSmoking".into()
-    }
-    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        CurrentSmokingFields::json_schema(generator)
-    }
-}
-
 impl JsonSchema for PackYears {
     fn schema_name() -> Cow<'static, str> {
         "PackYears".into()
