@@ -160,3 +160,59 @@ macro_rules! checked_wrapper {
     };
 }
 pub(crate) use checked_wrapper;
+
+/// Declares a fieldless enum with each variant's serialized name written
+/// once, beside the variant: `Male = "male"`. From that one list it writes
+/// the `#[serde(rename)]` of each variant, `ALL` (every variant, in
+/// declaration order) and `as_str` (the serialized name), so the three cannot
+/// drift apart, and a variant added to the enum is in `ALL` by construction.
+macro_rules! named_enum {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident {
+            $(
+                $(#[$variant_meta:meta])*
+                $variant:ident = $serial:literal
+            ),+ $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        pub enum $name {
+            $(
+                $(#[$variant_meta])*
+                #[serde(rename = $serial)]
+                $variant,
+            )+
+        }
+
+        impl $name {
+            /// Every variant, in declaration order.
+            pub const ALL: [$name; [$($serial),+].len()] = [$($name::$variant),+];
+
+            /// The serialized name, as in JSON.
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$variant => $serial,)+
+                }
+            }
+        }
+    };
+}
+pub(crate) use named_enum;
+
+/// Asserts that each of `all` serializes to its `as_str` name and reads back as
+/// itself, and that no two share a name.
+#[cfg(test)]
+pub(crate) fn assert_names_round_trip<T>(all: &[T], as_str: fn(T) -> &'static str)
+where
+    T: Copy + PartialEq + std::fmt::Debug + serde::Serialize + serde::de::DeserializeOwned,
+{
+    let mut seen = std::collections::BTreeSet::new();
+    for &value in all {
+        let json = serde_json::to_value(value).expect("a fieldless variant serializes");
+        assert_eq!(json, serde_json::Value::from(as_str(value)), "{value:?}");
+        let back: T = serde_json::from_value(json).expect("its name reads back");
+        assert_eq!(back, value);
+        assert!(seen.insert(as_str(value)), "{value:?} shares its name");
+    }
+}

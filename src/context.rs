@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::bounded::{bounded_int, checked_wrapper};
+use crate::bounded::{bounded_int, checked_wrapper, named_enum};
 use crate::error::Error;
 use crate::units::{Bounds, bounds};
 
@@ -39,35 +39,37 @@ bounded_int! {
         .then(|| "this looks like a year of birth: give the age in years".to_string());
 }
 
-/// A person's sex, as recorded for choosing sex-specific thresholds.
-///
-/// `not_known` selects the more sensitive threshold wherever thresholds differ
-/// by sex, and findings record that assumption.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Sex {
-    /// Male.
-    Male,
-    /// Female.
-    Female,
-    /// Not known or not recorded.
-    NotKnown,
+named_enum! {
+    /// A person's sex, as recorded for choosing sex-specific thresholds.
+    ///
+    /// `not_known` selects the more sensitive threshold wherever thresholds differ
+    /// by sex, and findings record that assumption.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub enum Sex {
+        /// Male.
+        Male = "male",
+        /// Female.
+        Female = "female",
+        /// Not known or not recorded.
+        NotKnown = "not_known",
+    }
 }
 
-/// An answer that may be yes, no, or not known.
-///
-/// "Not known" is never read as "no": each consumer says how it reads it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum YesNoNotKnown {
-    /// Yes.
-    Yes,
-    /// No.
-    No,
-    /// Not known, not asked, or not recorded.
-    NotKnown,
+named_enum! {
+    /// An answer that may be yes, no, or not known.
+    ///
+    /// "Not known" is never read as "no": each consumer says how it reads it.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub enum YesNoNotKnown {
+        /// Yes.
+        Yes = "yes",
+        /// No.
+        No = "no",
+        /// Not known, not asked, or not recorded.
+        NotKnown = "not_known",
+    }
 }
 
 impl YesNoNotKnown {
@@ -78,187 +80,144 @@ impl YesNoNotKnown {
     }
 }
 
-/// Family background, which chooses the BMI thresholds (CLINICAL-REFERENCE §3.2).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum FamilyBackground {
-    /// White.
-    White,
-    /// Mixed.
-    Mixed,
-    /// South Asian.
-    SouthAsian,
-    /// Chinese.
-    Chinese,
-    /// Other Asian.
-    OtherAsian,
-    /// Middle Eastern.
-    MiddleEastern,
-    /// Black African.
-    BlackAfrican,
-    /// African-Caribbean.
-    AfricanCaribbean,
-    /// Another background.
-    Other,
-    /// Not stated.
-    NotStated,
-}
-
-/// Where the contact happens.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Setting {
-    /// An emergency department.
-    EmergencyDepartment,
-    /// General practice.
-    GeneralPractice,
-    /// A community pharmacy.
-    CommunityPharmacy,
-    /// A dental practice.
-    Dental,
-    /// An optometrist.
-    Optometry,
-    /// Maternity services.
-    Maternity,
-    /// A pre-operative assessment.
-    PreOperativeAssessment,
-    /// A hospital ward.
-    HospitalInpatient,
-    /// A hospital outpatient clinic.
-    HospitalOutpatient,
-    /// Community and voluntary-sector services.
-    CommunityAndVoluntary,
-    /// Housing services.
-    Housing,
-    /// Workplace health.
-    WorkplaceHealth,
-}
-
-impl Setting {
-    /// The serialized name, for messages.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Setting::EmergencyDepartment => "emergency_department",
-            Setting::GeneralPractice => "general_practice",
-            Setting::CommunityPharmacy => "community_pharmacy",
-            Setting::Dental => "dental",
-            Setting::Optometry => "optometry",
-            Setting::Maternity => "maternity",
-            Setting::PreOperativeAssessment => "pre_operative_assessment",
-            Setting::HospitalInpatient => "hospital_inpatient",
-            Setting::HospitalOutpatient => "hospital_outpatient",
-            Setting::CommunityAndVoluntary => "community_and_voluntary",
-            Setting::Housing => "housing",
-            Setting::WorkplaceHealth => "workplace_health",
-        }
+named_enum! {
+    /// Family background, which chooses the BMI thresholds (CLINICAL-REFERENCE §3.2).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub enum FamilyBackground {
+        /// White.
+        White = "white",
+        /// Mixed.
+        Mixed = "mixed",
+        /// South Asian.
+        SouthAsian = "south_asian",
+        /// Chinese.
+        Chinese = "chinese",
+        /// Other Asian.
+        OtherAsian = "other_asian",
+        /// Middle Eastern.
+        MiddleEastern = "middle_eastern",
+        /// Black African.
+        BlackAfrican = "black_african",
+        /// African-Caribbean.
+        AfricanCaribbean = "african_caribbean",
+        /// Another background.
+        Other = "other",
+        /// Not stated.
+        NotStated = "not_stated",
     }
 }
 
-/// How much time the practitioner has, which caps the intensity of what a plan
-/// asks of them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum TimeAvailable {
-    /// About 30 seconds to 2 minutes.
-    VeryBrief,
-    /// A few minutes.
-    Brief,
-    /// 20 minutes or more.
-    Extended,
+named_enum! {
+    /// Where the contact happens.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub enum Setting {
+        /// An emergency department.
+        EmergencyDepartment = "emergency_department",
+        /// General practice.
+        GeneralPractice = "general_practice",
+        /// A community pharmacy.
+        CommunityPharmacy = "community_pharmacy",
+        /// A dental practice.
+        Dental = "dental",
+        /// An optometrist.
+        Optometry = "optometry",
+        /// Maternity services.
+        Maternity = "maternity",
+        /// A pre-operative assessment.
+        PreOperativeAssessment = "pre_operative_assessment",
+        /// A hospital ward.
+        HospitalInpatient = "hospital_inpatient",
+        /// A hospital outpatient clinic.
+        HospitalOutpatient = "hospital_outpatient",
+        /// Community and voluntary-sector services.
+        CommunityAndVoluntary = "community_and_voluntary",
+        /// Housing services.
+        Housing = "housing",
+        /// Workplace health.
+        WorkplaceHealth = "workplace_health",
+    }
 }
 
-/// Why someone came to the emergency department (CLINICAL-REFERENCE §1.1).
-///
-/// The first ten are the PAT conditions; `other` is any other presentation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum PresentingCondition {
-    /// A fall, including a trip.
-    Fall,
-    /// A collapse, including fits.
-    Collapse,
-    /// A head injury.
-    HeadInjury,
-    /// An assault.
-    Assault,
-    /// An accident.
-    Accident,
-    /// Feeling unwell.
-    Unwell,
-    /// A gastrointestinal problem.
-    Gastrointestinal,
-    /// A cardiac problem, including chest pain.
-    Cardiac,
-    /// A psychiatric problem, including self-harm and overdose.
-    Psychiatric,
-    /// Someone who attends repeatedly.
-    RepeatAttender,
-    /// Any other presentation.
-    Other,
+named_enum! {
+    /// How much time the practitioner has, which caps the intensity of what a plan
+    /// asks of them.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub enum TimeAvailable {
+        /// About 30 seconds to 2 minutes.
+        VeryBrief = "very_brief",
+        /// A few minutes.
+        Brief = "brief",
+        /// 20 minutes or more.
+        Extended = "extended",
+    }
+}
+
+named_enum! {
+    /// Why someone came to the emergency department (CLINICAL-REFERENCE §1.1).
+    ///
+    /// The first ten are the PAT conditions; `other` is any other presentation.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub enum PresentingCondition {
+        /// A fall, including a trip.
+        Fall = "fall",
+        /// A collapse, including fits.
+        Collapse = "collapse",
+        /// A head injury.
+        HeadInjury = "head_injury",
+        /// An assault.
+        Assault = "assault",
+        /// An accident.
+        Accident = "accident",
+        /// Feeling unwell.
+        Unwell = "unwell",
+        /// A gastrointestinal problem.
+        Gastrointestinal = "gastrointestinal",
+        /// A cardiac problem, including chest pain.
+        Cardiac = "cardiac",
+        /// A psychiatric problem, including self-harm and overdose.
+        Psychiatric = "psychiatric",
+        /// Someone who attends repeatedly.
+        RepeatAttender = "repeat_attender",
+        /// Any other presentation.
+        Other = "other",
+    }
 }
 
 impl PresentingCondition {
-    /// The serialized name, for messages.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            PresentingCondition::Fall => "fall",
-            PresentingCondition::Collapse => "collapse",
-            PresentingCondition::HeadInjury => "head_injury",
-            PresentingCondition::Assault => "assault",
-            PresentingCondition::Accident => "accident",
-            PresentingCondition::Unwell => "unwell",
-            PresentingCondition::Gastrointestinal => "gastrointestinal",
-            PresentingCondition::Cardiac => "cardiac",
-            PresentingCondition::Psychiatric => "psychiatric",
-            PresentingCondition::RepeatAttender => "repeat_attender",
-            PresentingCondition::Other => "other",
-        }
-    }
-
     /// Whether this is one of the ten conditions for which PAT is indicated.
     pub const fn indicates_pat(self) -> bool {
         !matches!(self, PresentingCondition::Other)
     }
 }
 
-/// A group that proportionate universalism offers more active help to
-/// (CLINICAL-REFERENCE §6.4).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum PriorityGroup {
-    /// Experiencing homelessness.
-    ExperiencingHomelessness,
-    /// Gypsy, Roma and Traveller communities.
-    GypsyRomaTraveller,
-    /// Living in the most deprived fifth of areas.
-    MostDeprivedQuintile,
-    /// Severe mental illness.
-    SevereMentalIllness,
-    /// Learning disability.
-    LearningDisability,
-    /// Sex workers.
-    SexWorker,
-    /// Recently released from prison.
-    RecentPrisonRelease,
+named_enum! {
+    /// A group that proportionate universalism offers more active help to
+    /// (CLINICAL-REFERENCE §6.4).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub enum PriorityGroup {
+        /// Experiencing homelessness.
+        ExperiencingHomelessness = "experiencing_homelessness",
+        /// Gypsy, Roma and Traveller communities.
+        GypsyRomaTraveller = "gypsy_roma_traveller",
+        /// Living in the most deprived fifth of areas.
+        MostDeprivedQuintile = "most_deprived_quintile",
+        /// Severe mental illness.
+        SevereMentalIllness = "severe_mental_illness",
+        /// Learning disability.
+        LearningDisability = "learning_disability",
+        /// Sex workers.
+        SexWorker = "sex_worker",
+        /// Recently released from prison.
+        RecentPrisonRelease = "recent_prison_release",
+    }
 }
 
 impl PriorityGroup {
-    /// Every priority group, in declaration order.
-    pub const ALL: [PriorityGroup; 7] = [
-        PriorityGroup::ExperiencingHomelessness,
-        PriorityGroup::GypsyRomaTraveller,
-        PriorityGroup::MostDeprivedQuintile,
-        PriorityGroup::SevereMentalIllness,
-        PriorityGroup::LearningDisability,
-        PriorityGroup::SexWorker,
-        PriorityGroup::RecentPrisonRelease,
-    ];
-
     const fn bit(self) -> u8 {
         1 << (self as u8)
     }
@@ -549,5 +508,46 @@ impl Contact {
     /// Comorbidities.
     pub const fn comorbidities(&self) -> &Comorbidities {
         &self.0.comorbidities
+    }
+}
+
+#[cfg(test)]
+mod names {
+    use super::*;
+    use crate::bounded::assert_names_round_trip;
+
+    #[test]
+    fn sex_names_round_trip() {
+        assert_names_round_trip(&Sex::ALL, Sex::as_str);
+    }
+
+    #[test]
+    fn yes_no_not_known_names_round_trip() {
+        assert_names_round_trip(&YesNoNotKnown::ALL, YesNoNotKnown::as_str);
+    }
+
+    #[test]
+    fn family_background_names_round_trip() {
+        assert_names_round_trip(&FamilyBackground::ALL, FamilyBackground::as_str);
+    }
+
+    #[test]
+    fn setting_names_round_trip() {
+        assert_names_round_trip(&Setting::ALL, Setting::as_str);
+    }
+
+    #[test]
+    fn time_available_names_round_trip() {
+        assert_names_round_trip(&TimeAvailable::ALL, TimeAvailable::as_str);
+    }
+
+    #[test]
+    fn presenting_condition_names_round_trip() {
+        assert_names_round_trip(&PresentingCondition::ALL, PresentingCondition::as_str);
+    }
+
+    #[test]
+    fn priority_group_names_round_trip() {
+        assert_names_round_trip(&PriorityGroup::ALL, PriorityGroup::as_str);
     }
 }

@@ -68,6 +68,7 @@
 
 use serde::{Deserialize, Deserializer, Serialize};
 
+use crate::bounded::named_enum;
 use crate::context::{Contact, Sex};
 use crate::error::Error;
 use crate::instruments::Reply;
@@ -100,41 +101,29 @@ pub const MAX_TOTAL: u8 = 16;
 
 // ---------------------------------------------------------------- questions
 
-/// The four FAST questions, in the order asked (CLINICAL-REFERENCE §5.4).
-///
-/// The serialized names are also the answer fields' names, and match the AUDIT
-/// items they are ([`Question::audit_item`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Question {
-    /// 1: how often 8 (man) or 6 (woman) or more units on one occasion.
-    HeavyDrinking,
-    /// 2: how often failed to do what was expected because of drinking.
-    FailedExpectations,
-    /// 3: how often unable to remember the night before because of drinking.
-    MemoryLoss,
-    /// 4: whether others have been concerned or suggested cutting down.
-    OthersConcerned,
+named_enum! {
+    /// The four FAST questions, in the order asked (CLINICAL-REFERENCE §5.4).
+    ///
+    /// The serialized names are also the answer fields' names, and match the AUDIT
+    /// items they are ([`Question::audit_item`]).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub enum Question {
+        /// 1: how often 8 (man) or 6 (woman) or more units on one occasion.
+        HeavyDrinking = "heavy_drinking",
+        /// 2: how often failed to do what was expected because of drinking.
+        FailedExpectations = "failed_expectations",
+        /// 3: how often unable to remember the night before because of drinking.
+        MemoryLoss = "memory_loss",
+        /// 4: whether others have been concerned or suggested cutting down.
+        OthersConcerned = "others_concerned",
+    }
 }
 
 impl Question {
-    /// Every question, in the order asked.
-    pub const ALL: [Question; 4] = [
-        Question::HeavyDrinking,
-        Question::FailedExpectations,
-        Question::MemoryLoss,
-        Question::OthersConcerned,
-    ];
-
     /// The question's number on the form, 1 to 4.
     pub const fn number(self) -> u8 {
         self as u8 + 1
-    }
-
-    /// The serialized name, which is also the answer field's name.
-    pub const fn as_str(self) -> &'static str {
-        self.audit_item().as_str()
     }
 
     /// The AUDIT item this question is: 3, 5, 8 and 10.
@@ -169,18 +158,19 @@ impl Question {
 
 // ---------------------------------------------------------------- answers
 
-/// The answer to FAST question 4, scored 0, 2 or 4 (CLINICAL-REFERENCE §5.4;
-/// Hodgson et al. 2002).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum ConcernRaised {
-    /// No: 0.
-    No,
-    /// Yes, on one occasion: 2.
-    YesOnOneOccasion,
-    /// Yes, on more than one occasion: 4.
-    YesOnMoreThanOneOccasion,
+named_enum! {
+    /// The answer to FAST question 4, scored 0, 2 or 4 (CLINICAL-REFERENCE §5.4;
+    /// Hodgson et al. 2002).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub enum ConcernRaised {
+        /// No: 0.
+        No = "no",
+        /// Yes, on one occasion: 2.
+        YesOnOneOccasion = "yes_on_one_occasion",
+        /// Yes, on more than one occasion: 4.
+        YesOnMoreThanOneOccasion = "yes_on_more_than_one_occasion",
+    }
 }
 
 /// What question 4 accepts, for messages.
@@ -188,25 +178,9 @@ const CONCERN_EXPECTED: &str =
     "0, 2 or 4 (no; yes, on one occasion; yes, on more than one occasion)";
 
 impl ConcernRaised {
-    /// Every option, in score order.
-    pub const ALL: [ConcernRaised; 3] = [
-        ConcernRaised::No,
-        ConcernRaised::YesOnOneOccasion,
-        ConcernRaised::YesOnMoreThanOneOccasion,
-    ];
-
     /// The score: 0, 2 or 4.
     pub const fn score(self) -> u8 {
         self as u8 * 2
-    }
-
-    /// The serialized name.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            ConcernRaised::No => "no",
-            ConcernRaised::YesOnOneOccasion => "yes_on_one_occasion",
-            ConcernRaised::YesOnMoreThanOneOccasion => "yes_on_more_than_one_occasion",
-        }
     }
 
     /// The option that scores `score`.
@@ -553,5 +527,29 @@ mod schema {
 
     pub(super) fn concern_reply(generator: &mut SchemaGenerator) -> Schema {
         item_reply::<ConcernRaised>(generator, zero_two_four())
+    }
+}
+
+#[cfg(test)]
+mod names {
+    use super::*;
+    use crate::bounded::assert_names_round_trip;
+
+    #[test]
+    fn question_names_round_trip() {
+        assert_names_round_trip(&Question::ALL, Question::as_str);
+    }
+
+    /// The answer fields are named as the AUDIT items they are.
+    #[test]
+    fn question_names_are_the_audit_items_names() {
+        for q in Question::ALL {
+            assert_eq!(q.as_str(), q.audit_item().as_str());
+        }
+    }
+
+    #[test]
+    fn concern_raised_names_round_trip() {
+        assert_names_round_trip(&ConcernRaised::ALL, ConcernRaised::as_str);
     }
 }

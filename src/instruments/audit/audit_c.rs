@@ -9,7 +9,7 @@ use super::{
     AUDIT_C_POSSIBLE_DEPENDENCE_FROM, AuditSource, DrinkingFrequency, HowOften, Question,
     TypicalDay, heavy_occasion_units,
 };
-use crate::bounded::checked_wrapper;
+use crate::bounded::{checked_wrapper, named_enum};
 use crate::context::{Contact, Sex, YesNoNotKnown};
 use crate::error::Error;
 use crate::instruments::Reply;
@@ -194,19 +194,20 @@ impl AuditCAnswers {
 
 // ---------------------------------------------------------------- finding
 
-/// The AUDIT-C risk band used on NHS leaflets (CLINICAL-REFERENCE §5.2).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum AuditCBand {
-    /// 0–4: lower risk; AUDIT-C negative.
-    LowerRisk,
-    /// 5–7 ([`AUDIT_C_INCREASING_RISK_FROM`]): increasing risk.
-    IncreasingRisk,
-    /// 8–10 ([`AUDIT_C_HIGHER_RISK_FROM`]): higher risk.
-    HigherRisk,
-    /// 11–12 ([`AUDIT_C_POSSIBLE_DEPENDENCE_FROM`]): possible dependence.
-    PossibleDependence,
+named_enum! {
+    /// The AUDIT-C risk band used on NHS leaflets (CLINICAL-REFERENCE §5.2).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub enum AuditCBand {
+        /// 0–4: lower risk; AUDIT-C negative.
+        LowerRisk = "lower_risk",
+        /// 5–7 ([`AUDIT_C_INCREASING_RISK_FROM`]): increasing risk.
+        IncreasingRisk = "increasing_risk",
+        /// 8–10 ([`AUDIT_C_HIGHER_RISK_FROM`]): higher risk.
+        HigherRisk = "higher_risk",
+        /// 11–12 ([`AUDIT_C_POSSIBLE_DEPENDENCE_FROM`]): possible dependence.
+        PossibleDependence = "possible_dependence",
+    }
 }
 
 impl AuditCBand {
@@ -228,16 +229,6 @@ impl AuditCBand {
             AuditCBand::IncreasingRisk
         } else {
             AuditCBand::LowerRisk
-        }
-    }
-
-    /// The serialized name.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            AuditCBand::LowerRisk => "lower_risk",
-            AuditCBand::IncreasingRisk => "increasing_risk",
-            AuditCBand::HigherRisk => "higher_risk",
-            AuditCBand::PossibleDependence => "possible_dependence",
         }
     }
 }
@@ -450,5 +441,16 @@ pub fn next_step_audit_c(answers: &AuditCAnswers) -> AuditCStep {
     match next {
         Some(next) => AuditCStep::Ask(next),
         None => AuditCStep::Complete(AuditCResult::Band(AuditCBand::for_total(tally.at_least))),
+    }
+}
+
+#[cfg(test)]
+mod names {
+    use super::*;
+    use crate::bounded::assert_names_round_trip;
+
+    #[test]
+    fn audit_c_band_names_round_trip() {
+        assert_names_round_trip(&AuditCBand::ALL, AuditCBand::as_str);
     }
 }

@@ -9,7 +9,7 @@ use super::{
     AUDIT_HIGHER_RISK_FROM, AUDIT_INCREASING_RISK_FROM, AUDIT_POSSIBLE_DEPENDENCE_FROM,
     AuditCAnswers, AuditCFinding, AuditSource, HowOften, Occurrence, Question, score_audit_c,
 };
-use crate::bounded::checked_wrapper;
+use crate::bounded::{checked_wrapper, named_enum};
 use crate::context::Contact;
 use crate::error::Error;
 use crate::instruments::Reply;
@@ -232,22 +232,23 @@ impl AuditAnswers {
 
 // ---------------------------------------------------------------- finding
 
-/// The AUDIT risk zone (CLINICAL-REFERENCE §5.3; Babor et al. 2001).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum AuditZone {
-    /// 0–7: lower risk; positive feedback.
-    LowerRisk,
-    /// 8–15 ([`AUDIT_INCREASING_RISK_FROM`]): increasing risk; brief advice.
-    IncreasingRisk,
-    /// 16–19 ([`AUDIT_HIGHER_RISK_FROM`]): higher risk; brief advice, extended
-    /// brief intervention where time allows.
-    HigherRisk,
-    /// 20–40 ([`AUDIT_POSSIBLE_DEPENDENCE_FROM`]): possible dependence;
-    /// referral for specialist assessment and the possible-dependence safety
-    /// alert.
-    PossibleDependence,
+named_enum! {
+    /// The AUDIT risk zone (CLINICAL-REFERENCE §5.3; Babor et al. 2001).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub enum AuditZone {
+        /// 0–7: lower risk; positive feedback.
+        LowerRisk = "lower_risk",
+        /// 8–15 ([`AUDIT_INCREASING_RISK_FROM`]): increasing risk; brief advice.
+        IncreasingRisk = "increasing_risk",
+        /// 16–19 ([`AUDIT_HIGHER_RISK_FROM`]): higher risk; brief advice, extended
+        /// brief intervention where time allows.
+        HigherRisk = "higher_risk",
+        /// 20–40 ([`AUDIT_POSSIBLE_DEPENDENCE_FROM`]): possible dependence;
+        /// referral for specialist assessment and the possible-dependence safety
+        /// alert.
+        PossibleDependence = "possible_dependence",
+    }
 }
 
 impl AuditZone {
@@ -269,16 +270,6 @@ impl AuditZone {
             AuditZone::IncreasingRisk
         } else {
             AuditZone::LowerRisk
-        }
-    }
-
-    /// The serialized name.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            AuditZone::LowerRisk => "lower_risk",
-            AuditZone::IncreasingRisk => "increasing_risk",
-            AuditZone::HigherRisk => "higher_risk",
-            AuditZone::PossibleDependence => "possible_dependence",
         }
     }
 }
@@ -470,5 +461,16 @@ pub fn next_step(answers: &AuditAnswers) -> AuditStep {
     match next {
         Some(next) => AuditStep::Ask(next),
         None => AuditStep::Complete(AuditResult::Zone(AuditZone::for_total(tally.at_least))),
+    }
+}
+
+#[cfg(test)]
+mod names {
+    use super::*;
+    use crate::bounded::assert_names_round_trip;
+
+    #[test]
+    fn audit_zone_names_round_trip() {
+        assert_names_round_trip(&AuditZone::ALL, AuditZone::as_str);
     }
 }

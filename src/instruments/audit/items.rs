@@ -5,6 +5,8 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, de};
 
+use crate::bounded::named_enum;
+
 use super::{
     ITEM_SCORE, Question, TYPICAL_DAY_SCORE_1_FROM_UNITS, TYPICAL_DAY_SCORE_2_FROM_UNITS,
     TYPICAL_DAY_SCORE_3_FROM_UNITS, TYPICAL_DAY_SCORE_4_FROM_UNITS,
@@ -149,52 +151,30 @@ pub(crate) use scored_option;
 
 // ---------------------------------------------------------------- question 1
 
-/// The answer to AUDIT question 1, how often the person has a drink containing
-/// alcohol (CLINICAL-REFERENCE §5.2). Each option's score is its position, 0
-/// to 4.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum DrinkingFrequency {
-    /// Never: scores 0, and questions 2 and 3 are skipped.
-    Never,
-    /// Monthly or less: 1.
-    MonthlyOrLess,
-    /// 2 to 4 times a month: 2.
-    #[serde(rename = "two_to_four_times_per_month")]
-    TwoToFourTimesPerMonth,
-    /// 2 to 3 times a week: 3.
-    #[serde(rename = "two_to_three_times_per_week")]
-    TwoToThreeTimesPerWeek,
-    /// 4 or more times a week: 4.
-    #[serde(rename = "four_or_more_times_per_week")]
-    FourOrMoreTimesPerWeek,
+named_enum! {
+    /// The answer to AUDIT question 1, how often the person has a drink containing
+    /// alcohol (CLINICAL-REFERENCE §5.2). Each option's score is its position, 0
+    /// to 4.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub enum DrinkingFrequency {
+        /// Never: scores 0, and questions 2 and 3 are skipped.
+        Never = "never",
+        /// Monthly or less: 1.
+        MonthlyOrLess = "monthly_or_less",
+        /// 2 to 4 times a month: 2.
+        TwoToFourTimesPerMonth = "two_to_four_times_per_month",
+        /// 2 to 3 times a week: 3.
+        TwoToThreeTimesPerWeek = "two_to_three_times_per_week",
+        /// 4 or more times a week: 4.
+        FourOrMoreTimesPerWeek = "four_or_more_times_per_week",
+    }
 }
 
 impl DrinkingFrequency {
-    /// Every option, in score order.
-    pub const ALL: [DrinkingFrequency; 5] = [
-        DrinkingFrequency::Never,
-        DrinkingFrequency::MonthlyOrLess,
-        DrinkingFrequency::TwoToFourTimesPerMonth,
-        DrinkingFrequency::TwoToThreeTimesPerWeek,
-        DrinkingFrequency::FourOrMoreTimesPerWeek,
-    ];
-
     /// The score, 0 to 4.
     pub const fn score(self) -> u8 {
         self as u8
-    }
-
-    /// The serialized name.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            DrinkingFrequency::Never => "never",
-            DrinkingFrequency::MonthlyOrLess => "monthly_or_less",
-            DrinkingFrequency::TwoToFourTimesPerMonth => "two_to_four_times_per_month",
-            DrinkingFrequency::TwoToThreeTimesPerWeek => "two_to_three_times_per_week",
-            DrinkingFrequency::FourOrMoreTimesPerWeek => "four_or_more_times_per_week",
-        }
     }
 
     /// The option that scores `score`.
@@ -227,49 +207,30 @@ scored_option!(
 
 // ---------------------------------------------------------------- how often
 
-/// How often something happened in the last year: the answer to AUDIT
-/// questions 3–8 and FAST questions 1–3 (CLINICAL-REFERENCE §5.2–§5.4). Each
-/// option's score is its position, 0 to 4.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum HowOften {
-    /// Never: 0.
-    Never,
-    /// Less than monthly: 1.
-    LessThanMonthly,
-    /// Monthly: 2.
-    Monthly,
-    /// Weekly: 3.
-    Weekly,
-    /// Daily or almost daily: 4.
-    DailyOrAlmostDaily,
+named_enum! {
+    /// How often something happened in the last year: the answer to AUDIT
+    /// questions 3–8 and FAST questions 1–3 (CLINICAL-REFERENCE §5.2–§5.4). Each
+    /// option's score is its position, 0 to 4.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub enum HowOften {
+        /// Never: 0.
+        Never = "never",
+        /// Less than monthly: 1.
+        LessThanMonthly = "less_than_monthly",
+        /// Monthly: 2.
+        Monthly = "monthly",
+        /// Weekly: 3.
+        Weekly = "weekly",
+        /// Daily or almost daily: 4.
+        DailyOrAlmostDaily = "daily_or_almost_daily",
+    }
 }
 
 impl HowOften {
-    /// Every option, in score order.
-    pub const ALL: [HowOften; 5] = [
-        HowOften::Never,
-        HowOften::LessThanMonthly,
-        HowOften::Monthly,
-        HowOften::Weekly,
-        HowOften::DailyOrAlmostDaily,
-    ];
-
     /// The score, 0 to 4.
     pub const fn score(self) -> u8 {
         self as u8
-    }
-
-    /// The serialized name.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            HowOften::Never => "never",
-            HowOften::LessThanMonthly => "less_than_monthly",
-            HowOften::Monthly => "monthly",
-            HowOften::Weekly => "weekly",
-            HowOften::DailyOrAlmostDaily => "daily_or_almost_daily",
-        }
     }
 
     /// The option that scores `score` as the answer to `item`, which the error
@@ -304,19 +265,20 @@ scored_option!(
 
 // ---------------------------------------------------------------- items 9 and 10
 
-/// Whether something has happened, and when: the answer to AUDIT items 9
-/// (injury) and 10 (others concerned), scored 0, 2 or 4 (CLINICAL-REFERENCE
-/// §5.3; Babor et al. 2001).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Occurrence {
-    /// No: 0.
-    No,
-    /// Yes, but not in the last year: 2.
-    YesButNotInTheLastYear,
-    /// Yes, during the last year: 4.
-    YesDuringTheLastYear,
+named_enum! {
+    /// Whether something has happened, and when: the answer to AUDIT items 9
+    /// (injury) and 10 (others concerned), scored 0, 2 or 4 (CLINICAL-REFERENCE
+    /// §5.3; Babor et al. 2001).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub enum Occurrence {
+        /// No: 0.
+        No = "no",
+        /// Yes, but not in the last year: 2.
+        YesButNotInTheLastYear = "yes_but_not_in_the_last_year",
+        /// Yes, during the last year: 4.
+        YesDuringTheLastYear = "yes_during_the_last_year",
+    }
 }
 
 /// What items 9 and 10 accept, for messages.
@@ -324,25 +286,9 @@ const OCCURRENCE_EXPECTED: &str = "0, 2 or 4 (no; yes, but not in the last year;
      yes, during the last year)";
 
 impl Occurrence {
-    /// Every option, in score order.
-    pub const ALL: [Occurrence; 3] = [
-        Occurrence::No,
-        Occurrence::YesButNotInTheLastYear,
-        Occurrence::YesDuringTheLastYear,
-    ];
-
     /// The score: 0, 2 or 4.
     pub const fn score(self) -> u8 {
         self as u8 * 2
-    }
-
-    /// The serialized name.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Occurrence::No => "no",
-            Occurrence::YesButNotInTheLastYear => "yes_but_not_in_the_last_year",
-            Occurrence::YesDuringTheLastYear => "yes_during_the_last_year",
-        }
     }
 
     /// The option that scores `score` as the answer to `item`, which the error
@@ -381,48 +327,29 @@ scored_option!(
 
 // ---------------------------------------------------------------- question 2
 
-/// A band of UK units on a typical drinking day, as printed on the UK AUDIT-C
-/// form, with its score (CLINICAL-REFERENCE §5.2; OHID 2020).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum TypicalDayBand {
-    /// 1–2 units (and anything that rounds to under 3): 0.
-    OneToTwo,
-    /// 3–4 units: 1.
-    ThreeToFour,
-    /// 5–6 units: 2.
-    FiveToSix,
-    /// 7–9 units: 3.
-    SevenToNine,
-    /// 10 or more units: 4.
-    TenOrMore,
+named_enum! {
+    /// A band of UK units on a typical drinking day, as printed on the UK AUDIT-C
+    /// form, with its score (CLINICAL-REFERENCE §5.2; OHID 2020).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub enum TypicalDayBand {
+        /// 1–2 units (and anything that rounds to under 3): 0.
+        OneToTwo = "one_to_two",
+        /// 3–4 units: 1.
+        ThreeToFour = "three_to_four",
+        /// 5–6 units: 2.
+        FiveToSix = "five_to_six",
+        /// 7–9 units: 3.
+        SevenToNine = "seven_to_nine",
+        /// 10 or more units: 4.
+        TenOrMore = "ten_or_more",
+    }
 }
 
 impl TypicalDayBand {
-    /// Every band, in score order.
-    pub const ALL: [TypicalDayBand; 5] = [
-        TypicalDayBand::OneToTwo,
-        TypicalDayBand::ThreeToFour,
-        TypicalDayBand::FiveToSix,
-        TypicalDayBand::SevenToNine,
-        TypicalDayBand::TenOrMore,
-    ];
-
     /// The score, 0 to 4.
     pub const fn score(self) -> u8 {
         self as u8
-    }
-
-    /// The serialized name.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            TypicalDayBand::OneToTwo => "one_to_two",
-            TypicalDayBand::ThreeToFour => "three_to_four",
-            TypicalDayBand::FiveToSix => "five_to_six",
-            TypicalDayBand::SevenToNine => "seven_to_nine",
-            TypicalDayBand::TenOrMore => "ten_or_more",
-        }
     }
 
     /// The band that scores `score`.
@@ -862,5 +789,31 @@ pub(crate) mod schema {
     /// An answer to items 9 and 10.
     pub(crate) fn occurrence_reply(generator: &mut SchemaGenerator) -> Schema {
         item_reply::<Occurrence>(generator, zero_two_four())
+    }
+}
+
+#[cfg(test)]
+mod names {
+    use super::*;
+    use crate::bounded::assert_names_round_trip;
+
+    #[test]
+    fn drinking_frequency_names_round_trip() {
+        assert_names_round_trip(&DrinkingFrequency::ALL, DrinkingFrequency::as_str);
+    }
+
+    #[test]
+    fn how_often_names_round_trip() {
+        assert_names_round_trip(&HowOften::ALL, HowOften::as_str);
+    }
+
+    #[test]
+    fn occurrence_names_round_trip() {
+        assert_names_round_trip(&Occurrence::ALL, Occurrence::as_str);
+    }
+
+    #[test]
+    fn typical_day_band_names_round_trip() {
+        assert_names_round_trip(&TypicalDayBand::ALL, TypicalDayBand::as_str);
     }
 }

@@ -97,6 +97,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::bounded::named_enum;
 use crate::context::{Contact, Sex};
 use crate::provenance::Source;
 use crate::units::{Bounds, bounds};
@@ -237,54 +238,41 @@ pub const fn heavy_occasion_units(sex: Sex) -> u8 {
 
 // ---------------------------------------------------------------- questions
 
-/// The ten AUDIT questions, in the order asked; the first three are AUDIT-C
-/// (CLINICAL-REFERENCE §5.2, §5.3).
-///
-/// The serialized names are also the answer fields' names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Question {
-    /// 1: how often the person has a drink containing alcohol.
-    Frequency,
-    /// 2: how many units on a typical day when drinking.
-    TypicalDay,
-    /// 3: how often 6 (woman) or 8 (man) or more units on a single occasion in
-    /// the last year.
-    HeavyDrinking,
-    /// 4: how often unable to stop drinking once started.
-    UnableToStop,
-    /// 5: how often failed to do what was normally expected because of drinking.
-    FailedExpectations,
-    /// 6: how often needed a drink in the morning after a heavy session.
-    MorningDrink,
-    /// 7: how often felt guilt or remorse after drinking.
-    Guilt,
-    /// 8: how often unable to remember the night before because of drinking.
-    MemoryLoss,
-    /// 9: whether the person or someone else has been injured because of their
-    /// drinking.
-    Injury,
-    /// 10: whether a relative, friend, doctor or other health worker has been
-    /// concerned about their drinking or suggested they cut down.
-    OthersConcerned,
+named_enum! {
+    /// The ten AUDIT questions, in the order asked; the first three are AUDIT-C
+    /// (CLINICAL-REFERENCE §5.2, §5.3).
+    ///
+    /// The serialized names are also the answer fields' names.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub enum Question {
+        /// 1: how often the person has a drink containing alcohol.
+        Frequency = "frequency",
+        /// 2: how many units on a typical day when drinking.
+        TypicalDay = "typical_day",
+        /// 3: how often 6 (woman) or 8 (man) or more units on a single occasion in
+        /// the last year.
+        HeavyDrinking = "heavy_drinking",
+        /// 4: how often unable to stop drinking once started.
+        UnableToStop = "unable_to_stop",
+        /// 5: how often failed to do what was normally expected because of drinking.
+        FailedExpectations = "failed_expectations",
+        /// 6: how often needed a drink in the morning after a heavy session.
+        MorningDrink = "morning_drink",
+        /// 7: how often felt guilt or remorse after drinking.
+        Guilt = "guilt",
+        /// 8: how often unable to remember the night before because of drinking.
+        MemoryLoss = "memory_loss",
+        /// 9: whether the person or someone else has been injured because of their
+        /// drinking.
+        Injury = "injury",
+        /// 10: whether a relative, friend, doctor or other health worker has been
+        /// concerned about their drinking or suggested they cut down.
+        OthersConcerned = "others_concerned",
+    }
 }
 
 impl Question {
-    /// Every question, in the order asked.
-    pub const ALL: [Question; 10] = [
-        Question::Frequency,
-        Question::TypicalDay,
-        Question::HeavyDrinking,
-        Question::UnableToStop,
-        Question::FailedExpectations,
-        Question::MorningDrink,
-        Question::Guilt,
-        Question::MemoryLoss,
-        Question::Injury,
-        Question::OthersConcerned,
-    ];
-
     /// The three AUDIT-C questions.
     pub const AUDIT_C: [Question; 3] = [
         Question::Frequency,
@@ -295,22 +283,6 @@ impl Question {
     /// The question's number on the form, 1 to 10.
     pub const fn number(self) -> u8 {
         self as u8 + 1
-    }
-
-    /// The serialized name, which is also the answer field's name.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Question::Frequency => "frequency",
-            Question::TypicalDay => "typical_day",
-            Question::HeavyDrinking => "heavy_drinking",
-            Question::UnableToStop => "unable_to_stop",
-            Question::FailedExpectations => "failed_expectations",
-            Question::MorningDrink => "morning_drink",
-            Question::Guilt => "guilt",
-            Question::MemoryLoss => "memory_loss",
-            Question::Injury => "injury",
-            Question::OthersConcerned => "others_concerned",
-        }
     }
 
     /// A wording of the question to put to the person in `contact`
@@ -442,3 +414,14 @@ source_marker!(
     SOURCE,
     "AUDIT (UK version, OHID 2020)"
 );
+
+#[cfg(test)]
+mod names {
+    use super::*;
+    use crate::bounded::assert_names_round_trip;
+
+    #[test]
+    fn question_names_round_trip() {
+        assert_names_round_trip(&Question::ALL, Question::as_str);
+    }
+}
