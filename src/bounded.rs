@@ -85,18 +85,20 @@ macro_rules! bounded_int {
 pub(crate) use bounded_int;
 
 /// Writes the conversions of a checked type built from an unchecked `Fields`
-/// type: `TryFrom<Fields>` (the check), `From<Checked> for Fields`, serde
-/// through the fields (as `#[serde(try_from, into)]` would), and the JSON
-/// Schema of the fields under the checked type's name.
+/// type: `TryFrom<Fields>` (the check), `From<Checked> for Fields`, and serde
+/// through the fields, as `#[serde(try_from, into)]` would.
 ///
-/// `checked_wrapper!(Contact(ContactFields), schema "Contact");` is for a
-/// newtype over its fields checked by `Contact::new(fields)`, and also writes
-/// `fields()`. A type that keeps its values in another form names the
-/// conversions: `checked_wrapper!(X from XFields, schema "X", check |f| ..,
-/// fields |x| ..);`, and `schema "X" => path::to::fn` gives a schema written
-/// by hand instead of the fields' one.
+/// `checked_wrapper!(Contact(ContactFields));` is for a newtype over its
+/// fields checked by `Contact::new(fields)`, and also writes `fields()`. A
+/// type that keeps its values in another form names the conversions:
+/// `checked_wrapper! { X from XFields, check |f| .., fields |x| .. }`.
+///
+/// The JSON Schema is derived on the type itself, with
+/// `#[schemars(with = "XFields", description = "")]`: the fields' schema under
+/// the checked type's name, the empty description keeping the checked type's
+/// documentation from replacing the fields' one.
 macro_rules! checked_wrapper {
-    ($name:ident($fields:ty), schema $schema:literal) => {
+    ($name:ident($fields:ty)) => {
         impl $name {
             /// The fields, as given.
             pub const fn fields(&self) -> &$fields {
@@ -104,13 +106,13 @@ macro_rules! checked_wrapper {
             }
         }
         $crate::bounded::checked_wrapper!(
-            $name from $fields, schema $schema,
+            $name from $fields,
             check $name::new,
             fields |checked: $name| checked.0
         );
     };
     (
-        $name:ident from $fields:ty, schema $schema:literal $(=> $custom:path)?,
+        $name:ident from $fields:ty,
         check $check:expr,
         fields $into:expr $(,)?
     ) => {
@@ -139,24 +141,6 @@ macro_rules! checked_wrapper {
                 $name::try_from(fields).map_err(::serde::de::Error::custom)
             }
         }
-
-        // Hand-written: a derive would replace the fields' description with
-        // the checked type's documentation.
-        #[cfg(feature = "schema")]
-        impl ::schemars::JsonSchema for $name {
-            fn schema_name() -> ::std::borrow::Cow<'static, str> {
-                $schema.into()
-            }
-            fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-                $crate::bounded::checked_wrapper!(@schema generator, $fields $(, $custom)?)
-            }
-        }
-    };
-    (@schema $generator:ident, $fields:ty) => {
-        <$fields as ::schemars::JsonSchema>::json_schema($generator)
-    };
-    (@schema $generator:ident, $fields:ty, $custom:path) => {
-        $custom($generator)
     };
 }
 pub(crate) use checked_wrapper;

@@ -236,6 +236,11 @@ impl PriorityGroup {
 /// assert!(!groups.is_empty());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(with = "Vec<PriorityGroup>", extend("uniqueItems" = true), description = "the priority groups the person is in; empty for none")
+)]
 #[serde(from = "Vec<PriorityGroup>", into = "Vec<PriorityGroup>")]
 pub struct PriorityGroups(u8);
 
@@ -282,22 +287,6 @@ impl From<Vec<PriorityGroup>> for PriorityGroups {
 impl From<PriorityGroups> for Vec<PriorityGroup> {
     fn from(groups: PriorityGroups) -> Vec<PriorityGroup> {
         groups.iter().collect()
-    }
-}
-
-#[cfg(feature = "schema")]
-impl schemars::JsonSchema for PriorityGroups {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "PriorityGroups".into()
-    }
-    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        let item = generator.subschema_for::<PriorityGroup>();
-        schemars::json_schema!({
-            "type": "array",
-            "items": item,
-            "uniqueItems": true,
-            "description": "the priority groups the person is in; empty for none",
-        })
     }
 }
 
@@ -437,9 +426,15 @@ pub struct ContactFields {
 /// # Ok::<(), mecc::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+// The schema of the fields, keeping their description.
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(with = "ContactFields", description = "")
+)]
 pub struct Contact(ContactFields);
 
-checked_wrapper!(Contact(ContactFields), schema "Contact");
+checked_wrapper!(Contact(ContactFields));
 
 impl Contact {
     /// Checks the fields against each other.

@@ -107,6 +107,13 @@ impl Adjustment {
 
 /// A set of adjustments, held as bits; a list in JSON.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+// The list form, with the set's constraints; `description = ""` keeps the
+// type's documentation out of the schema.
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(with = "Vec<Adjustment>", extend("uniqueItems" = true), description = "")
+)]
 #[serde(from = "Vec<Adjustment>", into = "Vec<Adjustment>")]
 pub struct Adjustments(u8);
 
@@ -150,17 +157,6 @@ impl From<Vec<Adjustment>> for Adjustments {
 impl From<Adjustments> for Vec<Adjustment> {
     fn from(s: Adjustments) -> Vec<Adjustment> {
         s.iter().collect()
-    }
-}
-
-#[cfg(feature = "schema")]
-impl schemars::JsonSchema for Adjustments {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Adjustments".into()
-    }
-    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        let item = generator.subschema_for::<Adjustment>();
-        schemars::json_schema!({ "type": "array", "items": item, "uniqueItems": true })
     }
 }
 

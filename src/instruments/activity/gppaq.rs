@@ -263,6 +263,12 @@ pub struct ExerciseAndCyclingBands {
 /// # Ok::<(), mecc::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+// The schema of the fields, keeping their description.
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(with = "ExerciseAndCyclingMinutesFields", description = "")
+)]
 pub struct ExerciseAndCyclingMinutes {
     exercise: WeeklyMinutes,
     cycling: WeeklyMinutes,
@@ -283,7 +289,7 @@ pub struct ExerciseAndCyclingMinutesFields {
 }
 
 checked_wrapper! {
-    ExerciseAndCyclingMinutes from ExerciseAndCyclingMinutesFields, schema "ExerciseAndCyclingMinutes",
+    ExerciseAndCyclingMinutes from ExerciseAndCyclingMinutesFields,
     check |f: ExerciseAndCyclingMinutesFields| ExerciseAndCyclingMinutes::try_new(f.exercise, f.cycling),
     fields |m: ExerciseAndCyclingMinutes| ExerciseAndCyclingMinutesFields {
         exercise: m.exercise.get(),

@@ -94,6 +94,12 @@ bounded_int! {
 /// # Ok::<(), mecc::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+// The schema of the fields, keeping their description.
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(with = "WeeklyActivityFields", description = "")
+)]
 pub struct WeeklyActivity {
     moderate: WeeklyMinutes,
     vigorous: WeeklyMinutes,
@@ -118,7 +124,7 @@ pub struct WeeklyActivityFields {
 }
 
 checked_wrapper! {
-    WeeklyActivity from WeeklyActivityFields, schema "WeeklyActivity",
+    WeeklyActivity from WeeklyActivityFields,
     check |f: WeeklyActivityFields| WeeklyActivity::try_new(
         f.moderate_minutes_per_week,
         f.vigorous_minutes_per_week,

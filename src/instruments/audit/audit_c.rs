@@ -48,9 +48,15 @@ use crate::instruments::Reply;
 /// # Ok::<(), mecc::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+// The schema of the fields, keeping their description.
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(with = "AuditCAnswersFields", description = "")
+)]
 pub struct AuditCAnswers(AuditCAnswersFields);
 
-checked_wrapper!(AuditCAnswers(AuditCAnswersFields), schema "AuditCAnswers");
+checked_wrapper!(AuditCAnswers(AuditCAnswersFields));
 
 /// The fields of [`AuditCAnswers`], before they are checked against each
 /// other; also their JSON form. Every field is required.

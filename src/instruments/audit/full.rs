@@ -42,9 +42,15 @@ use crate::instruments::Reply;
 /// # Ok::<(), mecc::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+// The schema of the fields, keeping their description.
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(with = "AuditAnswersFields", description = "")
+)]
 pub struct AuditAnswers(AuditAnswersFields);
 
-checked_wrapper!(AuditAnswers(AuditAnswersFields), schema "AuditAnswers");
+checked_wrapper!(AuditAnswers(AuditAnswersFields));
 
 /// The fields of [`AuditAnswers`], before they are checked against each
 /// other; also their JSON form. Every field is required.

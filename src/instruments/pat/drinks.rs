@@ -190,6 +190,13 @@ const _: () = assert!(Drink::BottleOfSpirits.centi_units() <= MAX_CENTI_UNITS);
 /// # Ok::<(), mecc::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+// Written by hand in `schema::custom_drink`: the fields are plain numbers whose ranges
+// and wording come from `Bounds` constants.
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(schema_with = "schema::custom_drink", description = "")
+)]
 pub struct CustomDrink {
     deci_ml: u32,
     centi_abv: u32,
@@ -208,7 +215,7 @@ pub struct CustomDrinkFields {
 }
 
 checked_wrapper! {
-    CustomDrink from CustomDrinkFields, schema "CustomDrink" => schema::custom_drink,
+    CustomDrink from CustomDrinkFields,
     check |f: CustomDrinkFields| CustomDrink::new(f.volume_ml, f.abv_percent),
     fields |drink: CustomDrink| CustomDrinkFields {
         volume_ml: drink.volume_ml(),
@@ -277,6 +284,13 @@ impl CustomDrink {
 /// # Ok::<(), mecc::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+// Written by hand in `schema::drink_count`: the fields are plain numbers whose ranges
+// and wording come from `Bounds` constants.
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(schema_with = "schema::drink_count", description = "")
+)]
 pub struct DrinkCount {
     drink: Drink,
     count: u8,
@@ -294,7 +308,7 @@ pub struct DrinkCountFields {
 }
 
 checked_wrapper! {
-    DrinkCount from DrinkCountFields, schema "DrinkCount" => schema::drink_count,
+    DrinkCount from DrinkCountFields,
     check |f: DrinkCountFields| DrinkCount::new(f.drink, f.count),
     fields |entry: DrinkCount| DrinkCountFields {
         drink: entry.drink,

@@ -83,6 +83,7 @@ use crate::bounded::{bounded_int, checked_wrapper};
 use crate::context::{Contact, PresentingCondition, Setting, Sex, YesNoNotKnown};
 use crate::error::Error;
 use crate::instruments::Reply;
+use crate::instruments::audit::source_marker;
 use crate::provenance::Source;
 use crate::units::{AlcoholUnits, Bounds, bounds};
 
@@ -228,6 +229,12 @@ impl Question {
 /// # Ok::<(), mecc::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+// The schema of the input forms, keeping their description.
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(with = "MostInOneDayInput", description = "")
+)]
 #[serde(try_from = "MostInOneDayInput", into = "MostInOneDayInput")]
 pub struct MostInOneDay {
     units: AlcoholUnits,
@@ -404,9 +411,15 @@ impl Frequency {
 /// # Ok::<(), mecc::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+// The schema of the fields, keeping their description.
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(with = "AnswersFields", rename = "PatAnswers", description = "")
+)]
 pub struct Answers(AnswersFields);
 
-checked_wrapper!(Answers(AnswersFields), schema "PatAnswers");
+checked_wrapper!(Answers(AnswersFields));
 
 /// The fields of [`Answers`], before they are checked against each other; also
 /// their JSON form. Every field is required.
@@ -581,6 +594,11 @@ pub enum Reason {
 /// In JSON a list of [`Reason`]s, consumption first, at most one of each kind;
 /// empty unless PAT is positive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(with = "Vec<Reason>", rename = "PatReasons", extend("maxItems" = 2, "uniqueItems" = true), description = "every reason PAT is positive; empty otherwise")
+)]
 #[serde(try_from = "Vec<Reason>")]
 pub struct Reasons {
     consumption: Option<ConsumptionAboveThreshold>,
@@ -705,6 +723,13 @@ impl NotIndicatedReason {
 
 /// A non-empty set of [`NotIndicatedReason`]s, held as bits; a JSON list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+// The list form, with the set's constraints; `description = ""` keeps the
+// type's documentation out of the schema.
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(with = "Vec<NotIndicatedReason>", rename = "PatNotIndicatedReasons", extend("minItems" = 1, "uniqueItems" = true), description = "")
+)]
 #[serde(try_from = "Vec<NotIndicatedReason>", into = "Vec<NotIndicatedReason>")]
 pub struct NotIndicatedReasons(u8);
 
@@ -827,46 +852,16 @@ pub fn indication(contact: &Contact) -> Indication {
     }
 }
 
-/// The source a finding was scored against: [`SOURCE`], written out in full.
-///
-/// It holds no data; in JSON it is the source's `{"citation": ..., "url": ...}`,
-/// and reading any other source is refused, so a recorded finding cannot be
-/// mistaken for another instrument's.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub struct PatSource;
-
-impl PatSource {
-    /// The source.
-    pub const fn source(self) -> Source {
-        SOURCE
-    }
-}
-
-impl Serialize for PatSource {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        SOURCE.serialize(serializer)
-    }
-}
-
-impl<'de> Deserialize<'de> for PatSource {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<PatSource, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(deny_unknown_fields)]
-        struct Recorded {
-            citation: String,
-            url: Option<String>,
-        }
-        let recorded = Recorded::deserialize(deserializer)?;
-        if recorded.citation == SOURCE.citation && recorded.url.as_deref() == SOURCE.url {
-            Ok(PatSource)
-        } else {
-            Err(serde::de::Error::custom(format_args!(
-                "source is {:?}: expected the PAT (2009) source, {:?}",
-                recorded.citation, SOURCE.citation
-            )))
-        }
-    }
-}
+source_marker!(
+    /// The source a finding was scored against: [`SOURCE`], written out in full.
+    ///
+    /// It holds no data; in JSON it is the source's `{"citation": ..., "url": ...}`,
+    /// and reading any other source is refused, so a recorded finding cannot be
+    /// mistaken for another instrument's.
+    PatSource,
+    SOURCE,
+    "PAT (2009)"
+);
 
 /// What PAT found for one contact: everything the policy needs
 /// (CLINICAL-REFERENCE §1.3–§1.5).
@@ -1099,73 +1094,6 @@ pub fn next_step(answers: &Answers, contact: &Contact) -> Step {
             } else {
                 Step::Complete(result)
             }
-        }
-    }
-}
-
-#[cfg(feature = "schema")]
-mod schema {
-    use std::borrow::Cow;
-
-    use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
-
-    use super::*;
-
-    impl JsonSchema for MostInOneDay {
-        fn schema_name() -> Cow<'static, str> {
-            "MostInOneDay".into()
-        }
-        fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-            MostInOneDayInput::json_schema(generator)
-        }
-    }
-
-    impl JsonSchema for Reasons {
-        fn schema_name() -> Cow<'static, str> {
-            "PatReasons".into()
-        }
-        fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-            let item = generator.subschema_for::<Reason>();
-            json_schema!({
-                "type": "array",
-                "items": item,
-                "maxItems": 2,
-                "uniqueItems": true,
-                "description": "every reason PAT is positive; empty otherwise",
-            })
-        }
-    }
-
-    impl JsonSchema for NotIndicatedReasons {
-        fn schema_name() -> Cow<'static, str> {
-            "PatNotIndicatedReasons".into()
-        }
-        fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-            let item = generator.subschema_for::<NotIndicatedReason>();
-            json_schema!({
-                "type": "array",
-                "items": item,
-                "minItems": 1,
-                "uniqueItems": true,
-            })
-        }
-    }
-
-    impl JsonSchema for PatSource {
-        fn schema_name() -> Cow<'static, str> {
-            "PatSource".into()
-        }
-        fn json_schema(_: &mut SchemaGenerator) -> Schema {
-            json_schema!({
-                "type": "object",
-                "properties": {
-                    "citation": { "const": SOURCE.citation },
-                    "url": { "const": SOURCE.url },
-                },
-                "required": ["citation", "url"],
-                "additionalProperties": false,
-                "description": "the PAT (2009) source",
-            })
         }
     }
 }

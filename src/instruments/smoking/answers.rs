@@ -356,6 +356,11 @@ const PRODUCTS_EXPECTED: &str = "a list of at least one of manufactured_cigarett
 /// # Ok::<(), mecc::Error>(())
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(with = "Vec<Product>", extend("minItems" = 1, "uniqueItems" = true), description = "the tobacco products used; at least one")
+)]
 #[serde(try_from = "Vec<Product>")]
 pub struct Products(u8);
 
@@ -475,9 +480,15 @@ pub struct CurrentSmokingFields {
 /// # Ok::<(), mecc::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+// The schema of the fields, keeping their description.
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(with = "CurrentSmokingFields", description = "")
+)]
 pub struct CurrentSmoking(CurrentSmokingFields);
 
-checked_wrapper!(CurrentSmoking(CurrentSmokingFields), schema "CurrentSmoking");
+checked_wrapper!(CurrentSmoking(CurrentSmokingFields));
 
 impl CurrentSmoking {
     /// Checks the answers against each other.

@@ -296,6 +296,11 @@ impl CoFlag {
 
 /// A set of [`CoFlag`]s, held as bits. In JSON a list, possibly empty.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Default, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(with = "Vec<CoFlag>", extend("minItems" = 0, "uniqueItems" = true), description = "what the CO reading calls for; empty when nothing")
+)]
 #[serde(from = "Vec<CoFlag>")]
 pub struct CoFlags(u8);
 
@@ -467,6 +472,11 @@ impl Assumption {
 
 /// A set of [`Assumption`]s, held as bits. In JSON a list, possibly empty.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Default, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(with = "Vec<Assumption>", extend("minItems" = 0, "uniqueItems" = true), description = "what scoring assumed where something was not known")
+)]
 #[serde(from = "Vec<Assumption>")]
 pub struct Assumptions(u8);
 

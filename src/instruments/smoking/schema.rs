@@ -17,21 +17,6 @@ fn one_key(key: &str, value: Schema) -> Schema {
     })
 }
 
-fn set_of<T: JsonSchema>(
-    generator: &mut SchemaGenerator,
-    min_items: u32,
-    description: &str,
-) -> Schema {
-    let item = generator.subschema_for::<T>();
-    json_schema!({
-        "type": "array",
-        "items": item,
-        "minItems": min_items,
-        "uniqueItems": true,
-        "description": description,
-    })
-}
-
 impl JsonSchema for QuitTime {
     fn schema_name() -> Cow<'static, str> {
         "QuitTime".into()
@@ -50,15 +35,6 @@ impl JsonSchema for QuitTime {
     }
 }
 
-impl JsonSchema for Products {
-    fn schema_name() -> Cow<'static, str> {
-        "Products".into()
-    }
-    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        set_of::<Product>(generator, 1, "the tobacco products used; at least one")
-    }
-}
-
 impl JsonSchema for PackYears {
     fn schema_name() -> Cow<'static, str> {
         "PackYears".into()
@@ -70,31 +46,5 @@ impl JsonSchema for PackYears {
             "maximum": PACK_YEARS.max(),
             "description": "pack-years: (cigarettes per day / 20) x years smoked, to the hundredth",
         })
-    }
-}
-
-impl JsonSchema for CoFlags {
-    fn schema_name() -> Cow<'static, str> {
-        "CoFlags".into()
-    }
-    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        set_of::<CoFlag>(
-            generator,
-            0,
-            "what the CO reading calls for; empty when nothing",
-        )
-    }
-}
-
-impl JsonSchema for Assumptions {
-    fn schema_name() -> Cow<'static, str> {
-        "Assumptions".into()
-    }
-    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        set_of::<Assumption>(
-            generator,
-            0,
-            "what scoring assumed where something was not known",
-        )
     }
 }
