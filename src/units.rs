@@ -762,14 +762,39 @@ bounded_int! {
 
 // ---------------------------------------------------------------- schemas
 
+// Schemas whose bounds come from `Bounds` constants, which derives cannot read.
+
 /// The JSON Schema of a whole number within `bounds`.
 #[cfg(feature = "schema")]
 pub(crate) fn integer_schema(bounds: &Bounds, description: &str) -> schemars::Schema {
+    bounded_schema("integer", bounds, description)
+}
+
+/// The JSON Schema of a number within `bounds`.
+#[cfg(feature = "schema")]
+pub(crate) fn number_schema(bounds: &Bounds, description: &str) -> schemars::Schema {
+    bounded_schema("number", bounds, description)
+}
+
+#[cfg(feature = "schema")]
+fn bounded_schema(kind: &str, bounds: &Bounds, description: &str) -> schemars::Schema {
     schemars::json_schema!({
-        "type": "integer",
+        "type": kind,
         "minimum": bounds.min(),
         "maximum": bounds.max(),
         "description": description,
+    })
+}
+
+/// The JSON Schema of an object with the single key `key`: one form of a
+/// value that can be given in several units or ways.
+#[cfg(feature = "schema")]
+pub(crate) fn one_key_schema(key: &str, value: schemars::Schema) -> schemars::Schema {
+    schemars::json_schema!({
+        "type": "object",
+        "properties": { key: value },
+        "required": [key],
+        "additionalProperties": false,
     })
 }
 
@@ -781,24 +806,6 @@ mod schema {
 
     use super::*;
 
-    fn number(bounds: &Bounds, description: &str) -> Schema {
-        json_schema!({
-            "type": "number",
-            "minimum": bounds.min(),
-            "maximum": bounds.max(),
-            "description": description,
-        })
-    }
-
-    fn one_key(key: &str, value: Schema) -> Schema {
-        json_schema!({
-            "type": "object",
-            "properties": { key: value },
-            "required": [key],
-            "additionalProperties": false,
-        })
-    }
-
     fn imperial(key: &str, big: &str, small: &str, small_limit: f64) -> Schema {
         let inner = json_schema!({
             "type": "object",
@@ -809,9 +816,10 @@ mod schema {
             "required": [big, small],
             "additionalProperties": false,
         });
-        one_key(key, inner)
+        one_key_schema(key, inner)
     }
 
+    // Hand-written: the forms and their bounds come from `Bounds` constants and conversion factors, which a derive cannot read.
     impl JsonSchema for Height {
         fn schema_name() -> Cow<'static, str> {
             "Height".into()
@@ -820,14 +828,15 @@ mod schema {
             json_schema!({
                 "description": "A height: {\"cm\": n}, {\"mm\": n} or {\"feet_and_inches\": {\"feet\": n, \"inches\": n}}.",
                 "oneOf": [
-                    one_key("cm", number(&HEIGHT_CM, "centimetres")),
-                    one_key("mm", integer_schema(&HEIGHT_MM, "millimetres")),
+                    one_key_schema("cm", number_schema(&HEIGHT_CM, "centimetres")),
+                    one_key_schema("mm", integer_schema(&HEIGHT_MM, "millimetres")),
                     imperial("feet_and_inches", "feet", "inches", 12.0),
                 ]
             })
         }
     }
 
+    // Hand-written: as for `Height`.
     impl JsonSchema for Weight {
         fn schema_name() -> Cow<'static, str> {
             "Weight".into()
@@ -838,15 +847,16 @@ mod schema {
             json_schema!({
                 "description": "A weight: {\"kg\": n}, {\"g\": n}, {\"pounds\": n} or {\"stones_and_pounds\": {\"stones\": n, \"pounds\": n}}.",
                 "oneOf": [
-                    one_key("kg", number(&WEIGHT_KG, "kilograms")),
-                    one_key("g", integer_schema(&WEIGHT_G, "grams")),
-                    one_key("pounds", json_schema!({"type": "number", "minimum": min_lb, "maximum": max_lb})),
+                    one_key_schema("kg", number_schema(&WEIGHT_KG, "kilograms")),
+                    one_key_schema("g", integer_schema(&WEIGHT_G, "grams")),
+                    one_key_schema("pounds", json_schema!({"type": "number", "minimum": min_lb, "maximum": max_lb})),
                     imperial("stones_and_pounds", "stones", "pounds", POUNDS_PER_STONE),
                 ]
             })
         }
     }
 
+    // Hand-written: as for `Height`.
     impl JsonSchema for Waist {
         fn schema_name() -> Cow<'static, str> {
             "Waist".into()
@@ -856,20 +866,21 @@ mod schema {
             json_schema!({
                 "description": "A waist circumference: {\"cm\": n}, {\"mm\": n} or {\"inches\": n}.",
                 "oneOf": [
-                    one_key("cm", number(&WAIST_CM, "centimetres")),
-                    one_key("mm", integer_schema(&WAIST_MM, "millimetres")),
-                    one_key("inches", json_schema!({"type": "number", "minimum": WAIST_CM.min() / inch, "maximum": WAIST_CM.max() / inch})),
+                    one_key_schema("cm", number_schema(&WAIST_CM, "centimetres")),
+                    one_key_schema("mm", integer_schema(&WAIST_MM, "millimetres")),
+                    one_key_schema("inches", json_schema!({"type": "number", "minimum": WAIST_CM.min() / inch, "maximum": WAIST_CM.max() / inch})),
                 ]
             })
         }
     }
 
+    // Hand-written: the bounds come from a `Bounds` constant, which a derive cannot read.
     impl JsonSchema for AlcoholUnits {
         fn schema_name() -> Cow<'static, str> {
             "AlcoholUnits".into()
         }
         fn json_schema(_: &mut SchemaGenerator) -> Schema {
-            number(
+            number_schema(
                 &ALCOHOL_UNITS,
                 "UK units of alcohol (10 ml of pure alcohol each)",
             )

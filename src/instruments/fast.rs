@@ -224,16 +224,25 @@ pub struct Answers {
     /// Question 1: how often 8 (man) or 6 (woman, or sex not known) or more
     /// units on one occasion.
     #[serde(deserialize_with = "de_heavy_drinking")]
-    #[cfg_attr(feature = "schema", schemars(schema_with = "schema::how_often_reply"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(schema_with = "crate::instruments::audit::items_schema::how_often_reply")
+    )]
     pub heavy_drinking: Reply<HowOften>,
     /// Question 2: how often failed to do what was expected because of
     /// drinking.
     #[serde(deserialize_with = "de_failed_expectations")]
-    #[cfg_attr(feature = "schema", schemars(schema_with = "schema::how_often_reply"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(schema_with = "crate::instruments::audit::items_schema::how_often_reply")
+    )]
     pub failed_expectations: Reply<HowOften>,
     /// Question 3: how often unable to remember the night before.
     #[serde(deserialize_with = "de_memory_loss")]
-    #[cfg_attr(feature = "schema", schemars(schema_with = "schema::how_often_reply"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(schema_with = "crate::instruments::audit::items_schema::how_often_reply")
+    )]
     pub memory_loss: Reply<HowOften>,
     /// Question 4: whether others have been concerned about their drinking.
     #[serde(deserialize_with = "de_others_concerned")]
@@ -519,11 +528,7 @@ mod schema {
     use schemars::{Schema, SchemaGenerator};
 
     use super::*;
-    use crate::instruments::audit::items_schema::{item_reply, zero_to_four, zero_two_four};
-
-    pub(super) fn how_often_reply(generator: &mut SchemaGenerator) -> Schema {
-        item_reply::<HowOften>(generator, zero_to_four())
-    }
+    use crate::instruments::audit::items_schema::{item_reply, zero_two_four};
 
     pub(super) fn concern_reply(generator: &mut SchemaGenerator) -> Schema {
         item_reply::<ConcernRaised>(generator, zero_two_four())

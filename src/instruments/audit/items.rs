@@ -688,8 +688,10 @@ pub(crate) mod schema {
     use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 
     use super::*;
-    use crate::units::ALCOHOL_UNITS;
+    use crate::units::{ALCOHOL_UNITS, integer_schema, number_schema, one_key_schema};
 
+    // Hand-written: the forms are read by a visitor rather than a derived
+    // enum, and their bounds come from `Bounds` constants.
     impl JsonSchema for TypicalDay {
         fn schema_name() -> Cow<'static, str> {
             "TypicalDay".into()
@@ -697,29 +699,16 @@ pub(crate) mod schema {
         fn json_schema(generator: &mut SchemaGenerator) -> Schema {
             let band = generator.subschema_for::<TypicalDayBand>();
             let drink = generator.subschema_for::<DrinkCount>();
-            let one_key = |key: &str, value: Schema| {
-                json_schema!({
-                    "type": "object",
-                    "properties": { key: value },
-                    "required": [key],
-                    "additionalProperties": false,
-                })
-            };
             json_schema!({
                 "description": "units on a typical drinking day: the band, an amount, \
                                 the drinks, or the band's score",
                 "oneOf": [
-                    one_key("band", band),
-                    one_key("units", json_schema!({
-                        "type": "number",
-                        "minimum": ALCOHOL_UNITS.min(),
-                        "maximum": ALCOHOL_UNITS.max(),
-                        "description": ALCOHOL_UNITS.text(),
-                    })),
-                    one_key("drinks", json_schema!({
+                    one_key_schema("band", band),
+                    one_key_schema("units", number_schema(&ALCOHOL_UNITS, ALCOHOL_UNITS.text())),
+                    one_key_schema("drinks", json_schema!({
                         "type": "array", "items": drink, "minItems": 1,
                     })),
-                    one_key("score", json_schema!({
+                    one_key_schema("score", json_schema!({
                         "type": "integer",
                         "minimum": ITEM_SCORE.min(),
                         "maximum": ITEM_SCORE.max(),
@@ -763,12 +752,7 @@ pub(crate) mod schema {
 
     /// A score from 0 to 4 ([`ITEM_SCORE`]).
     pub(crate) fn zero_to_four() -> Schema {
-        json_schema!({
-            "type": "integer",
-            "minimum": ITEM_SCORE.min(),
-            "maximum": ITEM_SCORE.max(),
-            "description": ITEM_SCORE.text(),
-        })
+        integer_schema(&ITEM_SCORE, ITEM_SCORE.text())
     }
 
     /// A score of 0, 2 or 4 ([`super::super::ZERO_TWO_FOUR`]).

@@ -384,6 +384,8 @@ macro_rules! source_marker {
             }
         }
 
+        // Hand-written: the schema holds the source's citation and URL as
+        // constants, which a derive cannot read.
         #[cfg(feature = "schema")]
         impl schemars::JsonSchema for $name {
             fn schema_name() -> std::borrow::Cow<'static, str> {

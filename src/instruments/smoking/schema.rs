@@ -6,17 +6,10 @@ use std::borrow::Cow;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 
 use super::*;
-use crate::units::integer_schema;
+use crate::units::{integer_schema, number_schema, one_key_schema};
 
-fn one_key(key: &str, value: Schema) -> Schema {
-    json_schema!({
-        "type": "object",
-        "properties": { key: value },
-        "required": [key],
-        "additionalProperties": false,
-    })
-}
-
+// Hand-written (as is `PackYears`): the bounds come from `Bounds` constants,
+// which a derive cannot read.
 impl JsonSchema for QuitTime {
     fn schema_name() -> Cow<'static, str> {
         "QuitTime".into()
@@ -26,10 +19,10 @@ impl JsonSchema for QuitTime {
             "description": "how long ago they stopped: {\"days\": n}, {\"weeks\": n}, {\"months\": n}, {\"years\": n} or \"not_known\"",
             "oneOf": [
                 { "type": "string", "const": "not_known" },
-                one_key("days", integer_schema(&QUIT_DAYS, "whole days ago")),
-                one_key("weeks", integer_schema(&QUIT_WEEKS, "whole weeks ago")),
-                one_key("months", integer_schema(&QUIT_MONTHS, "whole months ago")),
-                one_key("years", integer_schema(&QUIT_YEARS, "whole years ago")),
+                one_key_schema("days", integer_schema(&QUIT_DAYS, "whole days ago")),
+                one_key_schema("weeks", integer_schema(&QUIT_WEEKS, "whole weeks ago")),
+                one_key_schema("months", integer_schema(&QUIT_MONTHS, "whole months ago")),
+                one_key_schema("years", integer_schema(&QUIT_YEARS, "whole years ago")),
             ]
         })
     }
@@ -40,11 +33,9 @@ impl JsonSchema for PackYears {
         "PackYears".into()
     }
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        json_schema!({
-            "type": "number",
-            "minimum": PACK_YEARS.min(),
-            "maximum": PACK_YEARS.max(),
-            "description": "pack-years: (cigarettes per day / 20) x years smoked, to the hundredth",
-        })
+        number_schema(
+            &PACK_YEARS,
+            "pack-years: (cigarettes per day / 20) x years smoked, to the hundredth",
+        )
     }
 }
