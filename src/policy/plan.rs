@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
+use crate::bounded::named_enum;
 use crate::policy::{ActionKind, Concept, Intensity, OutcomeSet, ReferralMode, Topic, Urgency};
 
 /// One thing the practitioner should do, with why (CLINICAL-REFERENCE §6.1).
@@ -71,38 +72,28 @@ pub struct Reason {
     pub requested_pathway: Option<PathwayRef>,
 }
 
-/// Something the engine changed in an action, and why.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Adjustment {
-    /// The pathway does not exist locally: the policy's fallback was used (§6.5).
-    /// The rule's recording code is not carried over, since it names the
-    /// service the rule asked for.
-    FellBackToAnotherPathway,
-    /// No pathway on the fallback chain exists locally: the need became a
-    /// follow-up rather than being dropped (§6.5).
-    NoLocalService,
-    /// The service cannot see the person now: `now` became `within_24_hours`.
-    NotAvailableNow,
-    /// The person is in a priority group: a signpost became an active referral (§6.4).
-    PriorityGroupActiveReferral,
-    /// The service does not take self-referral: a signpost became a referral.
-    NoSelfReferral,
-    /// The action needs more time than the contact has: it became a referral or
-    /// a follow-up (§6.3).
-    NeedsMoreTime,
-}
-
-impl Adjustment {
-    const ALL: [Adjustment; 6] = [
-        Adjustment::FellBackToAnotherPathway,
-        Adjustment::NoLocalService,
-        Adjustment::NotAvailableNow,
-        Adjustment::PriorityGroupActiveReferral,
-        Adjustment::NoSelfReferral,
-        Adjustment::NeedsMoreTime,
-    ];
+named_enum! {
+    /// Something the engine changed in an action, and why.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub enum Adjustment {
+        /// The pathway does not exist locally: the policy's fallback was used (§6.5).
+        /// The rule's recording code is not carried over, since it names the
+        /// service the rule asked for.
+        FellBackToAnotherPathway = "fell_back_to_another_pathway",
+        /// No pathway on the fallback chain exists locally: the need became a
+        /// follow-up rather than being dropped (§6.5).
+        NoLocalService = "no_local_service",
+        /// The service cannot see the person now: `now` became `within_24_hours`.
+        NotAvailableNow = "not_available_now",
+        /// The person is in a priority group: a signpost became an active referral (§6.4).
+        PriorityGroupActiveReferral = "priority_group_active_referral",
+        /// The service does not take self-referral: a signpost became a referral.
+        NoSelfReferral = "no_self_referral",
+        /// The action needs more time than the contact has: it became a referral or
+        /// a follow-up (§6.3).
+        NeedsMoreTime = "needs_more_time",
+    }
 }
 
 /// A set of adjustments, held as bits; a list in JSON.
@@ -201,5 +192,16 @@ impl std::fmt::Display for Action {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod names {
+    use super::*;
+    use crate::bounded::assert_names_round_trip;
+
+    #[test]
+    fn adjustment_names_round_trip() {
+        assert_names_round_trip(&Adjustment::ALL, Adjustment::as_str);
     }
 }

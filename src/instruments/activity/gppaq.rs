@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::NotApplicableReason;
-use crate::bounded::checked_wrapper;
+use crate::bounded::{checked_wrapper, named_enum};
 use crate::error::Error;
 use crate::instruments::Reply;
 use crate::units::{WEEKLY_MINUTES, WeeklyMinutes};
@@ -42,36 +42,28 @@ pub const COMBINED_POINTS_CAP: u8 = 3;
 /// reference (two sets of ids circulate), so none is given here.
 pub const GPPAQ_INDEX_OBSERVABLE_SNOMED_CT: &str = "1086511000000107";
 
-/// The type and amount of physical activity involved in the person's work
-/// (CLINICAL-REFERENCE §4.1).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Occupation {
-    /// Not in employment, for whatever reason. Scored as [`ScoredOccupation::Sedentary`].
-    NotInEmployment,
-    /// Most of the working time spent sitting, as in an office.
-    Sedentary,
-    /// Most of the working time spent standing or walking, with little
-    /// physical effort.
-    Standing,
-    /// Work needing definite physical effort, such as using tools or handling
-    /// heavy objects.
-    Physical,
-    /// Vigorous work, such as handling very heavy objects.
-    HeavyManual,
+named_enum! {
+    /// The type and amount of physical activity involved in the person's work
+    /// (CLINICAL-REFERENCE §4.1).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub enum Occupation {
+        /// Not in employment, for whatever reason. Scored as [`ScoredOccupation::Sedentary`].
+        NotInEmployment = "not_in_employment",
+        /// Most of the working time spent sitting, as in an office.
+        Sedentary = "sedentary",
+        /// Most of the working time spent standing or walking, with little
+        /// physical effort.
+        Standing = "standing",
+        /// Work needing definite physical effort, such as using tools or handling
+        /// heavy objects.
+        Physical = "physical",
+        /// Vigorous work, such as handling very heavy objects.
+        HeavyManual = "heavy_manual",
+    }
 }
 
 impl Occupation {
-    /// Every answer, in questionnaire order.
-    pub const ALL: [Occupation; 5] = [
-        Occupation::NotInEmployment,
-        Occupation::Sedentary,
-        Occupation::Standing,
-        Occupation::Physical,
-        Occupation::HeavyManual,
-    ];
-
     /// The column of the index table this answer is scored in: not in
     /// employment is scored as sedentary (CLINICAL-REFERENCE §4.1).
     pub const fn as_scored(self) -> ScoredOccupation {
@@ -84,59 +76,40 @@ impl Occupation {
     }
 }
 
-/// An occupation as GPPAQ scores it, ordered from least to most active.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum ScoredOccupation {
-    /// Sedentary work, or not in employment.
-    Sedentary,
-    /// Standing work.
-    Standing,
-    /// Physical work.
-    Physical,
-    /// Heavy manual work.
-    HeavyManual,
+named_enum! {
+    /// An occupation as GPPAQ scores it, ordered from least to most active.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub enum ScoredOccupation {
+        /// Sedentary work, or not in employment.
+        Sedentary = "sedentary",
+        /// Standing work.
+        Standing = "standing",
+        /// Physical work.
+        Physical = "physical",
+        /// Heavy manual work.
+        HeavyManual = "heavy_manual",
+    }
 }
 
-impl ScoredOccupation {
-    /// Every column of the index table, least active first.
-    pub const ALL: [ScoredOccupation; 4] = [
-        ScoredOccupation::Sedentary,
-        ScoredOccupation::Standing,
-        ScoredOccupation::Physical,
-        ScoredOccupation::HeavyManual,
-    ];
-}
-
-/// Hours of an activity in the last week, in GPPAQ's four bands, ordered from
-/// least to most (CLINICAL-REFERENCE §4.1).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub enum HoursBand {
-    /// None.
-    #[serde(rename = "none")]
-    None,
-    /// Some, but less than 1 hour.
-    #[serde(rename = "some_but_less_than_1")]
-    SomeButLessThan1,
-    /// 1 hour, but less than 3 hours.
-    #[serde(rename = "1_to_less_than_3")]
-    OneToLessThan3,
-    /// 3 hours or more.
-    #[serde(rename = "3_or_more")]
-    ThreeOrMore,
+named_enum! {
+    /// Hours of an activity in the last week, in GPPAQ's four bands, ordered from
+    /// least to most (CLINICAL-REFERENCE §4.1).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub enum HoursBand {
+        /// None.
+        None = "none",
+        /// Some, but less than 1 hour.
+        SomeButLessThan1 = "some_but_less_than_1",
+        /// 1 hour, but less than 3 hours.
+        OneToLessThan3 = "1_to_less_than_3",
+        /// 3 hours or more.
+        ThreeOrMore = "3_or_more",
+    }
 }
 
 impl HoursBand {
-    /// Every band, least first.
-    pub const ALL: [HoursBand; 4] = [
-        HoursBand::None,
-        HoursBand::SomeButLessThan1,
-        HoursBand::OneToLessThan3,
-        HoursBand::ThreeOrMore,
-    ];
-
     /// The band's points for combining exercise and cycling: `none` 0,
     /// `some_but_less_than_1` 1, `1_to_less_than_3` 2, `3_or_more` 3
     /// (CLINICAL-REFERENCE §4.1).
@@ -542,5 +515,26 @@ pub(super) const fn score(answers: &GppaqAnswers, age: u32) -> GppaqOutcome {
         (Reply::NotAsked, Reply::NotAsked) => GppaqOutcome::Incomplete {
             missing: MissingGppaqAnswers::OccupationAndExerciseAndCycling,
         },
+    }
+}
+
+#[cfg(test)]
+mod names {
+    use super::*;
+    use crate::bounded::assert_names_round_trip;
+
+    #[test]
+    fn occupation_names_round_trip() {
+        assert_names_round_trip(&Occupation::ALL, Occupation::as_str);
+    }
+
+    #[test]
+    fn scored_occupation_names_round_trip() {
+        assert_names_round_trip(&ScoredOccupation::ALL, ScoredOccupation::as_str);
+    }
+
+    #[test]
+    fn hours_band_names_round_trip() {
+        assert_names_round_trip(&HoursBand::ALL, HoursBand::as_str);
     }
 }

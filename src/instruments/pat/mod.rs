@@ -79,7 +79,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::bounded::{bounded_int, checked_wrapper};
+use crate::bounded::{bounded_int, checked_wrapper, named_enum};
 use crate::context::{Contact, PresentingCondition, Setting, Sex, YesNoNotKnown};
 use crate::error::Error;
 use crate::instruments::Reply;
@@ -151,34 +151,26 @@ const fn threshold_centi_units(sex: Sex) -> u32 {
 
 // ---------------------------------------------------------------- questions
 
-/// The five PAT questions, in the order they are asked (CLINICAL-REFERENCE §1.2).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Question {
-    /// Q1: whether the person drinks alcohol at all.
-    DrinksAlcohol,
-    /// Q2: the most they drink in any one day, in UK units.
-    MostInOneDay,
-    /// Q3: how often they drink.
-    Frequency,
-    /// Q4: whether they feel this attendance is related to alcohol.
-    AttendanceRelated,
-    /// Q5, asked only when PAT is positive: whether they would see the alcohol
-    /// nurse specialist.
-    WillingToSeeSpecialist,
+named_enum! {
+    /// The five PAT questions, in the order they are asked (CLINICAL-REFERENCE §1.2).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub enum Question {
+        /// Q1: whether the person drinks alcohol at all.
+        DrinksAlcohol = "drinks_alcohol",
+        /// Q2: the most they drink in any one day, in UK units.
+        MostInOneDay = "most_in_one_day",
+        /// Q3: how often they drink.
+        Frequency = "frequency",
+        /// Q4: whether they feel this attendance is related to alcohol.
+        AttendanceRelated = "attendance_related",
+        /// Q5, asked only when PAT is positive: whether they would see the alcohol
+        /// nurse specialist.
+        WillingToSeeSpecialist = "willing_to_see_specialist",
+    }
 }
 
 impl Question {
-    /// Every question, in the order asked.
-    pub const ALL: [Question; 5] = [
-        Question::DrinksAlcohol,
-        Question::MostInOneDay,
-        Question::Frequency,
-        Question::AttendanceRelated,
-        Question::WillingToSeeSpecialist,
-    ];
-
     /// The question's number on the form, 1 to 5.
     pub const fn number(self) -> u8 {
         self as u8 + 1
@@ -681,31 +673,23 @@ impl TryFrom<Vec<Reason>> for Reasons {
     }
 }
 
-/// Why PAT is not indicated for a contact (CLINICAL-REFERENCE §1.1).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum NotIndicatedReason {
-    /// The contact is not in an emergency department.
-    NotEmergencyDepartment,
-    /// The person is under [`MIN_AGE_YEARS`].
-    #[serde(rename = "under_16")]
-    Under16,
-    /// The presenting condition is `other`, not one of the ten.
-    PresentingConditionOther,
-    /// An emergency-department contact with no presenting condition recorded.
-    NoPresentingCondition,
+named_enum! {
+    /// Why PAT is not indicated for a contact (CLINICAL-REFERENCE §1.1).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub enum NotIndicatedReason {
+        /// The contact is not in an emergency department.
+        NotEmergencyDepartment = "not_emergency_department",
+        /// The person is under [`MIN_AGE_YEARS`].
+        Under16 = "under_16",
+        /// The presenting condition is `other`, not one of the ten.
+        PresentingConditionOther = "presenting_condition_other",
+        /// An emergency-department contact with no presenting condition recorded.
+        NoPresentingCondition = "no_presenting_condition",
+    }
 }
 
 impl NotIndicatedReason {
-    /// Every reason, in declaration order.
-    pub const ALL: [NotIndicatedReason; 4] = [
-        NotIndicatedReason::NotEmergencyDepartment,
-        NotIndicatedReason::Under16,
-        NotIndicatedReason::PresentingConditionOther,
-        NotIndicatedReason::NoPresentingCondition,
-    ];
-
     const fn bit(self) -> u8 {
         1 << (self as u8)
     }
@@ -1095,5 +1079,21 @@ pub fn next_step(answers: &Answers, contact: &Contact) -> Step {
                 Step::Complete(result)
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod names {
+    use super::*;
+    use crate::bounded::assert_names_round_trip;
+
+    #[test]
+    fn question_names_round_trip() {
+        assert_names_round_trip(&Question::ALL, Question::as_str);
+    }
+
+    #[test]
+    fn not_indicated_reason_names_round_trip() {
+        assert_names_round_trip(&NotIndicatedReason::ALL, NotIndicatedReason::as_str);
     }
 }

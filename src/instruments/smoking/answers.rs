@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize, Serializer};
 
 use super::{DAYS_PER_WEEK, DAYS_PER_YEAR, QuitRecency};
-use crate::bounded::{bounded_int, checked_wrapper};
+use crate::bounded::{bounded_int, checked_wrapper, named_enum};
 use crate::context::Contact;
 use crate::error::Error;
 use crate::instruments::Reply;
@@ -284,36 +284,27 @@ impl From<QuitTime> for QuitTimeInput {
 
 // ---------------------------------------------------------------- products
 
-/// A tobacco product a current smoker uses (CLINICAL-REFERENCE §2.1).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Product {
-    /// Manufactured (packet) cigarettes.
-    ManufacturedCigarettes,
-    /// Hand-rolled cigarettes.
-    HandRolled,
-    /// Cigars, including cigarillos.
-    Cigars,
-    /// A pipe.
-    Pipe,
-    /// Shisha (waterpipe).
-    Shisha,
-    /// Smokeless tobacco: paan, gutka and similar.
-    Smokeless,
+named_enum! {
+    /// A tobacco product a current smoker uses (CLINICAL-REFERENCE §2.1).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub enum Product {
+        /// Manufactured (packet) cigarettes.
+        ManufacturedCigarettes = "manufactured_cigarettes",
+        /// Hand-rolled cigarettes.
+        HandRolled = "hand_rolled",
+        /// Cigars, including cigarillos.
+        Cigars = "cigars",
+        /// A pipe.
+        Pipe = "pipe",
+        /// Shisha (waterpipe).
+        Shisha = "shisha",
+        /// Smokeless tobacco: paan, gutka and similar.
+        Smokeless = "smokeless",
+    }
 }
 
 impl Product {
-    /// Every product, in declaration order.
-    pub const ALL: [Product; 6] = [
-        Product::ManufacturedCigarettes,
-        Product::HandRolled,
-        Product::Cigars,
-        Product::Pipe,
-        Product::Shisha,
-        Product::Smokeless,
-    ];
-
     /// The serialized name.
     pub const fn name(self) -> &'static str {
         match self {
@@ -621,5 +612,16 @@ impl Answers {
                 _ => Ok(()),
             },
         }
+    }
+}
+
+#[cfg(test)]
+mod names {
+    use super::*;
+    use crate::bounded::assert_names_round_trip;
+
+    #[test]
+    fn product_names_round_trip() {
+        assert_names_round_trip(&Product::ALL, Product::as_str);
     }
 }

@@ -8,6 +8,7 @@ use super::{
     VERSION, Vaping, YearsSmoked,
 };
 use crate::Source;
+use crate::bounded::named_enum;
 use crate::context::{Contact, Sex, YesNoNotKnown};
 use crate::error::Error;
 use crate::instruments::Reply;
@@ -265,30 +266,24 @@ impl PackYearsResult {
 
 // ---------------------------------------------------------------- CO
 
-/// Something a CO reading calls for (CLINICAL-REFERENCE §2.3; NICE NG209 §1.18).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum CoFlag {
-    /// Safety alert: a non-smoker above 10 ppm may have carbon-monoxide
-    /// poisoning; advise contacting the gas safety advice line.
-    PossibleCoPoisoning,
-    /// Pregnancy thresholds apply and the reading is 4 ppm or more: opt-out
-    /// referral.
-    PregnancyReferral,
-    /// Pregnancy thresholds apply and a non-smoker reads 3 ppm or more: help
-    /// identify the source (second-hand smoke, heating appliances, traffic).
-    IdentifySource,
+named_enum! {
+    /// Something a CO reading calls for (CLINICAL-REFERENCE §2.3; NICE NG209 §1.18).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub enum CoFlag {
+        /// Safety alert: a non-smoker above 10 ppm may have carbon-monoxide
+        /// poisoning; advise contacting the gas safety advice line.
+        PossibleCoPoisoning = "possible_co_poisoning",
+        /// Pregnancy thresholds apply and the reading is 4 ppm or more: opt-out
+        /// referral.
+        PregnancyReferral = "pregnancy_referral",
+        /// Pregnancy thresholds apply and a non-smoker reads 3 ppm or more: help
+        /// identify the source (second-hand smoke, heating appliances, traffic).
+        IdentifySource = "identify_source",
+    }
 }
 
 impl CoFlag {
-    /// Every flag, in declaration order (the safety alert first).
-    pub const ALL: [CoFlag; 3] = [
-        CoFlag::PossibleCoPoisoning,
-        CoFlag::PregnancyReferral,
-        CoFlag::IdentifySource,
-    ];
-
     const fn bit(self) -> u8 {
         1 << (self as u8)
     }
@@ -444,27 +439,21 @@ impl PregnancyReading {
 
 // ---------------------------------------------------------------- assumptions
 
-/// An assumption scoring made because something was not known.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Assumption {
-    /// An ex-smoker's quit time is not known: read as possibly within 2 weeks,
-    /// so they are treated as a smoker for referral.
-    #[serde(rename = "quit_time_not_known_read_as_within_2_weeks")]
-    QuitTimeNotKnownReadAsWithin2Weeks,
-    /// Pregnancy is not known and the person could be pregnant: the pregnancy
-    /// thresholds apply.
-    PregnancyNotKnownReadAsPossible,
+named_enum! {
+    /// An assumption scoring made because something was not known.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub enum Assumption {
+        /// An ex-smoker's quit time is not known: read as possibly within 2 weeks,
+        /// so they are treated as a smoker for referral.
+        QuitTimeNotKnownReadAsWithin2Weeks = "quit_time_not_known_read_as_within_2_weeks",
+        /// Pregnancy is not known and the person could be pregnant: the pregnancy
+        /// thresholds apply.
+        PregnancyNotKnownReadAsPossible = "pregnancy_not_known_read_as_possible",
+    }
 }
 
 impl Assumption {
-    /// Every assumption, in declaration order.
-    pub const ALL: [Assumption; 2] = [
-        Assumption::QuitTimeNotKnownReadAsWithin2Weeks,
-        Assumption::PregnancyNotKnownReadAsPossible,
-    ];
-
     const fn bit(self) -> u8 {
         1 << (self as u8)
     }
@@ -633,4 +622,20 @@ pub struct SmokingFinding {
     pub snomed_ct: SmokingConcept,
     /// The instrument and rules version that made the finding.
     pub source: InstrumentId,
+}
+
+#[cfg(test)]
+mod names {
+    use super::*;
+    use crate::bounded::assert_names_round_trip;
+
+    #[test]
+    fn co_flag_names_round_trip() {
+        assert_names_round_trip(&CoFlag::ALL, CoFlag::as_str);
+    }
+
+    #[test]
+    fn assumption_names_round_trip() {
+        assert_names_round_trip(&Assumption::ALL, Assumption::as_str);
+    }
 }
