@@ -1,6 +1,7 @@
-//! Macros that write the repetitive parts of checked types, so that each type
-//! states only what is particular to it: its range, its field name, its hint
-//! and its documentation.
+//! Macros that write the repetitive parts of the crate's types, so that each
+//! type states only what is particular to it: a bounded number its range,
+//! field name and hint; a checked type its fields and check; an enum its
+//! variants and their serialized names.
 
 /// Declares a whole-number newtype whose every value lies in a
 /// [`Bounds`](crate::units::Bounds) constant.

@@ -66,6 +66,9 @@ enum RawItem {
     Score(u32),
 }
 
+// A visitor rather than `#[serde(untagged)]`, which would buffer the input and
+// replace the unknown-field, duplicate-field and expected-form messages with
+// one generic message.
 impl<'de> Deserialize<'de> for RawItem {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<RawItem, D::Error> {
         deserializer.deserialize_any(RawItemVisitor)
@@ -555,6 +558,8 @@ impl TryFrom<TypicalDayInput> for TypicalDay {
 const TYPICAL_DAY_EXPECTED: &str = "{\"units\": n}, {\"band\": name}, {\"drinks\": [...]} \
      or {\"score\": n}; a bare number could be read as units or as a score";
 
+// A visitor rather than a derive on `TypicalDayInput`, so that a bare number
+// is refused with a message saying it could be units or a score.
 impl<'de> Deserialize<'de> for TypicalDay {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<TypicalDay, D::Error> {
         deserializer.deserialize_any(TypicalDayVisitor)
