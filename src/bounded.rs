@@ -151,7 +151,36 @@ pub(crate) use checked_wrapper;
 /// the `#[serde(rename)]` of each variant, `ALL` (every variant, in
 /// declaration order) and `as_str` (the serialized name), so the three cannot
 /// drift apart, and a variant added to the enum is in `ALL` by construction.
+/// An optional `expected "one of " .. "or ...";` after the enum writes
+/// `EXPECTED`, the names as a message lists them.
 macro_rules! named_enum {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident {
+            $(
+                $(#[$variant_meta:meta])*
+                $variant:ident = $serial:literal
+            ),+ $(,)?
+        }
+        expected $before:literal .. $after:literal;
+    ) => {
+        $crate::bounded::named_enum! {
+            $(#[$meta])*
+            pub enum $name {
+                $(
+                    $(#[$variant_meta])*
+                    $variant = $serial
+                ),+
+            }
+        }
+
+        impl $name {
+            /// What a field of this type accepts, for messages: the names,
+            /// each followed by a comma, between `before` and `after`.
+            pub(crate) const EXPECTED: &'static str =
+                concat!($before, $($serial, ", ",)+ $after);
+        }
+    };
     (
         $(#[$meta:meta])*
         pub enum $name:ident {

@@ -171,6 +171,7 @@ named_enum! {
         /// Yes, on more than one occasion: 4.
         YesOnMoreThanOneOccasion = "yes_on_more_than_one_occasion",
     }
+    expected "one of " .. "or {\"score\": n} with n 0, 2 or 4";
 }
 
 /// What question 4 accepts, for messages.
@@ -206,11 +207,7 @@ impl ConcernRaised {
     }
 }
 
-scored_option!(
-    ConcernRaised,
-    "one of no, yes_on_one_occasion, yes_on_more_than_one_occasion, \
-     or {\"score\": n} with n 0, 2 or 4"
-);
+scored_option!(ConcernRaised);
 
 /// The answers to FAST, one [`Reply`] per question.
 ///

@@ -132,12 +132,12 @@ where
 }
 
 /// Implements [`ScoredOption`] for an option enum with inherent `ALL`,
-/// `as_str` and a `from_score_for` helper.
+/// `EXPECTED`, `as_str` and a `checked` helper.
 macro_rules! scored_option {
-    ($ty:ty, $expected:expr) => {
+    ($ty:ty) => {
         impl $crate::instruments::audit::ScoredOption for $ty {
             const ALL: &'static [Self] = &<$ty>::ALL;
-            const EXPECTED: &'static str = $expected;
+            const EXPECTED: &'static str = <$ty>::EXPECTED;
             fn name(self) -> &'static str {
                 self.as_str()
             }
@@ -172,6 +172,7 @@ named_enum! {
         /// 4 or more times a week: 4.
         FourOrMoreTimesPerWeek = "four_or_more_times_per_week",
     }
+    expected "one of " .. "or {\"score\": n} with n from 0 to 4";
 }
 
 impl DrinkingFrequency {
@@ -202,11 +203,7 @@ impl DrinkingFrequency {
     }
 }
 
-scored_option!(
-    DrinkingFrequency,
-    "one of never, monthly_or_less, two_to_four_times_per_month, \
-     two_to_three_times_per_week, four_or_more_times_per_week, or {\"score\": n} with n from 0 to 4"
-);
+scored_option!(DrinkingFrequency);
 
 // ---------------------------------------------------------------- how often
 
@@ -228,6 +225,7 @@ named_enum! {
         /// Daily or almost daily: 4.
         DailyOrAlmostDaily = "daily_or_almost_daily",
     }
+    expected "one of " .. "or {\"score\": n} with n from 0 to 4";
 }
 
 impl HowOften {
@@ -260,11 +258,7 @@ impl HowOften {
     }
 }
 
-scored_option!(
-    HowOften,
-    "one of never, less_than_monthly, monthly, weekly, daily_or_almost_daily, \
-     or {\"score\": n} with n from 0 to 4"
-);
+scored_option!(HowOften);
 
 // ---------------------------------------------------------------- items 9 and 10
 
@@ -282,6 +276,7 @@ named_enum! {
         /// Yes, during the last year: 4.
         YesDuringTheLastYear = "yes_during_the_last_year",
     }
+    expected "one of " .. "or {\"score\": n} with n 0, 2 or 4";
 }
 
 /// What items 9 and 10 accept, for messages.
@@ -322,11 +317,7 @@ impl Occurrence {
     }
 }
 
-scored_option!(
-    Occurrence,
-    "one of no, yes_but_not_in_the_last_year, yes_during_the_last_year, \
-     or {\"score\": n} with n 0, 2 or 4"
-);
+scored_option!(Occurrence);
 
 // ---------------------------------------------------------------- question 2
 
