@@ -214,6 +214,27 @@ macro_rules! named_enum {
 }
 pub(crate) use named_enum;
 
+/// Writes a `names` test module with one test per `named_enum!` enum, each
+/// checking with [`assert_names_round_trip`] that its variants round-trip
+/// through serde under their `as_str` names; further test items may follow.
+macro_rules! names_round_trip_tests {
+    ($($test:ident: $ty:ident),+ $(,)? $(; $($extra:item)*)?) => {
+        #[cfg(test)]
+        mod names {
+            use super::*;
+
+            $(
+                #[test]
+                fn $test() {
+                    $crate::bounded::assert_names_round_trip(&$ty::ALL, $ty::as_str);
+                }
+            )+
+            $($($extra)*)?
+        }
+    };
+}
+pub(crate) use names_round_trip_tests;
+
 /// Asserts that each of `all` serializes to its `as_str` name and reads back as
 /// itself, and that no two share a name.
 #[cfg(test)]

@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::bounded::{bounded_int, checked_wrapper, named_enum};
+use crate::bounded::{bounded_int, checked_wrapper, named_enum, names_round_trip_tests};
 use crate::error::Error;
 use crate::units::{Bounds, bounds};
 
@@ -506,43 +506,12 @@ impl Contact {
     }
 }
 
-#[cfg(test)]
-mod names {
-    use super::*;
-    use crate::bounded::assert_names_round_trip;
-
-    #[test]
-    fn sex_names_round_trip() {
-        assert_names_round_trip(&Sex::ALL, Sex::as_str);
-    }
-
-    #[test]
-    fn yes_no_not_known_names_round_trip() {
-        assert_names_round_trip(&YesNoNotKnown::ALL, YesNoNotKnown::as_str);
-    }
-
-    #[test]
-    fn family_background_names_round_trip() {
-        assert_names_round_trip(&FamilyBackground::ALL, FamilyBackground::as_str);
-    }
-
-    #[test]
-    fn setting_names_round_trip() {
-        assert_names_round_trip(&Setting::ALL, Setting::as_str);
-    }
-
-    #[test]
-    fn time_available_names_round_trip() {
-        assert_names_round_trip(&TimeAvailable::ALL, TimeAvailable::as_str);
-    }
-
-    #[test]
-    fn presenting_condition_names_round_trip() {
-        assert_names_round_trip(&PresentingCondition::ALL, PresentingCondition::as_str);
-    }
-
-    #[test]
-    fn priority_group_names_round_trip() {
-        assert_names_round_trip(&PriorityGroup::ALL, PriorityGroup::as_str);
-    }
-}
+names_round_trip_tests!(
+    sex_names_round_trip: Sex,
+    yes_no_not_known_names_round_trip: YesNoNotKnown,
+    family_background_names_round_trip: FamilyBackground,
+    setting_names_round_trip: Setting,
+    time_available_names_round_trip: TimeAvailable,
+    presenting_condition_names_round_trip: PresentingCondition,
+    priority_group_names_round_trip: PriorityGroup,
+);

@@ -38,7 +38,7 @@ use core::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::bounded::named_enum;
+use crate::bounded::{named_enum, names_round_trip_tests};
 use crate::context::{Contact, FamilyBackground, YesNoNotKnown};
 use crate::instruments::Reply;
 use crate::provenance::Source;
@@ -721,13 +721,6 @@ pub fn score(answers: &Answers, contact: &Contact) -> BmiFinding {
     }
 }
 
-#[cfg(test)]
-mod names {
-    use super::*;
-    use crate::bounded::assert_names_round_trip;
-
-    #[test]
-    fn bmi_category_names_round_trip() {
-        assert_names_round_trip(&BmiCategory::ALL, BmiCategory::as_str);
-    }
-}
+names_round_trip_tests!(
+    bmi_category_names_round_trip: BmiCategory,
+);

@@ -68,7 +68,7 @@
 
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::bounded::named_enum;
+use crate::bounded::{named_enum, names_round_trip_tests};
 use crate::context::{Contact, Sex};
 use crate::error::Error;
 use crate::instruments::Reply;
@@ -532,16 +532,9 @@ mod schema {
     }
 }
 
-#[cfg(test)]
-mod names {
-    use super::*;
-    use crate::bounded::assert_names_round_trip;
-
-    #[test]
-    fn question_names_round_trip() {
-        assert_names_round_trip(&Question::ALL, Question::as_str);
-    }
-
+names_round_trip_tests!(
+    question_names_round_trip: Question,
+    concern_raised_names_round_trip: ConcernRaised;
     /// The answer fields are named as the AUDIT items they are.
     #[test]
     fn question_names_are_the_audit_items_names() {
@@ -549,9 +542,4 @@ mod names {
             assert_eq!(q.as_str(), q.audit_item().as_str());
         }
     }
-
-    #[test]
-    fn concern_raised_names_round_trip() {
-        assert_names_round_trip(&ConcernRaised::ALL, ConcernRaised::as_str);
-    }
-}
+);

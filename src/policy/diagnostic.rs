@@ -4,7 +4,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::bounded::named_enum;
+use crate::bounded::{named_enum, names_round_trip_tests};
 
 named_enum! {
     /// A stable code for each kind of problem a policy can have.
@@ -116,13 +116,6 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-#[cfg(test)]
-mod names {
-    use super::*;
-    use crate::bounded::assert_names_round_trip;
-
-    #[test]
-    fn diagnostic_code_names_round_trip() {
-        assert_names_round_trip(&DiagnosticCode::ALL, DiagnosticCode::as_str);
-    }
-}
+names_round_trip_tests!(
+    diagnostic_code_names_round_trip: DiagnosticCode,
+);

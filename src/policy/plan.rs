@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::bounded::named_enum;
+use crate::bounded::{named_enum, names_round_trip_tests};
 use crate::policy::{ActionKind, Concept, Intensity, OutcomeSet, ReferralMode, Topic, Urgency};
 
 /// One thing the practitioner should do, with why (CLINICAL-REFERENCE §6.1).
@@ -195,13 +195,6 @@ impl std::fmt::Display for Action {
     }
 }
 
-#[cfg(test)]
-mod names {
-    use super::*;
-    use crate::bounded::assert_names_round_trip;
-
-    #[test]
-    fn adjustment_names_round_trip() {
-        assert_names_round_trip(&Adjustment::ALL, Adjustment::as_str);
-    }
-}
+names_round_trip_tests!(
+    adjustment_names_round_trip: Adjustment,
+);

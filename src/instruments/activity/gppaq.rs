@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::NotApplicableReason;
-use crate::bounded::{checked_wrapper, named_enum};
+use crate::bounded::{checked_wrapper, named_enum, names_round_trip_tests};
 use crate::error::Error;
 use crate::instruments::Reply;
 use crate::units::{WEEKLY_MINUTES, WeeklyMinutes};
@@ -518,23 +518,8 @@ pub(super) const fn score(answers: &GppaqAnswers, age: u32) -> GppaqOutcome {
     }
 }
 
-#[cfg(test)]
-mod names {
-    use super::*;
-    use crate::bounded::assert_names_round_trip;
-
-    #[test]
-    fn occupation_names_round_trip() {
-        assert_names_round_trip(&Occupation::ALL, Occupation::as_str);
-    }
-
-    #[test]
-    fn scored_occupation_names_round_trip() {
-        assert_names_round_trip(&ScoredOccupation::ALL, ScoredOccupation::as_str);
-    }
-
-    #[test]
-    fn hours_band_names_round_trip() {
-        assert_names_round_trip(&HoursBand::ALL, HoursBand::as_str);
-    }
-}
+names_round_trip_tests!(
+    occupation_names_round_trip: Occupation,
+    scored_occupation_names_round_trip: ScoredOccupation,
+    hours_band_names_round_trip: HoursBand,
+);

@@ -9,7 +9,7 @@ use super::{
     AUDIT_C_POSSIBLE_DEPENDENCE_FROM, AuditSource, DrinkingFrequency, HowOften, Question,
     TypicalDay, heavy_occasion_units,
 };
-use crate::bounded::{checked_wrapper, named_enum};
+use crate::bounded::{checked_wrapper, named_enum, names_round_trip_tests};
 use crate::context::{Contact, Sex, YesNoNotKnown};
 use crate::error::Error;
 use crate::instruments::Reply;
@@ -450,13 +450,6 @@ pub fn next_step_audit_c(answers: &AuditCAnswers) -> AuditCStep {
     }
 }
 
-#[cfg(test)]
-mod names {
-    use super::*;
-    use crate::bounded::assert_names_round_trip;
-
-    #[test]
-    fn audit_c_band_names_round_trip() {
-        assert_names_round_trip(&AuditCBand::ALL, AuditCBand::as_str);
-    }
-}
+names_round_trip_tests!(
+    audit_c_band_names_round_trip: AuditCBand,
+);

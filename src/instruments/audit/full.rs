@@ -9,7 +9,7 @@ use super::{
     AUDIT_HIGHER_RISK_FROM, AUDIT_INCREASING_RISK_FROM, AUDIT_POSSIBLE_DEPENDENCE_FROM,
     AuditCAnswers, AuditCFinding, AuditSource, HowOften, Occurrence, Question, score_audit_c,
 };
-use crate::bounded::{checked_wrapper, named_enum};
+use crate::bounded::{checked_wrapper, named_enum, names_round_trip_tests};
 use crate::context::Contact;
 use crate::error::Error;
 use crate::instruments::Reply;
@@ -470,13 +470,6 @@ pub fn next_step(answers: &AuditAnswers) -> AuditStep {
     }
 }
 
-#[cfg(test)]
-mod names {
-    use super::*;
-    use crate::bounded::assert_names_round_trip;
-
-    #[test]
-    fn audit_zone_names_round_trip() {
-        assert_names_round_trip(&AuditZone::ALL, AuditZone::as_str);
-    }
-}
+names_round_trip_tests!(
+    audit_zone_names_round_trip: AuditZone,
+);

@@ -5,7 +5,7 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, de};
 
-use crate::bounded::named_enum;
+use crate::bounded::{named_enum, names_round_trip_tests};
 
 use super::{
     ITEM_SCORE, Question, TYPICAL_DAY_SCORE_1_FROM_UNITS, TYPICAL_DAY_SCORE_2_FROM_UNITS,
@@ -772,28 +772,9 @@ pub(crate) mod schema {
     }
 }
 
-#[cfg(test)]
-mod names {
-    use super::*;
-    use crate::bounded::assert_names_round_trip;
-
-    #[test]
-    fn drinking_frequency_names_round_trip() {
-        assert_names_round_trip(&DrinkingFrequency::ALL, DrinkingFrequency::as_str);
-    }
-
-    #[test]
-    fn how_often_names_round_trip() {
-        assert_names_round_trip(&HowOften::ALL, HowOften::as_str);
-    }
-
-    #[test]
-    fn occurrence_names_round_trip() {
-        assert_names_round_trip(&Occurrence::ALL, Occurrence::as_str);
-    }
-
-    #[test]
-    fn typical_day_band_names_round_trip() {
-        assert_names_round_trip(&TypicalDayBand::ALL, TypicalDayBand::as_str);
-    }
-}
+names_round_trip_tests!(
+    drinking_frequency_names_round_trip: DrinkingFrequency,
+    how_often_names_round_trip: HowOften,
+    occurrence_names_round_trip: Occurrence,
+    typical_day_band_names_round_trip: TypicalDayBand,
+);

@@ -97,7 +97,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::bounded::named_enum;
+use crate::bounded::{named_enum, names_round_trip_tests};
 use crate::context::{Contact, Sex};
 use crate::provenance::Source;
 use crate::units::{Bounds, bounds};
@@ -417,13 +417,6 @@ source_marker!(
     "AUDIT (UK version, OHID 2020)"
 );
 
-#[cfg(test)]
-mod names {
-    use super::*;
-    use crate::bounded::assert_names_round_trip;
-
-    #[test]
-    fn question_names_round_trip() {
-        assert_names_round_trip(&Question::ALL, Question::as_str);
-    }
-}
+names_round_trip_tests!(
+    question_names_round_trip: Question,
+);

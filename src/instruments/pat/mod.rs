@@ -79,7 +79,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::bounded::{bounded_int, checked_wrapper, named_enum};
+use crate::bounded::{bounded_int, checked_wrapper, named_enum, names_round_trip_tests};
 use crate::context::{Contact, PresentingCondition, Setting, Sex, YesNoNotKnown};
 use crate::error::Error;
 use crate::instruments::Reply;
@@ -1082,18 +1082,7 @@ pub fn next_step(answers: &Answers, contact: &Contact) -> Step {
     }
 }
 
-#[cfg(test)]
-mod names {
-    use super::*;
-    use crate::bounded::assert_names_round_trip;
-
-    #[test]
-    fn question_names_round_trip() {
-        assert_names_round_trip(&Question::ALL, Question::as_str);
-    }
-
-    #[test]
-    fn not_indicated_reason_names_round_trip() {
-        assert_names_round_trip(&NotIndicatedReason::ALL, NotIndicatedReason::as_str);
-    }
-}
+names_round_trip_tests!(
+    question_names_round_trip: Question,
+    not_indicated_reason_names_round_trip: NotIndicatedReason,
+);

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize, Serializer};
 
 use super::{DAYS_PER_WEEK, DAYS_PER_YEAR, QuitRecency};
-use crate::bounded::{bounded_int, checked_wrapper, named_enum};
+use crate::bounded::{bounded_int, checked_wrapper, named_enum, names_round_trip_tests};
 use crate::context::Contact;
 use crate::error::Error;
 use crate::instruments::Reply;
@@ -615,13 +615,6 @@ impl Answers {
     }
 }
 
-#[cfg(test)]
-mod names {
-    use super::*;
-    use crate::bounded::assert_names_round_trip;
-
-    #[test]
-    fn product_names_round_trip() {
-        assert_names_round_trip(&Product::ALL, Product::as_str);
-    }
-}
+names_round_trip_tests!(
+    product_names_round_trip: Product,
+);

@@ -8,7 +8,7 @@ use super::{
     VERSION, Vaping, YearsSmoked,
 };
 use crate::Source;
-use crate::bounded::named_enum;
+use crate::bounded::{named_enum, names_round_trip_tests};
 use crate::context::{Contact, Sex, YesNoNotKnown};
 use crate::error::Error;
 use crate::instruments::Reply;
@@ -624,18 +624,7 @@ pub struct SmokingFinding {
     pub source: InstrumentId,
 }
 
-#[cfg(test)]
-mod names {
-    use super::*;
-    use crate::bounded::assert_names_round_trip;
-
-    #[test]
-    fn co_flag_names_round_trip() {
-        assert_names_round_trip(&CoFlag::ALL, CoFlag::as_str);
-    }
-
-    #[test]
-    fn assumption_names_round_trip() {
-        assert_names_round_trip(&Assumption::ALL, Assumption::as_str);
-    }
-}
+names_round_trip_tests!(
+    co_flag_names_round_trip: CoFlag,
+    assumption_names_round_trip: Assumption,
+);
