@@ -7,110 +7,69 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::bounded::{bounded_int, checked_wrapper, named_enum, names_round_trip_tests};
 use crate::error::Error;
-use crate::units::Bounds;
+use crate::units::{Bounds, bounds};
 
 /// Accepted ages, in whole years (CLINICAL-REFERENCE §0).
-pub const AGE_YEARS: Bounds = Bounds {
-    min: 0.0,
-    max: 120.0,
-    text: "an age from 0 to 120 whole years",
-};
+pub const AGE_YEARS: Bounds = bounds!("an age", from 0 to 120 "whole years");
 
-/// A person's age in whole years, from 0 to 120.
-///
-/// ```
-/// use mecc::context::Age;
-///
-/// assert_eq!(Age::new(45)?.years(), 45);
-/// assert!(Age::new(121).is_err());
-/// # Ok::<(), mecc::Error>(())
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "u32", into = "u32")]
-pub struct Age(u8);
-
-impl Age {
+bounded_int! {
+    /// A person's age in whole years, from 0 to 120.
+    ///
+    /// ```
+    /// use mecc::context::Age;
+    ///
+    /// assert_eq!(Age::new(45)?.years(), 45);
+    /// assert!(Age::new(121).is_err());
+    /// # Ok::<(), mecc::Error>(())
+    /// ```
+    pub struct Age(u8) in AGE_YEARS, field "age";
     /// An age in whole years.
     ///
     /// # Errors
     /// [`Error::OutOfRange`] above 120 ([`AGE_YEARS`]); a value from 1900 up is
     /// reported as probably a year of birth.
-    pub fn new(years: u32) -> Result<Age, Error> {
-        let y = Error::check_int("age", u64::from(years), &AGE_YEARS).map_err(|e| {
-            if (1900..=2200).contains(&years) {
-                e.with_hint("this looks like a year of birth: give the age in years".to_string())
-            } else {
-                e
-            }
-        })?;
-        // Range-checked above: at most 120.
-        Ok(Age(y as u8))
-    }
-
+    fn new;
     /// The age in whole years.
-    pub const fn years(self) -> u32 {
-        self.0 as u32
+    fn years;
+    schema "age in whole years";
+    hint |years| (1900..=2200)
+        .contains(&years)
+        .then(|| "this looks like a year of birth: give the age in years".to_string());
+}
+
+named_enum! {
+    /// A person's sex, as recorded for choosing sex-specific thresholds.
+    ///
+    /// `not_known` selects the more sensitive threshold wherever thresholds differ
+    /// by sex, and findings record that assumption.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub enum Sex {
+        /// Male.
+        Male = "male",
+        /// Female.
+        Female = "female",
+        /// Not known or not recorded.
+        NotKnown = "not_known",
     }
 }
 
-impl TryFrom<u32> for Age {
-    type Error = Error;
-    fn try_from(years: u32) -> Result<Age, Error> {
-        Age::new(years)
+named_enum! {
+    /// An answer that may be yes, no, or not known.
+    ///
+    /// "Not known" is never read as "no": each consumer says how it reads it.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub enum YesNoNotKnown {
+        /// Yes.
+        Yes = "yes",
+        /// No.
+        No = "no",
+        /// Not known, not asked, or not recorded.
+        NotKnown = "not_known",
     }
-}
-
-impl From<Age> for u32 {
-    fn from(a: Age) -> u32 {
-        a.years()
-    }
-}
-
-#[cfg(feature = "schema")]
-impl schemars::JsonSchema for Age {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Age".into()
-    }
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({
-            "type": "integer",
-            "minimum": AGE_YEARS.min,
-            "maximum": AGE_YEARS.max,
-            "description": "age in whole years",
-        })
-    }
-}
-
-/// A person's sex, as recorded for choosing sex-specific thresholds.
-///
-/// `not_known` selects the more sensitive threshold wherever thresholds differ
-/// by sex, and findings record that assumption.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Sex {
-    /// Male.
-    Male,
-    /// Female.
-    Female,
-    /// Not known or not recorded.
-    NotKnown,
-}
-
-/// An answer that may be yes, no, or not known.
-///
-/// "Not known" is never read as "no": each consumer says how it reads it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum YesNoNotKnown {
-    /// Yes.
-    Yes,
-    /// No.
-    No,
-    /// Not known, not asked, or not recorded.
-    NotKnown,
 }
 
 impl YesNoNotKnown {
@@ -121,209 +80,152 @@ impl YesNoNotKnown {
     }
 }
 
-/// Family background, which chooses the BMI thresholds (CLINICAL-REFERENCE §3.2).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum FamilyBackground {
-    /// White.
-    White,
-    /// Mixed.
-    Mixed,
-    /// South Asian.
-    SouthAsian,
-    /// Chinese.
-    Chinese,
-    /// Other Asian.
-    OtherAsian,
-    /// Middle Eastern.
-    MiddleEastern,
-    /// Black African.
-    BlackAfrican,
-    /// African-Caribbean.
-    AfricanCaribbean,
-    /// Another background.
-    Other,
-    /// Not stated.
-    NotStated,
+named_enum! {
+    /// Family background, which chooses the BMI thresholds (CLINICAL-REFERENCE §3.2).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub enum FamilyBackground {
+        /// White.
+        White = "white",
+        /// Mixed.
+        Mixed = "mixed",
+        /// South Asian.
+        SouthAsian = "south_asian",
+        /// Chinese.
+        Chinese = "chinese",
+        /// Other Asian.
+        OtherAsian = "other_asian",
+        /// Middle Eastern.
+        MiddleEastern = "middle_eastern",
+        /// Black African.
+        BlackAfrican = "black_african",
+        /// African-Caribbean.
+        AfricanCaribbean = "african_caribbean",
+        /// Another background.
+        Other = "other",
+        /// Not stated.
+        NotStated = "not_stated",
+    }
 }
 
-/// Where the contact happens.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum Setting {
-    /// An emergency department.
-    EmergencyDepartment,
-    /// General practice.
-    GeneralPractice,
-    /// A community pharmacy.
-    CommunityPharmacy,
-    /// A dental practice.
-    Dental,
-    /// An optometrist.
-    Optometry,
-    /// Maternity services.
-    Maternity,
-    /// A pre-operative assessment.
-    PreOperativeAssessment,
-    /// A hospital ward.
-    HospitalInpatient,
-    /// A hospital outpatient clinic.
-    HospitalOutpatient,
-    /// Community and voluntary-sector services.
-    CommunityAndVoluntary,
-    /// Housing services.
-    Housing,
-    /// Workplace health.
-    WorkplaceHealth,
+named_enum! {
+    /// Where the contact happens.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    #[non_exhaustive]
+    pub enum Setting {
+        /// An emergency department.
+        EmergencyDepartment = "emergency_department",
+        /// General practice.
+        GeneralPractice = "general_practice",
+        /// A community pharmacy.
+        CommunityPharmacy = "community_pharmacy",
+        /// A dental practice.
+        Dental = "dental",
+        /// An optometrist.
+        Optometry = "optometry",
+        /// Maternity services.
+        Maternity = "maternity",
+        /// A pre-operative assessment.
+        PreOperativeAssessment = "pre_operative_assessment",
+        /// A hospital ward.
+        HospitalInpatient = "hospital_inpatient",
+        /// A hospital outpatient clinic.
+        HospitalOutpatient = "hospital_outpatient",
+        /// Community and voluntary-sector services.
+        CommunityAndVoluntary = "community_and_voluntary",
+        /// Housing services.
+        Housing = "housing",
+        /// Workplace health.
+        WorkplaceHealth = "workplace_health",
+    }
 }
 
 impl Setting {
-    /// Every setting, in declaration order.
-    pub const ALL: [Setting; 12] = [
-        Setting::EmergencyDepartment,
-        Setting::GeneralPractice,
-        Setting::CommunityPharmacy,
-        Setting::Dental,
-        Setting::Optometry,
-        Setting::Maternity,
-        Setting::PreOperativeAssessment,
-        Setting::HospitalInpatient,
-        Setting::HospitalOutpatient,
-        Setting::CommunityAndVoluntary,
-        Setting::Housing,
-        Setting::WorkplaceHealth,
-    ];
-
     const fn bit(self) -> u16 {
         1 << (self as u16)
     }
+}
 
-    /// The serialized name, for messages.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Setting::EmergencyDepartment => "emergency_department",
-            Setting::GeneralPractice => "general_practice",
-            Setting::CommunityPharmacy => "community_pharmacy",
-            Setting::Dental => "dental",
-            Setting::Optometry => "optometry",
-            Setting::Maternity => "maternity",
-            Setting::PreOperativeAssessment => "pre_operative_assessment",
-            Setting::HospitalInpatient => "hospital_inpatient",
-            Setting::HospitalOutpatient => "hospital_outpatient",
-            Setting::CommunityAndVoluntary => "community_and_voluntary",
-            Setting::Housing => "housing",
-            Setting::WorkplaceHealth => "workplace_health",
-        }
+named_enum! {
+    /// How much time the practitioner has, which caps the intensity of what a plan
+    /// asks of them.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub enum TimeAvailable {
+        /// About 30 seconds to 2 minutes.
+        VeryBrief = "very_brief",
+        /// A few minutes.
+        Brief = "brief",
+        /// 20 minutes or more.
+        Extended = "extended",
     }
 }
 
-/// How much time the practitioner has, which caps the intensity of what a plan
-/// asks of them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum TimeAvailable {
-    /// About 30 seconds to 2 minutes.
-    VeryBrief,
-    /// A few minutes.
-    Brief,
-    /// 20 minutes or more.
-    Extended,
-}
-
-/// Why someone came to the emergency department (CLINICAL-REFERENCE §1.1).
-///
-/// The first ten are the PAT conditions; `other` is any other presentation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum PresentingCondition {
-    /// A fall, including a trip.
-    Fall,
-    /// A collapse, including fits.
-    Collapse,
-    /// A head injury.
-    HeadInjury,
-    /// An assault.
-    Assault,
-    /// An accident.
-    Accident,
-    /// Feeling unwell.
-    Unwell,
-    /// A gastrointestinal problem.
-    Gastrointestinal,
-    /// A cardiac problem, including chest pain.
-    Cardiac,
-    /// A psychiatric problem, including self-harm and overdose.
-    Psychiatric,
-    /// Someone who attends repeatedly.
-    RepeatAttender,
-    /// Any other presentation.
-    Other,
+named_enum! {
+    /// Why someone came to the emergency department (CLINICAL-REFERENCE §1.1).
+    ///
+    /// The first ten are the PAT conditions; `other` is any other presentation.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub enum PresentingCondition {
+        /// A fall, including a trip.
+        Fall = "fall",
+        /// A collapse, including fits.
+        Collapse = "collapse",
+        /// A head injury.
+        HeadInjury = "head_injury",
+        /// An assault.
+        Assault = "assault",
+        /// An accident.
+        Accident = "accident",
+        /// Feeling unwell.
+        Unwell = "unwell",
+        /// A gastrointestinal problem.
+        Gastrointestinal = "gastrointestinal",
+        /// A cardiac problem, including chest pain.
+        Cardiac = "cardiac",
+        /// A psychiatric problem, including self-harm and overdose.
+        Psychiatric = "psychiatric",
+        /// Someone who attends repeatedly.
+        RepeatAttender = "repeat_attender",
+        /// Any other presentation.
+        Other = "other",
+    }
 }
 
 impl PresentingCondition {
-    /// The serialized name, for messages.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            PresentingCondition::Fall => "fall",
-            PresentingCondition::Collapse => "collapse",
-            PresentingCondition::HeadInjury => "head_injury",
-            PresentingCondition::Assault => "assault",
-            PresentingCondition::Accident => "accident",
-            PresentingCondition::Unwell => "unwell",
-            PresentingCondition::Gastrointestinal => "gastrointestinal",
-            PresentingCondition::Cardiac => "cardiac",
-            PresentingCondition::Psychiatric => "psychiatric",
-            PresentingCondition::RepeatAttender => "repeat_attender",
-            PresentingCondition::Other => "other",
-        }
-    }
-
     /// Whether this is one of the ten conditions for which PAT is indicated.
     pub const fn indicates_pat(self) -> bool {
         !matches!(self, PresentingCondition::Other)
     }
 }
 
-/// A group that proportionate universalism offers more active help to
-/// (CLINICAL-REFERENCE §6.4).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum PriorityGroup {
-    /// Experiencing homelessness.
-    ExperiencingHomelessness,
-    /// Gypsy, Roma and Traveller communities.
-    GypsyRomaTraveller,
-    /// Living in the most deprived fifth of areas.
-    MostDeprivedQuintile,
-    /// Severe mental illness.
-    SevereMentalIllness,
-    /// Learning disability.
-    LearningDisability,
-    /// Sex workers.
-    SexWorker,
-    /// Recently released from prison.
-    RecentPrisonRelease,
+named_enum! {
+    /// A group that proportionate universalism offers more active help to
+    /// (CLINICAL-REFERENCE §6.4).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    #[non_exhaustive]
+    pub enum PriorityGroup {
+        /// Experiencing homelessness.
+        ExperiencingHomelessness = "experiencing_homelessness",
+        /// Gypsy, Roma and Traveller communities.
+        GypsyRomaTraveller = "gypsy_roma_traveller",
+        /// Living in the most deprived fifth of areas.
+        MostDeprivedQuintile = "most_deprived_quintile",
+        /// Severe mental illness.
+        SevereMentalIllness = "severe_mental_illness",
+        /// Learning disability.
+        LearningDisability = "learning_disability",
+        /// Sex workers.
+        SexWorker = "sex_worker",
+        /// Recently released from prison.
+        RecentPrisonRelease = "recent_prison_release",
+    }
 }
 
 impl PriorityGroup {
-    /// Every priority group, in declaration order.
-    pub const ALL: [PriorityGroup; 7] = [
-        PriorityGroup::ExperiencingHomelessness,
-        PriorityGroup::GypsyRomaTraveller,
-        PriorityGroup::MostDeprivedQuintile,
-        PriorityGroup::SevereMentalIllness,
-        PriorityGroup::LearningDisability,
-        PriorityGroup::SexWorker,
-        PriorityGroup::RecentPrisonRelease,
-    ];
-
     const fn bit(self) -> u8 {
         1 << (self as u8)
     }
@@ -342,6 +244,11 @@ impl PriorityGroup {
 /// assert!(!groups.is_empty());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(with = "Vec<PriorityGroup>", extend("uniqueItems" = true), description = "the priority groups the person is in; empty for none")
+)]
 #[serde(from = "Vec<PriorityGroup>", into = "Vec<PriorityGroup>")]
 pub struct PriorityGroups(u8);
 
@@ -391,22 +298,6 @@ impl From<Vec<PriorityGroup>> for PriorityGroups {
 impl From<PriorityGroups> for Vec<PriorityGroup> {
     fn from(groups: PriorityGroups) -> Vec<PriorityGroup> {
         groups.iter().collect()
-    }
-}
-
-#[cfg(feature = "schema")]
-impl schemars::JsonSchema for PriorityGroups {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "PriorityGroups".into()
-    }
-    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        let item = generator.subschema_for::<PriorityGroup>();
-        schemars::json_schema!({
-            "type": "array",
-            "items": item,
-            "uniqueItems": true,
-            "description": "the priority groups the person is in; empty for none",
-        })
     }
 }
 
@@ -552,8 +443,13 @@ pub struct ContactFields {
 /// assert_eq!(contact.person().age().years(), 34);
 /// # Ok::<(), mecc::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "ContactFields", into = "ContactFields")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+// The schema of the fields, keeping their description.
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(with = "ContactFields", description = "")
+)]
 pub struct Contact {
     person: Person,
     circumstances: Circumstances,
@@ -570,15 +466,10 @@ struct Circumstances {
     comorbidities: Comorbidities,
 }
 
-#[cfg(feature = "schema")]
-impl schemars::JsonSchema for Contact {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Contact".into()
-    }
-    // The JSON form is the fields' form; the checks run on deserializing.
-    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        ContactFields::json_schema(generator)
-    }
+checked_wrapper! {
+    Contact from ContactFields,
+    check Contact::new,
+    fields |c: Contact| c.fields(),
 }
 
 impl Contact {
@@ -701,18 +592,15 @@ impl AsRef<Person> for Contact {
     }
 }
 
-impl TryFrom<ContactFields> for Contact {
-    type Error = Error;
-    fn try_from(fields: ContactFields) -> Result<Contact, Error> {
-        Contact::new(fields)
-    }
-}
-
-impl From<Contact> for ContactFields {
-    fn from(c: Contact) -> ContactFields {
-        c.fields()
-    }
-}
+names_round_trip_tests!(
+    sex_names_round_trip: Sex,
+    yes_no_not_known_names_round_trip: YesNoNotKnown,
+    family_background_names_round_trip: FamilyBackground,
+    setting_names_round_trip: Setting,
+    time_available_names_round_trip: TimeAvailable,
+    presenting_condition_names_round_trip: PresentingCondition,
+    priority_group_names_round_trip: PriorityGroup,
+);
 
 /// A set of settings, held as bits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -750,76 +638,36 @@ impl Settings {
 }
 
 /// Accepted ages in total months: up to 120 years and 11 months (CLINICAL-REFERENCE §0).
-pub const AGE_MONTHS: Bounds = Bounds {
-    min: 0.0,
-    max: 1451.0,
-    text: "an age from 0 to 1451 months (120 years and 11 months)",
-};
+pub const AGE_MONTHS: Bounds =
+    bounds!("an age", from 0 to 1451 "months" ("120 years and 11 months"));
 
-/// A person's age in total months, for the instruments that need more than
-/// whole years (children's BMI centiles, CLINICAL-REFERENCE §8.3).
-///
-/// ```
-/// use mecc::context::AgeInMonths;
-///
-/// let m = AgeInMonths::new(126)?;
-/// assert_eq!((m.months(), m.whole_years()), (126, 10));
-/// # Ok::<(), mecc::Error>(())
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "u32", into = "u32")]
-pub struct AgeInMonths(u16);
-
-impl AgeInMonths {
+bounded_int! {
+    /// A person's age in total months, for the instruments that need more than
+    /// whole years (children's BMI centiles, CLINICAL-REFERENCE §8.3).
+    ///
+    /// ```
+    /// use mecc::context::AgeInMonths;
+    ///
+    /// let m = AgeInMonths::new(126)?;
+    /// assert_eq!((m.months(), m.whole_years()), (126, 10));
+    /// # Ok::<(), mecc::Error>(())
+    /// ```
+    pub struct AgeInMonths(u16) in AGE_MONTHS, field "age_in_months";
     /// An age in total months.
     ///
     /// # Errors
     /// [`Error::OutOfRange`] above 1451 ([`AGE_MONTHS`]).
-    pub fn new(months: u32) -> Result<AgeInMonths, Error> {
-        let m = Error::check_int("age_in_months", u64::from(months), &AGE_MONTHS)?;
-        // Range-checked above: at most 1451.
-        Ok(AgeInMonths(m as u16))
-    }
-
+    fn new;
     /// The age in total months.
-    #[must_use]
-    pub const fn months(self) -> u32 {
-        self.0 as u32
-    }
+    fn months;
+    schema "age in total months";
+}
 
+impl AgeInMonths {
     /// The whole years in the age.
     #[must_use]
     pub const fn whole_years(self) -> u32 {
-        self.0 as u32 / 12
-    }
-}
-
-impl TryFrom<u32> for AgeInMonths {
-    type Error = Error;
-    fn try_from(months: u32) -> Result<AgeInMonths, Error> {
-        AgeInMonths::new(months)
-    }
-}
-
-impl From<AgeInMonths> for u32 {
-    fn from(a: AgeInMonths) -> u32 {
-        a.months()
-    }
-}
-
-#[cfg(feature = "schema")]
-impl schemars::JsonSchema for AgeInMonths {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "AgeInMonths".into()
-    }
-    // The bounds come from the one constant that checks them.
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({
-            "type": "integer",
-            "minimum": AGE_MONTHS.min,
-            "maximum": AGE_MONTHS.max,
-            "description": "age in total months",
-        })
+        self.months() / 12
     }
 }
 
@@ -861,19 +709,19 @@ pub struct PersonFields {
 /// assert_eq!(person.sex(), Sex::Male);
 /// # Ok::<(), mecc::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "PersonFields", into = "PersonFields")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+// The schema of the fields, keeping their description.
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(with = "PersonFields", description = "")
+)]
 pub struct Person(PersonFields);
 
-#[cfg(feature = "schema")]
-impl schemars::JsonSchema for Person {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Person".into()
-    }
-    // The JSON form is the fields' form; the checks run on deserializing.
-    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        PersonFields::json_schema(generator)
-    }
+checked_wrapper! {
+    Person from PersonFields,
+    check Person::new,
+    fields |p: Person| p.0,
 }
 
 impl Person {
@@ -940,68 +788,5 @@ impl Person {
 impl AsRef<Person> for Person {
     fn as_ref(&self) -> &Person {
         self
-    }
-}
-
-impl TryFrom<PersonFields> for Person {
-    type Error = Error;
-    fn try_from(fields: PersonFields) -> Result<Person, Error> {
-        Person::new(fields)
-    }
-}
-
-impl From<Person> for PersonFields {
-    fn from(p: Person) -> PersonFields {
-        p.0
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// An exhaustive match, which only this crate can write for a
-    /// `#[non_exhaustive]` enum: adding a setting fails to compile here until
-    /// it is placed in [`Setting::ALL`], which coverage checking walks.
-    #[test]
-    fn every_setting_is_enumerated() {
-        fn position(s: Setting) -> usize {
-            match s {
-                Setting::EmergencyDepartment => 0,
-                Setting::GeneralPractice => 1,
-                Setting::CommunityPharmacy => 2,
-                Setting::Dental => 3,
-                Setting::Optometry => 4,
-                Setting::Maternity => 5,
-                Setting::PreOperativeAssessment => 6,
-                Setting::HospitalInpatient => 7,
-                Setting::HospitalOutpatient => 8,
-                Setting::CommunityAndVoluntary => 9,
-                Setting::Housing => 10,
-                Setting::WorkplaceHealth => 11,
-            }
-        }
-        for (i, s) in Setting::ALL.iter().enumerate() {
-            assert_eq!(position(*s), i, "{s:?}");
-        }
-    }
-
-    /// As for settings: the groups coverage varies are all of them.
-    #[test]
-    fn every_priority_group_is_enumerated() {
-        fn position(g: PriorityGroup) -> usize {
-            match g {
-                PriorityGroup::ExperiencingHomelessness => 0,
-                PriorityGroup::GypsyRomaTraveller => 1,
-                PriorityGroup::MostDeprivedQuintile => 2,
-                PriorityGroup::SevereMentalIllness => 3,
-                PriorityGroup::LearningDisability => 4,
-                PriorityGroup::SexWorker => 5,
-                PriorityGroup::RecentPrisonRelease => 6,
-            }
-        }
-        for (i, g) in PriorityGroup::ALL.iter().enumerate() {
-            assert_eq!(position(*g), i, "{g:?}");
-        }
     }
 }

@@ -8,81 +8,57 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-/// A stable code for each kind of problem a policy can have.
-///
-/// Codes never change meaning; new ones may be added.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum DiagnosticCode {
-    /// The document is not valid JSON or does not have the policy's shape.
-    MalformedDocument,
-    /// The policy id or version is empty.
-    MissingIdentity,
-    /// Two pathways share an id.
-    DuplicatePathwayId,
-    /// Two rules share an id.
-    DuplicateRuleId,
-    /// A rule or condition names a pathway the policy does not define.
-    UnknownPathway,
-    /// A pathway's fallback names a pathway the policy does not define.
-    UnknownFallback,
-    /// Following fallbacks from a pathway comes back to it.
-    FallbackCycle,
-    /// A rule has no source.
-    MissingSource,
-    /// A rule has no actions.
-    RuleWithoutActions,
-    /// A referral or signpost names no pathway, or another kind of action names one.
-    PathwayMismatch,
-    /// A referral has no urgency, or an action that is not a referral has a mode or urgency.
-    ReferralFieldsMismatch,
-    /// An action has no text.
-    EmptyText,
-    /// A rule's condition can never hold, so the rule can never fire.
-    ConditionNeverHolds,
-    /// An outcome that calls for action has no rule acting on it in some contact,
-    /// and the policy does not say it deliberately takes no action.
-    UncoveredOutcome,
-    /// An overlay names a rule or pathway that the base policy does not have.
-    OverlayTargetMissing,
-    /// An overlay adds a rule or pathway whose id the base policy already has.
-    OverlayDuplicate,
-    /// A rule that raises a built-in safety alert is missing, with no recorded override.
-    SafetyRuleRemoved,
-    /// A rule that raises a built-in safety alert differs from the national
-    /// default, with no recorded override.
-    SafetyRuleChanged,
-    /// A safety override names a rule that is not protected, or lacks its
-    /// reason or approver.
-    SafetyOverrideInvalid,
-}
+use crate::bounded::{named_enum, names_round_trip_tests};
 
-impl DiagnosticCode {
-    /// The serialized name.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            DiagnosticCode::MalformedDocument => "malformed_document",
-            DiagnosticCode::MissingIdentity => "missing_identity",
-            DiagnosticCode::DuplicatePathwayId => "duplicate_pathway_id",
-            DiagnosticCode::DuplicateRuleId => "duplicate_rule_id",
-            DiagnosticCode::UnknownPathway => "unknown_pathway",
-            DiagnosticCode::UnknownFallback => "unknown_fallback",
-            DiagnosticCode::FallbackCycle => "fallback_cycle",
-            DiagnosticCode::MissingSource => "missing_source",
-            DiagnosticCode::RuleWithoutActions => "rule_without_actions",
-            DiagnosticCode::PathwayMismatch => "pathway_mismatch",
-            DiagnosticCode::ReferralFieldsMismatch => "referral_fields_mismatch",
-            DiagnosticCode::EmptyText => "empty_text",
-            DiagnosticCode::ConditionNeverHolds => "condition_never_holds",
-            DiagnosticCode::UncoveredOutcome => "uncovered_outcome",
-            DiagnosticCode::OverlayTargetMissing => "overlay_target_missing",
-            DiagnosticCode::OverlayDuplicate => "overlay_duplicate",
-            DiagnosticCode::SafetyRuleRemoved => "safety_rule_removed",
-            DiagnosticCode::SafetyRuleChanged => "safety_rule_changed",
-            DiagnosticCode::SafetyOverrideInvalid => "safety_override_invalid",
-        }
+named_enum! {
+    /// A stable code for each kind of problem a policy can have.
+    ///
+    /// Codes never change meaning; new ones may be added.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    #[non_exhaustive]
+    pub enum DiagnosticCode {
+        /// The document is not valid JSON or does not have the policy's shape.
+        MalformedDocument = "malformed_document",
+        /// The policy id or version is empty.
+        MissingIdentity = "missing_identity",
+        /// Two pathways share an id.
+        DuplicatePathwayId = "duplicate_pathway_id",
+        /// Two rules share an id.
+        DuplicateRuleId = "duplicate_rule_id",
+        /// A rule or condition names a pathway the policy does not define.
+        UnknownPathway = "unknown_pathway",
+        /// A pathway's fallback names a pathway the policy does not define.
+        UnknownFallback = "unknown_fallback",
+        /// Following fallbacks from a pathway comes back to it.
+        FallbackCycle = "fallback_cycle",
+        /// A rule has no source.
+        MissingSource = "missing_source",
+        /// A rule has no actions.
+        RuleWithoutActions = "rule_without_actions",
+        /// A referral or signpost names no pathway, or another kind of action names one.
+        PathwayMismatch = "pathway_mismatch",
+        /// A referral has no urgency, or an action that is not a referral has a mode or urgency.
+        ReferralFieldsMismatch = "referral_fields_mismatch",
+        /// An action has no text.
+        EmptyText = "empty_text",
+        /// A rule's condition can never hold, so the rule can never fire.
+        ConditionNeverHolds = "condition_never_holds",
+        /// An outcome that calls for action has no rule acting on it in some contact,
+        /// and the policy does not say it deliberately takes no action.
+        UncoveredOutcome = "uncovered_outcome",
+        /// An overlay names a rule or pathway that the base policy does not have.
+        OverlayTargetMissing = "overlay_target_missing",
+        /// An overlay adds a rule or pathway whose id the base policy already has.
+        OverlayDuplicate = "overlay_duplicate",
+        /// A rule that raises a built-in safety alert is missing, with no recorded override.
+        SafetyRuleRemoved = "safety_rule_removed",
+        /// A rule that raises a built-in safety alert differs from the national
+        /// default, with no recorded override.
+        SafetyRuleChanged = "safety_rule_changed",
+        /// A safety override names a rule that is not protected, or lacks its
+        /// reason or approver.
+        SafetyOverrideInvalid = "safety_override_invalid",
     }
 }
 
@@ -143,3 +119,7 @@ impl fmt::Display for Diagnostic {
         write!(f, ": {}", self.message)
     }
 }
+
+names_round_trip_tests!(
+    diagnostic_code_names_round_trip: DiagnosticCode,
+);

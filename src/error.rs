@@ -139,62 +139,6 @@ impl Error {
         Error::Policy { diagnostics }
     }
 
-    /// Checks that `value` is finite and lies within `range` (inclusive).
-    pub(crate) fn check_f64(
-        field: &'static str,
-        value: f64,
-        range: &crate::units::Bounds,
-    ) -> Result<f64, Error> {
-        if !value.is_finite() {
-            return Err(Error::NotFinite {
-                field,
-                value: value.to_string(),
-                expected: range.text,
-            });
-        }
-        if value < range.min || value > range.max {
-            return Err(Error::OutOfRange {
-                field,
-                value: value.to_string(),
-                expected: range.text,
-                hint: None,
-            });
-        }
-        Ok(value)
-    }
-
-    /// Checks that a whole number lies within `range` (inclusive).
-    pub(crate) fn check_int(
-        field: &'static str,
-        value: u64,
-        range: &crate::units::Bounds,
-    ) -> Result<u64, Error> {
-        // Bounds hold whole numbers for integer fields, so the conversion is exact.
-        if (value as f64) < range.min || (value as f64) > range.max {
-            return Err(Error::OutOfRange {
-                field,
-                value: value.to_string(),
-                expected: range.text,
-                hint: None,
-            });
-        }
-        Ok(value)
-    }
-
-    /// Restates an out-of-range error in the unit the caller used: the value as
-    /// given and the range in that unit.
-    pub(crate) fn restated(self, given: u32, range_text: &'static str) -> Error {
-        match self {
-            Error::OutOfRange { field, hint, .. } => Error::OutOfRange {
-                field,
-                value: given.to_string(),
-                expected: range_text,
-                hint,
-            },
-            other => other,
-        }
-    }
-
     /// Replaces the value in an out-of-range error with the value as the caller
     /// typed it (for example `12 st 6 lb` rather than its conversion).
     pub(crate) fn given_as(self, given: String) -> Error {

@@ -111,6 +111,7 @@
 #![deny(missing_docs)]
 
 mod assess;
+mod bounded;
 pub mod context;
 pub mod diagnostic;
 pub mod error;

@@ -84,7 +84,7 @@ impl Ages {
 }
 
 /// The oldest age a contact can hold, from the one bound that checks it.
-const MAX_AGE: u32 = AGE_YEARS.max as u32;
+const MAX_AGE: u32 = AGE_YEARS.max() as u32;
 /// Outcomes an instrument gives at any age. PAT, AUDIT, FAST and smoking
 /// status score at every age; what the policy does for children is its own
 /// concern (CLINICAL-REFERENCE §8).

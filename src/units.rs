@@ -12,65 +12,187 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::bounded::bounded_int;
 use crate::error::Error;
 
-/// An inclusive range that a quantity must lie in, with its wording for messages.
+/// An inclusive range that a quantity must lie in, with the words that
+/// describe it in messages.
+///
+/// A `Bounds` is declared once, with its ends, noun and unit, and its message
+/// text ([`Bounds::text`], also its `Display`) is written from those same
+/// tokens, so the numbers in a message cannot disagree with the check or the
+/// JSON Schema.
+///
+/// ```
+/// use mecc::units::HEIGHT_CM;
+///
+/// assert_eq!(HEIGHT_CM.min(), 100.0);
+/// assert_eq!(HEIGHT_CM.max(), 250.0);
+/// assert_eq!(HEIGHT_CM.unit(), "cm");
+/// assert_eq!(HEIGHT_CM.to_string(), "a height from 100 to 250 cm");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Bounds {
+    min: f64,
+    max: f64,
+    noun: &'static str,
+    unit: &'static str,
+    text: &'static str,
+}
+
+/// Declares a [`Bounds`]: `bounds!("a height", from 100 to 250 "cm")`, with an
+/// optional noun (with its article), an optional unit and an optional note in
+/// brackets. The message text is concatenated at compile time from the same
+/// literals as the ends, because [`Error`] carries it as a `&'static str`.
+macro_rules! bounds {
+    (@or $default:literal) => { $default };
+    (@or $default:literal $given:literal) => { $given };
+    ($($noun:literal,)? from $min:literal to $max:literal $($unit:literal)? $(($note:literal))?) => {
+        $crate::units::Bounds::declared(
+            $min as f64,
+            $max as f64,
+            $crate::units::bounds!(@or "" $($noun)?),
+            $crate::units::bounds!(@or "" $($unit)?),
+            concat!(
+                $($noun, " ",)? "from ", $min, " to ", $max
+                $(, " ", $unit)? $(, " (", $note, ")")?
+            ),
+        )
+    };
+}
+pub(crate) use bounds;
+
+impl Bounds {
+    /// Used by `bounds!` only, which writes `text` from the same tokens.
+    #[doc(hidden)]
+    pub(crate) const fn declared(
+        min: f64,
+        max: f64,
+        noun: &'static str,
+        unit: &'static str,
+        text: &'static str,
+    ) -> Bounds {
+        Bounds {
+            min,
+            max,
+            noun,
+            unit,
+            text,
+        }
+    }
+
     /// The smallest accepted value.
-    pub min: f64,
+    pub const fn min(&self) -> f64 {
+        self.min
+    }
+
     /// The largest accepted value.
-    pub max: f64,
-    /// How the range reads in an error message, with its unit.
-    pub text: &'static str,
+    pub const fn max(&self) -> f64 {
+        self.max
+    }
+
+    /// What the quantity is, with its article (`"a height"`); empty when the
+    /// unit says it (`"from 0 to 300 UK units"`).
+    pub const fn noun(&self) -> &'static str {
+        self.noun
+    }
+
+    /// The unit the ends are in (`"cm"`); empty for a bare count or score.
+    pub const fn unit(&self) -> &'static str {
+        self.unit
+    }
+
+    /// How the range reads in an error message, with its unit: the same text
+    /// as `Display`.
+    pub const fn text(&self) -> &'static str {
+        self.text
+    }
+
+    /// Checks that `value` is finite and lies within these bounds; `field` names
+    /// the input in the error.
+    pub(crate) fn check_f64(&self, field: &'static str, value: f64) -> Result<f64, Error> {
+        if !value.is_finite() {
+            return Err(self.not_finite(field, value));
+        }
+        if value < self.min || value > self.max {
+            return Err(self.out_of_range(field, value));
+        }
+        Ok(value)
+    }
+
+    /// Checks that a whole number lies within these bounds; `field` names the
+    /// input in the error.
+    pub(crate) fn check_int(&self, field: &'static str, value: u32) -> Result<u32, Error> {
+        // Integer bounds are whole numbers, so the comparison in f64 is exact.
+        if f64::from(value) < self.min || f64::from(value) > self.max {
+            return Err(self.out_of_range(field, value));
+        }
+        Ok(value)
+    }
+
+    /// The error for a NaN or infinite value given for `field`.
+    pub(crate) fn not_finite(&self, field: &'static str, value: f64) -> Error {
+        Error::NotFinite {
+            field,
+            value: value.to_string(),
+            expected: self.text,
+        }
+    }
+
+    /// The error for `value`, given for `field`, lying outside these bounds.
+    pub(crate) fn out_of_range(&self, field: &'static str, value: impl ToString) -> Error {
+        Error::OutOfRange {
+            field,
+            value: value.to_string(),
+            expected: self.text,
+            hint: None,
+        }
+    }
+}
+
+impl std::fmt::Display for Bounds {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.text)
+    }
 }
 
 /// Plausible adult height in centimetres (CLINICAL-REFERENCE §3.1).
-pub const HEIGHT_CM: Bounds = Bounds {
-    min: 100.0,
-    max: 250.0,
-    text: "a height from 100 to 250 cm",
-};
+pub const HEIGHT_CM: Bounds = bounds!("a height", from 100 to 250 "cm");
+/// [`HEIGHT_CM`] in whole millimetres, for heights given in millimetres.
+///
+/// The same range as its metric parent, scaled; a unit test keeps the two
+/// in step.
+const HEIGHT_MM: Bounds = bounds!("a height", from 1000 to 2500 "mm");
 /// Plausible adult weight in kilograms (CLINICAL-REFERENCE §3.1).
-pub const WEIGHT_KG: Bounds = Bounds {
-    min: 20.0,
-    max: 350.0,
-    text: "a weight from 20 to 350 kg",
-};
+pub const WEIGHT_KG: Bounds = bounds!("a weight", from 20 to 350 "kg");
+/// [`WEIGHT_KG`] in whole grams, for weights given in grams.
+///
+/// The same range as its metric parent, scaled; a unit test keeps the two
+/// in step.
+const WEIGHT_G: Bounds = bounds!("a weight", from 20000 to 350000 "g");
 /// Plausible waist circumference in centimetres.
 ///
 /// **Decision:** the clinical reference gives no range for the waist; 40 to
 /// 250 cm admits every adult on record while catching a waist given in metres or
 /// inches.
-pub const WAIST_CM: Bounds = Bounds {
-    min: 40.0,
-    max: 250.0,
-    text: "a waist from 40 to 250 cm",
-};
+pub const WAIST_CM: Bounds = bounds!("a waist", from 40 to 250 "cm");
+/// [`WAIST_CM`] in whole millimetres, for waists given in millimetres.
+///
+/// The same range as its metric parent, scaled; a unit test keeps the two
+/// in step.
+const WAIST_MM: Bounds = bounds!("a waist", from 400 to 2500 "mm");
 /// UK units of alcohol drunk in one day.
 ///
 /// **Decision:** 300 units (ten 75 cl bottles of spirits) is beyond any survivable
 /// day's drinking, so a larger number is taken to be a typing error.
-pub const ALCOHOL_UNITS: Bounds = Bounds {
-    min: 0.0,
-    max: 300.0,
-    text: "from 0 to 300 UK units",
-};
+pub const ALCOHOL_UNITS: Bounds = bounds!(from 0 to 300 "UK units");
 /// Minutes of activity in one week: there are 10 080 minutes in a week.
-pub const WEEKLY_MINUTES: Bounds = Bounds {
-    min: 0.0,
-    max: 10_080.0,
-    text: "from 0 to 10080 minutes (the minutes in one week)",
-};
+pub const WEEKLY_MINUTES: Bounds = bounds!(from 0 to 10_080 "minutes" ("the minutes in one week"));
 /// Exhaled carbon monoxide in parts per million.
 ///
 /// **Decision:** hand-held CO monitors read up to about 100 to 500 ppm; 500 is the
 /// top of the widest common range, and a larger reading is taken to be an error.
-pub const CO_PPM: Bounds = Bounds {
-    min: 0.0,
-    max: 500.0,
-    text: "a reading from 0 to 500 ppm",
-};
+pub const CO_PPM: Bounds = bounds!("a reading", from 0 to 500 "ppm");
 
 const MM_PER_INCH: f64 = 25.4;
 const GRAMS_PER_POUND: f64 = 453.592_37;
@@ -143,17 +265,17 @@ impl Height {
     /// A height in whole millimetres.
     ///
     /// # Errors
-    /// [`Error::OutOfRange`] outside 1000 to 2500 mm ([`HEIGHT_CM`]).
+    /// [`Error::OutOfRange`] outside 1000 to 2500 mm ([`HEIGHT_CM`] in millimetres).
     pub fn from_mm(mm: u32) -> Result<Height, Error> {
-        Self::checked_cm("height_mm", f64::from(mm) / 10.0)
-            .map_err(|e| e.restated(mm, "a height from 1000 to 2500 mm"))
-            .map_err(|e| match mm {
-                100..=250 => e.with_hint(format!(
-                    "this looks like centimetres: did you mean {} mm?",
-                    mm * 10
-                )),
-                _ => e,
-            })
+        let mm = HEIGHT_MM.check_int("height_mm", mm).map_err(|e| match mm {
+            100..=250 => e.with_hint(format!(
+                "this looks like centimetres: did you mean {} mm?",
+                mm * 10
+            )),
+            _ => e,
+        })?;
+        // Range-checked above: at most 2500, well within u16.
+        Ok(Height { mm: mm as u16 })
     }
 
     /// A height in feet and inches (1 in = 2.54 cm).
@@ -172,7 +294,7 @@ impl Height {
     }
 
     fn checked_cm(field: &'static str, cm: f64) -> Result<Height, Error> {
-        let cm = Error::check_f64(field, cm, &HEIGHT_CM)?;
+        let cm = HEIGHT_CM.check_f64(field, cm)?;
         // Range-checked above: at most 2500 mm, well within u16.
         Ok(Height {
             mm: round_u32(cm * 10.0) as u16,
@@ -280,17 +402,17 @@ impl Weight {
     ///   plausible in pounds or grams is reported as probably that.
     pub fn from_kg(kg: f64) -> Result<Weight, Error> {
         Self::checked_kg("weight_kg", kg).map_err(|e| {
-            if kg > WEIGHT_KG.max && kg <= WEIGHT_KG.max / (GRAMS_PER_POUND / 1000.0) {
+            if kg > WEIGHT_KG.max() && kg <= WEIGHT_KG.max() / (GRAMS_PER_POUND / 1000.0) {
                 e.with_hint(format!(
                     "this may be pounds: {kg} lb is {:.1} kg",
                     kg * GRAMS_PER_POUND / 1000.0
                 ))
-            } else if (WEIGHT_KG.min * 1000.0..=WEIGHT_KG.max * 1000.0).contains(&kg) {
+            } else if (WEIGHT_KG.min() * 1000.0..=WEIGHT_KG.max() * 1000.0).contains(&kg) {
                 e.with_hint(format!(
                     "this looks like grams: did you mean {} kg?",
                     kg / 1000.0
                 ))
-            } else if (WEIGHT_KG.min / 6.35..WEIGHT_KG.min).contains(&kg) {
+            } else if (WEIGHT_KG.min() / 6.35..WEIGHT_KG.min()).contains(&kg) {
                 e.with_hint("if this is in stones, give stones and pounds".to_string())
             } else {
                 e
@@ -301,10 +423,10 @@ impl Weight {
     /// A weight in whole grams.
     ///
     /// # Errors
-    /// [`Error::OutOfRange`] outside 20 000 to 350 000 g ([`WEIGHT_KG`]).
+    /// [`Error::OutOfRange`] outside 20 000 to 350 000 g ([`WEIGHT_KG`] in grams).
     pub fn from_grams(grams: u32) -> Result<Weight, Error> {
-        Self::checked_kg("weight_g", f64::from(grams) / 1000.0)
-            .map_err(|e| e.restated(grams, "a weight from 20000 to 350000 g"))
+        let grams = WEIGHT_G.check_int("weight_g", grams)?;
+        Ok(Weight { grams })
     }
 
     /// A weight in pounds (1 lb = 0.45359237 kg).
@@ -314,11 +436,7 @@ impl Weight {
     /// [`WEIGHT_KG`] once converted.
     pub fn from_pounds(pounds: f64) -> Result<Weight, Error> {
         if !pounds.is_finite() {
-            return Err(Error::NotFinite {
-                field: "weight_pounds",
-                value: pounds.to_string(),
-                expected: WEIGHT_KG.text,
-            });
+            return Err(WEIGHT_KG.not_finite("weight_pounds", pounds));
         }
         let kg = pounds * GRAMS_PER_POUND / 1000.0;
         Self::checked_kg("weight_pounds", kg).map_err(|e| {
@@ -348,7 +466,7 @@ impl Weight {
     }
 
     fn checked_kg(field: &'static str, kg: f64) -> Result<Weight, Error> {
-        let kg = Error::check_f64(field, kg, &WEIGHT_KG)?;
+        let kg = WEIGHT_KG.check_f64(field, kg)?;
         Ok(Weight {
             grams: round_u32(kg * 1000.0),
         })
@@ -437,10 +555,11 @@ impl Waist {
     /// A waist circumference in whole millimetres.
     ///
     /// # Errors
-    /// [`Error::OutOfRange`] outside 400 to 2500 mm ([`WAIST_CM`]).
+    /// [`Error::OutOfRange`] outside 400 to 2500 mm ([`WAIST_CM`] in millimetres).
     pub fn from_mm(mm: u32) -> Result<Waist, Error> {
-        Self::checked_cm("waist_mm", f64::from(mm) / 10.0)
-            .map_err(|e| e.restated(mm, "a waist from 400 to 2500 mm"))
+        let mm = WAIST_MM.check_int("waist_mm", mm)?;
+        // Range-checked above: at most 2500, well within u16.
+        Ok(Waist { mm: mm as u16 })
     }
 
     /// A waist circumference in inches (1 in = 2.54 cm).
@@ -450,11 +569,7 @@ impl Waist {
     /// outside [`WAIST_CM`].
     pub fn from_inches(inches: f64) -> Result<Waist, Error> {
         if !inches.is_finite() {
-            return Err(Error::NotFinite {
-                field: "waist_inches",
-                value: inches.to_string(),
-                expected: WAIST_CM.text,
-            });
+            return Err(WAIST_CM.not_finite("waist_inches", inches));
         }
         let cm = inches * MM_PER_INCH / 10.0;
         Self::checked_cm("waist_inches", cm).map_err(|e| {
@@ -464,7 +579,7 @@ impl Waist {
     }
 
     fn checked_cm(field: &'static str, cm: f64) -> Result<Waist, Error> {
-        let cm = Error::check_f64(field, cm, &WAIST_CM)?;
+        let cm = WAIST_CM.check_f64(field, cm)?;
         // Range-checked above: at most 2500 mm, well within u16.
         Ok(Waist {
             mm: round_u32(cm * 10.0) as u16,
@@ -533,7 +648,7 @@ impl AlcoholUnits {
     /// - [`Error::OutOfRange`] outside [`ALCOHOL_UNITS`] (negative, or more than
     ///   300).
     pub fn from_units(units: f64) -> Result<AlcoholUnits, Error> {
-        let units = Error::check_f64("units", units, &ALCOHOL_UNITS)?;
+        let units = ALCOHOL_UNITS.check_f64("units", units)?;
         Ok(AlcoholUnits {
             centi: round_u32(units * 100.0),
         })
@@ -544,7 +659,7 @@ impl AlcoholUnits {
     /// # Errors
     /// [`Error::OutOfRange`] above 30 000 (300 units, [`ALCOHOL_UNITS`]).
     pub fn from_centi_units(centi: u32) -> Result<AlcoholUnits, Error> {
-        Error::check_f64("units", f64::from(centi) / 100.0, &ALCOHOL_UNITS)?;
+        ALCOHOL_UNITS.check_f64("units", f64::from(centi) / 100.0)?;
         Ok(AlcoholUnits { centi })
     }
 
@@ -556,8 +671,8 @@ impl AlcoholUnits {
     ///   0 to 10 000 ml, or `abv_percent` not from 0 to 100.
     /// - [`Error::OutOfRange`] when the result exceeds [`ALCOHOL_UNITS`].
     pub fn from_volume(volume_ml: f64, abv_percent: f64) -> Result<AlcoholUnits, Error> {
-        Error::check_f64("volume_ml", volume_ml, &DRINK_VOLUME_ML)?;
-        Error::check_f64("abv_percent", abv_percent, &ABV_PERCENT)?;
+        DRINK_VOLUME_ML.check_f64("volume_ml", volume_ml)?;
+        ABV_PERCENT.check_f64("abv_percent", abv_percent)?;
         Self::from_units(volume_ml * abv_percent / 1000.0)
     }
 
@@ -581,17 +696,9 @@ impl AlcoholUnits {
 }
 
 /// The volume of one drink, in millilitres.
-pub const DRINK_VOLUME_ML: Bounds = Bounds {
-    min: 0.0,
-    max: 10_000.0,
-    text: "a volume from 0 to 10000 ml",
-};
+pub const DRINK_VOLUME_ML: Bounds = bounds!("a volume", from 0 to 10_000 "ml");
 /// Alcohol by volume, in percent.
-pub const ABV_PERCENT: Bounds = Bounds {
-    min: 0.0,
-    max: 100.0,
-    text: "a strength from 0 to 100 % ABV",
-};
+pub const ABV_PERCENT: Bounds = bounds!("a strength", from 0 to 100 "% ABV");
 
 impl TryFrom<f64> for AlcoholUnits {
     type Error = Error;
@@ -608,102 +715,88 @@ impl From<AlcoholUnits> for f64 {
 
 // ---------------------------------------------------------------- minutes
 
-/// Minutes of activity in one week.
-///
-/// ```
-/// use mecc::units::WeeklyMinutes;
-///
-/// assert_eq!(WeeklyMinutes::new(150)?.get(), 150);
-/// assert!(WeeklyMinutes::new(20_000).is_err());
-/// # Ok::<(), mecc::Error>(())
-/// ```
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
-)]
-#[serde(try_from = "u32", into = "u32")]
-pub struct WeeklyMinutes(u16);
-
-impl WeeklyMinutes {
+bounded_int! {
+    /// Minutes of activity in one week.
+    ///
+    /// ```
+    /// use mecc::units::WeeklyMinutes;
+    ///
+    /// assert_eq!(WeeklyMinutes::new(150)?.get(), 150);
+    /// assert!(WeeklyMinutes::new(20_000).is_err());
+    /// # Ok::<(), mecc::Error>(())
+    /// ```
+    #[derive(Default)]
+    pub struct WeeklyMinutes(u16) in WEEKLY_MINUTES, field "minutes_per_week";
     /// A number of minutes in one week.
     ///
     /// # Errors
     /// [`Error::OutOfRange`] above 10 080 ([`WEEKLY_MINUTES`]).
-    pub fn new(minutes: u32) -> Result<WeeklyMinutes, Error> {
-        Self::named("minutes_per_week", minutes)
-    }
-
-    /// As [`WeeklyMinutes::new`], naming the input field in any error.
-    pub(crate) fn named(field: &'static str, minutes: u32) -> Result<WeeklyMinutes, Error> {
-        let m = Error::check_int(field, u64::from(minutes), &WEEKLY_MINUTES)?;
-        // Range-checked above: at most 10 080.
-        Ok(WeeklyMinutes(m as u16))
-    }
-
+    fn new;
     /// The number of minutes.
-    pub const fn get(self) -> u32 {
-        self.0 as u32
-    }
-}
-
-impl TryFrom<u32> for WeeklyMinutes {
-    type Error = Error;
-    fn try_from(m: u32) -> Result<WeeklyMinutes, Error> {
-        WeeklyMinutes::new(m)
-    }
-}
-
-impl From<WeeklyMinutes> for u32 {
-    fn from(m: WeeklyMinutes) -> u32 {
-        m.get()
-    }
+    fn get;
+    schema "minutes in one week";
 }
 
 // ---------------------------------------------------------------- carbon monoxide
 
-/// An exhaled carbon-monoxide reading in whole parts per million, as CO
-/// monitors display it.
-///
-/// ```
-/// use mecc::units::CoPpm;
-///
-/// assert_eq!(CoPpm::new(4)?.get(), 4);
-/// # Ok::<(), mecc::Error>(())
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "u32", into = "u32")]
-pub struct CoPpm(u16);
-
-impl CoPpm {
+bounded_int! {
+    /// An exhaled carbon-monoxide reading in whole parts per million, as CO
+    /// monitors display it.
+    ///
+    /// ```
+    /// use mecc::units::CoPpm;
+    ///
+    /// assert_eq!(CoPpm::new(4)?.get(), 4);
+    /// # Ok::<(), mecc::Error>(())
+    /// ```
+    pub struct CoPpm(u16) in CO_PPM, field "co_ppm";
     /// A reading in ppm.
     ///
     /// # Errors
     /// [`Error::OutOfRange`] above 500 ppm ([`CO_PPM`]).
-    pub fn new(ppm: u32) -> Result<CoPpm, Error> {
-        let ppm = Error::check_int("co_ppm", u64::from(ppm), &CO_PPM)?;
-        // Range-checked above: at most 500.
-        Ok(CoPpm(ppm as u16))
-    }
-
+    fn new;
     /// The reading in ppm.
-    pub const fn get(self) -> u32 {
-        self.0 as u32
-    }
-}
-
-impl TryFrom<u32> for CoPpm {
-    type Error = Error;
-    fn try_from(ppm: u32) -> Result<CoPpm, Error> {
-        CoPpm::new(ppm)
-    }
-}
-
-impl From<CoPpm> for u32 {
-    fn from(c: CoPpm) -> u32 {
-        c.get()
-    }
+    fn get;
+    schema "exhaled carbon monoxide, parts per million";
 }
 
 // ---------------------------------------------------------------- schemas
+
+// Schemas whose bounds come from `Bounds` constants, which derives cannot read.
+
+/// The JSON Schema of a whole number within `bounds`.
+#[cfg(feature = "schema")]
+pub(crate) fn integer_schema(bounds: &Bounds, description: &str) -> schemars::Schema {
+    bounded_schema("integer", bounds, description)
+}
+
+/// The JSON Schema of a number within `bounds`.
+#[cfg(feature = "schema")]
+pub(crate) fn number_schema(bounds: &Bounds, description: &str) -> schemars::Schema {
+    bounded_schema("number", bounds, description)
+}
+
+#[cfg(feature = "schema")]
+fn bounded_schema(kind: &str, bounds: &Bounds, description: &str) -> schemars::Schema {
+    schemars::json_schema!({
+        "type": kind,
+        "minimum": bounds.min(),
+        "maximum": bounds.max(),
+        "description": description,
+    })
+}
+
+/// The JSON Schema of an object with the single key `key`: one form of a
+/// value that can be given in several units or ways.
+#[cfg(feature = "schema")]
+pub(crate) fn one_key_schema(key: &str, value: schemars::Schema) -> schemars::Schema {
+    schemars::json_schema!({
+        "type": "object",
+        "properties": { key: value },
+        "required": [key],
+        "additionalProperties": false,
+    })
+}
 
 #[cfg(feature = "schema")]
 mod schema {
@@ -712,33 +805,6 @@ mod schema {
     use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 
     use super::*;
-
-    fn number(bounds: &Bounds, description: &str) -> Schema {
-        json_schema!({
-            "type": "number",
-            "minimum": bounds.min,
-            "maximum": bounds.max,
-            "description": description,
-        })
-    }
-
-    fn integer(min: f64, max: f64, description: &str) -> Schema {
-        json_schema!({
-            "type": "integer",
-            "minimum": min,
-            "maximum": max,
-            "description": description,
-        })
-    }
-
-    fn one_key(key: &str, value: Schema) -> Schema {
-        json_schema!({
-            "type": "object",
-            "properties": { key: value },
-            "required": [key],
-            "additionalProperties": false,
-        })
-    }
 
     fn imperial(key: &str, big: &str, small: &str, small_limit: f64) -> Schema {
         let inner = json_schema!({
@@ -750,9 +816,10 @@ mod schema {
             "required": [big, small],
             "additionalProperties": false,
         });
-        one_key(key, inner)
+        one_key_schema(key, inner)
     }
 
+    // Hand-written: the forms and their bounds come from `Bounds` constants and conversion factors, which a derive cannot read.
     impl JsonSchema for Height {
         fn schema_name() -> Cow<'static, str> {
             "Height".into()
@@ -761,33 +828,35 @@ mod schema {
             json_schema!({
                 "description": "A height: {\"cm\": n}, {\"mm\": n} or {\"feet_and_inches\": {\"feet\": n, \"inches\": n}}.",
                 "oneOf": [
-                    one_key("cm", number(&HEIGHT_CM, "centimetres")),
-                    one_key("mm", integer(HEIGHT_CM.min * 10.0, HEIGHT_CM.max * 10.0, "millimetres")),
+                    one_key_schema("cm", number_schema(&HEIGHT_CM, "centimetres")),
+                    one_key_schema("mm", integer_schema(&HEIGHT_MM, "millimetres")),
                     imperial("feet_and_inches", "feet", "inches", 12.0),
                 ]
             })
         }
     }
 
+    // Hand-written: as for `Height`.
     impl JsonSchema for Weight {
         fn schema_name() -> Cow<'static, str> {
             "Weight".into()
         }
         fn json_schema(_: &mut SchemaGenerator) -> Schema {
-            let max_lb = WEIGHT_KG.max * 1000.0 / GRAMS_PER_POUND;
-            let min_lb = WEIGHT_KG.min * 1000.0 / GRAMS_PER_POUND;
+            let max_lb = WEIGHT_KG.max() * 1000.0 / GRAMS_PER_POUND;
+            let min_lb = WEIGHT_KG.min() * 1000.0 / GRAMS_PER_POUND;
             json_schema!({
                 "description": "A weight: {\"kg\": n}, {\"g\": n}, {\"pounds\": n} or {\"stones_and_pounds\": {\"stones\": n, \"pounds\": n}}.",
                 "oneOf": [
-                    one_key("kg", number(&WEIGHT_KG, "kilograms")),
-                    one_key("g", integer(WEIGHT_KG.min * 1000.0, WEIGHT_KG.max * 1000.0, "grams")),
-                    one_key("pounds", json_schema!({"type": "number", "minimum": min_lb, "maximum": max_lb})),
+                    one_key_schema("kg", number_schema(&WEIGHT_KG, "kilograms")),
+                    one_key_schema("g", integer_schema(&WEIGHT_G, "grams")),
+                    one_key_schema("pounds", json_schema!({"type": "number", "minimum": min_lb, "maximum": max_lb})),
                     imperial("stones_and_pounds", "stones", "pounds", POUNDS_PER_STONE),
                 ]
             })
         }
     }
 
+    // Hand-written: as for `Height`.
     impl JsonSchema for Waist {
         fn schema_name() -> Cow<'static, str> {
             "Waist".into()
@@ -797,49 +866,55 @@ mod schema {
             json_schema!({
                 "description": "A waist circumference: {\"cm\": n}, {\"mm\": n} or {\"inches\": n}.",
                 "oneOf": [
-                    one_key("cm", number(&WAIST_CM, "centimetres")),
-                    one_key("mm", integer(WAIST_CM.min * 10.0, WAIST_CM.max * 10.0, "millimetres")),
-                    one_key("inches", json_schema!({"type": "number", "minimum": WAIST_CM.min / inch, "maximum": WAIST_CM.max / inch})),
+                    one_key_schema("cm", number_schema(&WAIST_CM, "centimetres")),
+                    one_key_schema("mm", integer_schema(&WAIST_MM, "millimetres")),
+                    one_key_schema("inches", json_schema!({"type": "number", "minimum": WAIST_CM.min() / inch, "maximum": WAIST_CM.max() / inch})),
                 ]
             })
         }
     }
 
+    // Hand-written: the bounds come from a `Bounds` constant, which a derive cannot read.
     impl JsonSchema for AlcoholUnits {
         fn schema_name() -> Cow<'static, str> {
             "AlcoholUnits".into()
         }
         fn json_schema(_: &mut SchemaGenerator) -> Schema {
-            number(
+            number_schema(
                 &ALCOHOL_UNITS,
                 "UK units of alcohol (10 ml of pure alcohol each)",
             )
         }
     }
+}
 
-    impl JsonSchema for WeeklyMinutes {
-        fn schema_name() -> Cow<'static, str> {
-            "WeeklyMinutes".into()
-        }
-        fn json_schema(_: &mut SchemaGenerator) -> Schema {
-            integer(
-                WEEKLY_MINUTES.min,
-                WEEKLY_MINUTES.max,
-                "minutes in one week",
-            )
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The millimetre and gram ranges are their metric parents scaled, declared
+    /// separately only because their message text is built at compile time.
+    #[test]
+    fn scaled_bounds_match_their_parents() {
+        for (scaled, parent, factor) in [
+            (HEIGHT_MM, HEIGHT_CM, 10.0),
+            (WAIST_MM, WAIST_CM, 10.0),
+            (WEIGHT_G, WEIGHT_KG, 1000.0),
+        ] {
+            assert_eq!(scaled.min(), parent.min() * factor, "{scaled}");
+            assert_eq!(scaled.max(), parent.max() * factor, "{scaled}");
+            assert_eq!(scaled.noun(), parent.noun(), "{scaled}");
         }
     }
 
-    impl JsonSchema for CoPpm {
-        fn schema_name() -> Cow<'static, str> {
-            "CoPpm".into()
-        }
-        fn json_schema(_: &mut SchemaGenerator) -> Schema {
-            integer(
-                CO_PPM.min,
-                CO_PPM.max,
-                "exhaled carbon monoxide, parts per million",
-            )
-        }
+    #[test]
+    fn display_is_the_message_text() {
+        assert_eq!(HEIGHT_CM.to_string(), "a height from 100 to 250 cm");
+        assert_eq!(
+            WEEKLY_MINUTES.text(),
+            "from 0 to 10080 minutes (the minutes in one week)"
+        );
+        assert_eq!(ALCOHOL_UNITS.noun(), "");
+        assert_eq!(ALCOHOL_UNITS.unit(), "UK units");
     }
 }

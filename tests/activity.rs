@@ -228,7 +228,7 @@ fn thresholds_are_the_spec_values() {
     );
     assert_eq!(ACTIVE_LIVES_MIN_AGE, 16);
     assert_eq!(STRENGTH_GUIDELINE_DAYS, 2);
-    assert_eq!((STRENGTH_DAYS.min, STRENGTH_DAYS.max), (0.0, 7.0));
+    assert_eq!((STRENGTH_DAYS.min(), STRENGTH_DAYS.max()), (0.0, 7.0));
     assert_eq!(GPPAQ_INDEX_OBSERVABLE_SNOMED_CT, "1086511000000107");
 }
 
@@ -762,17 +762,17 @@ fn resolve<'a>(root: &'a Value, schema: &'a Value) -> &'a Value {
 fn schema_bounds_are_the_constructor_bounds() {
     use mecc::units::WEEKLY_MINUTES;
     let s = common::schema_of::<StrengthDays>();
-    assert_eq!(s["minimum"], STRENGTH_DAYS.min);
-    assert_eq!(s["maximum"], STRENGTH_DAYS.max);
+    assert_eq!(s["minimum"], STRENGTH_DAYS.min());
+    assert_eq!(s["maximum"], STRENGTH_DAYS.max());
     let s = common::schema_of::<WeeklyActivity>();
     for field in ["moderate_minutes_per_week", "vigorous_minutes_per_week"] {
         let m = resolve(&s, &s["properties"][field]);
-        assert_eq!(m["maximum"], WEEKLY_MINUTES.max, "{field}");
+        assert_eq!(m["maximum"], WEEKLY_MINUTES.max(), "{field}");
     }
     let s = common::schema_of::<ExerciseAndCyclingMinutes>();
     for field in ["exercise", "cycling"] {
         let m = resolve(&s, &s["properties"][field]);
-        assert_eq!(m["maximum"], WEEKLY_MINUTES.max, "{field}");
+        assert_eq!(m["maximum"], WEEKLY_MINUTES.max(), "{field}");
     }
 }
 

@@ -671,10 +671,10 @@ fn schema_bounds_are_the_constructor_bounds() {
     let s = common::schema_of::<AuditCAnswers>();
     let text = s.to_string();
     assert!(
-        text.contains(&format!("\"maximum\":{}", ITEM_SCORE.max)),
+        text.contains(&format!("\"maximum\":{}", ITEM_SCORE.max())),
         "{text}"
     );
-    assert_eq!((ITEM_SCORE.min, ITEM_SCORE.max), (0.0, 4.0));
+    assert_eq!((ITEM_SCORE.min(), ITEM_SCORE.max()), (0.0, 4.0));
     let s = common::schema_of::<TypicalDay>();
     let units = s["oneOf"]
         .as_array()
@@ -682,7 +682,7 @@ fn schema_bounds_are_the_constructor_bounds() {
         .iter()
         .find(|v| v["properties"].get("units").is_some())
         .unwrap();
-    assert_eq!(units["properties"]["units"]["maximum"], ALCOHOL_UNITS.max);
+    assert_eq!(units["properties"]["units"]["maximum"], ALCOHOL_UNITS.max());
     let text = common::schema_of::<Answers>().to_string();
     assert!(text.contains("\"enum\":[0,2,4]"), "{text}");
 }
@@ -1317,7 +1317,7 @@ proptest! {
         let list: Vec<DrinkCount> =
             counts.into_iter().filter_map(|c| DrinkCount::new(d, c).ok()).collect();
         if let Ok(t) = TypicalDay::from_drinks(&list) {
-            prop_assert!(t.units().unwrap().units() <= ALCOHOL_UNITS.max);
+            prop_assert!(t.units().unwrap().units() <= ALCOHOL_UNITS.max());
         }
     }
 

@@ -596,15 +596,15 @@ fn answers_schema_bounds_are_the_quantity_bounds() {
     let defs = &schema["$defs"];
     assert_eq!(
         defs["Height"]["oneOf"][0]["properties"]["cm"]["minimum"],
-        HEIGHT_CM.min
+        HEIGHT_CM.min()
     );
     assert_eq!(
         defs["Weight"]["oneOf"][0]["properties"]["kg"]["maximum"],
-        WEIGHT_KG.max
+        WEIGHT_KG.max()
     );
     assert_eq!(
         defs["Waist"]["oneOf"][0]["properties"]["cm"]["minimum"],
-        WAIST_CM.min
+        WAIST_CM.min()
     );
     assert_eq!(schema["additionalProperties"], false);
 }

@@ -368,7 +368,7 @@ fn answers_given_as_scores_validate_against_the_schema() {
     assert!(
         schema
             .to_string()
-            .contains(&format!("\"maximum\":{}", audit::ITEM_SCORE.max))
+            .contains(&format!("\"maximum\":{}", audit::ITEM_SCORE.max()))
     );
 }
 

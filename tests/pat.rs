@@ -269,7 +269,7 @@ fn total_units_adds_counts() {
     let ten_bottles = [DrinkCount::new(Drink::BottleOfSpirits, 10).unwrap()];
     assert_eq!(
         total_units(&ten_bottles).unwrap().units(),
-        ALCOHOL_UNITS.max
+        ALCOHOL_UNITS.max()
     );
 }
 
@@ -329,8 +329,8 @@ fn drink_count_bounds() {
         100
     );
     assert!(DrinkCount::new(Drink::GlassOfWine, 101).is_err());
-    assert_eq!(DRINK_COUNT.min, 1.0);
-    assert_eq!(DRINK_COUNT.max, 100.0);
+    assert_eq!(DRINK_COUNT.min(), 1.0);
+    assert_eq!(DRINK_COUNT.max(), 100.0);
 }
 
 // ------------------------------------------------ errors, one exact message per variant
@@ -743,14 +743,17 @@ fn answers_json_round_trip_and_schema() {
 fn schema_bounds_are_the_constructor_bounds() {
     use mecc::units::{ABV_PERCENT, DRINK_VOLUME_ML};
     let s = common::schema_of::<DrinkCount>();
-    assert_eq!(s["properties"]["count"]["minimum"], DRINK_COUNT.min);
-    assert_eq!(s["properties"]["count"]["maximum"], DRINK_COUNT.max);
+    assert_eq!(s["properties"]["count"]["minimum"], DRINK_COUNT.min());
+    assert_eq!(s["properties"]["count"]["maximum"], DRINK_COUNT.max());
     let s = common::schema_of::<CustomDrink>();
-    assert_eq!(s["properties"]["volume_ml"]["maximum"], DRINK_VOLUME_ML.max);
-    assert_eq!(s["properties"]["abv_percent"]["maximum"], ABV_PERCENT.max);
+    assert_eq!(
+        s["properties"]["volume_ml"]["maximum"],
+        DRINK_VOLUME_ML.max()
+    );
+    assert_eq!(s["properties"]["abv_percent"]["maximum"], ABV_PERCENT.max());
     let s = common::schema_of::<TimesPerWeek>();
-    assert_eq!(s["minimum"], TIMES_PER_WEEK.min);
-    assert_eq!(s["maximum"], TIMES_PER_WEEK.max);
+    assert_eq!(s["minimum"], TIMES_PER_WEEK.min());
+    assert_eq!(s["maximum"], TIMES_PER_WEEK.max());
     // The schema refuses an empty tally, as `MostInOneDay::from_drinks` does.
     let s = common::schema_of::<MostInOneDay>();
     let validator = jsonschema::validator_for(&s).unwrap();
@@ -1273,7 +1276,7 @@ proptest! {
         counts in prop::collection::vec(any::<u32>(), 0..8),
     ) {
         if let Ok(c) = CustomDrink::new(ml, abv) {
-            prop_assert!(c.units().units() <= ALCOHOL_UNITS.max);
+            prop_assert!(c.units().units() <= ALCOHOL_UNITS.max());
             common::assert_json_contract(&c);
         }
         if let Ok(m) = MostInOneDay::from_units(u) { common::assert_json_contract(&m); }
@@ -1282,7 +1285,7 @@ proptest! {
         let list: Vec<DrinkCount> =
             counts.into_iter().filter_map(|c| DrinkCount::new(d, c).ok()).collect();
         if let Ok(total) = total_units(&list) {
-            prop_assert!(total.units() <= ALCOHOL_UNITS.max);
+            prop_assert!(total.units() <= ALCOHOL_UNITS.max());
         }
         let _ = MostInOneDay::from_drinks(&list);
     }

@@ -811,14 +811,17 @@ fn schema_bounds_are_the_constructor_bounds() {
     let s = common::schema_of::<CigarettesPerDay>();
     assert_eq!(
         (s["minimum"].clone(), s["maximum"].clone()),
-        (json!(CIGARETTES_PER_DAY.min), json!(CIGARETTES_PER_DAY.max))
+        (
+            json!(CIGARETTES_PER_DAY.min()),
+            json!(CIGARETTES_PER_DAY.max())
+        )
     );
     let s = common::schema_of::<MinutesToFirstCigarette>();
-    assert_eq!(s["maximum"], json!(MINUTES_TO_FIRST_CIGARETTE.max));
+    assert_eq!(s["maximum"], json!(MINUTES_TO_FIRST_CIGARETTE.max()));
     let s = common::schema_of::<YearsSmoked>();
-    assert_eq!(s["maximum"], json!(YEARS_SMOKED.max));
+    assert_eq!(s["maximum"], json!(YEARS_SMOKED.max()));
     let s = common::schema_of::<PackYears>();
-    assert_eq!(s["maximum"], json!(PACK_YEARS.max));
+    assert_eq!(s["maximum"], json!(PACK_YEARS.max()));
     let s = common::schema_of::<QuitTime>();
     let forms = s["oneOf"].as_array().unwrap();
     for (key, bounds) in [
@@ -833,12 +836,12 @@ fn schema_bounds_are_the_constructor_bounds() {
             .unwrap();
         assert_eq!(
             form["properties"][key]["maximum"],
-            json!(bounds.max),
+            json!(bounds.max()),
             "{key}"
         );
         assert_eq!(
             form["properties"][key]["minimum"],
-            json!(bounds.min),
+            json!(bounds.min()),
             "{key}"
         );
     }

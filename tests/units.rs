@@ -205,25 +205,25 @@ fn json_forms_are_accepted_and_written_canonically() {
 fn schema_bounds_are_the_constructor_bounds() {
     let s = common::schema_of::<Height>();
     let cm = &s["oneOf"][0]["properties"]["cm"];
-    assert_eq!(cm["minimum"], HEIGHT_CM.min);
-    assert_eq!(cm["maximum"], HEIGHT_CM.max);
+    assert_eq!(cm["minimum"], HEIGHT_CM.min());
+    assert_eq!(cm["maximum"], HEIGHT_CM.max());
     let s = common::schema_of::<Weight>();
     let kg = &s["oneOf"][0]["properties"]["kg"];
-    assert_eq!(kg["minimum"], WEIGHT_KG.min);
-    assert_eq!(kg["maximum"], WEIGHT_KG.max);
+    assert_eq!(kg["minimum"], WEIGHT_KG.min());
+    assert_eq!(kg["maximum"], WEIGHT_KG.max());
     let s = common::schema_of::<AlcoholUnits>();
-    assert_eq!(s["maximum"], ALCOHOL_UNITS.max);
+    assert_eq!(s["maximum"], ALCOHOL_UNITS.max());
     let s = common::schema_of::<CoPpm>();
-    assert_eq!(s["maximum"], CO_PPM.max);
+    assert_eq!(s["maximum"], CO_PPM.max());
     let s = common::schema_of::<WeeklyMinutes>();
-    assert_eq!(s["maximum"], WEEKLY_MINUTES.max);
+    assert_eq!(s["maximum"], WEEKLY_MINUTES.max());
 }
 
 proptest! {
     #[test]
     fn height_never_panics_and_round_trips(cm in proptest::num::f64::ANY) {
         if let Ok(h) = Height::from_cm(cm) {
-            prop_assert!((HEIGHT_CM.min..=HEIGHT_CM.max).contains(&h.cm()));
+            prop_assert!((HEIGHT_CM.min()..=HEIGHT_CM.max()).contains(&h.cm()));
             common::assert_json_contract(&h);
         }
     }

@@ -38,6 +38,7 @@ use core::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::bounded::{named_enum, names_round_trip_tests};
 use crate::context::{FamilyBackground, Person, YesNoNotKnown};
 use crate::instruments::Reply;
 use crate::outcome::{Outcome, OutcomeSet};
@@ -277,49 +278,37 @@ pub const fn lower_thresholds_may_apply(background: FamilyBackground) -> bool {
     )
 }
 
-/// An adult BMI category (CLINICAL-REFERENCE §3.2).
-///
-/// Ordered from lightest to heaviest, so a policy can ask for "at least
-/// `obesity_class_1`" with `>=`.
-///
-/// ```
-/// use mecc::instruments::bmi::BmiCategory;
-///
-/// assert!(BmiCategory::ObesityClass2 >= BmiCategory::ObesityClass1);
-/// assert!(BmiCategory::Underweight < BmiCategory::HealthyWeight);
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum BmiCategory {
-    /// Below 18.5.
-    Underweight,
-    /// 18.5 to 24.9 (22.9 on adjusted thresholds).
-    HealthyWeight,
-    /// 25.0 to 29.9 (23.0 to 27.4 adjusted).
-    Overweight,
-    /// 30.0 to 34.9 (27.5 to 32.4 adjusted).
-    #[serde(rename = "obesity_class_1")]
-    ObesityClass1,
-    /// 35.0 to 39.9 (32.5 to 37.4 adjusted).
-    #[serde(rename = "obesity_class_2")]
-    ObesityClass2,
-    /// 40.0 and over (37.5 and over adjusted).
-    #[serde(rename = "obesity_class_3")]
-    ObesityClass3,
+named_enum! {
+    /// An adult BMI category (CLINICAL-REFERENCE §3.2).
+    ///
+    /// Ordered from lightest to heaviest, so a policy can ask for "at least
+    /// `obesity_class_1`" with `>=`.
+    ///
+    /// ```
+    /// use mecc::instruments::bmi::BmiCategory;
+    ///
+    /// assert!(BmiCategory::ObesityClass2 >= BmiCategory::ObesityClass1);
+    /// assert!(BmiCategory::Underweight < BmiCategory::HealthyWeight);
+    /// ```
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub enum BmiCategory {
+        /// Below 18.5.
+        Underweight = "underweight",
+        /// 18.5 to 24.9 (22.9 on adjusted thresholds).
+        HealthyWeight = "healthy_weight",
+        /// 25.0 to 29.9 (23.0 to 27.4 adjusted).
+        Overweight = "overweight",
+        /// 30.0 to 34.9 (27.5 to 32.4 adjusted).
+        ObesityClass1 = "obesity_class_1",
+        /// 35.0 to 39.9 (32.5 to 37.4 adjusted).
+        ObesityClass2 = "obesity_class_2",
+        /// 40.0 and over (37.5 and over adjusted).
+        ObesityClass3 = "obesity_class_3",
+    }
 }
 
 impl BmiCategory {
-    /// Every category, lightest first.
-    pub const ALL: [BmiCategory; 6] = [
-        BmiCategory::Underweight,
-        BmiCategory::HealthyWeight,
-        BmiCategory::Overweight,
-        BmiCategory::ObesityClass1,
-        BmiCategory::ObesityClass2,
-        BmiCategory::ObesityClass3,
-    ];
-
     /// Whether this is one of the three obesity classes.
     pub const fn is_obesity(self) -> bool {
         matches!(
@@ -796,3 +785,7 @@ crate::instruments::instrument! {
         sources: SOURCES,
     }
 }
+
+names_round_trip_tests!(
+    bmi_category_names_round_trip: BmiCategory,
+);

@@ -68,6 +68,7 @@
 
 use serde::{Deserialize, Deserializer, Serialize};
 
+use crate::bounded::{named_enum, names_round_trip_tests};
 use crate::context::{Person, Sex};
 use crate::error::Error;
 use crate::instruments::Reply;
@@ -101,41 +102,29 @@ pub const MAX_TOTAL: u8 = 16;
 
 // ---------------------------------------------------------------- questions
 
-/// The four FAST questions, in the order asked (CLINICAL-REFERENCE §5.4).
-///
-/// The serialized names are also the answer fields' names, and match the AUDIT
-/// items they are ([`Question::audit_item`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Question {
-    /// 1: how often 8 (man) or 6 (woman) or more units on one occasion.
-    HeavyDrinking,
-    /// 2: how often failed to do what was expected because of drinking.
-    FailedExpectations,
-    /// 3: how often unable to remember the night before because of drinking.
-    MemoryLoss,
-    /// 4: whether others have been concerned or suggested cutting down.
-    OthersConcerned,
+named_enum! {
+    /// The four FAST questions, in the order asked (CLINICAL-REFERENCE §5.4).
+    ///
+    /// The serialized names are also the answer fields' names, and match the AUDIT
+    /// items they are ([`Question::audit_item`]).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub enum Question {
+        /// 1: how often 8 (man) or 6 (woman) or more units on one occasion.
+        HeavyDrinking = "heavy_drinking",
+        /// 2: how often failed to do what was expected because of drinking.
+        FailedExpectations = "failed_expectations",
+        /// 3: how often unable to remember the night before because of drinking.
+        MemoryLoss = "memory_loss",
+        /// 4: whether others have been concerned or suggested cutting down.
+        OthersConcerned = "others_concerned",
+    }
 }
 
 impl Question {
-    /// Every question, in the order asked.
-    pub const ALL: [Question; 4] = [
-        Question::HeavyDrinking,
-        Question::FailedExpectations,
-        Question::MemoryLoss,
-        Question::OthersConcerned,
-    ];
-
     /// The question's number on the form, 1 to 4.
     pub const fn number(self) -> u8 {
         self as u8 + 1
-    }
-
-    /// The serialized name, which is also the answer field's name.
-    pub const fn as_str(self) -> &'static str {
-        self.audit_item().as_str()
     }
 
     /// The AUDIT item this question is: 3, 5, 8 and 10.
@@ -170,18 +159,20 @@ impl Question {
 
 // ---------------------------------------------------------------- answers
 
-/// The answer to FAST question 4, scored 0, 2 or 4 (CLINICAL-REFERENCE §5.4;
-/// Hodgson et al. 2002).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum ConcernRaised {
-    /// No: 0.
-    No,
-    /// Yes, on one occasion: 2.
-    YesOnOneOccasion,
-    /// Yes, on more than one occasion: 4.
-    YesOnMoreThanOneOccasion,
+named_enum! {
+    /// The answer to FAST question 4, scored 0, 2 or 4 (CLINICAL-REFERENCE §5.4;
+    /// Hodgson et al. 2002).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub enum ConcernRaised {
+        /// No: 0.
+        No = "no",
+        /// Yes, on one occasion: 2.
+        YesOnOneOccasion = "yes_on_one_occasion",
+        /// Yes, on more than one occasion: 4.
+        YesOnMoreThanOneOccasion = "yes_on_more_than_one_occasion",
+    }
+    expected "one of " .. "or {\"score\": n} with n 0, 2 or 4";
 }
 
 /// What question 4 accepts, for messages.
@@ -189,25 +180,9 @@ const CONCERN_EXPECTED: &str =
     "0, 2 or 4 (no; yes, on one occasion; yes, on more than one occasion)";
 
 impl ConcernRaised {
-    /// Every option, in score order.
-    pub const ALL: [ConcernRaised; 3] = [
-        ConcernRaised::No,
-        ConcernRaised::YesOnOneOccasion,
-        ConcernRaised::YesOnMoreThanOneOccasion,
-    ];
-
     /// The score: 0, 2 or 4.
     pub const fn score(self) -> u8 {
         self as u8 * 2
-    }
-
-    /// The serialized name.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            ConcernRaised::No => "no",
-            ConcernRaised::YesOnOneOccasion => "yes_on_one_occasion",
-            ConcernRaised::YesOnMoreThanOneOccasion => "yes_on_more_than_one_occasion",
-        }
     }
 
     /// The option that scores `score`.
@@ -233,11 +208,7 @@ impl ConcernRaised {
     }
 }
 
-scored_option!(
-    ConcernRaised,
-    "one of no, yes_on_one_occasion, yes_on_more_than_one_occasion, \
-     or {\"score\": n} with n 0, 2 or 4"
-);
+scored_option!(ConcernRaised);
 
 /// The answers to FAST, one [`Reply`] per question.
 ///
@@ -251,16 +222,25 @@ pub struct Answers {
     /// Question 1: how often 8 (man) or 6 (woman, or sex not known) or more
     /// units on one occasion.
     #[serde(deserialize_with = "de_heavy_drinking")]
-    #[cfg_attr(feature = "schema", schemars(schema_with = "schema::how_often_reply"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(schema_with = "crate::instruments::audit::items_schema::how_often_reply")
+    )]
     pub heavy_drinking: Reply<HowOften>,
     /// Question 2: how often failed to do what was expected because of
     /// drinking.
     #[serde(deserialize_with = "de_failed_expectations")]
-    #[cfg_attr(feature = "schema", schemars(schema_with = "schema::how_often_reply"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(schema_with = "crate::instruments::audit::items_schema::how_often_reply")
+    )]
     pub failed_expectations: Reply<HowOften>,
     /// Question 3: how often unable to remember the night before.
     #[serde(deserialize_with = "de_memory_loss")]
-    #[cfg_attr(feature = "schema", schemars(schema_with = "schema::how_often_reply"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(schema_with = "crate::instruments::audit::items_schema::how_often_reply")
+    )]
     pub memory_loss: Reply<HowOften>,
     /// Question 4: whether others have been concerned about their drinking.
     #[serde(deserialize_with = "de_others_concerned")]
@@ -548,11 +528,7 @@ mod schema {
     use schemars::{Schema, SchemaGenerator};
 
     use super::*;
-    use crate::instruments::audit::items_schema::{item_reply, zero_to_four, zero_two_four};
-
-    pub(super) fn how_often_reply(generator: &mut SchemaGenerator) -> Schema {
-        item_reply::<HowOften>(generator, zero_to_four())
-    }
+    use crate::instruments::audit::items_schema::{item_reply, zero_two_four};
 
     pub(super) fn concern_reply(generator: &mut SchemaGenerator) -> Schema {
         item_reply::<ConcernRaised>(generator, zero_two_four())
@@ -582,3 +558,15 @@ crate::instruments::instrument! {
         step: Step = |a, _| next_step(a),
     }
 }
+
+names_round_trip_tests!(
+    question_names_round_trip: Question,
+    concern_raised_names_round_trip: ConcernRaised;
+    /// The answer fields are named as the AUDIT items they are.
+    #[test]
+    fn question_names_are_the_audit_items_names() {
+        for q in Question::ALL {
+            assert_eq!(q.as_str(), q.audit_item().as_str());
+        }
+    }
+);

@@ -8,7 +8,7 @@ use crate::outcome::{ExclusiveGroup, Outcome, OutcomeSet};
 use crate::policy::document::{Condition, DiabetesIs};
 
 /// The oldest age a contact can hold, from the one bound that checks it.
-pub(crate) const MAX_AGE: u32 = AGE_YEARS.max as u32;
+pub(crate) const MAX_AGE: u32 = AGE_YEARS.max() as u32;
 
 /// What a condition is evaluated against: the outcomes found and the contact.
 #[derive(Debug, Clone, Copy)]

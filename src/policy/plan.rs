@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
+use crate::bounded::{named_enum, names_round_trip_tests};
 use crate::outcome::{OutcomeSet, Topic};
 use crate::policy::{ActionKind, Concept, Intensity, ReferralMode, Urgency};
 
@@ -79,43 +80,40 @@ pub struct Reason {
     pub requested_pathway: Option<PathwayRef>,
 }
 
-/// Something the engine changed in an action, and why.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum Adjustment {
-    /// The pathway does not exist locally: the policy's fallback was used (§6.5).
-    /// The rule's recording code is not carried over, since it names the
-    /// service the rule asked for.
-    FellBackToAnotherPathway,
-    /// No pathway on the fallback chain exists locally: the need became a
-    /// follow-up rather than being dropped (§6.5).
-    NoLocalService,
-    /// The service cannot see the person now: `now` became `within_24_hours`.
-    NotAvailableNow,
-    /// The person is in a priority group: a signpost became an active referral (§6.4).
-    PriorityGroupActiveReferral,
-    /// The service does not take self-referral: a signpost became a referral.
-    NoSelfReferral,
-    /// The action needs more time than the contact has: it became a referral or
-    /// a follow-up (§6.3).
-    NeedsMoreTime,
-}
-
-impl Adjustment {
-    const ALL: [Adjustment; 6] = [
-        Adjustment::FellBackToAnotherPathway,
-        Adjustment::NoLocalService,
-        Adjustment::NotAvailableNow,
-        Adjustment::PriorityGroupActiveReferral,
-        Adjustment::NoSelfReferral,
-        Adjustment::NeedsMoreTime,
-    ];
+named_enum! {
+    /// Something the engine changed in an action, and why.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    #[non_exhaustive]
+    pub enum Adjustment {
+        /// The pathway does not exist locally: the policy's fallback was used (§6.5).
+        /// The rule's recording code is not carried over, since it names the
+        /// service the rule asked for.
+        FellBackToAnotherPathway = "fell_back_to_another_pathway",
+        /// No pathway on the fallback chain exists locally: the need became a
+        /// follow-up rather than being dropped (§6.5).
+        NoLocalService = "no_local_service",
+        /// The service cannot see the person now: `now` became `within_24_hours`.
+        NotAvailableNow = "not_available_now",
+        /// The person is in a priority group: a signpost became an active referral (§6.4).
+        PriorityGroupActiveReferral = "priority_group_active_referral",
+        /// The service does not take self-referral: a signpost became a referral.
+        NoSelfReferral = "no_self_referral",
+        /// The action needs more time than the contact has: it became a referral or
+        /// a follow-up (§6.3).
+        NeedsMoreTime = "needs_more_time",
+    }
 }
 
 /// A set of adjustments, held as bits; a list in JSON.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+// The list form, with the set's constraints; `description = ""` keeps the
+// type's documentation out of the schema.
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(with = "Vec<Adjustment>", extend("uniqueItems" = true), description = "")
+)]
 #[serde(from = "Vec<Adjustment>", into = "Vec<Adjustment>")]
 pub struct Adjustments(u8);
 
@@ -162,17 +160,6 @@ impl From<Vec<Adjustment>> for Adjustments {
 impl From<Adjustments> for Vec<Adjustment> {
     fn from(s: Adjustments) -> Vec<Adjustment> {
         s.iter().collect()
-    }
-}
-
-#[cfg(feature = "schema")]
-impl schemars::JsonSchema for Adjustments {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Adjustments".into()
-    }
-    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        let item = generator.subschema_for::<Adjustment>();
-        schemars::json_schema!({ "type": "array", "items": item, "uniqueItems": true })
     }
 }
 
@@ -248,28 +235,6 @@ impl std::fmt::Display for Action {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// An exhaustive match, which only this crate can write for a
-    /// `#[non_exhaustive]` enum: adding an adjustment fails to compile here
-    /// until it is placed in `Adjustment::ALL`, through which sets of them
-    /// serialize.
-    #[test]
-    fn every_adjustment_is_enumerated() {
-        fn position(a: Adjustment) -> usize {
-            match a {
-                Adjustment::FellBackToAnotherPathway => 0,
-                Adjustment::NoLocalService => 1,
-                Adjustment::NotAvailableNow => 2,
-                Adjustment::PriorityGroupActiveReferral => 3,
-                Adjustment::NoSelfReferral => 4,
-                Adjustment::NeedsMoreTime => 5,
-            }
-        }
-        for (i, a) in Adjustment::ALL.iter().enumerate() {
-            assert_eq!(position(*a), i, "{a:?}");
-        }
-    }
-}
+names_round_trip_tests!(
+    adjustment_names_round_trip: Adjustment,
+);

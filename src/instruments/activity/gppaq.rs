@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::NotApplicableReason;
+use crate::bounded::{checked_wrapper, named_enum, names_round_trip_tests};
 use crate::error::Error;
 use crate::instruments::Reply;
 use crate::units::{WEEKLY_MINUTES, WeeklyMinutes};
@@ -41,36 +42,28 @@ pub const COMBINED_POINTS_CAP: u8 = 3;
 /// reference (two sets of ids circulate), so none is given here.
 pub const GPPAQ_INDEX_OBSERVABLE_SNOMED_CT: &str = "1086511000000107";
 
-/// The type and amount of physical activity involved in the person's work
-/// (CLINICAL-REFERENCE §4.1).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Occupation {
-    /// Not in employment, for whatever reason. Scored as [`ScoredOccupation::Sedentary`].
-    NotInEmployment,
-    /// Most of the working time spent sitting, as in an office.
-    Sedentary,
-    /// Most of the working time spent standing or walking, with little
-    /// physical effort.
-    Standing,
-    /// Work needing definite physical effort, such as using tools or handling
-    /// heavy objects.
-    Physical,
-    /// Vigorous work, such as handling very heavy objects.
-    HeavyManual,
+named_enum! {
+    /// The type and amount of physical activity involved in the person's work
+    /// (CLINICAL-REFERENCE §4.1).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub enum Occupation {
+        /// Not in employment, for whatever reason. Scored as [`ScoredOccupation::Sedentary`].
+        NotInEmployment = "not_in_employment",
+        /// Most of the working time spent sitting, as in an office.
+        Sedentary = "sedentary",
+        /// Most of the working time spent standing or walking, with little
+        /// physical effort.
+        Standing = "standing",
+        /// Work needing definite physical effort, such as using tools or handling
+        /// heavy objects.
+        Physical = "physical",
+        /// Vigorous work, such as handling very heavy objects.
+        HeavyManual = "heavy_manual",
+    }
 }
 
 impl Occupation {
-    /// Every answer, in questionnaire order.
-    pub const ALL: [Occupation; 5] = [
-        Occupation::NotInEmployment,
-        Occupation::Sedentary,
-        Occupation::Standing,
-        Occupation::Physical,
-        Occupation::HeavyManual,
-    ];
-
     /// The column of the index table this answer is scored in: not in
     /// employment is scored as sedentary (CLINICAL-REFERENCE §4.1).
     pub const fn as_scored(self) -> ScoredOccupation {
@@ -83,59 +76,40 @@ impl Occupation {
     }
 }
 
-/// An occupation as GPPAQ scores it, ordered from least to most active.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum ScoredOccupation {
-    /// Sedentary work, or not in employment.
-    Sedentary,
-    /// Standing work.
-    Standing,
-    /// Physical work.
-    Physical,
-    /// Heavy manual work.
-    HeavyManual,
+named_enum! {
+    /// An occupation as GPPAQ scores it, ordered from least to most active.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub enum ScoredOccupation {
+        /// Sedentary work, or not in employment.
+        Sedentary = "sedentary",
+        /// Standing work.
+        Standing = "standing",
+        /// Physical work.
+        Physical = "physical",
+        /// Heavy manual work.
+        HeavyManual = "heavy_manual",
+    }
 }
 
-impl ScoredOccupation {
-    /// Every column of the index table, least active first.
-    pub const ALL: [ScoredOccupation; 4] = [
-        ScoredOccupation::Sedentary,
-        ScoredOccupation::Standing,
-        ScoredOccupation::Physical,
-        ScoredOccupation::HeavyManual,
-    ];
-}
-
-/// Hours of an activity in the last week, in GPPAQ's four bands, ordered from
-/// least to most (CLINICAL-REFERENCE §4.1).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub enum HoursBand {
-    /// None.
-    #[serde(rename = "none")]
-    None,
-    /// Some, but less than 1 hour.
-    #[serde(rename = "some_but_less_than_1")]
-    SomeButLessThan1,
-    /// 1 hour, but less than 3 hours.
-    #[serde(rename = "1_to_less_than_3")]
-    OneToLessThan3,
-    /// 3 hours or more.
-    #[serde(rename = "3_or_more")]
-    ThreeOrMore,
+named_enum! {
+    /// Hours of an activity in the last week, in GPPAQ's four bands, ordered from
+    /// least to most (CLINICAL-REFERENCE §4.1).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub enum HoursBand {
+        /// None.
+        None = "none",
+        /// Some, but less than 1 hour.
+        SomeButLessThan1 = "some_but_less_than_1",
+        /// 1 hour, but less than 3 hours.
+        OneToLessThan3 = "1_to_less_than_3",
+        /// 3 hours or more.
+        ThreeOrMore = "3_or_more",
+    }
 }
 
 impl HoursBand {
-    /// Every band, least first.
-    pub const ALL: [HoursBand; 4] = [
-        HoursBand::None,
-        HoursBand::SomeButLessThan1,
-        HoursBand::OneToLessThan3,
-        HoursBand::ThreeOrMore,
-    ];
-
     /// The band's points for combining exercise and cycling: `none` 0,
     /// `some_but_less_than_1` 1, `1_to_less_than_3` 2, `3_or_more` 3
     /// (CLINICAL-REFERENCE §4.1).
@@ -261,10 +235,12 @@ pub struct ExerciseAndCyclingBands {
 /// assert_eq!(m.combined_band(), HoursBand::OneToLessThan3); // 75 minutes
 /// # Ok::<(), mecc::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(
-    try_from = "ExerciseAndCyclingMinutesFields",
-    into = "ExerciseAndCyclingMinutesFields"
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+// The schema of the fields, keeping their description.
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(with = "ExerciseAndCyclingMinutesFields", description = "")
 )]
 pub struct ExerciseAndCyclingMinutes {
     exercise: WeeklyMinutes,
@@ -285,6 +261,15 @@ pub struct ExerciseAndCyclingMinutesFields {
     pub cycling: u32,
 }
 
+checked_wrapper! {
+    ExerciseAndCyclingMinutes from ExerciseAndCyclingMinutesFields,
+    check |f: ExerciseAndCyclingMinutesFields| ExerciseAndCyclingMinutes::try_new(f.exercise, f.cycling),
+    fields |m: ExerciseAndCyclingMinutes| ExerciseAndCyclingMinutesFields {
+        exercise: m.exercise.get(),
+        cycling: m.cycling.get(),
+    },
+}
+
 impl ExerciseAndCyclingMinutes {
     /// Minutes of physical exercise and of cycling in the last week.
     ///
@@ -296,7 +281,7 @@ impl ExerciseAndCyclingMinutes {
     pub fn try_new(exercise: u32, cycling: u32) -> Result<ExerciseAndCyclingMinutes, Error> {
         let exercise = WeeklyMinutes::named("minutes.exercise", exercise)?;
         let cycling = WeeklyMinutes::named("minutes.cycling", cycling)?;
-        if f64::from(exercise.get() + cycling.get()) > WEEKLY_MINUTES.max {
+        if f64::from(exercise.get() + cycling.get()) > WEEKLY_MINUTES.max() {
             return Err(Error::Inconsistent {
                 field: "minutes.cycling",
                 value: cycling.get().to_string(),
@@ -326,32 +311,6 @@ impl ExerciseAndCyclingMinutes {
     /// sum decides (CLINICAL-REFERENCE §4.1).
     pub const fn combined_band(self) -> HoursBand {
         HoursBand::from_minutes(self.total())
-    }
-}
-
-impl TryFrom<ExerciseAndCyclingMinutesFields> for ExerciseAndCyclingMinutes {
-    type Error = Error;
-    fn try_from(fields: ExerciseAndCyclingMinutesFields) -> Result<Self, Error> {
-        ExerciseAndCyclingMinutes::try_new(fields.exercise, fields.cycling)
-    }
-}
-
-impl From<ExerciseAndCyclingMinutes> for ExerciseAndCyclingMinutesFields {
-    fn from(m: ExerciseAndCyclingMinutes) -> Self {
-        ExerciseAndCyclingMinutesFields {
-            exercise: m.exercise.get(),
-            cycling: m.cycling.get(),
-        }
-    }
-}
-
-#[cfg(feature = "schema")]
-impl schemars::JsonSchema for ExerciseAndCyclingMinutes {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "ExerciseAndCyclingMinutes".into()
-    }
-    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        ExerciseAndCyclingMinutesFields::json_schema(generator)
     }
 }
 
@@ -558,3 +517,9 @@ pub(super) const fn score(answers: &GppaqAnswers, age: u32) -> GppaqOutcome {
         },
     }
 }
+
+names_round_trip_tests!(
+    occupation_names_round_trip: Occupation,
+    scored_occupation_names_round_trip: ScoredOccupation,
+    hours_band_names_round_trip: HoursBand,
+);

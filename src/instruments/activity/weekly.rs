@@ -4,9 +4,10 @@
 use serde::{Deserialize, Serialize};
 
 use super::NotApplicableReason;
+use crate::bounded::{bounded_int, checked_wrapper};
 use crate::error::Error;
 use crate::instruments::Reply;
-use crate::units::{Bounds, WEEKLY_MINUTES, WeeklyMinutes};
+use crate::units::{Bounds, WEEKLY_MINUTES, WeeklyMinutes, bounds};
 
 /// Moderate-equivalent minutes a week that meet the adult aerobic guideline
 /// (CLINICAL-REFERENCE §4.2; UK CMO Physical activity guidelines 2019).
@@ -54,68 +55,27 @@ pub const ACTIVE_LIVES_MIN_AGE: u32 = 16;
 pub const STRENGTH_GUIDELINE_DAYS: u8 = 2;
 
 /// Days a week on which muscle-strengthening activity can be done.
-pub const STRENGTH_DAYS: Bounds = Bounds {
-    min: 0.0,
-    max: 7.0,
-    text: "from 0 to 7 days (the days in one week)",
-};
+pub const STRENGTH_DAYS: Bounds = bounds!(from 0 to 7 "days" ("the days in one week"));
 
-/// Days in a usual week with muscle-strengthening activity, from 0 to 7.
-///
-/// ```
-/// use mecc::instruments::activity::StrengthDays;
-///
-/// assert_eq!(StrengthDays::new(2)?.get(), 2);
-/// assert!(StrengthDays::new(8).is_err());
-/// # Ok::<(), mecc::Error>(())
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "u32", into = "u32")]
-pub struct StrengthDays(u8);
-
-impl StrengthDays {
+bounded_int! {
+    /// Days in a usual week with muscle-strengthening activity, from 0 to 7.
+    ///
+    /// ```
+    /// use mecc::instruments::activity::StrengthDays;
+    ///
+    /// assert_eq!(StrengthDays::new(2)?.get(), 2);
+    /// assert!(StrengthDays::new(8).is_err());
+    /// # Ok::<(), mecc::Error>(())
+    /// ```
+    pub struct StrengthDays(u8) in STRENGTH_DAYS, field "strength_days_per_week";
     /// A number of days in one week.
     ///
     /// # Errors
     /// [`Error::OutOfRange`] above 7 ([`STRENGTH_DAYS`]).
-    pub fn new(days: u32) -> Result<StrengthDays, Error> {
-        let d = Error::check_int("strength_days_per_week", u64::from(days), &STRENGTH_DAYS)?;
-        // Range-checked above: at most 7.
-        Ok(StrengthDays(d as u8))
-    }
-
+    fn new;
     /// The number of days.
-    pub const fn get(self) -> u32 {
-        self.0 as u32
-    }
-}
-
-impl TryFrom<u32> for StrengthDays {
-    type Error = Error;
-    fn try_from(days: u32) -> Result<StrengthDays, Error> {
-        StrengthDays::new(days)
-    }
-}
-
-impl From<StrengthDays> for u32 {
-    fn from(d: StrengthDays) -> u32 {
-        d.get()
-    }
-}
-
-#[cfg(feature = "schema")]
-impl schemars::JsonSchema for StrengthDays {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "StrengthDays".into()
-    }
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({
-            "type": "integer",
-            "minimum": STRENGTH_DAYS.min,
-            "maximum": STRENGTH_DAYS.max,
-            "description": "days in a usual week with muscle-strengthening activity",
-        })
-    }
+    fn get;
+    schema "days in a usual week with muscle-strengthening activity";
 }
 
 /// Activity in a usual week: moderate and vigorous minutes, and
@@ -133,8 +93,13 @@ impl schemars::JsonSchema for StrengthDays {
 /// assert_eq!(week.active_lives_band(), ActiveLivesBand::Active);
 /// # Ok::<(), mecc::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "WeeklyActivityFields", into = "WeeklyActivityFields")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+// The schema of the fields, keeping their description.
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(with = "WeeklyActivityFields", description = "")
+)]
 pub struct WeeklyActivity {
     moderate: WeeklyMinutes,
     vigorous: WeeklyMinutes,
@@ -158,6 +123,20 @@ pub struct WeeklyActivityFields {
     pub strength_days_per_week: Reply<StrengthDays>,
 }
 
+checked_wrapper! {
+    WeeklyActivity from WeeklyActivityFields,
+    check |f: WeeklyActivityFields| WeeklyActivity::try_new(
+        f.moderate_minutes_per_week,
+        f.vigorous_minutes_per_week,
+        f.strength_days_per_week,
+    ),
+    fields |w: WeeklyActivity| WeeklyActivityFields {
+        moderate_minutes_per_week: w.moderate.get(),
+        vigorous_minutes_per_week: w.vigorous.get(),
+        strength_days_per_week: w.strength_days,
+    },
+}
+
 impl WeeklyActivity {
     /// A usual week's moderate and vigorous minutes and muscle-strengthening
     /// days.
@@ -176,7 +155,7 @@ impl WeeklyActivity {
     ) -> Result<WeeklyActivity, Error> {
         let moderate = WeeklyMinutes::named("moderate_minutes_per_week", moderate_minutes)?;
         let vigorous = WeeklyMinutes::named("vigorous_minutes_per_week", vigorous_minutes)?;
-        if f64::from(moderate.get() + vigorous.get()) > WEEKLY_MINUTES.max {
+        if f64::from(moderate.get() + vigorous.get()) > WEEKLY_MINUTES.max() {
             return Err(Error::Inconsistent {
                 field: "vigorous_minutes_per_week",
                 value: vigorous.get().to_string(),
@@ -217,37 +196,6 @@ impl WeeklyActivity {
     /// person's age.
     pub const fn active_lives_band(self) -> ActiveLivesBand {
         ActiveLivesBand::from_moderate_equivalent_minutes(self.moderate_equivalent_minutes())
-    }
-}
-
-impl TryFrom<WeeklyActivityFields> for WeeklyActivity {
-    type Error = Error;
-    fn try_from(f: WeeklyActivityFields) -> Result<WeeklyActivity, Error> {
-        WeeklyActivity::try_new(
-            f.moderate_minutes_per_week,
-            f.vigorous_minutes_per_week,
-            f.strength_days_per_week,
-        )
-    }
-}
-
-impl From<WeeklyActivity> for WeeklyActivityFields {
-    fn from(w: WeeklyActivity) -> WeeklyActivityFields {
-        WeeklyActivityFields {
-            moderate_minutes_per_week: w.moderate.get(),
-            vigorous_minutes_per_week: w.vigorous.get(),
-            strength_days_per_week: w.strength_days,
-        }
-    }
-}
-
-#[cfg(feature = "schema")]
-impl schemars::JsonSchema for WeeklyActivity {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "WeeklyActivity".into()
-    }
-    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        WeeklyActivityFields::json_schema(generator)
     }
 }
 

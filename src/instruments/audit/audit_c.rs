@@ -9,6 +9,7 @@ use super::{
     AUDIT_C_POSSIBLE_DEPENDENCE_FROM, AuditSource, DrinkingFrequency, HowOften, Question,
     TypicalDay, heavy_occasion_units,
 };
+use crate::bounded::{checked_wrapper, named_enum, names_round_trip_tests};
 use crate::context::{Person, Sex, YesNoNotKnown};
 use crate::error::Error;
 use crate::instruments::Reply;
@@ -46,9 +47,16 @@ use crate::instruments::Reply;
 /// assert!(contradiction.unwrap_err().is_inconsistent());
 /// # Ok::<(), mecc::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "AuditCAnswersFields", into = "AuditCAnswersFields")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+// The schema of the fields, keeping their description.
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(with = "AuditCAnswersFields", description = "")
+)]
 pub struct AuditCAnswers(AuditCAnswersFields);
+
+checked_wrapper!(AuditCAnswers(AuditCAnswersFields));
 
 /// The fields of [`AuditCAnswers`], before they are checked against each
 /// other; also their JSON form. Every field is required.
@@ -159,11 +167,6 @@ impl AuditCAnswers {
         }
         Ok(AuditCAnswers(fields))
     }
-
-    /// The answers as given.
-    pub const fn fields(&self) -> &AuditCAnswersFields {
-        &self.0
-    }
     /// Question 1.
     pub const fn frequency(&self) -> Reply<DrinkingFrequency> {
         self.0.frequency
@@ -195,34 +198,22 @@ impl AuditCAnswers {
     }
 }
 
-impl TryFrom<AuditCAnswersFields> for AuditCAnswers {
-    type Error = Error;
-    fn try_from(fields: AuditCAnswersFields) -> Result<AuditCAnswers, Error> {
-        AuditCAnswers::new(fields)
-    }
-}
-
-impl From<AuditCAnswers> for AuditCAnswersFields {
-    fn from(a: AuditCAnswers) -> AuditCAnswersFields {
-        a.0
-    }
-}
-
 // ---------------------------------------------------------------- finding
 
-/// The AUDIT-C risk band used on NHS leaflets (CLINICAL-REFERENCE §5.2).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum AuditCBand {
-    /// 0–4: lower risk; AUDIT-C negative.
-    LowerRisk,
-    /// 5–7 ([`AUDIT_C_INCREASING_RISK_FROM`]): increasing risk.
-    IncreasingRisk,
-    /// 8–10 ([`AUDIT_C_HIGHER_RISK_FROM`]): higher risk.
-    HigherRisk,
-    /// 11–12 ([`AUDIT_C_POSSIBLE_DEPENDENCE_FROM`]): possible dependence.
-    PossibleDependence,
+named_enum! {
+    /// The AUDIT-C risk band used on NHS leaflets (CLINICAL-REFERENCE §5.2).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub enum AuditCBand {
+        /// 0–4: lower risk; AUDIT-C negative.
+        LowerRisk = "lower_risk",
+        /// 5–7 ([`AUDIT_C_INCREASING_RISK_FROM`]): increasing risk.
+        IncreasingRisk = "increasing_risk",
+        /// 8–10 ([`AUDIT_C_HIGHER_RISK_FROM`]): higher risk.
+        HigherRisk = "higher_risk",
+        /// 11–12 ([`AUDIT_C_POSSIBLE_DEPENDENCE_FROM`]): possible dependence.
+        PossibleDependence = "possible_dependence",
+    }
 }
 
 impl AuditCBand {
@@ -244,16 +235,6 @@ impl AuditCBand {
             AuditCBand::IncreasingRisk
         } else {
             AuditCBand::LowerRisk
-        }
-    }
-
-    /// The serialized name.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            AuditCBand::LowerRisk => "lower_risk",
-            AuditCBand::IncreasingRisk => "increasing_risk",
-            AuditCBand::HigherRisk => "higher_risk",
-            AuditCBand::PossibleDependence => "possible_dependence",
         }
     }
 }
@@ -470,20 +451,6 @@ pub fn next_step_audit_c(answers: &AuditCAnswers) -> AuditCStep {
     }
 }
 
-#[cfg(feature = "schema")]
-mod schema {
-    use std::borrow::Cow;
-
-    use schemars::{JsonSchema, Schema, SchemaGenerator};
-
-    use super::*;
-
-    impl JsonSchema for AuditCAnswers {
-        fn schema_name() -> Cow<'static, str> {
-            "AuditCAnswers".into()
-        }
-        fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-            AuditCAnswersFields::json_schema(generator)
-        }
-    }
-}
+names_round_trip_tests!(
+    audit_c_band_names_round_trip: AuditCBand,
+);

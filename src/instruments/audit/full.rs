@@ -9,6 +9,7 @@ use super::{
     AUDIT_HIGHER_RISK_FROM, AUDIT_INCREASING_RISK_FROM, AUDIT_POSSIBLE_DEPENDENCE_FROM,
     AuditCAnswers, AuditCFinding, AuditSource, HowOften, Occurrence, Question, score_audit_c,
 };
+use crate::bounded::{checked_wrapper, named_enum, names_round_trip_tests};
 use crate::context::Person;
 use crate::error::Error;
 use crate::instruments::Reply;
@@ -40,9 +41,16 @@ use crate::instruments::Reply;
 /// assert!(!answers.is_answered(Question::Guilt));
 /// # Ok::<(), mecc::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "AnswersFields", into = "AnswersFields")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+// The schema of the fields, keeping their description.
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(with = "AnswersFields", rename = "AuditAnswers", description = "")
+)]
 pub struct Answers(AnswersFields);
+
+checked_wrapper!(Answers(AnswersFields));
 
 /// The fields of [`Answers`], before they are checked against each
 /// other; also their JSON form. Every field is required.
@@ -204,11 +212,6 @@ impl Answers {
         Ok(Answers(fields))
     }
 
-    /// The answers as given.
-    pub const fn fields(&self) -> &AnswersFields {
-        &self.0
-    }
-
     /// Items 1–3.
     pub const fn audit_c(&self) -> &AuditCAnswers {
         &self.0.audit_c
@@ -232,37 +235,25 @@ impl Answers {
     }
 }
 
-impl TryFrom<AnswersFields> for Answers {
-    type Error = Error;
-    fn try_from(fields: AnswersFields) -> Result<Answers, Error> {
-        Answers::new(fields)
-    }
-}
-
-impl From<Answers> for AnswersFields {
-    fn from(a: Answers) -> AnswersFields {
-        a.0
-    }
-}
-
 // ---------------------------------------------------------------- finding
 
-/// The AUDIT risk zone (CLINICAL-REFERENCE §5.3; Babor et al. 2001).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum AuditZone {
-    /// 0–7: lower risk; positive feedback.
-    LowerRisk,
-    /// 8–15 ([`AUDIT_INCREASING_RISK_FROM`]): increasing risk; brief advice.
-    IncreasingRisk,
-    /// 16–19 ([`AUDIT_HIGHER_RISK_FROM`]): higher risk; brief advice, extended
-    /// brief intervention where time allows.
-    HigherRisk,
-    /// 20–40 ([`AUDIT_POSSIBLE_DEPENDENCE_FROM`]): possible dependence;
-    /// referral for specialist assessment and the possible-dependence safety
-    /// alert.
-    PossibleDependence,
+named_enum! {
+    /// The AUDIT risk zone (CLINICAL-REFERENCE §5.3; Babor et al. 2001).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub enum AuditZone {
+        /// 0–7: lower risk; positive feedback.
+        LowerRisk = "lower_risk",
+        /// 8–15 ([`AUDIT_INCREASING_RISK_FROM`]): increasing risk; brief advice.
+        IncreasingRisk = "increasing_risk",
+        /// 16–19 ([`AUDIT_HIGHER_RISK_FROM`]): higher risk; brief advice, extended
+        /// brief intervention where time allows.
+        HigherRisk = "higher_risk",
+        /// 20–40 ([`AUDIT_POSSIBLE_DEPENDENCE_FROM`]): possible dependence;
+        /// referral for specialist assessment and the possible-dependence safety
+        /// alert.
+        PossibleDependence = "possible_dependence",
+    }
 }
 
 impl AuditZone {
@@ -284,16 +275,6 @@ impl AuditZone {
             AuditZone::IncreasingRisk
         } else {
             AuditZone::LowerRisk
-        }
-    }
-
-    /// The serialized name.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            AuditZone::LowerRisk => "lower_risk",
-            AuditZone::IncreasingRisk => "increasing_risk",
-            AuditZone::HigherRisk => "higher_risk",
-            AuditZone::PossibleDependence => "possible_dependence",
         }
     }
 }
@@ -490,20 +471,6 @@ pub fn next_step(answers: &Answers) -> Step {
     }
 }
 
-#[cfg(feature = "schema")]
-mod schema {
-    use std::borrow::Cow;
-
-    use schemars::{JsonSchema, Schema, SchemaGenerator};
-
-    use super::*;
-
-    impl JsonSchema for Answers {
-        fn schema_name() -> Cow<'static, str> {
-            "AuditAnswers".into()
-        }
-        fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-            AnswersFields::json_schema(generator)
-        }
-    }
-}
+names_round_trip_tests!(
+    audit_zone_names_round_trip: AuditZone,
+);

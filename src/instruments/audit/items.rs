@@ -5,6 +5,8 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, de};
 
+use crate::bounded::{named_enum, names_round_trip_tests};
+
 use super::{
     ITEM_SCORE, Question, TYPICAL_DAY_SCORE_1_FROM_UNITS, TYPICAL_DAY_SCORE_2_FROM_UNITS,
     TYPICAL_DAY_SCORE_3_FROM_UNITS, TYPICAL_DAY_SCORE_4_FROM_UNITS,
@@ -31,7 +33,7 @@ pub(crate) trait ScoredOption: Copy + 'static {
 
 /// Checks a 0–4 item score ([`ITEM_SCORE`]) for `field`.
 fn check_item_score(field: &'static str, score: u32) -> Result<u8, Error> {
-    let n = Error::check_int(field, u64::from(score), &ITEM_SCORE).map_err(|e| {
+    let n = ITEM_SCORE.check_int(field, score).map_err(|e| {
         e.with_hint(
             "give the score printed beside the answer on the form, or the answer's name"
                 .to_string(),
@@ -64,6 +66,9 @@ enum RawItem {
     Score(u32),
 }
 
+// A visitor rather than `#[serde(untagged)]`, which would buffer the input and
+// replace the unknown-field, duplicate-field and expected-form messages with
+// one generic message.
 impl<'de> Deserialize<'de> for RawItem {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<RawItem, D::Error> {
         deserializer.deserialize_any(RawItemVisitor)
@@ -127,12 +132,12 @@ where
 }
 
 /// Implements [`ScoredOption`] for an option enum with inherent `ALL`,
-/// `as_str` and a `from_score_for` helper.
+/// `EXPECTED`, `as_str` and a `checked` helper.
 macro_rules! scored_option {
-    ($ty:ty, $expected:expr) => {
+    ($ty:ty) => {
         impl $crate::instruments::audit::ScoredOption for $ty {
             const ALL: &'static [Self] = &<$ty>::ALL;
-            const EXPECTED: &'static str = $expected;
+            const EXPECTED: &'static str = <$ty>::EXPECTED;
             fn name(self) -> &'static str {
                 self.as_str()
             }
@@ -149,52 +154,31 @@ pub(crate) use scored_option;
 
 // ---------------------------------------------------------------- question 1
 
-/// The answer to AUDIT question 1, how often the person has a drink containing
-/// alcohol (CLINICAL-REFERENCE §5.2). Each option's score is its position, 0
-/// to 4.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum DrinkingFrequency {
-    /// Never: scores 0, and questions 2 and 3 are skipped.
-    Never,
-    /// Monthly or less: 1.
-    MonthlyOrLess,
-    /// 2 to 4 times a month: 2.
-    #[serde(rename = "two_to_four_times_per_month")]
-    TwoToFourTimesPerMonth,
-    /// 2 to 3 times a week: 3.
-    #[serde(rename = "two_to_three_times_per_week")]
-    TwoToThreeTimesPerWeek,
-    /// 4 or more times a week: 4.
-    #[serde(rename = "four_or_more_times_per_week")]
-    FourOrMoreTimesPerWeek,
+named_enum! {
+    /// The answer to AUDIT question 1, how often the person has a drink containing
+    /// alcohol (CLINICAL-REFERENCE §5.2). Each option's score is its position, 0
+    /// to 4.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub enum DrinkingFrequency {
+        /// Never: scores 0, and questions 2 and 3 are skipped.
+        Never = "never",
+        /// Monthly or less: 1.
+        MonthlyOrLess = "monthly_or_less",
+        /// 2 to 4 times a month: 2.
+        TwoToFourTimesPerMonth = "two_to_four_times_per_month",
+        /// 2 to 3 times a week: 3.
+        TwoToThreeTimesPerWeek = "two_to_three_times_per_week",
+        /// 4 or more times a week: 4.
+        FourOrMoreTimesPerWeek = "four_or_more_times_per_week",
+    }
+    expected "one of " .. "or {\"score\": n} with n from 0 to 4";
 }
 
 impl DrinkingFrequency {
-    /// Every option, in score order.
-    pub const ALL: [DrinkingFrequency; 5] = [
-        DrinkingFrequency::Never,
-        DrinkingFrequency::MonthlyOrLess,
-        DrinkingFrequency::TwoToFourTimesPerMonth,
-        DrinkingFrequency::TwoToThreeTimesPerWeek,
-        DrinkingFrequency::FourOrMoreTimesPerWeek,
-    ];
-
     /// The score, 0 to 4.
     pub const fn score(self) -> u8 {
         self as u8
-    }
-
-    /// The serialized name.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            DrinkingFrequency::Never => "never",
-            DrinkingFrequency::MonthlyOrLess => "monthly_or_less",
-            DrinkingFrequency::TwoToFourTimesPerMonth => "two_to_four_times_per_month",
-            DrinkingFrequency::TwoToThreeTimesPerWeek => "two_to_three_times_per_week",
-            DrinkingFrequency::FourOrMoreTimesPerWeek => "four_or_more_times_per_week",
-        }
     }
 
     /// The option that scores `score`.
@@ -219,57 +203,35 @@ impl DrinkingFrequency {
     }
 }
 
-scored_option!(
-    DrinkingFrequency,
-    "one of never, monthly_or_less, two_to_four_times_per_month, \
-     two_to_three_times_per_week, four_or_more_times_per_week, or {\"score\": n} with n from 0 to 4"
-);
+scored_option!(DrinkingFrequency);
 
 // ---------------------------------------------------------------- how often
 
-/// How often something happened in the last year: the answer to AUDIT
-/// questions 3–8 and FAST questions 1–3 (CLINICAL-REFERENCE §5.2–§5.4). Each
-/// option's score is its position, 0 to 4.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum HowOften {
-    /// Never: 0.
-    Never,
-    /// Less than monthly: 1.
-    LessThanMonthly,
-    /// Monthly: 2.
-    Monthly,
-    /// Weekly: 3.
-    Weekly,
-    /// Daily or almost daily: 4.
-    DailyOrAlmostDaily,
+named_enum! {
+    /// How often something happened in the last year: the answer to AUDIT
+    /// questions 3–8 and FAST questions 1–3 (CLINICAL-REFERENCE §5.2–§5.4). Each
+    /// option's score is its position, 0 to 4.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub enum HowOften {
+        /// Never: 0.
+        Never = "never",
+        /// Less than monthly: 1.
+        LessThanMonthly = "less_than_monthly",
+        /// Monthly: 2.
+        Monthly = "monthly",
+        /// Weekly: 3.
+        Weekly = "weekly",
+        /// Daily or almost daily: 4.
+        DailyOrAlmostDaily = "daily_or_almost_daily",
+    }
+    expected "one of " .. "or {\"score\": n} with n from 0 to 4";
 }
 
 impl HowOften {
-    /// Every option, in score order.
-    pub const ALL: [HowOften; 5] = [
-        HowOften::Never,
-        HowOften::LessThanMonthly,
-        HowOften::Monthly,
-        HowOften::Weekly,
-        HowOften::DailyOrAlmostDaily,
-    ];
-
     /// The score, 0 to 4.
     pub const fn score(self) -> u8 {
         self as u8
-    }
-
-    /// The serialized name.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            HowOften::Never => "never",
-            HowOften::LessThanMonthly => "less_than_monthly",
-            HowOften::Monthly => "monthly",
-            HowOften::Weekly => "weekly",
-            HowOften::DailyOrAlmostDaily => "daily_or_almost_daily",
-        }
     }
 
     /// The option that scores `score` as the answer to `item`, which the error
@@ -296,27 +258,25 @@ impl HowOften {
     }
 }
 
-scored_option!(
-    HowOften,
-    "one of never, less_than_monthly, monthly, weekly, daily_or_almost_daily, \
-     or {\"score\": n} with n from 0 to 4"
-);
+scored_option!(HowOften);
 
 // ---------------------------------------------------------------- items 9 and 10
 
-/// Whether something has happened, and when: the answer to AUDIT items 9
-/// (injury) and 10 (others concerned), scored 0, 2 or 4 (CLINICAL-REFERENCE
-/// §5.3; Babor et al. 2001).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Occurrence {
-    /// No: 0.
-    No,
-    /// Yes, but not in the last year: 2.
-    YesButNotInTheLastYear,
-    /// Yes, during the last year: 4.
-    YesDuringTheLastYear,
+named_enum! {
+    /// Whether something has happened, and when: the answer to AUDIT items 9
+    /// (injury) and 10 (others concerned), scored 0, 2 or 4 (CLINICAL-REFERENCE
+    /// §5.3; Babor et al. 2001).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub enum Occurrence {
+        /// No: 0.
+        No = "no",
+        /// Yes, but not in the last year: 2.
+        YesButNotInTheLastYear = "yes_but_not_in_the_last_year",
+        /// Yes, during the last year: 4.
+        YesDuringTheLastYear = "yes_during_the_last_year",
+    }
+    expected "one of " .. "or {\"score\": n} with n 0, 2 or 4";
 }
 
 /// What items 9 and 10 accept, for messages.
@@ -324,25 +284,9 @@ const OCCURRENCE_EXPECTED: &str = "0, 2 or 4 (no; yes, but not in the last year;
      yes, during the last year)";
 
 impl Occurrence {
-    /// Every option, in score order.
-    pub const ALL: [Occurrence; 3] = [
-        Occurrence::No,
-        Occurrence::YesButNotInTheLastYear,
-        Occurrence::YesDuringTheLastYear,
-    ];
-
     /// The score: 0, 2 or 4.
     pub const fn score(self) -> u8 {
         self as u8 * 2
-    }
-
-    /// The serialized name.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Occurrence::No => "no",
-            Occurrence::YesButNotInTheLastYear => "yes_but_not_in_the_last_year",
-            Occurrence::YesDuringTheLastYear => "yes_during_the_last_year",
-        }
     }
 
     /// The option that scores `score` as the answer to `item`, which the error
@@ -373,56 +317,33 @@ impl Occurrence {
     }
 }
 
-scored_option!(
-    Occurrence,
-    "one of no, yes_but_not_in_the_last_year, yes_during_the_last_year, \
-     or {\"score\": n} with n 0, 2 or 4"
-);
+scored_option!(Occurrence);
 
 // ---------------------------------------------------------------- question 2
 
-/// A band of UK units on a typical drinking day, as printed on the UK AUDIT-C
-/// form, with its score (CLINICAL-REFERENCE §5.2; OHID 2020).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum TypicalDayBand {
-    /// 1–2 units (and anything that rounds to under 3): 0.
-    OneToTwo,
-    /// 3–4 units: 1.
-    ThreeToFour,
-    /// 5–6 units: 2.
-    FiveToSix,
-    /// 7–9 units: 3.
-    SevenToNine,
-    /// 10 or more units: 4.
-    TenOrMore,
+named_enum! {
+    /// A band of UK units on a typical drinking day, as printed on the UK AUDIT-C
+    /// form, with its score (CLINICAL-REFERENCE §5.2; OHID 2020).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub enum TypicalDayBand {
+        /// 1–2 units (and anything that rounds to under 3): 0.
+        OneToTwo = "one_to_two",
+        /// 3–4 units: 1.
+        ThreeToFour = "three_to_four",
+        /// 5–6 units: 2.
+        FiveToSix = "five_to_six",
+        /// 7–9 units: 3.
+        SevenToNine = "seven_to_nine",
+        /// 10 or more units: 4.
+        TenOrMore = "ten_or_more",
+    }
 }
 
 impl TypicalDayBand {
-    /// Every band, in score order.
-    pub const ALL: [TypicalDayBand; 5] = [
-        TypicalDayBand::OneToTwo,
-        TypicalDayBand::ThreeToFour,
-        TypicalDayBand::FiveToSix,
-        TypicalDayBand::SevenToNine,
-        TypicalDayBand::TenOrMore,
-    ];
-
     /// The score, 0 to 4.
     pub const fn score(self) -> u8 {
         self as u8
-    }
-
-    /// The serialized name.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            TypicalDayBand::OneToTwo => "one_to_two",
-            TypicalDayBand::ThreeToFour => "three_to_four",
-            TypicalDayBand::FiveToSix => "five_to_six",
-            TypicalDayBand::SevenToNine => "seven_to_nine",
-            TypicalDayBand::TenOrMore => "ten_or_more",
-        }
     }
 
     /// The band that scores `score`.
@@ -435,7 +356,7 @@ impl TypicalDayBand {
     }
 
     fn checked(field: &'static str, score: u32) -> Result<TypicalDayBand, Error> {
-        let n = Error::check_int(field, u64::from(score), &ITEM_SCORE).map_err(|e| {
+        let n = ITEM_SCORE.check_int(field, score).map_err(|e| {
             e.with_hint(format!(
                 "this is the band's score; for {score} units give {{\"units\": {score}}}"
             ))
@@ -628,6 +549,8 @@ impl TryFrom<TypicalDayInput> for TypicalDay {
 const TYPICAL_DAY_EXPECTED: &str = "{\"units\": n}, {\"band\": name}, {\"drinks\": [...]} \
      or {\"score\": n}; a bare number could be read as units or as a score";
 
+// A visitor rather than a derive on `TypicalDayInput`, so that a bare number
+// is refused with a message saying it could be units or a score.
 impl<'de> Deserialize<'de> for TypicalDay {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<TypicalDay, D::Error> {
         deserializer.deserialize_any(TypicalDayVisitor)
@@ -761,8 +684,10 @@ pub(crate) mod schema {
     use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 
     use super::*;
-    use crate::units::ALCOHOL_UNITS;
+    use crate::units::{ALCOHOL_UNITS, integer_schema, number_schema, one_key_schema};
 
+    // Hand-written: the forms are read by a visitor rather than a derived
+    // enum, and their bounds come from `Bounds` constants.
     impl JsonSchema for TypicalDay {
         fn schema_name() -> Cow<'static, str> {
             "TypicalDay".into()
@@ -770,32 +695,19 @@ pub(crate) mod schema {
         fn json_schema(generator: &mut SchemaGenerator) -> Schema {
             let band = generator.subschema_for::<TypicalDayBand>();
             let drink = generator.subschema_for::<DrinkCount>();
-            let one_key = |key: &str, value: Schema| {
-                json_schema!({
-                    "type": "object",
-                    "properties": { key: value },
-                    "required": [key],
-                    "additionalProperties": false,
-                })
-            };
             json_schema!({
                 "description": "units on a typical drinking day: the band, an amount, \
                                 the drinks, or the band's score",
                 "oneOf": [
-                    one_key("band", band),
-                    one_key("units", json_schema!({
-                        "type": "number",
-                        "minimum": ALCOHOL_UNITS.min,
-                        "maximum": ALCOHOL_UNITS.max,
-                        "description": ALCOHOL_UNITS.text,
-                    })),
-                    one_key("drinks", json_schema!({
+                    one_key_schema("band", band),
+                    one_key_schema("units", number_schema(&ALCOHOL_UNITS, ALCOHOL_UNITS.text())),
+                    one_key_schema("drinks", json_schema!({
                         "type": "array", "items": drink, "minItems": 1,
                     })),
-                    one_key("score", json_schema!({
+                    one_key_schema("score", json_schema!({
                         "type": "integer",
-                        "minimum": ITEM_SCORE.min,
-                        "maximum": ITEM_SCORE.max,
+                        "minimum": ITEM_SCORE.min(),
+                        "maximum": ITEM_SCORE.max(),
                     })),
                 ]
             })
@@ -836,12 +748,7 @@ pub(crate) mod schema {
 
     /// A score from 0 to 4 ([`ITEM_SCORE`]).
     pub(crate) fn zero_to_four() -> Schema {
-        json_schema!({
-            "type": "integer",
-            "minimum": ITEM_SCORE.min,
-            "maximum": ITEM_SCORE.max,
-            "description": ITEM_SCORE.text,
-        })
+        integer_schema(&ITEM_SCORE, ITEM_SCORE.text())
     }
 
     /// A score of 0, 2 or 4 ([`super::super::ZERO_TWO_FOUR`]).
@@ -864,3 +771,10 @@ pub(crate) mod schema {
         item_reply::<Occurrence>(generator, zero_two_four())
     }
 }
+
+names_round_trip_tests!(
+    drinking_frequency_names_round_trip: DrinkingFrequency,
+    how_often_names_round_trip: HowOften,
+    occurrence_names_round_trip: Occurrence,
+    typical_day_band_names_round_trip: TypicalDayBand,
+);

@@ -97,11 +97,11 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::bounded::{named_enum, names_round_trip_tests};
 use crate::context::{Person, Sex};
-
 use crate::outcome::{Outcome, OutcomeSet};
 use crate::provenance::Source;
-use crate::units::Bounds;
+use crate::units::{Bounds, bounds};
 
 mod audit_c;
 mod full;
@@ -148,11 +148,7 @@ pub const VERSION: &str = "AUDIT-C and AUDIT, UK version (OHID 2020) of WHO AUDI
 
 /// The score each 0–4 item accepts (CLINICAL-REFERENCE §5.2, §5.3): AUDIT items
 /// 1–8 and FAST questions 1–3.
-pub const ITEM_SCORE: Bounds = Bounds {
-    min: 0.0,
-    max: 4.0,
-    text: "a score from 0 to 4",
-};
+pub const ITEM_SCORE: Bounds = bounds!("a score", from 0 to 4);
 
 /// The only scores AUDIT items 9 and 10 (and FAST question 4) accept
 /// (CLINICAL-REFERENCE §5.3, §5.4; Babor et al. 2001).
@@ -240,54 +236,41 @@ pub const fn heavy_occasion_units(sex: Sex) -> u8 {
 
 // ---------------------------------------------------------------- questions
 
-/// The ten AUDIT questions, in the order asked; the first three are AUDIT-C
-/// (CLINICAL-REFERENCE §5.2, §5.3).
-///
-/// The serialized names are also the answer fields' names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Question {
-    /// 1: how often the person has a drink containing alcohol.
-    Frequency,
-    /// 2: how many units on a typical day when drinking.
-    TypicalDay,
-    /// 3: how often 6 (woman) or 8 (man) or more units on a single occasion in
-    /// the last year.
-    HeavyDrinking,
-    /// 4: how often unable to stop drinking once started.
-    UnableToStop,
-    /// 5: how often failed to do what was normally expected because of drinking.
-    FailedExpectations,
-    /// 6: how often needed a drink in the morning after a heavy session.
-    MorningDrink,
-    /// 7: how often felt guilt or remorse after drinking.
-    Guilt,
-    /// 8: how often unable to remember the night before because of drinking.
-    MemoryLoss,
-    /// 9: whether the person or someone else has been injured because of their
-    /// drinking.
-    Injury,
-    /// 10: whether a relative, friend, doctor or other health worker has been
-    /// concerned about their drinking or suggested they cut down.
-    OthersConcerned,
+named_enum! {
+    /// The ten AUDIT questions, in the order asked; the first three are AUDIT-C
+    /// (CLINICAL-REFERENCE §5.2, §5.3).
+    ///
+    /// The serialized names are also the answer fields' names.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub enum Question {
+        /// 1: how often the person has a drink containing alcohol.
+        Frequency = "frequency",
+        /// 2: how many units on a typical day when drinking.
+        TypicalDay = "typical_day",
+        /// 3: how often 6 (woman) or 8 (man) or more units on a single occasion in
+        /// the last year.
+        HeavyDrinking = "heavy_drinking",
+        /// 4: how often unable to stop drinking once started.
+        UnableToStop = "unable_to_stop",
+        /// 5: how often failed to do what was normally expected because of drinking.
+        FailedExpectations = "failed_expectations",
+        /// 6: how often needed a drink in the morning after a heavy session.
+        MorningDrink = "morning_drink",
+        /// 7: how often felt guilt or remorse after drinking.
+        Guilt = "guilt",
+        /// 8: how often unable to remember the night before because of drinking.
+        MemoryLoss = "memory_loss",
+        /// 9: whether the person or someone else has been injured because of their
+        /// drinking.
+        Injury = "injury",
+        /// 10: whether a relative, friend, doctor or other health worker has been
+        /// concerned about their drinking or suggested they cut down.
+        OthersConcerned = "others_concerned",
+    }
 }
 
 impl Question {
-    /// Every question, in the order asked.
-    pub const ALL: [Question; 10] = [
-        Question::Frequency,
-        Question::TypicalDay,
-        Question::HeavyDrinking,
-        Question::UnableToStop,
-        Question::FailedExpectations,
-        Question::MorningDrink,
-        Question::Guilt,
-        Question::MemoryLoss,
-        Question::Injury,
-        Question::OthersConcerned,
-    ];
-
     /// The three AUDIT-C questions.
     pub const AUDIT_C: [Question; 3] = [
         Question::Frequency,
@@ -298,22 +281,6 @@ impl Question {
     /// The question's number on the form, 1 to 10.
     pub const fn number(self) -> u8 {
         self as u8 + 1
-    }
-
-    /// The serialized name, which is also the answer field's name.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Question::Frequency => "frequency",
-            Question::TypicalDay => "typical_day",
-            Question::HeavyDrinking => "heavy_drinking",
-            Question::UnableToStop => "unable_to_stop",
-            Question::FailedExpectations => "failed_expectations",
-            Question::MorningDrink => "morning_drink",
-            Question::Guilt => "guilt",
-            Question::MemoryLoss => "memory_loss",
-            Question::Injury => "injury",
-            Question::OthersConcerned => "others_concerned",
-        }
     }
 
     /// A wording of the question to put to the person in `contact`
@@ -415,6 +382,8 @@ macro_rules! source_marker {
             }
         }
 
+        // Hand-written: the schema holds the source's citation and URL as
+        // constants, which a derive cannot read.
         #[cfg(feature = "schema")]
         impl schemars::JsonSchema for $name {
             fn schema_name() -> std::borrow::Cow<'static, str> {
@@ -486,3 +455,7 @@ crate::instruments::instrument! {
         step: Step = |a, _| next_step(a),
     }
 }
+
+names_round_trip_tests!(
+    question_names_round_trip: Question,
+);

@@ -7,8 +7,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::bounded::checked_wrapper;
 use crate::error::Error;
-use crate::units::{ALCOHOL_UNITS, AlcoholUnits, Bounds};
+use crate::units::{ALCOHOL_UNITS, AlcoholUnits, Bounds, bounds};
 
 /// How many of one drink a single entry may count (CLINICAL-REFERENCE §1.6).
 ///
@@ -17,14 +18,10 @@ use crate::units::{ALCOHOL_UNITS, AlcoholUnits, Bounds};
 /// half a count. An entry of 0 is refused: leave out drinks not drunk. 100 of
 /// even the smallest drink is beyond a plausible day, so more is taken to be a
 /// typing error.
-pub const DRINK_COUNT: Bounds = Bounds {
-    min: 1.0,
-    max: 100.0,
-    text: "a whole number of drinks from 1 to 100",
-};
+pub const DRINK_COUNT: Bounds = bounds!("a whole number of drinks", from 1 to 100);
 
 /// The largest amount [`AlcoholUnits`] accepts, in hundredths of a unit.
-const MAX_CENTI_UNITS: u32 = (ALCOHOL_UNITS.max * 100.0) as u32;
+const MAX_CENTI_UNITS: u32 = (ALCOHOL_UNITS.max() * 100.0) as u32;
 
 /// Millionths of a unit in one hundredth. A custom drink's units are exactly
 /// `tenths of a ml × hundredths of a percent` millionths, so amounts are added
@@ -192,8 +189,14 @@ const _: () = assert!(Drink::BottleOfSpirits.centi_units() <= MAX_CENTI_UNITS);
 /// assert_eq!(craft.volume_ml(), 440.0);
 /// # Ok::<(), mecc::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "CustomDrinkFields", into = "CustomDrinkFields")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+// Written by hand in `schema::custom_drink`: the fields are plain numbers whose ranges
+// and wording come from `Bounds` constants.
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(schema_with = "schema::custom_drink", description = "")
+)]
 pub struct CustomDrink {
     deci_ml: u32,
     centi_abv: u32,
@@ -209,6 +212,15 @@ pub struct CustomDrinkFields {
     pub volume_ml: f64,
     /// Its strength, in percent alcohol by volume.
     pub abv_percent: f64,
+}
+
+checked_wrapper! {
+    CustomDrink from CustomDrinkFields,
+    check |f: CustomDrinkFields| CustomDrink::new(f.volume_ml, f.abv_percent),
+    fields |drink: CustomDrink| CustomDrinkFields {
+        volume_ml: drink.volume_ml(),
+        abv_percent: drink.abv_percent(),
+    },
 }
 
 impl CustomDrink {
@@ -259,22 +271,6 @@ impl CustomDrink {
     }
 }
 
-impl TryFrom<CustomDrinkFields> for CustomDrink {
-    type Error = Error;
-    fn try_from(fields: CustomDrinkFields) -> Result<CustomDrink, Error> {
-        CustomDrink::new(fields.volume_ml, fields.abv_percent)
-    }
-}
-
-impl From<CustomDrink> for CustomDrinkFields {
-    fn from(drink: CustomDrink) -> CustomDrinkFields {
-        CustomDrinkFields {
-            volume_ml: drink.volume_ml(),
-            abv_percent: drink.abv_percent(),
-        }
-    }
-}
-
 /// A number of one drink, as one line of the tally for question 2.
 ///
 /// In JSON: `{"drink": "pint_ordinary_strength", "count": 3}`.
@@ -287,8 +283,14 @@ impl From<CustomDrink> for CustomDrinkFields {
 /// assert!(DrinkCount::new(Drink::GlassOfWine, 0).is_err());
 /// # Ok::<(), mecc::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "DrinkCountFields", into = "DrinkCountFields")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+// Written by hand in `schema::drink_count`: the fields are plain numbers whose ranges
+// and wording come from `Bounds` constants.
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(schema_with = "schema::drink_count", description = "")
+)]
 pub struct DrinkCount {
     drink: Drink,
     count: u8,
@@ -305,6 +307,15 @@ pub struct DrinkCountFields {
     pub count: u32,
 }
 
+checked_wrapper! {
+    DrinkCount from DrinkCountFields,
+    check |f: DrinkCountFields| DrinkCount::new(f.drink, f.count),
+    fields |entry: DrinkCount| DrinkCountFields {
+        drink: entry.drink,
+        count: entry.count(),
+    },
+}
+
 impl DrinkCount {
     /// `count` of `drink`.
     ///
@@ -312,7 +323,7 @@ impl DrinkCount {
     /// [`Error::OutOfRange`] (field `count`) when `count` lies outside
     /// [`DRINK_COUNT`] (0, or more than 100).
     pub fn new(drink: Drink, count: u32) -> Result<DrinkCount, Error> {
-        let count = Error::check_int("count", u64::from(count), &DRINK_COUNT).map_err(|e| {
+        let count = DRINK_COUNT.check_int("count", count).map_err(|e| {
             if count == 0 {
                 e.with_hint("leave out drinks that were not drunk".to_string())
             } else {
@@ -348,22 +359,6 @@ impl DrinkCount {
     /// The units in all of them, exactly, in millionths of a unit.
     const fn micro_units(self) -> u64 {
         self.drink.micro_units() * self.count as u64
-    }
-}
-
-impl TryFrom<DrinkCountFields> for DrinkCount {
-    type Error = Error;
-    fn try_from(fields: DrinkCountFields) -> Result<DrinkCount, Error> {
-        DrinkCount::new(fields.drink, fields.count)
-    }
-}
-
-impl From<DrinkCount> for DrinkCountFields {
-    fn from(entry: DrinkCount) -> DrinkCountFields {
-        DrinkCountFields {
-            drink: entry.drink,
-            count: entry.count(),
-        }
     }
 }
 
@@ -404,7 +399,7 @@ pub fn total_units(drinks: &[DrinkCount]) -> Result<AlcoholUnits, Error> {
         _ => Err(Error::OutOfRange {
             field: "drinks",
             value: format!("{} units", total as f64 / 100.0),
-            expected: ALCOHOL_UNITS.text,
+            expected: ALCOHOL_UNITS.text(),
             hint: Some(
                 "the drinks add up to more than anyone could drink in one day: check the counts"
                     .to_string(),
@@ -415,62 +410,53 @@ pub fn total_units(drinks: &[DrinkCount]) -> Result<AlcoholUnits, Error> {
 
 #[cfg(feature = "schema")]
 mod schema {
-    use std::borrow::Cow;
-
-    use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+    use schemars::{Schema, SchemaGenerator, json_schema};
 
     use super::*;
     use crate::units::{ABV_PERCENT, DRINK_VOLUME_ML};
 
-    impl JsonSchema for CustomDrink {
-        fn schema_name() -> Cow<'static, str> {
-            "CustomDrink".into()
-        }
-        fn json_schema(_: &mut SchemaGenerator) -> Schema {
-            json_schema!({
-                "description": "a drink from its volume and strength",
-                "type": "object",
-                "properties": {
-                    "volume_ml": {
-                        "type": "number",
-                        "minimum": DRINK_VOLUME_ML.min,
-                        "maximum": DRINK_VOLUME_ML.max,
-                        "description": DRINK_VOLUME_ML.text,
-                    },
-                    "abv_percent": {
-                        "type": "number",
-                        "minimum": ABV_PERCENT.min,
-                        "maximum": ABV_PERCENT.max,
-                        "description": ABV_PERCENT.text,
-                    },
+    // Hand-written: the fields are plain numbers, and a derive cannot read
+    // their ranges and wording from the `Bounds` constants.
+    pub(super) fn custom_drink(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "a drink from its volume and strength",
+            "type": "object",
+            "properties": {
+                "volume_ml": {
+                    "type": "number",
+                    "minimum": DRINK_VOLUME_ML.min(),
+                    "maximum": DRINK_VOLUME_ML.max(),
+                    "description": DRINK_VOLUME_ML.text(),
                 },
-                "required": ["volume_ml", "abv_percent"],
-                "additionalProperties": false,
-            })
-        }
+                "abv_percent": {
+                    "type": "number",
+                    "minimum": ABV_PERCENT.min(),
+                    "maximum": ABV_PERCENT.max(),
+                    "description": ABV_PERCENT.text(),
+                },
+            },
+            "required": ["volume_ml", "abv_percent"],
+            "additionalProperties": false,
+        })
     }
 
-    impl JsonSchema for DrinkCount {
-        fn schema_name() -> Cow<'static, str> {
-            "DrinkCount".into()
-        }
-        fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-            let drink = generator.subschema_for::<Drink>();
-            json_schema!({
-                "description": "a number of one drink",
-                "type": "object",
-                "properties": {
-                    "drink": drink,
-                    "count": {
-                        "type": "integer",
-                        "minimum": DRINK_COUNT.min,
-                        "maximum": DRINK_COUNT.max,
-                        "description": DRINK_COUNT.text,
-                    },
+    // Hand-written for the same reason as `custom_drink`.
+    pub(super) fn drink_count(generator: &mut SchemaGenerator) -> Schema {
+        let drink = generator.subschema_for::<Drink>();
+        json_schema!({
+            "description": "a number of one drink",
+            "type": "object",
+            "properties": {
+                "drink": drink,
+                "count": {
+                    "type": "integer",
+                    "minimum": DRINK_COUNT.min(),
+                    "maximum": DRINK_COUNT.max(),
+                    "description": DRINK_COUNT.text(),
                 },
-                "required": ["drink", "count"],
-                "additionalProperties": false,
-            })
-        }
+            },
+            "required": ["drink", "count"],
+            "additionalProperties": false,
+        })
     }
 }

@@ -79,12 +79,14 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::bounded::{bounded_int, checked_wrapper, named_enum, names_round_trip_tests};
 use crate::context::{Contact, Person, PresentingCondition, Setting, Sex, YesNoNotKnown};
 use crate::error::Error;
 use crate::instruments::Reply;
+use crate::instruments::audit::source_marker;
 use crate::outcome::{Outcome, OutcomeSet};
 use crate::provenance::Source;
-use crate::units::{AlcoholUnits, Bounds};
+use crate::units::{AlcoholUnits, Bounds, bounds};
 
 mod drinks;
 
@@ -124,11 +126,7 @@ pub const THRESHOLD_MALE_CENTI_UNITS: u32 = 800;
 pub const THRESHOLD_FEMALE_CENTI_UNITS: u32 = 600;
 
 /// Times a week that `{"times_per_week": n}` accepts (CLINICAL-REFERENCE §1.2).
-pub const TIMES_PER_WEEK: Bounds = Bounds {
-    min: 1.0,
-    max: 6.0,
-    text: "from 1 to 6 times a week",
-};
+pub const TIMES_PER_WEEK: Bounds = bounds!(from 1 to 6 "times a week");
 
 /// The cut-off for a person of this sex: more units than this in one day is
 /// positive (CLINICAL-REFERENCE §1.3). `not_known` gets the female cut-off.
@@ -154,34 +152,26 @@ const fn threshold_centi_units(sex: Sex) -> u32 {
 
 // ---------------------------------------------------------------- questions
 
-/// The five PAT questions, in the order they are asked (CLINICAL-REFERENCE §1.2).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Question {
-    /// Q1: whether the person drinks alcohol at all.
-    DrinksAlcohol,
-    /// Q2: the most they drink in any one day, in UK units.
-    MostInOneDay,
-    /// Q3: how often they drink.
-    Frequency,
-    /// Q4: whether they feel this attendance is related to alcohol.
-    AttendanceRelated,
-    /// Q5, asked only when PAT is positive: whether they would see the alcohol
-    /// nurse specialist.
-    WillingToSeeSpecialist,
+named_enum! {
+    /// The five PAT questions, in the order they are asked (CLINICAL-REFERENCE §1.2).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub enum Question {
+        /// Q1: whether the person drinks alcohol at all.
+        DrinksAlcohol = "drinks_alcohol",
+        /// Q2: the most they drink in any one day, in UK units.
+        MostInOneDay = "most_in_one_day",
+        /// Q3: how often they drink.
+        Frequency = "frequency",
+        /// Q4: whether they feel this attendance is related to alcohol.
+        AttendanceRelated = "attendance_related",
+        /// Q5, asked only when PAT is positive: whether they would see the alcohol
+        /// nurse specialist.
+        WillingToSeeSpecialist = "willing_to_see_specialist",
+    }
 }
 
 impl Question {
-    /// Every question, in the order asked.
-    pub const ALL: [Question; 5] = [
-        Question::DrinksAlcohol,
-        Question::MostInOneDay,
-        Question::Frequency,
-        Question::AttendanceRelated,
-        Question::WillingToSeeSpecialist,
-    ];
-
     /// The question's number on the form, 1 to 5.
     pub const fn number(self) -> u8 {
         self as u8 + 1
@@ -232,6 +222,12 @@ impl Question {
 /// # Ok::<(), mecc::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+// The schema of the input forms, keeping their description.
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(with = "MostInOneDayInput", description = "")
+)]
 #[serde(try_from = "MostInOneDayInput", into = "MostInOneDayInput")]
 pub struct MostInOneDay {
     units: AlcoholUnits,
@@ -316,64 +312,38 @@ impl From<MostInOneDay> for MostInOneDayInput {
     }
 }
 
-/// A number of drinking days a week, from 1 to 6 ([`TIMES_PER_WEEK`]).
-///
-/// Seven is [`Frequency::EveryDay`] and less than one is
-/// [`Frequency::LessThanWeekly`], so neither is accepted here.
-///
-/// ```
-/// use mecc::instruments::pat::TimesPerWeek;
-///
-/// assert_eq!(TimesPerWeek::new(3)?.get(), 3);
-/// let err = TimesPerWeek::new(7).unwrap_err();
-/// assert!(err.to_string().contains("use every_day"));
-/// # Ok::<(), mecc::Error>(())
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "u32", into = "u32")]
-pub struct TimesPerWeek(u8);
-
-impl TimesPerWeek {
+bounded_int! {
+    /// A number of drinking days a week, from 1 to 6 ([`TIMES_PER_WEEK`]).
+    ///
+    /// Seven is [`Frequency::EveryDay`] and less than one is
+    /// [`Frequency::LessThanWeekly`], so neither is accepted here.
+    ///
+    /// ```
+    /// use mecc::instruments::pat::TimesPerWeek;
+    ///
+    /// assert_eq!(TimesPerWeek::new(3)?.get(), 3);
+    /// let err = TimesPerWeek::new(7).unwrap_err();
+    /// assert!(err.to_string().contains("use every_day"));
+    /// # Ok::<(), mecc::Error>(())
+    /// ```
+    pub struct TimesPerWeek(u8) in TIMES_PER_WEEK, field "times_per_week";
     /// Drinking on `times` days a week.
     ///
     /// # Errors
     /// [`Error::OutOfRange`] (field `times_per_week`) outside 1 to 6
     /// ([`TIMES_PER_WEEK`]); the hint points 0 to `less_than_weekly` and 7 to
     /// `every_day`.
-    pub fn new(times: u32) -> Result<TimesPerWeek, Error> {
-        let n =
-            Error::check_int("times_per_week", u64::from(times), &TIMES_PER_WEEK).map_err(|e| {
-                match times {
-                    0 => e.with_hint("for less than once a week use less_than_weekly".to_string()),
-                    7 => e.with_hint("7 times a week is every day: use every_day".to_string()),
-                    _ => e.with_hint(
-                        "count the days a week with a drink, not the drinks; \
-                     for every day use every_day"
-                            .to_string(),
-                    ),
-                }
-            })?;
-        // Range-checked above: at most 6.
-        Ok(TimesPerWeek(n as u8))
-    }
-
+    fn new;
     /// The number of days a week.
-    pub const fn get(self) -> u32 {
-        self.0 as u32
-    }
-}
-
-impl TryFrom<u32> for TimesPerWeek {
-    type Error = Error;
-    fn try_from(times: u32) -> Result<TimesPerWeek, Error> {
-        TimesPerWeek::new(times)
-    }
-}
-
-impl From<TimesPerWeek> for u32 {
-    fn from(t: TimesPerWeek) -> u32 {
-        t.get()
-    }
+    fn get;
+    schema "drinking days a week; 7 is every_day";
+    hint |times| Some(match times {
+        0 => "for less than once a week use less_than_weekly".to_string(),
+        7 => "7 times a week is every day: use every_day".to_string(),
+        _ => "count the days a week with a drink, not the drinks; \
+              for every day use every_day"
+            .to_string(),
+    });
 }
 
 /// The answer to Q3, how often the person drinks (CLINICAL-REFERENCE §1.2).
@@ -433,9 +403,16 @@ impl Frequency {
 /// assert!(contradiction.unwrap_err().is_inconsistent());
 /// # Ok::<(), mecc::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "AnswersFields", into = "AnswersFields")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+// The schema of the fields, keeping their description.
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(with = "AnswersFields", rename = "PatAnswers", description = "")
+)]
 pub struct Answers(AnswersFields);
+
+checked_wrapper!(Answers(AnswersFields));
 
 /// The fields of [`Answers`], before they are checked against each other; also
 /// their JSON form. Every field is required.
@@ -513,11 +490,6 @@ impl Answers {
         }
         Ok(Answers(fields))
     }
-
-    /// The answers as given.
-    pub const fn fields(&self) -> &AnswersFields {
-        &self.0
-    }
     /// Q1.
     pub const fn drinks_alcohol(&self) -> Reply<bool> {
         self.0.drinks_alcohol
@@ -556,19 +528,6 @@ fn frequency_text(f: Frequency) -> String {
         Frequency::EveryDay => "every_day".to_string(),
         Frequency::TimesPerWeek(n) => format!("{} times a week", n.get()),
         Frequency::LessThanWeekly => "less_than_weekly".to_string(),
-    }
-}
-
-impl TryFrom<AnswersFields> for Answers {
-    type Error = Error;
-    fn try_from(fields: AnswersFields) -> Result<Answers, Error> {
-        Answers::new(fields)
-    }
-}
-
-impl From<Answers> for AnswersFields {
-    fn from(a: Answers) -> AnswersFields {
-        a.0
     }
 }
 
@@ -629,6 +588,11 @@ pub enum PositiveReason {
 /// In JSON a list of [`PositiveReason`]s, consumption first, at most one of each kind;
 /// empty unless PAT is positive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(with = "Vec<PositiveReason>", rename = "PatPositiveReasons", extend("maxItems" = 2, "uniqueItems" = true), description = "every reason PAT is positive; empty otherwise")
+)]
 #[serde(try_from = "Vec<PositiveReason>")]
 pub struct PositiveReasons {
     consumption: Option<ConsumptionAboveThreshold>,
@@ -713,32 +677,24 @@ impl TryFrom<Vec<PositiveReason>> for PositiveReasons {
     }
 }
 
-/// Why PAT is not indicated for a contact (CLINICAL-REFERENCE §1.1).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum NotIndicatedReason {
-    /// The contact is not in an emergency department.
-    NotEmergencyDepartment,
-    /// The person is under [`MIN_AGE_YEARS`].
-    #[serde(rename = "under_16")]
-    Under16,
-    /// The presenting condition is `other`, not one of the ten.
-    PresentingConditionOther,
-    /// An emergency-department contact with no presenting condition recorded.
-    NoPresentingCondition,
+named_enum! {
+    /// Why PAT is not indicated for a contact (CLINICAL-REFERENCE §1.1).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    #[non_exhaustive]
+    pub enum NotIndicatedReason {
+        /// The contact is not in an emergency department.
+        NotEmergencyDepartment = "not_emergency_department",
+        /// The person is under [`MIN_AGE_YEARS`].
+        Under16 = "under_16",
+        /// The presenting condition is `other`, not one of the ten.
+        PresentingConditionOther = "presenting_condition_other",
+        /// An emergency-department contact with no presenting condition recorded.
+        NoPresentingCondition = "no_presenting_condition",
+    }
 }
 
 impl NotIndicatedReason {
-    /// Every reason, in declaration order.
-    pub const ALL: [NotIndicatedReason; 4] = [
-        NotIndicatedReason::NotEmergencyDepartment,
-        NotIndicatedReason::Under16,
-        NotIndicatedReason::PresentingConditionOther,
-        NotIndicatedReason::NoPresentingCondition,
-    ];
-
     const fn bit(self) -> u8 {
         1 << (self as u8)
     }
@@ -756,6 +712,13 @@ impl NotIndicatedReason {
 
 /// A non-empty set of [`NotIndicatedReason`]s, held as bits; a JSON list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+// The list form, with the set's constraints; `description = ""` keeps the
+// type's documentation out of the schema.
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(with = "Vec<NotIndicatedReason>", rename = "PatNotIndicatedReasons", extend("minItems" = 1, "uniqueItems" = true), description = "")
+)]
 #[serde(try_from = "Vec<NotIndicatedReason>", into = "Vec<NotIndicatedReason>")]
 pub struct NotIndicatedReasons(u8);
 
@@ -905,46 +868,16 @@ pub fn indication(subject: impl Into<Subject>) -> Indication {
     }
 }
 
-/// The source a finding was scored against: [`SOURCE`], written out in full.
-///
-/// It holds no data; in JSON it is the source's `{"citation": ..., "url": ...}`,
-/// and reading any other source is refused, so a recorded finding cannot be
-/// mistaken for another instrument's.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub struct PatSource;
-
-impl PatSource {
-    /// The source.
-    pub const fn source(self) -> Source {
-        SOURCE
-    }
-}
-
-impl Serialize for PatSource {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        SOURCE.serialize(serializer)
-    }
-}
-
-impl<'de> Deserialize<'de> for PatSource {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<PatSource, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(deny_unknown_fields)]
-        struct Recorded {
-            citation: String,
-            url: Option<String>,
-        }
-        let recorded = Recorded::deserialize(deserializer)?;
-        if recorded.citation == SOURCE.citation && recorded.url.as_deref() == SOURCE.url {
-            Ok(PatSource)
-        } else {
-            Err(serde::de::Error::custom(format_args!(
-                "source is {:?}: expected the PAT (2009) source, {:?}",
-                recorded.citation, SOURCE.citation
-            )))
-        }
-    }
-}
+source_marker!(
+    /// The source a finding was scored against: [`SOURCE`], written out in full.
+    ///
+    /// It holds no data; in JSON it is the source's `{"citation": ..., "url": ...}`,
+    /// and reading any other source is refused, so a recorded finding cannot be
+    /// mistaken for another instrument's.
+    PatSource,
+    SOURCE,
+    "PAT (2009)"
+);
 
 /// What PAT found for one contact: everything the policy needs
 /// (CLINICAL-REFERENCE §1.3–§1.5).
@@ -1183,95 +1116,10 @@ pub fn next_step(answers: &Answers, person: &impl AsRef<Person>) -> Step {
     }
 }
 
-#[cfg(feature = "schema")]
-mod schema {
-    use std::borrow::Cow;
-
-    use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
-
-    use super::*;
-
-    impl JsonSchema for MostInOneDay {
-        fn schema_name() -> Cow<'static, str> {
-            "MostInOneDay".into()
-        }
-        fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-            MostInOneDayInput::json_schema(generator)
-        }
-    }
-
-    impl JsonSchema for TimesPerWeek {
-        fn schema_name() -> Cow<'static, str> {
-            "TimesPerWeek".into()
-        }
-        fn json_schema(_: &mut SchemaGenerator) -> Schema {
-            json_schema!({
-                "type": "integer",
-                "minimum": TIMES_PER_WEEK.min,
-                "maximum": TIMES_PER_WEEK.max,
-                "description": "drinking days a week; 7 is every_day",
-            })
-        }
-    }
-
-    impl JsonSchema for Answers {
-        fn schema_name() -> Cow<'static, str> {
-            "PatAnswers".into()
-        }
-        fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-            AnswersFields::json_schema(generator)
-        }
-    }
-
-    impl JsonSchema for PositiveReasons {
-        fn schema_name() -> Cow<'static, str> {
-            "PatPositiveReasons".into()
-        }
-        fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-            let item = generator.subschema_for::<PositiveReason>();
-            json_schema!({
-                "type": "array",
-                "items": item,
-                "maxItems": 2,
-                "uniqueItems": true,
-                "description": "every reason PAT is positive; empty otherwise",
-            })
-        }
-    }
-
-    impl JsonSchema for NotIndicatedReasons {
-        fn schema_name() -> Cow<'static, str> {
-            "PatNotIndicatedReasons".into()
-        }
-        fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-            let item = generator.subschema_for::<NotIndicatedReason>();
-            json_schema!({
-                "type": "array",
-                "items": item,
-                "minItems": 1,
-                "uniqueItems": true,
-            })
-        }
-    }
-
-    impl JsonSchema for PatSource {
-        fn schema_name() -> Cow<'static, str> {
-            "PatSource".into()
-        }
-        fn json_schema(_: &mut SchemaGenerator) -> Schema {
-            json_schema!({
-                "type": "object",
-                "properties": {
-                    "citation": { "const": SOURCE.citation },
-                    "url": { "const": SOURCE.url },
-                },
-                "required": ["citation", "url"],
-                "additionalProperties": false,
-                "description": "the PAT (2009) source",
-            })
-        }
-    }
-}
+names_round_trip_tests!(
+    question_names_round_trip: Question,
+    not_indicated_reason_names_round_trip: NotIndicatedReason,
+);
 
 impl Finding {
     /// The outcomes the policy reads from this finding.

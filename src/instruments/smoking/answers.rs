@@ -4,10 +4,11 @@
 use serde::{Deserialize, Serialize, Serializer};
 
 use super::{DAYS_PER_WEEK, DAYS_PER_YEAR, QuitRecency};
+use crate::bounded::{bounded_int, checked_wrapper, named_enum, names_round_trip_tests};
 use crate::context::Person;
 use crate::error::Error;
 use crate::instruments::Reply;
-use crate::units::{Bounds, CoPpm};
+use crate::units::{Bounds, CoPpm, bounds};
 
 // ---------------------------------------------------------------- bounds
 
@@ -15,51 +16,23 @@ use crate::units::{Bounds, CoPpm};
 ///
 /// **Decision:** 200 a day (ten packs) is beyond any reported habit, so a larger
 /// number is taken to be a typing error or a weekly count.
-pub const CIGARETTES_PER_DAY: Bounds = Bounds {
-    min: 0.0,
-    max: 200.0,
-    text: "from 0 to 200 cigarettes a day",
-};
+pub const CIGARETTES_PER_DAY: Bounds = bounds!(from 0 to 200 "cigarettes a day");
 /// Accepted minutes from waking to the first cigarette: at most one day.
-pub const MINUTES_TO_FIRST_CIGARETTE: Bounds = Bounds {
-    min: 0.0,
-    max: 1440.0,
-    text: "from 0 to 1440 minutes (one day)",
-};
+pub const MINUTES_TO_FIRST_CIGARETTE: Bounds = bounds!(from 0 to 1440 "minutes" ("one day"));
 /// Accepted years of smoking.
 ///
 /// **Decision:** 110 years, just under the oldest accepted age (120), so that
 /// only impossible values are refused here; [`Answers::validate_against`]
 /// checks the answer against the person's age.
-pub const YEARS_SMOKED: Bounds = Bounds {
-    min: 0.0,
-    max: 110.0,
-    text: "from 0 to 110 years",
-};
+pub const YEARS_SMOKED: Bounds = bounds!(from 0 to 110 "years");
 /// Accepted days since stopping smoking: up to 100 years.
-pub const QUIT_DAYS: Bounds = Bounds {
-    min: 0.0,
-    max: 36_500.0,
-    text: "from 0 to 36500 days (100 years)",
-};
+pub const QUIT_DAYS: Bounds = bounds!(from 0 to 36_500 "days" ("100 years"));
 /// Accepted weeks since stopping smoking: the whole weeks in [`QUIT_DAYS`].
-pub const QUIT_WEEKS: Bounds = Bounds {
-    min: 0.0,
-    max: 5_214.0,
-    text: "from 0 to 5214 weeks (100 years)",
-};
+pub const QUIT_WEEKS: Bounds = bounds!(from 0 to 5_214 "weeks" ("100 years"));
 /// Accepted months since stopping smoking: 100 years.
-pub const QUIT_MONTHS: Bounds = Bounds {
-    min: 0.0,
-    max: 1_200.0,
-    text: "from 0 to 1200 months (100 years)",
-};
+pub const QUIT_MONTHS: Bounds = bounds!(from 0 to 1_200 "months" ("100 years"));
 /// Accepted years since stopping smoking.
-pub const QUIT_YEARS: Bounds = Bounds {
-    min: 0.0,
-    max: 100.0,
-    text: "from 0 to 100 years",
-};
+pub const QUIT_YEARS: Bounds = bounds!(from 0 to 100 "years");
 
 /// A value from 1900 to 2200 given where a count of years was expected is
 /// probably a calendar year.
@@ -69,170 +42,87 @@ fn looks_like_a_year(value: u32) -> bool {
 
 // ---------------------------------------------------------------- counts
 
-/// Cigarettes smoked on a typical day, 0 to 200.
-///
-/// **Decision (non-daily smokers):** 0 is accepted for someone who smokes
-/// cigarettes but fewer than one a day on average. The HSI scores it like any
-/// count up to 10 (0 points), and pack-years come out as 0. A person who smokes
-/// no cigarettes at all lists no cigarette product, and a count above 0 is then
-/// refused (see [`CurrentSmoking::new`]).
-///
-/// ```
-/// use mecc::instruments::smoking::CigarettesPerDay;
-///
-/// assert_eq!(CigarettesPerDay::new(20)?.get(), 20);
-/// let err = CigarettesPerDay::new(210).unwrap_err();
-/// assert!(err.to_string().contains("per week"));
-/// # Ok::<(), mecc::Error>(())
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "u32", into = "u32")]
-pub struct CigarettesPerDay(u8);
-
-impl CigarettesPerDay {
+bounded_int! {
+    /// Cigarettes smoked on a typical day, 0 to 200.
+    ///
+    /// **Decision (non-daily smokers):** 0 is accepted for someone who smokes
+    /// cigarettes but fewer than one a day on average. The HSI scores it like any
+    /// count up to 10 (0 points), and pack-years come out as 0. A person who smokes
+    /// no cigarettes at all lists no cigarette product, and a count above 0 is then
+    /// refused (see [`CurrentSmoking::new`]).
+    ///
+    /// ```
+    /// use mecc::instruments::smoking::CigarettesPerDay;
+    ///
+    /// assert_eq!(CigarettesPerDay::new(20)?.get(), 20);
+    /// let err = CigarettesPerDay::new(210).unwrap_err();
+    /// assert!(err.to_string().contains("per week"));
+    /// # Ok::<(), mecc::Error>(())
+    /// ```
+    pub struct CigarettesPerDay(u8) in CIGARETTES_PER_DAY, field "cigarettes_per_day";
     /// A count of cigarettes a day.
     ///
     /// # Errors
     /// [`Error::OutOfRange`] above 200 ([`CIGARETTES_PER_DAY`]); a value up to
     /// 1400 gets a hint that it may be a weekly count.
-    pub fn new(cigarettes: u32) -> Result<CigarettesPerDay, Error> {
-        let n = Error::check_int(
-            "cigarettes_per_day",
-            u64::from(cigarettes),
-            &CIGARETTES_PER_DAY,
-        )
-        .map_err(|e| {
-            if cigarettes <= 1400 {
-                e.with_hint(format!(
-                    "if this is cigarettes per week, that is about {} a day",
-                    (cigarettes + 3) / 7
-                ))
-            } else {
-                e
-            }
-        })?;
-        // Range-checked above: at most 200.
-        Ok(CigarettesPerDay(n as u8))
-    }
-
+    fn new;
     /// The count.
-    pub const fn get(self) -> u32 {
-        self.0 as u32
-    }
+    fn get;
+    schema "cigarettes on a typical day; 0 for fewer than one a day";
+    hint |cigarettes: u32| (cigarettes <= 1400).then(|| {
+        format!(
+            "if this is cigarettes per week, that is about {} a day",
+            (cigarettes + 3) / 7
+        )
+    });
 }
 
-impl TryFrom<u32> for CigarettesPerDay {
-    type Error = Error;
-    fn try_from(n: u32) -> Result<CigarettesPerDay, Error> {
-        CigarettesPerDay::new(n)
-    }
-}
-
-impl From<CigarettesPerDay> for u32 {
-    fn from(n: CigarettesPerDay) -> u32 {
-        n.get()
-    }
-}
-
-/// Minutes from waking to the first cigarette of the day, 0 to 1440.
-///
-/// ```
-/// use mecc::instruments::smoking::MinutesToFirstCigarette;
-///
-/// assert_eq!(MinutesToFirstCigarette::new(30)?.get(), 30);
-/// assert!(MinutesToFirstCigarette::new(1441).is_err());
-/// # Ok::<(), mecc::Error>(())
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "u32", into = "u32")]
-pub struct MinutesToFirstCigarette(u16);
-
-impl MinutesToFirstCigarette {
+bounded_int! {
+    /// Minutes from waking to the first cigarette of the day, 0 to 1440.
+    ///
+    /// ```
+    /// use mecc::instruments::smoking::MinutesToFirstCigarette;
+    ///
+    /// assert_eq!(MinutesToFirstCigarette::new(30)?.get(), 30);
+    /// assert!(MinutesToFirstCigarette::new(1441).is_err());
+    /// # Ok::<(), mecc::Error>(())
+    /// ```
+    pub struct MinutesToFirstCigarette(u16) in MINUTES_TO_FIRST_CIGARETTE, field "minutes_to_first_cigarette";
     /// A time in whole minutes.
     ///
     /// # Errors
     /// [`Error::OutOfRange`] above 1440 ([`MINUTES_TO_FIRST_CIGARETTE`]).
-    pub fn new(minutes: u32) -> Result<MinutesToFirstCigarette, Error> {
-        let m = Error::check_int(
-            "minutes_to_first_cigarette",
-            u64::from(minutes),
-            &MINUTES_TO_FIRST_CIGARETTE,
-        )?;
-        // Range-checked above: at most 1440.
-        Ok(MinutesToFirstCigarette(m as u16))
-    }
-
+    fn new;
     /// The minutes.
-    pub const fn get(self) -> u32 {
-        self.0 as u32
-    }
+    fn get;
+    schema "minutes from waking to the first cigarette";
 }
 
-impl TryFrom<u32> for MinutesToFirstCigarette {
-    type Error = Error;
-    fn try_from(m: u32) -> Result<MinutesToFirstCigarette, Error> {
-        MinutesToFirstCigarette::new(m)
-    }
-}
-
-impl From<MinutesToFirstCigarette> for u32 {
-    fn from(m: MinutesToFirstCigarette) -> u32 {
-        m.get()
-    }
-}
-
-/// Whole years the person has smoked, 0 to 110.
-///
-/// ```
-/// use mecc::instruments::smoking::YearsSmoked;
-///
-/// assert_eq!(YearsSmoked::new(15)?.get(), 15);
-/// let err = YearsSmoked::new(1998).unwrap_err();
-/// assert!(err.to_string().contains("year they started"));
-/// # Ok::<(), mecc::Error>(())
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "u32", into = "u32")]
-pub struct YearsSmoked(u8);
-
-impl YearsSmoked {
+bounded_int! {
+    /// Whole years the person has smoked, 0 to 110.
+    ///
+    /// ```
+    /// use mecc::instruments::smoking::YearsSmoked;
+    ///
+    /// assert_eq!(YearsSmoked::new(15)?.get(), 15);
+    /// let err = YearsSmoked::new(1998).unwrap_err();
+    /// assert!(err.to_string().contains("year they started"));
+    /// # Ok::<(), mecc::Error>(())
+    /// ```
+    pub struct YearsSmoked(u8) in YEARS_SMOKED, field "years_smoked";
     /// A number of whole years.
     ///
     /// # Errors
     /// [`Error::OutOfRange`] above 110 ([`YEARS_SMOKED`]); a value from 1900 to
     /// 2200 is reported as probably the year they started.
-    pub fn new(years: u32) -> Result<YearsSmoked, Error> {
-        let y = Error::check_int("years_smoked", u64::from(years), &YEARS_SMOKED).map_err(|e| {
-            if looks_like_a_year(years) {
-                e.with_hint(
-                    "this looks like the year they started: give how many years they have smoked"
-                        .to_string(),
-                )
-            } else {
-                e
-            }
-        })?;
-        // Range-checked above: at most 110.
-        Ok(YearsSmoked(y as u8))
-    }
-
+    fn new;
     /// The years.
-    pub const fn get(self) -> u32 {
-        self.0 as u32
-    }
-}
-
-impl TryFrom<u32> for YearsSmoked {
-    type Error = Error;
-    fn try_from(y: u32) -> Result<YearsSmoked, Error> {
-        YearsSmoked::new(y)
-    }
-}
-
-impl From<YearsSmoked> for u32 {
-    fn from(y: YearsSmoked) -> u32 {
-        y.get()
-    }
+    fn get;
+    schema "whole years smoked";
+    hint |years| looks_like_a_year(years).then(|| {
+        "this looks like the year they started: give how many years they have smoked"
+            .to_string()
+    });
 }
 
 // ---------------------------------------------------------------- quit time
@@ -300,9 +190,9 @@ impl QuitTime {
     /// # Errors
     /// [`Error::OutOfRange`] above 5214 ([`QUIT_WEEKS`]).
     pub fn from_weeks(weeks: u32) -> Result<QuitTime, Error> {
-        let w = Error::check_int("quit_weeks", u64::from(weeks), &QUIT_WEEKS)?;
+        let w = QUIT_WEEKS.check_int("quit_weeks", weeks)?;
         // Range-checked above: at most 5214 × 7 = 36 498 days.
-        Self::checked_days("quit_weeks", w as u32 * DAYS_PER_WEEK)
+        Self::checked_days("quit_weeks", w * DAYS_PER_WEEK)
     }
 
     /// Stopped this many whole months ago (365/12 days each, to the nearest day).
@@ -310,9 +200,9 @@ impl QuitTime {
     /// # Errors
     /// [`Error::OutOfRange`] above 1200 ([`QUIT_MONTHS`]).
     pub fn from_months(months: u32) -> Result<QuitTime, Error> {
-        let m = Error::check_int("quit_months", u64::from(months), &QUIT_MONTHS)?;
+        let m = QUIT_MONTHS.check_int("quit_months", months)?;
         // Range-checked above: at most 1200 months, which is 36 500 days.
-        Self::checked_days("quit_months", (m as u32 * DAYS_PER_YEAR + 6) / 12)
+        Self::checked_days("quit_months", (m * DAYS_PER_YEAR + 6) / 12)
     }
 
     /// Stopped this many whole years ago (365 days each).
@@ -321,7 +211,7 @@ impl QuitTime {
     /// [`Error::OutOfRange`] above 100 ([`QUIT_YEARS`]); a value from 1900 to
     /// 2200 is reported as probably the year they stopped.
     pub fn from_years(years: u32) -> Result<QuitTime, Error> {
-        let y = Error::check_int("quit_years", u64::from(years), &QUIT_YEARS).map_err(|e| {
+        let y = QUIT_YEARS.check_int("quit_years", years).map_err(|e| {
             if looks_like_a_year(years) {
                 e.with_hint(
                     "this looks like the year they stopped: give how many years ago".to_string(),
@@ -331,11 +221,11 @@ impl QuitTime {
             }
         })?;
         // Range-checked above: at most 100 years, which is 36 500 days.
-        Self::checked_days("quit_years", y as u32 * DAYS_PER_YEAR)
+        Self::checked_days("quit_years", y * DAYS_PER_YEAR)
     }
 
     fn checked_days(field: &'static str, days: u32) -> Result<QuitTime, Error> {
-        let d = Error::check_int(field, u64::from(days), &QUIT_DAYS)?;
+        let d = QUIT_DAYS.check_int(field, days)?;
         // Range-checked above: at most 36 500, within u16.
         Ok(QuitTime {
             days: Some(d as u16),
@@ -394,36 +284,27 @@ impl From<QuitTime> for QuitTimeInput {
 
 // ---------------------------------------------------------------- products
 
-/// A tobacco product a current smoker uses (CLINICAL-REFERENCE §2.1).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Product {
-    /// Manufactured (packet) cigarettes.
-    ManufacturedCigarettes,
-    /// Hand-rolled cigarettes.
-    HandRolled,
-    /// Cigars, including cigarillos.
-    Cigars,
-    /// A pipe.
-    Pipe,
-    /// Shisha (waterpipe).
-    Shisha,
-    /// Smokeless tobacco: paan, gutka and similar.
-    Smokeless,
+named_enum! {
+    /// A tobacco product a current smoker uses (CLINICAL-REFERENCE §2.1).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub enum Product {
+        /// Manufactured (packet) cigarettes.
+        ManufacturedCigarettes = "manufactured_cigarettes",
+        /// Hand-rolled cigarettes.
+        HandRolled = "hand_rolled",
+        /// Cigars, including cigarillos.
+        Cigars = "cigars",
+        /// A pipe.
+        Pipe = "pipe",
+        /// Shisha (waterpipe).
+        Shisha = "shisha",
+        /// Smokeless tobacco: paan, gutka and similar.
+        Smokeless = "smokeless",
+    }
 }
 
 impl Product {
-    /// Every product, in declaration order.
-    pub const ALL: [Product; 6] = [
-        Product::ManufacturedCigarettes,
-        Product::HandRolled,
-        Product::Cigars,
-        Product::Pipe,
-        Product::Shisha,
-        Product::Smokeless,
-    ];
-
     /// The serialized name.
     pub const fn name(self) -> &'static str {
         match self {
@@ -466,6 +347,11 @@ const PRODUCTS_EXPECTED: &str = "a list of at least one of manufactured_cigarett
 /// # Ok::<(), mecc::Error>(())
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(with = "Vec<Product>", extend("minItems" = 1, "uniqueItems" = true), description = "the tobacco products used; at least one")
+)]
 #[serde(try_from = "Vec<Product>")]
 pub struct Products(u8);
 
@@ -584,9 +470,16 @@ pub struct CurrentSmokingFields {
 /// assert!(cigars_only.unwrap_err().is_inconsistent());
 /// # Ok::<(), mecc::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "CurrentSmokingFields", into = "CurrentSmokingFields")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+// The schema of the fields, keeping their description.
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(with = "CurrentSmokingFields", description = "")
+)]
 pub struct CurrentSmoking(CurrentSmokingFields);
+
+checked_wrapper!(CurrentSmoking(CurrentSmokingFields));
 
 impl CurrentSmoking {
     /// Checks the answers against each other.
@@ -609,11 +502,6 @@ impl CurrentSmoking {
         }
         Ok(CurrentSmoking(fields))
     }
-
-    /// The answers, as given.
-    pub const fn fields(&self) -> &CurrentSmokingFields {
-        &self.0
-    }
     /// The tobacco products used.
     pub const fn products(&self) -> Products {
         self.0.products
@@ -629,19 +517,6 @@ impl CurrentSmoking {
     /// Whole years smoked.
     pub const fn years_smoked(&self) -> Reply<YearsSmoked> {
         self.0.years_smoked
-    }
-}
-
-impl TryFrom<CurrentSmokingFields> for CurrentSmoking {
-    type Error = Error;
-    fn try_from(fields: CurrentSmokingFields) -> Result<CurrentSmoking, Error> {
-        CurrentSmoking::new(fields)
-    }
-}
-
-impl From<CurrentSmoking> for CurrentSmokingFields {
-    fn from(c: CurrentSmoking) -> CurrentSmokingFields {
-        c.0
     }
 }
 
@@ -739,3 +614,7 @@ impl Answers {
         }
     }
 }
+
+names_round_trip_tests!(
+    product_names_round_trip: Product,
+);

@@ -8,10 +8,11 @@ use super::{
     VERSION, Vaping, YearsSmoked,
 };
 use crate::Source;
+use crate::bounded::{named_enum, names_round_trip_tests};
 use crate::context::{Person, Sex, YesNoNotKnown};
 use crate::error::Error;
 use crate::instruments::Reply;
-use crate::units::{Bounds, CoPpm};
+use crate::units::{Bounds, CoPpm, bounds};
 
 // ---------------------------------------------------------------- status and quitting
 
@@ -146,11 +147,7 @@ impl Hsi {
 // ---------------------------------------------------------------- pack-years
 
 /// Accepted pack-years: up to 200 a day for 110 years.
-pub const PACK_YEARS: Bounds = Bounds {
-    min: 0.0,
-    max: 1_100.0,
-    text: "from 0 to 1100 pack-years",
-};
+pub const PACK_YEARS: Bounds = bounds!(from 0 to 1_100 "pack-years");
 
 /// Pack-years: (cigarettes per day ÷ 20) × years smoked (CLINICAL-REFERENCE
 /// §2.2), held exactly in hundredths.
@@ -190,7 +187,7 @@ impl PackYears {
     /// - [`Error::NotFinite`] for NaN or infinity.
     /// - [`Error::OutOfRange`] outside [`PACK_YEARS`].
     pub fn from_pack_years(pack_years: f64) -> Result<PackYears, Error> {
-        let p = Error::check_f64("pack_years", pack_years, &PACK_YEARS)?;
+        let p = PACK_YEARS.check_f64("pack_years", pack_years)?;
         // Range-checked above: at most 110 000 hundredths.
         Ok(PackYears {
             hundredths: (p * 100.0).round() as u32,
@@ -269,31 +266,25 @@ impl PackYearsResult {
 
 // ---------------------------------------------------------------- CO
 
-/// Something a CO reading calls for (CLINICAL-REFERENCE §2.3; NICE NG209 §1.18).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum CoFlag {
-    /// Safety alert: a non-smoker above 10 ppm may have carbon-monoxide
-    /// poisoning; advise contacting the gas safety advice line.
-    PossibleCoPoisoning,
-    /// Pregnancy thresholds apply and the reading is 4 ppm or more: opt-out
-    /// referral.
-    PregnancyReferral,
-    /// Pregnancy thresholds apply and a non-smoker reads 3 ppm or more: help
-    /// identify the source (second-hand smoke, heating appliances, traffic).
-    IdentifySource,
+named_enum! {
+    /// Something a CO reading calls for (CLINICAL-REFERENCE §2.3; NICE NG209 §1.18).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    #[non_exhaustive]
+    pub enum CoFlag {
+        /// Safety alert: a non-smoker above 10 ppm may have carbon-monoxide
+        /// poisoning; advise contacting the gas safety advice line.
+        PossibleCoPoisoning = "possible_co_poisoning",
+        /// Pregnancy thresholds apply and the reading is 4 ppm or more: opt-out
+        /// referral.
+        PregnancyReferral = "pregnancy_referral",
+        /// Pregnancy thresholds apply and a non-smoker reads 3 ppm or more: help
+        /// identify the source (second-hand smoke, heating appliances, traffic).
+        IdentifySource = "identify_source",
+    }
 }
 
 impl CoFlag {
-    /// Every flag, in declaration order (the safety alert first).
-    pub const ALL: [CoFlag; 3] = [
-        CoFlag::PossibleCoPoisoning,
-        CoFlag::PregnancyReferral,
-        CoFlag::IdentifySource,
-    ];
-
     const fn bit(self) -> u8 {
         1 << (self as u8)
     }
@@ -301,6 +292,11 @@ impl CoFlag {
 
 /// A set of [`CoFlag`]s, held as bits. In JSON a list, possibly empty.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Default, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(with = "Vec<CoFlag>", extend("minItems" = 0, "uniqueItems" = true), description = "what the CO reading calls for; empty when nothing")
+)]
 #[serde(from = "Vec<CoFlag>")]
 pub struct CoFlags(u8);
 
@@ -444,28 +440,22 @@ impl PregnancyReading {
 
 // ---------------------------------------------------------------- assumptions
 
-/// An assumption scoring made because something was not known.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum Assumption {
-    /// An ex-smoker's quit time is not known: read as possibly within 2 weeks,
-    /// so they are treated as a smoker for referral.
-    #[serde(rename = "quit_time_not_known_read_as_within_2_weeks")]
-    QuitTimeNotKnownReadAsWithin2Weeks,
-    /// Pregnancy is not known and the person could be pregnant: the pregnancy
-    /// thresholds apply.
-    PregnancyNotKnownReadAsPossible,
+named_enum! {
+    /// An assumption scoring made because something was not known.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    #[non_exhaustive]
+    pub enum Assumption {
+        /// An ex-smoker's quit time is not known: read as possibly within 2 weeks,
+        /// so they are treated as a smoker for referral.
+        QuitTimeNotKnownReadAsWithin2Weeks = "quit_time_not_known_read_as_within_2_weeks",
+        /// Pregnancy is not known and the person could be pregnant: the pregnancy
+        /// thresholds apply.
+        PregnancyNotKnownReadAsPossible = "pregnancy_not_known_read_as_possible",
+    }
 }
 
 impl Assumption {
-    /// Every assumption, in declaration order.
-    pub const ALL: [Assumption; 2] = [
-        Assumption::QuitTimeNotKnownReadAsWithin2Weeks,
-        Assumption::PregnancyNotKnownReadAsPossible,
-    ];
-
     const fn bit(self) -> u8 {
         1 << (self as u8)
     }
@@ -473,6 +463,11 @@ impl Assumption {
 
 /// A set of [`Assumption`]s, held as bits. In JSON a list, possibly empty.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Default, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(with = "Vec<Assumption>", extend("minItems" = 0, "uniqueItems" = true), description = "what scoring assumed where something was not known")
+)]
 #[serde(from = "Vec<Assumption>")]
 pub struct Assumptions(u8);
 
@@ -631,3 +626,8 @@ pub struct Finding {
     /// The instrument and rules version that made the finding.
     pub source: InstrumentId,
 }
+
+names_round_trip_tests!(
+    co_flag_names_round_trip: CoFlag,
+    assumption_names_round_trip: Assumption,
+);

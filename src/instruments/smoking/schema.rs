@@ -6,74 +6,10 @@ use std::borrow::Cow;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 
 use super::*;
-use crate::units::Bounds;
+use crate::units::{integer_schema, number_schema, one_key_schema};
 
-fn integer(bounds: &Bounds, description: &str) -> Schema {
-    json_schema!({
-        "type": "integer",
-        "minimum": bounds.min,
-        "maximum": bounds.max,
-        "description": description,
-    })
-}
-
-fn one_key(key: &str, value: Schema) -> Schema {
-    json_schema!({
-        "type": "object",
-        "properties": { key: value },
-        "required": [key],
-        "additionalProperties": false,
-    })
-}
-
-fn set_of<T: JsonSchema>(
-    generator: &mut SchemaGenerator,
-    min_items: u32,
-    description: &str,
-) -> Schema {
-    let item = generator.subschema_for::<T>();
-    json_schema!({
-        "type": "array",
-        "items": item,
-        "minItems": min_items,
-        "uniqueItems": true,
-        "description": description,
-    })
-}
-
-impl JsonSchema for CigarettesPerDay {
-    fn schema_name() -> Cow<'static, str> {
-        "CigarettesPerDay".into()
-    }
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        integer(
-            &CIGARETTES_PER_DAY,
-            "cigarettes on a typical day; 0 for fewer than one a day",
-        )
-    }
-}
-
-impl JsonSchema for MinutesToFirstCigarette {
-    fn schema_name() -> Cow<'static, str> {
-        "MinutesToFirstCigarette".into()
-    }
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        integer(
-            &MINUTES_TO_FIRST_CIGARETTE,
-            "minutes from waking to the first cigarette",
-        )
-    }
-}
-
-impl JsonSchema for YearsSmoked {
-    fn schema_name() -> Cow<'static, str> {
-        "YearsSmoked".into()
-    }
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        integer(&YEARS_SMOKED, "whole years smoked")
-    }
-}
-
+// Hand-written (as is `PackYears`): the bounds come from `Bounds` constants,
+// which a derive cannot read.
 impl JsonSchema for QuitTime {
     fn schema_name() -> Cow<'static, str> {
         "QuitTime".into()
@@ -83,30 +19,12 @@ impl JsonSchema for QuitTime {
             "description": "how long ago they stopped: {\"days\": n}, {\"weeks\": n}, {\"months\": n}, {\"years\": n} or \"not_known\"",
             "oneOf": [
                 { "type": "string", "const": "not_known" },
-                one_key("days", integer(&QUIT_DAYS, "whole days ago")),
-                one_key("weeks", integer(&QUIT_WEEKS, "whole weeks ago")),
-                one_key("months", integer(&QUIT_MONTHS, "whole months ago")),
-                one_key("years", integer(&QUIT_YEARS, "whole years ago")),
+                one_key_schema("days", integer_schema(&QUIT_DAYS, "whole days ago")),
+                one_key_schema("weeks", integer_schema(&QUIT_WEEKS, "whole weeks ago")),
+                one_key_schema("months", integer_schema(&QUIT_MONTHS, "whole months ago")),
+                one_key_schema("years", integer_schema(&QUIT_YEARS, "whole years ago")),
             ]
         })
-    }
-}
-
-impl JsonSchema for Products {
-    fn schema_name() -> Cow<'static, str> {
-        "Products".into()
-    }
-    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        set_of::<Product>(generator, 1, "the tobacco products used; at least one")
-    }
-}
-
-impl JsonSchema for CurrentSmoking {
-    fn schema_name() -> Cow<'static, str> {
-        "CurrentSmoking".into()
-    }
-    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        CurrentSmokingFields::json_schema(generator)
     }
 }
 
@@ -115,37 +33,9 @@ impl JsonSchema for PackYears {
         "PackYears".into()
     }
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        json_schema!({
-            "type": "number",
-            "minimum": PACK_YEARS.min,
-            "maximum": PACK_YEARS.max,
-            "description": "pack-years: (cigarettes per day / 20) x years smoked, to the hundredth",
-        })
-    }
-}
-
-impl JsonSchema for CoFlags {
-    fn schema_name() -> Cow<'static, str> {
-        "CoFlags".into()
-    }
-    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        set_of::<CoFlag>(
-            generator,
-            0,
-            "what the CO reading calls for; empty when nothing",
-        )
-    }
-}
-
-impl JsonSchema for Assumptions {
-    fn schema_name() -> Cow<'static, str> {
-        "Assumptions".into()
-    }
-    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        set_of::<Assumption>(
-            generator,
-            0,
-            "what scoring assumed where something was not known",
+        number_schema(
+            &PACK_YEARS,
+            "pack-years: (cigarettes per day / 20) x years smoked, to the hundredth",
         )
     }
 }
