@@ -228,7 +228,7 @@ pub struct Height {
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum HeightInput {
     /// Centimetres, for example `{"cm": 175.5}`.
-    Cm(f64),
+    Cm(#[serde(deserialize_with = "number")] f64),
     /// Whole millimetres, the canonical form: `{"mm": 1755}`.
     Mm(u32),
     /// Feet and inches: `{"feet_and_inches": {"feet": 5, "inches": 9.5}}`.
@@ -236,6 +236,7 @@ pub enum HeightInput {
         /// Whole feet.
         feet: u32,
         /// Inches, under 12.
+        #[serde(deserialize_with = "number")]
         inches: f64,
     },
 }
@@ -379,16 +380,17 @@ pub struct Weight {
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum WeightInput {
     /// Kilograms: `{"kg": 80.5}`.
-    Kg(f64),
+    Kg(#[serde(deserialize_with = "number")] f64),
     /// Whole grams, the canonical form: `{"g": 80500}`.
     G(u32),
     /// Pounds alone: `{"pounds": 177.5}`.
-    Pounds(f64),
+    Pounds(#[serde(deserialize_with = "number")] f64),
     /// Stones and pounds (1 st = 14 lb): `{"stones_and_pounds": {"stones": 12, "pounds": 6}}`.
     StonesAndPounds {
         /// Whole stones.
         stones: u32,
         /// Pounds, under 14.
+        #[serde(deserialize_with = "number")]
         pounds: f64,
     },
 }
@@ -525,11 +527,11 @@ pub struct Waist {
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum WaistInput {
     /// Centimetres: `{"cm": 86.5}`.
-    Cm(f64),
+    Cm(#[serde(deserialize_with = "number")] f64),
     /// Whole millimetres, the canonical form: `{"mm": 865}`.
     Mm(u32),
     /// Inches: `{"inches": 34}`.
-    Inches(f64),
+    Inches(#[serde(deserialize_with = "number")] f64),
 }
 
 impl Waist {
@@ -632,7 +634,7 @@ impl From<Waist> for WaistInput {
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
 )]
-#[serde(try_from = "f64", into = "f64")]
+#[serde(try_from = "Number", into = "f64")]
 pub struct AlcoholUnits {
     centi: u32,
 }
@@ -707,10 +709,55 @@ impl TryFrom<f64> for AlcoholUnits {
     }
 }
 
+impl TryFrom<Number> for AlcoholUnits {
+    type Error = Error;
+    fn try_from(units: Number) -> Result<AlcoholUnits, Error> {
+        AlcoholUnits::from_units(units.0)
+    }
+}
+
 impl From<AlcoholUnits> for f64 {
     fn from(u: AlcoholUnits) -> f64 {
         u.units()
     }
+}
+
+// ---------------------------------------------------------------- numbers
+
+/// A number as any self-describing format writes it. JSON has one kind of
+/// number, but CBOR, MessagePack and others write a whole number such as `7.0`
+/// as the integer 7, so every quantity read as a float also accepts integers.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Number(pub(crate) f64);
+
+impl<'de> Deserialize<'de> for Number {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Number, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Number;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a number")
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<Number, E> {
+                Ok(Number(v))
+            }
+            // Precision is lost only beyond 2^53, far outside every bound.
+            #[allow(clippy::cast_precision_loss)]
+            fn visit_u64<E>(self, v: u64) -> Result<Number, E> {
+                Ok(Number(v as f64))
+            }
+            #[allow(clippy::cast_precision_loss)]
+            fn visit_i64<E>(self, v: i64) -> Result<Number, E> {
+                Ok(Number(v as f64))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
+/// Reads a float field through [`Number`], for `#[serde(deserialize_with)]`.
+pub(crate) fn number<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<f64, D::Error> {
+    Number::deserialize(deserializer).map(|n| n.0)
 }
 
 // ---------------------------------------------------------------- minutes

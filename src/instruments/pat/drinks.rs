@@ -209,8 +209,10 @@ pub struct CustomDrink {
 #[serde(deny_unknown_fields)]
 pub struct CustomDrinkFields {
     /// The volume of one drink, in millilitres.
+    #[serde(deserialize_with = "crate::units::number")]
     pub volume_ml: f64,
     /// Its strength, in percent alcohol by volume.
+    #[serde(deserialize_with = "crate::units::number")]
     pub abv_percent: f64,
 }
 

@@ -167,7 +167,7 @@ pub const PACK_YEARS: Bounds = bounds!(from 0 to 1_100 "pack-years");
 /// # Ok::<(), mecc::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
-#[serde(try_from = "f64")]
+#[serde(try_from = "crate::units::Number")]
 pub struct PackYears {
     hundredths: u32,
 }
@@ -209,6 +209,13 @@ impl TryFrom<f64> for PackYears {
     type Error = Error;
     fn try_from(p: f64) -> Result<PackYears, Error> {
         PackYears::from_pack_years(p)
+    }
+}
+
+impl TryFrom<crate::units::Number> for PackYears {
+    type Error = Error;
+    fn try_from(p: crate::units::Number) -> Result<PackYears, Error> {
+        PackYears::from_pack_years(p.0)
     }
 }
 
