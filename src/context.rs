@@ -75,6 +75,7 @@ named_enum! {
 impl YesNoNotKnown {
     /// True for `yes` and for `not_known`: the conservative reading where a wrong
     /// "no" could do harm.
+    #[must_use]
     pub const fn possibly(self) -> bool {
         !matches!(self, YesNoNotKnown::No)
     }
@@ -196,6 +197,7 @@ named_enum! {
 
 impl PresentingCondition {
     /// Whether this is one of the ten conditions for which PAT is indicated.
+    #[must_use]
     pub const fn indicates_pat(self) -> bool {
         !matches!(self, PresentingCondition::Other)
     }
@@ -260,16 +262,19 @@ impl PriorityGroups {
     pub const NONE: PriorityGroups = PriorityGroups(0);
 
     /// Whether the set holds `group`.
+    #[must_use]
     pub const fn contains(self, group: PriorityGroup) -> bool {
         self.0 & group.bit() != 0
     }
 
     /// Whether the set is empty.
+    #[must_use]
     pub const fn is_empty(self) -> bool {
         self.0 == 0
     }
 
     /// The set with `group` added.
+    #[must_use]
     pub const fn with(self, group: PriorityGroup) -> PriorityGroups {
         PriorityGroups(self.0 | group.bit())
     }

@@ -107,6 +107,7 @@ impl fmt::Display for HintSuffix<'_> {
 
 impl Error {
     /// The serialized name of the input field that was refused.
+    #[must_use]
     pub fn field(&self) -> &'static str {
         match self {
             Error::NotFinite { field, .. }
@@ -118,16 +119,19 @@ impl Error {
     }
 
     /// Whether the value was refused for lying outside a plausible range.
+    #[must_use]
     pub fn is_out_of_range(&self) -> bool {
         matches!(self, Error::OutOfRange { .. })
     }
 
     /// Whether the value was refused because it contradicts another answer.
+    #[must_use]
     pub fn is_inconsistent(&self) -> bool {
         matches!(self, Error::Inconsistent { .. })
     }
 
     /// The policy diagnostics, when a policy was refused.
+    #[must_use]
     pub fn diagnostics(&self) -> &[crate::diagnostic::Diagnostic] {
         match self {
             Error::Policy { diagnostics } => diagnostics,

@@ -378,6 +378,7 @@ impl OutcomeSet {
     }
 
     /// The set holding just `o`.
+    #[must_use]
     pub const fn of(o: Outcome) -> OutcomeSet {
         OutcomeSet(Self::bit(o))
     }
@@ -394,11 +395,13 @@ impl OutcomeSet {
     }
 
     /// Whether the set holds `o`.
+    #[must_use]
     pub const fn contains(self, o: Outcome) -> bool {
         self.0 & Self::bit(o) != 0
     }
 
     /// Whether the two sets share an outcome.
+    #[must_use]
     pub const fn intersects(self, other: OutcomeSet) -> bool {
         self.0 & other.0 != 0
     }
@@ -416,11 +419,13 @@ impl OutcomeSet {
     }
 
     /// Whether the set is empty.
+    #[must_use]
     pub const fn is_empty(self) -> bool {
         self.0 == 0
     }
 
     /// Whether every outcome in `self` is in `other`.
+    #[must_use]
     pub const fn is_subset(self, other: OutcomeSet) -> bool {
         self.0 & !other.0 == 0
     }

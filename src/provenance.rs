@@ -23,6 +23,7 @@ pub struct Source {
 
 impl Source {
     /// A source with no stable public address.
+    #[must_use]
     pub const fn cite(citation: &'static str) -> Source {
         Source {
             citation,
@@ -31,6 +32,7 @@ impl Source {
     }
 
     /// A source with a public address.
+    #[must_use]
     pub const fn with_url(citation: &'static str, url: &'static str) -> Source {
         Source {
             citation,

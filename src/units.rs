@@ -82,28 +82,33 @@ impl Bounds {
     }
 
     /// The smallest accepted value.
+    #[must_use]
     pub const fn min(&self) -> f64 {
         self.min
     }
 
     /// The largest accepted value.
+    #[must_use]
     pub const fn max(&self) -> f64 {
         self.max
     }
 
     /// What the quantity is, with its article (`"a height"`); empty when the
     /// unit says it (`"from 0 to 300 UK units"`).
+    #[must_use]
     pub const fn noun(&self) -> &'static str {
         self.noun
     }
 
     /// The unit the ends are in (`"cm"`); empty for a bare count or score.
+    #[must_use]
     pub const fn unit(&self) -> &'static str {
         self.unit
     }
 
     /// How the range reads in an error message, with its unit: the same text
     /// as `Display`.
+    #[must_use]
     pub const fn text(&self) -> &'static str {
         self.text
     }
@@ -303,11 +308,13 @@ impl Height {
     }
 
     /// The height in whole millimetres.
+    #[must_use]
     pub const fn mm(self) -> u32 {
         self.mm as u32
     }
 
     /// The height in centimetres.
+    #[must_use]
     pub fn cm(self) -> f64 {
         f64::from(self.mm) / 10.0
     }
@@ -475,11 +482,13 @@ impl Weight {
     }
 
     /// The weight in whole grams.
+    #[must_use]
     pub const fn grams(self) -> u32 {
         self.grams
     }
 
     /// The weight in kilograms.
+    #[must_use]
     pub fn kg(self) -> f64 {
         f64::from(self.grams) / 1000.0
     }
@@ -589,11 +598,13 @@ impl Waist {
     }
 
     /// The waist in whole millimetres.
+    #[must_use]
     pub const fn mm(self) -> u32 {
         self.mm as u32
     }
 
     /// The waist in centimetres.
+    #[must_use]
     pub fn cm(self) -> f64 {
         f64::from(self.mm) / 10.0
     }
@@ -679,11 +690,13 @@ impl AlcoholUnits {
     }
 
     /// The amount in hundredths of a unit.
+    #[must_use]
     pub const fn centi_units(self) -> u32 {
         self.centi
     }
 
     /// The amount in UK units.
+    #[must_use]
     pub fn units(self) -> f64 {
         f64::from(self.centi) / 100.0
     }
@@ -725,7 +738,7 @@ impl From<AlcoholUnits> for f64 {
 // ---------------------------------------------------------------- numbers
 
 /// A number as any self-describing format writes it. JSON has one kind of
-/// number, but CBOR, MessagePack and others write a whole number such as `7.0`
+/// number, but CBOR, `MessagePack` and others write a whole number such as `7.0`
 /// as the integer 7, so every quantity read as a float also accepts integers.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Number(pub(crate) f64);
@@ -851,7 +864,11 @@ mod schema {
 
     use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 
-    use super::*;
+    use super::{
+        ALCOHOL_UNITS, AlcoholUnits, GRAMS_PER_POUND, HEIGHT_CM, HEIGHT_MM, Height, MM_PER_INCH,
+        POUNDS_PER_STONE, WAIST_CM, WAIST_MM, WEIGHT_G, WEIGHT_KG, Waist, Weight, integer_schema,
+        number_schema, one_key_schema,
+    };
 
     fn imperial(key: &str, big: &str, small: &str, small_limit: f64) -> Schema {
         let inner = json_schema!({

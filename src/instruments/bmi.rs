@@ -3,7 +3,7 @@
 //! [`score`] turns a measured [`Height`], [`Weight`] and optional [`Waist`] into a
 //! [`Finding`]: the BMI as shown (one decimal place) and unrounded, its adult
 //! category on the thresholds that apply to the person's family background, and
-//! the waist-to-height ratio (WHtR) with its band and whether it applies.
+//! the waist-to-height ratio (`WHtR`) with its band and whether it applies.
 //!
 //! All the arithmetic that decides a category is done on whole numbers (grams
 //! and millimetres), so a value on a boundary is classified the same way on every
@@ -48,7 +48,7 @@ use crate::units::{Height, Waist, Weight};
 // ---------------------------------------------------------------- provenance
 
 /// NICE NG246, the source of the thresholds for adjusted family backgrounds, of
-/// the waist-to-height ratio bands and of the rule that WHtR is used below BMI 35.
+/// the waist-to-height ratio bands and of the rule that `WHtR` is used below BMI 35.
 pub const SOURCE_NICE_NG246: Source = Source::with_url(
     "NICE NG246. Overweight and obesity management. National Institute for Health and Care Excellence, 2025",
     "https://www.nice.org.uk/guidance/ng246",
@@ -108,16 +108,16 @@ pub const ADJUSTED_OBESITY_CLASS_2_FROM_TENTHS: u16 = 325;
 /// (CLINICAL-REFERENCE §3.2; NICE NG246).
 pub const ADJUSTED_OBESITY_CLASS_3_FROM_TENTHS: u16 = 375;
 
-/// WHtR band `healthy` from 0.40, in hundredths; below it is `below_0_4`
+/// `WHtR` band `healthy` from 0.40, in hundredths; below it is `below_0_4`
 /// (CLINICAL-REFERENCE §3.3; NICE NG246).
 pub const WHTR_HEALTHY_FROM_HUNDREDTHS: u16 = 40;
-/// WHtR band `increased` from 0.50, in hundredths (CLINICAL-REFERENCE §3.3;
+/// `WHtR` band `increased` from 0.50, in hundredths (CLINICAL-REFERENCE §3.3;
 /// NICE NG246).
 pub const WHTR_INCREASED_FROM_HUNDREDTHS: u16 = 50;
-/// WHtR band `high` from 0.60, in hundredths (CLINICAL-REFERENCE §3.3; NICE
+/// `WHtR` band `high` from 0.60, in hundredths (CLINICAL-REFERENCE §3.3; NICE
 /// NG246).
 pub const WHTR_HIGH_FROM_HUNDREDTHS: u16 = 60;
-/// WHtR is used for adults whose shown BMI is below 35.0, in tenths
+/// `WHtR` is used for adults whose shown BMI is below 35.0, in tenths
 /// (CLINICAL-REFERENCE §3.3; NICE NG246).
 ///
 /// This is the same on both threshold sets: NICE states it in kg/m² without an
@@ -153,6 +153,7 @@ pub struct Answers {
 
 impl Answers {
     /// Measurements for scoring.
+    #[must_use]
     pub const fn new(height: Height, weight: Weight, waist: Reply<Waist>) -> Answers {
         Answers {
             height,
@@ -186,6 +187,7 @@ impl ThresholdSet {
     ///
     /// `mixed`, `other` and `not_stated` use the standard thresholds; see
     /// [`lower_thresholds_may_apply`] for the note they carry.
+    #[must_use]
     pub const fn for_background(background: FamilyBackground) -> ThresholdSet {
         match background {
             FamilyBackground::SouthAsian
@@ -206,6 +208,7 @@ impl ThresholdSet {
     ///
     /// A policy can use this to state a rule such as "BMI 30 or more (27.5 on
     /// adjusted thresholds)" as "at least `obesity_class_1`".
+    #[must_use]
     pub const fn from_tenths(self, category: BmiCategory) -> u16 {
         match (self, category) {
             (_, BmiCategory::Underweight) => 0,
@@ -247,6 +250,7 @@ impl ThresholdSet {
     /// assert_eq!(ThresholdSet::Standard.classify(250), BmiCategory::Overweight);
     /// assert_eq!(ThresholdSet::Adjusted.classify(230), BmiCategory::Overweight);
     /// ```
+    #[must_use]
     pub const fn classify(self, bmi_tenths: u16) -> BmiCategory {
         // Highest first, so the first threshold reached names the category.
         let descending = [
@@ -271,6 +275,7 @@ impl ThresholdSet {
 /// and `not_stated` family backgrounds are classified on the standard
 /// thresholds, but the person may belong to a group for whom NICE uses the
 /// adjusted ones (CLINICAL-REFERENCE §3.2).
+#[must_use]
 pub const fn lower_thresholds_may_apply(background: FamilyBackground) -> bool {
     matches!(
         background,
@@ -310,6 +315,7 @@ named_enum! {
 
 impl BmiCategory {
     /// Whether this is one of the three obesity classes.
+    #[must_use]
     pub const fn is_obesity(self) -> bool {
         matches!(
             self,
@@ -377,6 +383,7 @@ pub enum BmiClassification {
 
 impl BmiClassification {
     /// The adult classification, if there is one.
+    #[must_use]
     pub const fn adult(&self) -> Option<&AdultClassification> {
         match self {
             BmiClassification::Adult(adult) => Some(adult),
@@ -385,6 +392,7 @@ impl BmiClassification {
     }
 
     /// The adult category, if there is one.
+    #[must_use]
     pub const fn category(&self) -> Option<BmiCategory> {
         match self {
             BmiClassification::Adult(adult) => Some(adult.category),
@@ -415,6 +423,7 @@ pub enum WhtrBand {
 
 impl WhtrBand {
     /// The band of a shown ratio, in hundredths.
+    #[must_use]
     pub const fn classify(ratio_hundredths: u16) -> WhtrBand {
         if ratio_hundredths >= WHTR_HIGH_FROM_HUNDREDTHS {
             WhtrBand::High
@@ -428,7 +437,7 @@ impl WhtrBand {
     }
 }
 
-/// Whether the WHtR is used for this person, and why (CLINICAL-REFERENCE §3.3).
+/// Whether the `WHtR` is used for this person, and why (CLINICAL-REFERENCE §3.3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -454,6 +463,7 @@ pub enum WhtrApplicability {
 
 impl WhtrApplicability {
     /// Whether the ratio is used.
+    #[must_use]
     pub const fn applies(self) -> bool {
         matches!(self, WhtrApplicability::AdultBmiBelow35)
     }
@@ -492,6 +502,7 @@ impl WhtrFinding {
     }
 
     /// The ratio as shown, for example `0.50`, without allocating.
+    #[must_use]
     pub fn ratio_display(&self) -> impl fmt::Display + use<> {
         Fixed {
             scaled: self.ratio_hundredths,
@@ -515,11 +526,13 @@ pub enum BmiInstrument {
 
 impl BmiInstrument {
     /// The sources this version implements.
+    #[must_use]
     pub const fn sources(self) -> &'static [Source] {
         SOURCES
     }
 
     /// The version's name, as serialized.
+    #[must_use]
     pub const fn version(self) -> &'static str {
         match self {
             BmiInstrument::BmiWhtr1 => VERSION,
@@ -527,7 +540,7 @@ impl BmiInstrument {
     }
 }
 
-/// The result of scoring BMI and WHtR (CLINICAL-REFERENCE §3.1–§3.3).
+/// The result of scoring BMI and `WHtR` (CLINICAL-REFERENCE §3.1–§3.3).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -560,6 +573,7 @@ impl Finding {
     }
 
     /// The BMI as shown, for example `25.0`, without allocating.
+    #[must_use]
     pub fn bmi_display(&self) -> impl fmt::Display + use<> {
         Fixed {
             scaled: self.bmi_tenths,
@@ -612,6 +626,7 @@ fn div_round_half_up(numerator: u64, denominator: u64) -> u64 {
 /// assert_eq!(bmi::bmi_tenths(h, Weight::from_kg(99.796)?), 249); // 24.949 → 24.9
 /// # Ok::<(), mecc::Error>(())
 /// ```
+#[must_use]
 pub fn bmi_tenths(height: Height, weight: Weight) -> u16 {
     let mm = u64::from(height.mm());
     let tenths = div_round_half_up(u64::from(weight.grams()) * 10_000, mm * mm);
@@ -620,6 +635,7 @@ pub fn bmi_tenths(height: Height, weight: Weight) -> u16 {
 }
 
 /// The BMI in kg/m² before rounding.
+#[must_use]
 pub fn bmi_unrounded(height: Height, weight: Weight) -> f64 {
     let mm = f64::from(height.mm());
     f64::from(weight.grams()) * 1000.0 / (mm * mm)
@@ -637,6 +653,7 @@ pub fn bmi_unrounded(height: Height, weight: Weight) -> f64 {
 /// assert_eq!(bmi::whtr_hundredths(Waist::from_cm(99.0)?, h), 50); // 0.495 → 0.50
 /// # Ok::<(), mecc::Error>(())
 /// ```
+#[must_use]
 pub fn whtr_hundredths(waist: Waist, height: Height) -> u16 {
     let hundredths = div_round_half_up(u64::from(waist.mm()) * 100, u64::from(height.mm()));
     // Plausible ranges bound this by 2500 mm / 1000 mm = 250 hundredths.
@@ -653,7 +670,7 @@ pub fn whtr_hundredths(waist: Waist, height: Height) -> u16 {
 ///   category on the thresholds for the family background; pregnancy
 ///   `not_known` is classified and flagged (see
 ///   [`AdultClassification::pregnancy_not_known`]).
-/// - The WHtR is computed whenever a waist is given, and applies only to adults
+/// - The `WHtR` is computed whenever a waist is given, and applies only to adults
 ///   not known to be pregnant whose shown BMI is below 35.0.
 ///
 /// Pure, total and allocation-free.

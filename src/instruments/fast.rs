@@ -123,11 +123,13 @@ named_enum! {
 
 impl Question {
     /// The question's number on the form, 1 to 4.
+    #[must_use]
     pub const fn number(self) -> u8 {
         self as u8 + 1
     }
 
     /// The AUDIT item this question is: 3, 5, 8 and 10.
+    #[must_use]
     pub const fn audit_item(self) -> audit::Question {
         match self {
             Question::HeavyDrinking => audit::Question::HeavyDrinking,
@@ -146,6 +148,7 @@ impl Question {
     /// A wording of the question to put to a person of this sex. Question 1
     /// names 8 units for a man, and 6 for a woman or when sex is `not_known`
     /// ([`heavy_occasion_units`]).
+    #[must_use]
     pub const fn text(self, sex: Sex) -> &'static str {
         match self {
             Question::OthersConcerned => {
@@ -181,6 +184,7 @@ const CONCERN_EXPECTED: &str =
 
 impl ConcernRaised {
     /// The score: 0, 2 or 4.
+    #[must_use]
     pub const fn score(self) -> u8 {
         self as u8 * 2
     }
@@ -271,6 +275,7 @@ impl Answers {
     };
 
     /// Whether `question` has been answered.
+    #[must_use]
     pub const fn is_answered(&self, question: Question) -> bool {
         match question {
             Question::HeavyDrinking => !self.heavy_drinking.is_not_asked(),
@@ -303,6 +308,7 @@ pub enum FastResult {
 
 impl FastResult {
     /// Whether FAST is positive.
+    #[must_use]
     pub const fn is_positive(self) -> bool {
         matches!(self, FastResult::Positive)
     }
@@ -323,6 +329,7 @@ pub enum FastShortCut {
 
 impl FastShortCut {
     /// The short-cut an answer to question 1 takes, if any.
+    #[must_use]
     pub const fn for_answer(answer: HowOften) -> Option<FastShortCut> {
         match answer {
             HowOften::Never => Some(FastShortCut::Never),
@@ -333,6 +340,7 @@ impl FastShortCut {
     }
 
     /// The result it gives: negative for `never`, positive otherwise.
+    #[must_use]
     pub const fn result(self) -> FastResult {
         match self {
             FastShortCut::Never => FastResult::Negative,
@@ -515,6 +523,7 @@ pub enum Step {
 /// let monthly = Answers { heavy_drinking: Reply::Answered(HowOften::Monthly), ..Answers::NOT_STARTED };
 /// assert_eq!(fast::next_step(&monthly), Step::Ask(Question::FailedExpectations));
 /// ```
+#[must_use]
 pub fn next_step(answers: &Answers) -> Step {
     let t = fast_tally(answers);
     match (t.short_cut, t.next) {
@@ -527,7 +536,7 @@ pub fn next_step(answers: &Answers) -> Step {
 mod schema {
     use schemars::{Schema, SchemaGenerator};
 
-    use super::*;
+    use super::ConcernRaised;
     use crate::instruments::audit::items_schema::{item_reply, zero_two_four};
 
     pub(super) fn concern_reply(generator: &mut SchemaGenerator) -> Schema {

@@ -116,11 +116,13 @@ impl CheckedPolicy {
     }
 
     /// The document the policy was checked from.
+    #[must_use]
     pub fn document(&self) -> &PolicyDocument {
         &self.document
     }
 
     /// How many rules the policy has.
+    #[must_use]
     pub fn rules_len(&self) -> usize {
         self.rules.len()
     }
@@ -400,7 +402,7 @@ fn check_condition(
     let rid = rule.id.as_str();
     let mut unknown = Vec::new();
     let root = conditions.compile(&rule.when, &PathwayTable(index), &mut |id| {
-        unknown.push(id.to_string())
+        unknown.push(id.to_string());
     });
     for id in unknown {
         diags.push(Diagnostic::rule(

@@ -59,6 +59,7 @@ impl Concept {
     ///
     /// assert_eq!(Concept::Smoker.snomed_ct(), Some("77176002"));
     /// ```
+    #[must_use]
     pub fn snomed_ct(self) -> Option<&'static str> {
         CONFIRMED_CODES
             .iter()

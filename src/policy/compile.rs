@@ -49,6 +49,7 @@ impl Policy {
 
     /// Compiles a policy that has already passed its checks. Nothing can fail
     /// here: every problem was found by [`CheckedPolicy::new`].
+    #[must_use]
     pub fn from_checked(checked: CheckedPolicy) -> Policy {
         let CheckedPolicy {
             pathways,
@@ -83,6 +84,7 @@ impl Policy {
 
     /// Checks `document` and returns every problem found, without compiling:
     /// the same list, in the same order, as [`CheckedPolicy::new`] gives.
+    #[must_use]
     pub fn check(document: &PolicyDocument) -> Vec<Diagnostic> {
         CheckedPolicy::new(document.clone())
             .err()
@@ -113,31 +115,37 @@ impl Policy {
     }
 
     /// The policy's id.
+    #[must_use]
     pub fn id(&self) -> &str {
         &self.id
     }
 
     /// The policy's version.
+    #[must_use]
     pub fn version(&self) -> &str {
         &self.version
     }
 
     /// The policy this one was derived from by an overlay, as (id, version).
+    #[must_use]
     pub fn based_on(&self) -> Option<(&str, &str)> {
         self.based_on.as_ref().map(|(i, v)| (&**i, &**v))
     }
 
     /// The recorded overrides of protected safety rules, if any.
+    #[must_use]
     pub fn safety_overrides(&self) -> &[crate::policy::SafetyOverride] {
         &self.document.safety_overrides
     }
 
     /// How many rules the policy has.
+    #[must_use]
     pub fn rules_len(&self) -> usize {
         self.rules.len()
     }
 
     /// The document the policy was compiled from.
+    #[must_use]
     pub fn document(&self) -> &PolicyDocument {
         &self.document
     }

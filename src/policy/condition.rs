@@ -140,21 +140,18 @@ impl Conditions {
                 Node::PriorityGroup(mask(g, |x: PriorityGroup| x as u8) as u8)
             }
             Condition::PathwayExists(id) | Condition::PathwayAvailableNow(id) => {
-                match pathways.pathway(id) {
-                    Some((exists, now)) => {
-                        Node::PathwayState(if matches!(c, Condition::PathwayExists(_)) {
-                            exists
-                        } else {
-                            exists && now
-                        })
-                    }
-                    None => {
-                        // Reported as `unknown_pathway`; compiled as a service
-                        // that is absent, so it is not also reported as a
-                        // condition that can never hold.
-                        unknown(id);
-                        Node::PathwayState(false)
-                    }
+                if let Some((exists, now)) = pathways.pathway(id) {
+                    Node::PathwayState(if matches!(c, Condition::PathwayExists(_)) {
+                        exists
+                    } else {
+                        exists && now
+                    })
+                } else {
+                    // Reported as `unknown_pathway`; compiled as a service
+                    // that is absent, so it is not also reported as a
+                    // condition that can never hold.
+                    unknown(id);
+                    Node::PathwayState(false)
                 }
             }
             Condition::Diabetes(v) => Node::Diabetes(mask(v, diabetes_is) as u8),

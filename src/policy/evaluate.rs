@@ -17,6 +17,7 @@ impl Policy {
     /// When several rules ask for the same action (every realised field equal) it
     /// appears once: its [`Reason::rule`] is the first of them in policy order
     /// and [`Reason::also_from`] lists the others (§6.8).
+    #[must_use]
     pub fn plan(&self, outcomes: OutcomeSet, contact: &Contact) -> Vec<Action> {
         let facts = Facts { outcomes, contact };
         let mut plan = Vec::with_capacity(16);
@@ -90,22 +91,19 @@ impl<'p> Draft<'p> {
     /// Uses the first pathway on `p`'s fallback chain that exists locally
     /// (§6.5); with none, keeps the need as a follow-up rather than dropping it.
     fn route(&mut self, p: &'p CheckedPathway, pathways: &'p [CheckedPathway]) {
-        match p.resolved.and_then(|r| pathways.get(r)) {
-            Some(q) => {
-                if !std::ptr::eq(p, q) {
-                    self.adjustments
-                        .insert(Adjustment::FellBackToAnotherPathway);
-                    self.requested_pathway = Some(p.reference.clone());
-                }
-                self.pathway = Some(q);
-            }
-            None => {
-                self.adjustments.insert(Adjustment::NoLocalService);
+        if let Some(q) = p.resolved.and_then(|r| pathways.get(r)) {
+            if !std::ptr::eq(p, q) {
+                self.adjustments
+                    .insert(Adjustment::FellBackToAnotherPathway);
                 self.requested_pathway = Some(p.reference.clone());
-                self.kind = ActionKind::FollowUp;
-                self.mode = None;
-                self.urgency = None;
             }
+            self.pathway = Some(q);
+        } else {
+            self.adjustments.insert(Adjustment::NoLocalService);
+            self.requested_pathway = Some(p.reference.clone());
+            self.kind = ActionKind::FollowUp;
+            self.mode = None;
+            self.urgency = None;
         }
     }
 

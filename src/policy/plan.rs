@@ -125,6 +125,7 @@ impl Adjustments {
     pub const NONE: Adjustments = Adjustments(0);
 
     /// Whether the set holds `a`.
+    #[must_use]
     pub const fn contains(self, a: Adjustment) -> bool {
         self.0 & (1 << a as u8) != 0
     }
@@ -135,6 +136,7 @@ impl Adjustments {
     }
 
     /// Whether there are none.
+    #[must_use]
     pub const fn is_empty(self) -> bool {
         self.0 == 0
     }

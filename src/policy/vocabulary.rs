@@ -33,6 +33,7 @@ pub enum ActionKind {
 impl ActionKind {
     /// Where actions of this kind stand in a plan (CLINICAL-REFERENCE §6.2):
     /// safety alerts first, then referrals, then advice, then the rest.
+    #[must_use]
     pub const fn rank(self) -> u8 {
         match self {
             ActionKind::SafetyAlert => 0,
@@ -58,6 +59,7 @@ pub enum Intensity {
 
 impl Intensity {
     /// Whether an action of this intensity fits in the time available.
+    #[must_use]
     pub const fn fits(self, time: TimeAvailable) -> bool {
         (self as u8) <= (time as u8)
     }

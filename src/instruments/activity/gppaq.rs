@@ -66,6 +66,7 @@ named_enum! {
 impl Occupation {
     /// The column of the index table this answer is scored in: not in
     /// employment is scored as sedentary (CLINICAL-REFERENCE §4.1).
+    #[must_use]
     pub const fn as_scored(self) -> ScoredOccupation {
         match self {
             Occupation::NotInEmployment | Occupation::Sedentary => ScoredOccupation::Sedentary,
@@ -113,6 +114,7 @@ impl HoursBand {
     /// The band's points for combining exercise and cycling: `none` 0,
     /// `some_but_less_than_1` 1, `1_to_less_than_3` 2, `3_or_more` 3
     /// (CLINICAL-REFERENCE §4.1).
+    #[must_use]
     pub const fn points(self) -> u8 {
         match self {
             HoursBand::None => 0,
@@ -124,6 +126,7 @@ impl HoursBand {
 
     /// The band with `points` points; anything above
     /// [`COMBINED_POINTS_CAP`] is `3_or_more`.
+    #[must_use]
     pub const fn from_points(points: u8) -> HoursBand {
         match points {
             0 => HoursBand::None,
@@ -144,6 +147,7 @@ impl HoursBand {
     /// assert_eq!(HoursBand::from_minutes(59), HoursBand::SomeButLessThan1);
     /// assert_eq!(HoursBand::from_minutes(60), HoursBand::OneToLessThan3);
     /// ```
+    #[must_use]
     pub const fn from_minutes(minutes: u32) -> HoursBand {
         if minutes == HOURS_BAND_NONE_MINUTES {
             HoursBand::None
@@ -186,6 +190,7 @@ impl HoursBand {
 ///     HoursBand::ThreeOrMore, // 4 points, capped at 3
 /// );
 /// ```
+#[must_use]
 pub const fn combined_exercise_and_cycling(exercise: HoursBand, cycling: HoursBand) -> HoursBand {
     let sum = exercise.points() + cycling.points();
     let capped = if sum > COMBINED_POINTS_CAP {
@@ -293,22 +298,26 @@ impl ExerciseAndCyclingMinutes {
     }
 
     /// Minutes of physical exercise.
+    #[must_use]
     pub const fn exercise(self) -> WeeklyMinutes {
         self.exercise
     }
 
     /// Minutes of cycling.
+    #[must_use]
     pub const fn cycling(self) -> WeeklyMinutes {
         self.cycling
     }
 
     /// Exercise and cycling minutes together (at most 10 080).
+    #[must_use]
     pub const fn total(self) -> u32 {
         self.exercise.get() + self.cycling.get()
     }
 
     /// The band of the total: when exact minutes are given, the band of their
     /// sum decides (CLINICAL-REFERENCE §4.1).
+    #[must_use]
     pub const fn combined_band(self) -> HoursBand {
         HoursBand::from_minutes(self.total())
     }
@@ -332,6 +341,7 @@ pub enum ExerciseAndCycling {
 impl ExerciseAndCycling {
     /// The combined band the Physical Activity Index is read from
     /// (CLINICAL-REFERENCE §4.1).
+    #[must_use]
     pub const fn combined_band(self) -> HoursBand {
         match self {
             ExerciseAndCycling::Bands(b) => combined_exercise_and_cycling(b.exercise, b.cycling),
@@ -364,6 +374,7 @@ pub struct GppaqAnswers {
 
 impl GppaqAnswers {
     /// The two scored answers, with the unscored questions not asked.
+    #[must_use]
     pub const fn scored_only(
         occupation: Occupation,
         exercise_and_cycling: ExerciseAndCycling,
@@ -422,6 +433,7 @@ pub const PHYSICAL_ACTIVITY_INDEX_TABLE: [[PhysicalActivityIndex; 4]; 4] = {
 ///     PhysicalActivityIndex::ModeratelyActive,
 /// );
 /// ```
+#[must_use]
 pub const fn physical_activity_index(
     occupation: Occupation,
     combined: HoursBand,

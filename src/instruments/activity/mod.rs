@@ -130,6 +130,7 @@ pub enum ActivitySource {
 
 impl ActivitySource {
     /// The version text, equal to [`VERSION`].
+    #[must_use]
     pub const fn version(self) -> &'static str {
         match self {
             ActivitySource::Gppaq2009Cmo2019 => VERSION,
@@ -137,6 +138,7 @@ impl ActivitySource {
     }
 
     /// The published sources this version implements.
+    #[must_use]
     pub const fn sources(self) -> &'static [Source] {
         match self {
             ActivitySource::Gppaq2009Cmo2019 => SOURCES,
@@ -166,6 +168,7 @@ pub enum NotApplicableReason {
 
 impl NotApplicableReason {
     /// The reason, in words a practitioner can be shown.
+    #[must_use]
     pub const fn description(self) -> &'static str {
         match self {
             NotApplicableReason::AgeBelowGppaqRange => {
@@ -242,6 +245,7 @@ pub struct Finding {
 
 impl Finding {
     /// The GPPAQ Physical Activity Index, when GPPAQ was scored.
+    #[must_use]
     pub const fn index(&self) -> Option<PhysicalActivityIndex> {
         match self.gppaq {
             GppaqOutcome::Scored(result) => Some(result.index),
@@ -251,6 +255,7 @@ impl Finding {
 
     /// The Active Lives band of the weekly minutes, when they were given and
     /// the band applies at this age.
+    #[must_use]
     pub const fn weekly_band(&self) -> Option<ActiveLivesBand> {
         match self.weekly {
             WeeklyOutcome::Assessed(WeeklyResult {
@@ -264,6 +269,7 @@ impl Finding {
     /// Whether the adult aerobic guideline (150 moderate-equivalent minutes a
     /// week) is met, when the weekly minutes were given and the guideline
     /// applies at this age.
+    #[must_use]
     pub const fn meets_aerobic_guideline(&self) -> Option<bool> {
         match self.weekly {
             WeeklyOutcome::Assessed(result) => result.aerobic_guideline.is_met(),

@@ -171,16 +171,19 @@ impl WeeklyActivity {
     }
 
     /// Moderate-intensity minutes.
+    #[must_use]
     pub const fn moderate(self) -> WeeklyMinutes {
         self.moderate
     }
 
     /// Vigorous-intensity minutes.
+    #[must_use]
     pub const fn vigorous(self) -> WeeklyMinutes {
         self.vigorous
     }
 
     /// Muscle-strengthening days, if asked.
+    #[must_use]
     pub const fn strength_days(self) -> Reply<StrengthDays> {
         self.strength_days
     }
@@ -188,12 +191,14 @@ impl WeeklyActivity {
     /// Moderate minutes plus [`VIGOROUS_WEIGHT`] × vigorous minutes
     /// (CLINICAL-REFERENCE §4.2). At most 20 160, so it may exceed the minutes
     /// in a week.
+    #[must_use]
     pub const fn moderate_equivalent_minutes(self) -> u32 {
         self.moderate.get() + VIGOROUS_WEIGHT * self.vigorous.get()
     }
 
     /// The Active Lives band of the moderate-equivalent minutes, whatever the
     /// person's age.
+    #[must_use]
     pub const fn active_lives_band(self) -> ActiveLivesBand {
         ActiveLivesBand::from_moderate_equivalent_minutes(self.moderate_equivalent_minutes())
     }
@@ -218,6 +223,7 @@ impl ActiveLivesBand {
     /// [`ACTIVE_LIVES_FAIRLY_ACTIVE_MIN_MINUTES`] is `inactive`, under
     /// [`ACTIVE_LIVES_ACTIVE_MIN_MINUTES`] is `fairly_active`, and more is
     /// `active` (CLINICAL-REFERENCE §4.2).
+    #[must_use]
     pub const fn from_moderate_equivalent_minutes(minutes: u32) -> ActiveLivesBand {
         if minutes < ACTIVE_LIVES_FAIRLY_ACTIVE_MIN_MINUTES {
             ActiveLivesBand::Inactive
@@ -271,6 +277,7 @@ pub enum Guideline {
 impl Guideline {
     /// `Some(true)` when met, `Some(false)` when not, `None` when not asked or
     /// not applicable.
+    #[must_use]
     pub const fn is_met(self) -> Option<bool> {
         match self {
             Guideline::Met => Some(true),

@@ -168,20 +168,24 @@ impl AuditCAnswers {
         Ok(AuditCAnswers(fields))
     }
     /// Question 1.
+    #[must_use]
     pub const fn frequency(&self) -> Reply<DrinkingFrequency> {
         self.0.frequency
     }
     /// Question 2.
+    #[must_use]
     pub const fn typical_day(&self) -> Reply<TypicalDay> {
         self.0.typical_day
     }
     /// Question 3.
+    #[must_use]
     pub const fn heavy_drinking(&self) -> Reply<HowOften> {
         self.0.heavy_drinking
     }
 
     /// Whether one of the three AUDIT-C questions has been answered; `false`
     /// for the other seven AUDIT questions.
+    #[must_use]
     pub const fn is_answered(&self, question: Question) -> bool {
         match question {
             Question::Frequency => !self.0.frequency.is_not_asked(),
@@ -226,6 +230,7 @@ impl AuditCBand {
     /// assert_eq!(AuditCBand::for_total(5), AuditCBand::IncreasingRisk);
     /// assert_eq!(AuditCBand::for_total(11), AuditCBand::PossibleDependence);
     /// ```
+    #[must_use]
     pub const fn for_total(total: u8) -> AuditCBand {
         if total >= AUDIT_C_POSSIBLE_DEPENDENCE_FROM {
             AuditCBand::PossibleDependence
@@ -258,6 +263,7 @@ pub enum AuditCResult {
 
 impl AuditCResult {
     /// The band, once settled.
+    #[must_use]
     pub const fn band(self) -> Option<AuditCBand> {
         match self {
             AuditCResult::Band(band) => Some(band),
@@ -304,6 +310,7 @@ pub struct AuditCFinding {
 
 impl AuditCFinding {
     /// The band, once settled.
+    #[must_use]
     pub const fn band(&self) -> Option<AuditCBand> {
         self.result.band()
     }
@@ -443,6 +450,7 @@ pub enum AuditCStep {
 /// );
 /// # Ok::<(), mecc::Error>(())
 /// ```
+#[must_use]
 pub fn next_step_audit_c(answers: &AuditCAnswers) -> AuditCStep {
     let AuditCTally { tally, next, .. } = tally(answers);
     match next {

@@ -137,6 +137,7 @@ impl AnswersFields {
     pub const NOT_STARTED: AnswersFields = AnswersFields::from_audit_c(AuditCAnswers::NOT_STARTED);
 
     /// The AUDIT-C answers, with items 4–10 still to ask.
+    #[must_use]
     pub const fn from_audit_c(audit_c: AuditCAnswers) -> AnswersFields {
         AnswersFields {
             audit_c,
@@ -168,6 +169,7 @@ impl Answers {
 
     /// The AUDIT-C answers, with items 4–10 still to ask. Infallible: the
     /// AUDIT-C answers were checked when built.
+    #[must_use]
     pub const fn from_audit_c(audit_c: AuditCAnswers) -> Answers {
         Answers(AnswersFields::from_audit_c(audit_c))
     }
@@ -213,11 +215,13 @@ impl Answers {
     }
 
     /// Items 1–3.
+    #[must_use]
     pub const fn audit_c(&self) -> &AuditCAnswers {
         &self.0.audit_c
     }
 
     /// Whether `question` has been answered.
+    #[must_use]
     pub const fn is_answered(&self, question: Question) -> bool {
         let a = &self.0;
         match question {
@@ -266,6 +270,7 @@ impl AuditZone {
     /// assert_eq!(AuditZone::for_total(8), AuditZone::IncreasingRisk);
     /// assert_eq!(AuditZone::for_total(20), AuditZone::PossibleDependence);
     /// ```
+    #[must_use]
     pub const fn for_total(total: u8) -> AuditZone {
         if total >= AUDIT_POSSIBLE_DEPENDENCE_FROM {
             AuditZone::PossibleDependence
@@ -298,6 +303,7 @@ pub enum AuditResult {
 
 impl AuditResult {
     /// The zone, once settled.
+    #[must_use]
     pub const fn zone(self) -> Option<AuditZone> {
         match self {
             AuditResult::Zone(zone) => Some(zone),
@@ -334,6 +340,7 @@ pub struct Finding {
 
 impl Finding {
     /// The zone, once settled.
+    #[must_use]
     pub const fn zone(&self) -> Option<AuditZone> {
         self.result.zone()
     }
@@ -463,6 +470,7 @@ pub enum Step {
 /// only when [`AuditCFinding::ask_full_audit`] is true.
 ///
 /// [`next_step_audit_c`]: super::next_step_audit_c
+#[must_use]
 pub fn next_step(answers: &Answers) -> Step {
     let AuditTally { tally, next, .. } = audit_tally(answers);
     match next {

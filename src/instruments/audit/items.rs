@@ -177,6 +177,7 @@ named_enum! {
 
 impl DrinkingFrequency {
     /// The score, 0 to 4.
+    #[must_use]
     pub const fn score(self) -> u8 {
         self as u8
     }
@@ -230,6 +231,7 @@ named_enum! {
 
 impl HowOften {
     /// The score, 0 to 4.
+    #[must_use]
     pub const fn score(self) -> u8 {
         self as u8
     }
@@ -285,6 +287,7 @@ const OCCURRENCE_EXPECTED: &str = "0, 2 or 4 (no; yes, but not in the last year;
 
 impl Occurrence {
     /// The score: 0, 2 or 4.
+    #[must_use]
     pub const fn score(self) -> u8 {
         self as u8 * 2
     }
@@ -342,6 +345,7 @@ named_enum! {
 
 impl TypicalDayBand {
     /// The score, 0 to 4.
+    #[must_use]
     pub const fn score(self) -> u8 {
         self as u8
     }
@@ -390,6 +394,7 @@ impl TypicalDayBand {
     /// assert_eq!(band(9.5)?, TypicalDayBand::TenOrMore);
     /// # Ok::<(), mecc::Error>(())
     /// ```
+    #[must_use]
     pub const fn for_units(units: AlcoholUnits) -> TypicalDayBand {
         // At most 30 000 hundredths, so the sum cannot overflow.
         let whole = (units.centi_units() + 50) / 100;
@@ -456,11 +461,13 @@ pub enum TypicalDayInput {
 
 impl TypicalDay {
     /// The band ticked on the form.
+    #[must_use]
     pub const fn from_band(band: TypicalDayBand) -> TypicalDay {
         TypicalDay(Amount::Band(band))
     }
 
     /// An amount already held as [`AlcoholUnits`].
+    #[must_use]
     pub const fn from_amount(units: AlcoholUnits) -> TypicalDay {
         TypicalDay(Amount::Units(units))
     }
@@ -496,6 +503,7 @@ impl TypicalDay {
 
     /// The band the answer falls in ([`TypicalDayBand::for_units`] for an
     /// amount).
+    #[must_use]
     pub const fn band(self) -> TypicalDayBand {
         match self.0 {
             Amount::Band(band) => band,
@@ -504,6 +512,7 @@ impl TypicalDay {
     }
 
     /// The amount, when one was given rather than a band.
+    #[must_use]
     pub const fn units(self) -> Option<AlcoholUnits> {
         match self.0 {
             Amount::Band(_) => None,
@@ -512,11 +521,13 @@ impl TypicalDay {
     }
 
     /// The score, 0 to 4.
+    #[must_use]
     pub const fn score(self) -> u8 {
         self.band().score()
     }
 
     /// Whether the answer is an amount of exactly 0 units: no drinking day.
+    #[must_use]
     pub const fn is_zero(self) -> bool {
         matches!(self.0, Amount::Units(units) if units.centi_units() == 0)
     }
@@ -624,6 +635,7 @@ pub enum ItemScore {
 
 impl ItemScore {
     /// The score, when the item was answered.
+    #[must_use]
     pub const fn score(self) -> Option<u8> {
         match self {
             ItemScore::Scored(n) => Some(n),
@@ -632,6 +644,7 @@ impl ItemScore {
     }
 
     /// Whether the item still waits for an answer.
+    #[must_use]
     pub const fn is_not_asked(self) -> bool {
         matches!(self, ItemScore::NotAsked)
     }
@@ -683,7 +696,9 @@ pub(crate) mod schema {
 
     use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 
-    use super::*;
+    use super::{
+        DrinkCount, DrinkingFrequency, HowOften, ITEM_SCORE, Occurrence, TypicalDay, TypicalDayBand,
+    };
     use crate::units::{ALCOHOL_UNITS, integer_schema, number_schema, one_key_schema};
 
     // Hand-written: the forms are read by a visitor rather than a derived

@@ -227,6 +227,7 @@ const _: () = assert!(
 /// assert_eq!(heavy_occasion_units(Sex::Female), 6);
 /// assert_eq!(heavy_occasion_units(Sex::NotKnown), 6);
 /// ```
+#[must_use]
 pub const fn heavy_occasion_units(sex: Sex) -> u8 {
     match sex {
         Sex::Male => HEAVY_OCCASION_MALE_UNITS,
@@ -279,6 +280,7 @@ impl Question {
     ];
 
     /// The question's number on the form, 1 to 10.
+    #[must_use]
     pub const fn number(self) -> u8 {
         self as u8 + 1
     }
@@ -292,6 +294,7 @@ impl Question {
     /// A wording of the question to put to a person of this sex. Only question
     /// 3 depends on sex: it names 8 units for a man and 6 for a woman or when
     /// sex is `not_known` ([`heavy_occasion_units`]).
+    #[must_use]
     pub const fn text(self, sex: Sex) -> &'static str {
         match self {
             Question::Frequency => "How often do you have a drink that contains alcohol?",

@@ -111,6 +111,7 @@ impl Drink {
     ];
 
     /// The units in one of this drink, in hundredths of a unit.
+    #[must_use]
     pub const fn centi_units(self) -> u32 {
         match self {
             Drink::PintOrdinaryStrength => 200,
@@ -139,6 +140,7 @@ impl Drink {
     }
 
     /// The units in one of this drink.
+    #[must_use]
     pub fn units(self) -> AlcoholUnits {
         match self {
             Drink::Custom(custom) => custom.units,
@@ -148,6 +150,7 @@ impl Drink {
 
     /// How the drink reads to a person, for example "pint of strong beer, lager
     /// or cider".
+    #[must_use]
     pub const fn description(self) -> &'static str {
         match self {
             Drink::PintOrdinaryStrength => "pint of ordinary-strength beer, lager or cider",
@@ -258,16 +261,19 @@ impl CustomDrink {
     }
 
     /// The volume of one drink, in millilitres.
+    #[must_use]
     pub fn volume_ml(self) -> f64 {
         f64::from(self.deci_ml) / 10.0
     }
 
     /// The strength, in percent alcohol by volume.
+    #[must_use]
     pub fn abv_percent(self) -> f64 {
         f64::from(self.centi_abv) / 100.0
     }
 
     /// The units in one drink.
+    #[must_use]
     pub const fn units(self) -> AlcoholUnits {
         self.units
     }
@@ -340,11 +346,13 @@ impl DrinkCount {
     }
 
     /// The drink.
+    #[must_use]
     pub const fn drink(self) -> Drink {
         self.drink
     }
 
     /// How many of it.
+    #[must_use]
     pub const fn count(self) -> u32 {
         self.count as u32
     }
@@ -352,6 +360,7 @@ impl DrinkCount {
     /// The units in all of them, to the nearest hundredth of a unit: the exact
     /// amount of one drink times the count, rounded once. This may exceed what
     /// [`AlcoholUnits`] accepts; [`total_units`] checks the total.
+    #[must_use]
     pub const fn centi_units(self) -> u32 {
         // At most 100 × 30 000 hundredths (one drink holds at most 300 units),
         // well within u32.
@@ -414,7 +423,7 @@ pub fn total_units(drinks: &[DrinkCount]) -> Result<AlcoholUnits, Error> {
 mod schema {
     use schemars::{Schema, SchemaGenerator, json_schema};
 
-    use super::*;
+    use super::{DRINK_COUNT, Drink};
     use crate::units::{ABV_PERCENT, DRINK_VOLUME_ML};
 
     // Hand-written: the fields are plain numbers, and a derive cannot read

@@ -139,6 +139,7 @@ pub const TIMES_PER_WEEK: Bounds = bounds!(from 1 to 6 "times a week");
 /// assert_eq!(threshold_for(Sex::Female).units(), 6.0);
 /// assert_eq!(threshold_for(Sex::NotKnown).units(), 6.0);
 /// ```
+#[must_use]
 pub fn threshold_for(sex: Sex) -> AlcoholUnits {
     drinks::known_units(threshold_centi_units(sex))
 }
@@ -173,11 +174,13 @@ named_enum! {
 
 impl Question {
     /// The question's number on the form, 1 to 5.
+    #[must_use]
     pub const fn number(self) -> u8 {
         self as u8 + 1
     }
 
     /// A wording of the question to put to the patient.
+    #[must_use]
     pub const fn text(self) -> &'static str {
         match self {
             Question::DrinksAlcohol => "Do you ever drink alcohol?",
@@ -258,6 +261,7 @@ impl MostInOneDay {
     }
 
     /// An amount already held as [`AlcoholUnits`].
+    #[must_use]
     pub const fn from_amount(units: AlcoholUnits) -> MostInOneDay {
         MostInOneDay { units }
     }
@@ -285,6 +289,7 @@ impl MostInOneDay {
     }
 
     /// The amount.
+    #[must_use]
     pub const fn units(self) -> AlcoholUnits {
         self.units
     }
@@ -491,27 +496,33 @@ impl Answers {
         Ok(Answers(fields))
     }
     /// Q1.
+    #[must_use]
     pub const fn drinks_alcohol(&self) -> Reply<bool> {
         self.0.drinks_alcohol
     }
     /// Q2.
+    #[must_use]
     pub const fn most_in_one_day(&self) -> Reply<MostInOneDay> {
         self.0.most_in_one_day
     }
     /// Q3.
+    #[must_use]
     pub const fn frequency(&self) -> Reply<Frequency> {
         self.0.frequency
     }
     /// Q4.
+    #[must_use]
     pub const fn attendance_related(&self) -> Reply<bool> {
         self.0.attendance_related
     }
     /// Q5.
+    #[must_use]
     pub const fn willing_to_see_specialist(&self) -> Reply<bool> {
         self.0.willing_to_see_specialist
     }
 
     /// Whether `question` has been answered.
+    #[must_use]
     pub const fn is_answered(&self, question: Question) -> bool {
         match question {
             Question::DrinksAlcohol => !self.0.drinks_alcohol.is_not_asked(),
@@ -553,6 +564,7 @@ pub enum PatResult {
 
 impl PatResult {
     /// Whether PAT is positive.
+    #[must_use]
     pub const fn is_positive(self) -> bool {
         matches!(self, PatResult::Positive)
     }
@@ -607,21 +619,25 @@ impl PositiveReasons {
     };
 
     /// The consumption reason, when Q2 was above the cut-off.
+    #[must_use]
     pub const fn consumption_above_threshold(self) -> Option<ConsumptionAboveThreshold> {
         self.consumption
     }
 
     /// Whether Q4 was yes.
+    #[must_use]
     pub const fn attendance_related(self) -> bool {
         self.attendance_related
     }
 
     /// Whether no reason applies.
+    #[must_use]
     pub const fn is_empty(self) -> bool {
         self.consumption.is_none() && !self.attendance_related
     }
 
     /// How many reasons apply, 0 to 2.
+    #[must_use]
     pub const fn len(self) -> usize {
         self.consumption.is_some() as usize + self.attendance_related as usize
     }
@@ -724,6 +740,7 @@ pub struct NotIndicatedReasons(u8);
 
 impl NotIndicatedReasons {
     /// Whether the set holds `reason`.
+    #[must_use]
     pub const fn contains(self, reason: NotIndicatedReason) -> bool {
         self.0 & reason.bit() != 0
     }
@@ -786,6 +803,7 @@ pub enum Indication {
 
 impl Indication {
     /// Whether PAT is indicated.
+    #[must_use]
     pub const fn is_indicated(self) -> bool {
         matches!(self, Indication::Indicated)
     }
@@ -924,6 +942,7 @@ pub struct Finding {
 
 impl Finding {
     /// Whether PAT was indicated for the contact.
+    #[must_use]
     pub const fn indicated(&self) -> bool {
         self.indication.is_indicated()
     }

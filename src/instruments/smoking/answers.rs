@@ -233,6 +233,7 @@ impl QuitTime {
     }
 
     /// Whole days since they stopped, or `None` when not known.
+    #[must_use]
     pub const fn days(self) -> Option<u32> {
         match self.days {
             Some(d) => Some(d as u32),
@@ -241,6 +242,7 @@ impl QuitTime {
     }
 
     /// Whether the quit time is known.
+    #[must_use]
     pub const fn is_known(self) -> bool {
         self.days.is_some()
     }
@@ -248,6 +250,7 @@ impl QuitTime {
     /// The band the quit time falls in: under 14 days `less_than_2_weeks`, 14 to
     /// 365 days `2_weeks_to_12_months`, over 365 days `more_than_12_months`
     /// (CLINICAL-REFERENCE §2.1, §2.4).
+    #[must_use]
     pub const fn recency(self) -> QuitRecency {
         match self.days() {
             None => QuitRecency::NotKnown,
@@ -306,6 +309,7 @@ named_enum! {
 
 impl Product {
     /// The serialized name.
+    #[must_use]
     pub const fn name(self) -> &'static str {
         match self {
             Product::ManufacturedCigarettes => "manufactured_cigarettes",
@@ -319,6 +323,7 @@ impl Product {
 
     /// Whether this is a cigarette, manufactured or hand-rolled: the products
     /// the HSI and pack-years count.
+    #[must_use]
     pub const fn is_cigarette(self) -> bool {
         matches!(self, Product::ManufacturedCigarettes | Product::HandRolled)
     }
@@ -357,11 +362,13 @@ pub struct Products(u8);
 
 impl Products {
     /// One product.
+    #[must_use]
     pub const fn single(product: Product) -> Products {
         Products(product.bit())
     }
 
     /// The set with `product` added.
+    #[must_use]
     pub const fn with(self, product: Product) -> Products {
         Products(self.0 | product.bit())
     }
@@ -383,11 +390,13 @@ impl Products {
     }
 
     /// Whether the set holds `product`.
+    #[must_use]
     pub const fn contains(self, product: Product) -> bool {
         self.0 & product.bit() != 0
     }
 
     /// Whether the set holds manufactured or hand-rolled cigarettes.
+    #[must_use]
     pub const fn includes_cigarettes(self) -> bool {
         self.contains(Product::ManufacturedCigarettes) || self.contains(Product::HandRolled)
     }
@@ -503,18 +512,22 @@ impl CurrentSmoking {
         Ok(CurrentSmoking(fields))
     }
     /// The tobacco products used.
+    #[must_use]
     pub const fn products(&self) -> Products {
         self.0.products
     }
     /// Cigarettes on a typical day.
+    #[must_use]
     pub const fn cigarettes_per_day(&self) -> Reply<CigarettesPerDay> {
         self.0.cigarettes_per_day
     }
     /// Minutes from waking to the first cigarette.
+    #[must_use]
     pub const fn minutes_to_first_cigarette(&self) -> Reply<MinutesToFirstCigarette> {
         self.0.minutes_to_first_cigarette
     }
     /// Whole years smoked.
+    #[must_use]
     pub const fn years_smoked(&self) -> Reply<YearsSmoked> {
         self.0.years_smoked
     }

@@ -54,7 +54,7 @@ pub enum QuitRecency {
 /// Nicotine dependence as banded by the HSI total (CLINICAL-REFERENCE §2.2).
 ///
 /// **Decision (bands):** 0–1 `low`, 2–4 `moderate`, 5–6 `high`, as the clinical
-/// reference gives them (the bands used by NIDA and the PhenX toolkit). Some
+/// reference gives them (the bands used by NIDA and the `PhenX` toolkit). Some
 /// sources band 0–2 low and 3–4 moderate instead; the two differ only for a
 /// total of 2. We follow the clinical reference, which is this crate's
 /// authority, and because reading a total of 2 as moderate is the more
@@ -136,6 +136,7 @@ pub enum Hsi {
 
 impl Hsi {
     /// The score, when computed.
+    #[must_use]
     pub const fn computed(self) -> Option<HsiScore> {
         match self {
             Hsi::Computed(s) => Some(s),
@@ -174,6 +175,7 @@ pub struct PackYears {
 
 impl PackYears {
     /// Pack-years from the two answers.
+    #[must_use]
     pub const fn from_smoking(cigarettes: CigarettesPerDay, years: YearsSmoked) -> PackYears {
         // At most 200 × 110 × 5 = 110 000: no overflow.
         PackYears {
@@ -195,11 +197,13 @@ impl PackYears {
     }
 
     /// Pack-years × 100, exact.
+    #[must_use]
     pub const fn hundredths(self) -> u32 {
         self.hundredths
     }
 
     /// Pack-years.
+    #[must_use]
     pub fn pack_years(self) -> f64 {
         f64::from(self.hundredths) / 100.0
     }
@@ -263,6 +267,7 @@ pub enum PackYearsResult {
 
 impl PackYearsResult {
     /// The pack-years, when computed.
+    #[must_use]
     pub const fn computed(self) -> Option<PackYears> {
         match self {
             PackYearsResult::Computed(p) => Some(p),
@@ -312,21 +317,25 @@ impl CoFlags {
     pub const NONE: CoFlags = CoFlags(0);
 
     /// The set with `flag` added.
+    #[must_use]
     pub const fn with(self, flag: CoFlag) -> CoFlags {
         CoFlags(self.0 | flag.bit())
     }
 
     /// Whether the set holds `flag`.
+    #[must_use]
     pub const fn contains(self, flag: CoFlag) -> bool {
         self.0 & flag.bit() != 0
     }
 
     /// Whether the set is empty.
+    #[must_use]
     pub const fn is_empty(self) -> bool {
         self.0 == 0
     }
 
     /// Whether every flag in `self` is also in `other`.
+    #[must_use]
     pub const fn is_subset(self, other: CoFlags) -> bool {
         self.0 & !other.0 == 0
     }
@@ -391,6 +400,7 @@ pub enum CoInterpretation {
 
 impl CoInterpretation {
     /// The flags raised; empty when no reading was taken.
+    #[must_use]
     pub const fn flags(self) -> CoFlags {
         match self {
             CoInterpretation::Measured(r) => r.flags,
@@ -483,16 +493,19 @@ impl Assumptions {
     pub const NONE: Assumptions = Assumptions(0);
 
     /// The set with `assumption` added.
+    #[must_use]
     pub const fn with(self, assumption: Assumption) -> Assumptions {
         Assumptions(self.0 | assumption.bit())
     }
 
     /// Whether the set holds `assumption`.
+    #[must_use]
     pub const fn contains(self, assumption: Assumption) -> bool {
         self.0 & assumption.bit() != 0
     }
 
     /// Whether the set is empty.
+    #[must_use]
     pub const fn is_empty(self) -> bool {
         self.0 == 0
     }
@@ -549,6 +562,7 @@ pub enum SmokingConcept {
 
 impl SmokingConcept {
     /// The SNOMED CT concept id.
+    #[must_use]
     pub const fn code(self) -> &'static str {
         match self {
             SmokingConcept::Smoker => "77176002",
@@ -558,6 +572,7 @@ impl SmokingConcept {
     }
 
     /// The concept's term.
+    #[must_use]
     pub const fn term(self) -> &'static str {
         match self {
             SmokingConcept::Smoker => "Smoker",
@@ -583,6 +598,7 @@ pub enum InstrumentId {
 
 impl InstrumentId {
     /// The published sources the instrument implements.
+    #[must_use]
     pub const fn sources(self) -> &'static [Source] {
         match self {
             InstrumentId::SmokingStatusV1 => SOURCES,
@@ -590,6 +606,7 @@ impl InstrumentId {
     }
 
     /// The version of the instrument's rules.
+    #[must_use]
     pub const fn version(self) -> &'static str {
         match self {
             InstrumentId::SmokingStatusV1 => VERSION,

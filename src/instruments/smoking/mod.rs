@@ -138,10 +138,10 @@ pub const HSI_MINUTES_1_POINT_MAX: u32 = 60;
 /// The highest HSI total: 3 + 3 (CLINICAL-REFERENCE §2.2).
 pub const HSI_MAX: u8 = 6;
 /// HSI totals up to this are `low` dependence (CLINICAL-REFERENCE §2.2; bands as
-/// used by NIDA and the PhenX toolkit).
+/// used by NIDA and the `PhenX` toolkit).
 pub const HSI_LOW_MAX: u8 = 1;
 /// HSI totals from 2 up to this are `moderate` dependence; from 5 they are
-/// `high` (CLINICAL-REFERENCE §2.2; bands as used by NIDA and the PhenX toolkit).
+/// `high` (CLINICAL-REFERENCE §2.2; bands as used by NIDA and the `PhenX` toolkit).
 pub const HSI_MODERATE_MAX: u8 = 4;
 
 /// Cigarettes in one pack, for pack-years (CLINICAL-REFERENCE §2.2).
@@ -211,6 +211,7 @@ pub const POSSIBLE_PREGNANCY_MAX_AGE: u32 = 55;
 /// assert_eq!(cigarettes_per_day_points(CigarettesPerDay::new(11)?), 1);
 /// # Ok::<(), mecc::Error>(())
 /// ```
+#[must_use]
 pub const fn cigarettes_per_day_points(cigarettes: CigarettesPerDay) -> u8 {
     match cigarettes.get() {
         n if n <= HSI_CIGARETTES_0_POINTS_MAX => 0,
@@ -231,6 +232,7 @@ pub const fn cigarettes_per_day_points(cigarettes: CigarettesPerDay) -> u8 {
 /// assert_eq!(time_to_first_cigarette_points(MinutesToFirstCigarette::new(61)?), 0);
 /// # Ok::<(), mecc::Error>(())
 /// ```
+#[must_use]
 pub const fn time_to_first_cigarette_points(minutes: MinutesToFirstCigarette) -> u8 {
     match minutes.get() {
         m if m <= HSI_MINUTES_3_POINTS_MAX => 3,
@@ -243,6 +245,7 @@ pub const fn time_to_first_cigarette_points(minutes: MinutesToFirstCigarette) ->
 /// The dependence band of an HSI total: 0–1 `low`, 2–4 `moderate`, 5–6 `high`
 /// (CLINICAL-REFERENCE §2.2). A total above 6 cannot arise from scoring and is
 /// banded `high`.
+#[must_use]
 pub const fn dependence_band(total: u8) -> DependenceBand {
     if total <= HSI_LOW_MAX {
         DependenceBand::Low
@@ -264,6 +267,7 @@ pub const fn dependence_band(total: u8) -> DependenceBand {
 /// assert_eq!((s.total, s.band), (3, DependenceBand::Moderate));
 /// # Ok::<(), mecc::Error>(())
 /// ```
+#[must_use]
 pub const fn hsi(cigarettes: CigarettesPerDay, minutes: MinutesToFirstCigarette) -> HsiScore {
     let cigarettes_per_day_points = cigarettes_per_day_points(cigarettes);
     let time_to_first_cigarette_points = time_to_first_cigarette_points(minutes);
@@ -313,6 +317,7 @@ pub const fn hsi(cigarettes: CigarettesPerDay, minutes: MinutesToFirstCigarette)
 /// assert!(r.flags.is_empty());
 /// # Ok::<(), mecc::Error>(())
 /// ```
+#[must_use]
 pub const fn co_interpretation(
     ppm: CoPpm,
     status: StatusSummary,

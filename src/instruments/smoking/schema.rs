@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 
-use super::*;
+use super::{PACK_YEARS, PackYears, QUIT_DAYS, QUIT_MONTHS, QUIT_WEEKS, QUIT_YEARS, QuitTime};
 use crate::units::{integer_schema, number_schema, one_key_schema};
 
 // Hand-written (as is `PackYears`): the bounds come from `Bounds` constants,
