@@ -30,8 +30,8 @@ macro_rules! bounded_int {
         #[serde(try_from = "u32", into = "u32")]
         pub struct $name($repr);
 
-        // The bounds must fit the representation, which makes the cast in
-        // `named` lossless; this fails to compile otherwise.
+        // The bounds must fit the representation, so that no value within them
+        // is refused for its size; this fails to compile otherwise.
         const _: () = assert!($bounds.max() <= <$repr>::MAX as f64);
 
         impl $name {
@@ -42,14 +42,13 @@ macro_rules! bounded_int {
 
             /// As `new`, naming `field` as the input in any error.
             pub(crate) fn named(field: &'static str, value: u32) -> Result<$name, $crate::Error> {
-                let checked = $bounds.check_int(field, value)
+                let checked: $repr = $bounds.check_into(field, value)
                     $(.map_err(|e| match ($hint)(value) {
                         Some(hint) => e.with_hint(hint),
                         None => e,
                     }))?
                     ?;
-                // Lossless: checked against bounds that fit the representation.
-                Ok($name(checked as $repr))
+                Ok($name(checked))
             }
 
             $(#[$get_meta])*

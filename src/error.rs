@@ -90,6 +90,10 @@ impl fmt::Display for DiagnosticList<'_> {
     }
 }
 
+#[expect(
+    clippy::ref_option,
+    reason = "thiserror's format arguments pass the field by reference"
+)]
 fn hint_suffix(hint: &Option<String>) -> HintSuffix<'_> {
     HintSuffix(hint.as_deref())
 }

@@ -84,6 +84,11 @@ impl Ages {
 }
 
 /// The oldest age a contact can hold, from the one bound that checks it.
+#[expect(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    reason = "the bound is a whole, positive number of years"
+)]
 const MAX_AGE: u32 = AGE_YEARS.max() as u32;
 /// Outcomes an instrument gives at any age. PAT, AUDIT, FAST and smoking
 /// status score at every age; what the policy does for children is its own

@@ -135,6 +135,19 @@ impl Bounds {
         Ok(value)
     }
 
+    /// Checks a whole number as [`Bounds::check_int`] does, and returns it in
+    /// the smaller type that holds it. Bounds chosen to fit the type make the
+    /// conversion lossless; were one not to fit, the value is refused as out
+    /// of range rather than truncated.
+    pub(crate) fn check_into<T: TryFrom<u32>>(
+        &self,
+        field: &'static str,
+        value: u32,
+    ) -> Result<T, Error> {
+        let value = self.check_int(field, value)?;
+        T::try_from(value).map_err(|_| self.out_of_range(field, value))
+    }
+
     /// The error for a NaN or infinite value given for `field`.
     pub(crate) fn not_finite(&self, field: &'static str, value: f64) -> Error {
         Error::NotFinite {
@@ -145,6 +158,10 @@ impl Bounds {
     }
 
     /// The error for `value`, given for `field`, lying outside these bounds.
+    #[expect(
+        clippy::needless_pass_by_value,
+        reason = "callers pass the number they were given; it is only formatted"
+    )]
     pub(crate) fn out_of_range(&self, field: &'static str, value: impl ToString) -> Error {
         Error::OutOfRange {
             field,
@@ -174,6 +191,10 @@ pub const WEIGHT_KG: Bounds = bounds!("a weight", from 20 to 350 "kg");
 ///
 /// The same range as its metric parent, scaled; a unit test keeps the two
 /// in step.
+#[expect(
+    clippy::unreadable_literal,
+    reason = "the literals are also the message text, which reads without separators"
+)]
 const WEIGHT_G: Bounds = bounds!("a weight", from 20000 to 350000 "g");
 /// Plausible waist circumference in centimetres.
 ///
@@ -204,8 +225,12 @@ const GRAMS_PER_POUND: f64 = 453.592_37;
 const POUNDS_PER_STONE: f64 = 14.0;
 
 /// Rounds a finite, non-negative, range-checked value to the nearest whole number.
-fn round_u32(value: f64) -> u32 {
-    // Callers have range-checked `value` to well within u32, so the cast is exact.
+#[expect(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    reason = "callers have range-checked the value to a non-negative whole number well within u32"
+)]
+pub(crate) fn round_u32(value: f64) -> u32 {
     value.round() as u32
 }
 
@@ -273,15 +298,16 @@ impl Height {
     /// # Errors
     /// [`Error::OutOfRange`] outside 1000 to 2500 mm ([`HEIGHT_CM`] in millimetres).
     pub fn from_mm(mm: u32) -> Result<Height, Error> {
-        let mm = HEIGHT_MM.check_int("height_mm", mm).map_err(|e| match mm {
-            100..=250 => e.with_hint(format!(
-                "this looks like centimetres: did you mean {} mm?",
-                mm * 10
-            )),
-            _ => e,
-        })?;
-        // Range-checked above: at most 2500, well within u16.
-        Ok(Height { mm: mm as u16 })
+        let mm = HEIGHT_MM
+            .check_into("height_mm", mm)
+            .map_err(|e| match mm {
+                100..=250 => e.with_hint(format!(
+                    "this looks like centimetres: did you mean {} mm?",
+                    mm * 10
+                )),
+                _ => e,
+            })?;
+        Ok(Height { mm })
     }
 
     /// A height in feet and inches (1 in = 2.54 cm).
@@ -302,9 +328,9 @@ impl Height {
     fn checked_cm(field: &'static str, cm: f64) -> Result<Height, Error> {
         let cm = HEIGHT_CM.check_f64(field, cm)?;
         // Range-checked above: at most 2500 mm, well within u16.
-        Ok(Height {
-            mm: round_u32(cm * 10.0) as u16,
-        })
+        let mm =
+            u16::try_from(round_u32(cm * 10.0)).map_err(|_| HEIGHT_CM.out_of_range(field, cm))?;
+        Ok(Height { mm })
     }
 
     /// The height in whole millimetres.
@@ -568,9 +594,8 @@ impl Waist {
     /// # Errors
     /// [`Error::OutOfRange`] outside 400 to 2500 mm ([`WAIST_CM`] in millimetres).
     pub fn from_mm(mm: u32) -> Result<Waist, Error> {
-        let mm = WAIST_MM.check_int("waist_mm", mm)?;
-        // Range-checked above: at most 2500, well within u16.
-        Ok(Waist { mm: mm as u16 })
+        let mm = WAIST_MM.check_into("waist_mm", mm)?;
+        Ok(Waist { mm })
     }
 
     /// A waist circumference in inches (1 in = 2.54 cm).
@@ -592,9 +617,9 @@ impl Waist {
     fn checked_cm(field: &'static str, cm: f64) -> Result<Waist, Error> {
         let cm = WAIST_CM.check_f64(field, cm)?;
         // Range-checked above: at most 2500 mm, well within u16.
-        Ok(Waist {
-            mm: round_u32(cm * 10.0) as u16,
-        })
+        let mm =
+            u16::try_from(round_u32(cm * 10.0)).map_err(|_| WAIST_CM.out_of_range(field, cm))?;
+        Ok(Waist { mm })
     }
 
     /// The waist in whole millimetres.
@@ -849,6 +874,10 @@ fn bounded_schema(kind: &str, bounds: &Bounds, description: &str) -> schemars::S
 /// The JSON Schema of an object with the single key `key`: one form of a
 /// value that can be given in several units or ways.
 #[cfg(feature = "schema")]
+#[expect(
+    clippy::needless_pass_by_value,
+    reason = "the schema is built for the call and only placed in the result"
+)]
 pub(crate) fn one_key_schema(key: &str, value: schemars::Schema) -> schemars::Schema {
     schemars::json_schema!({
         "type": "object",

@@ -396,7 +396,7 @@ struct FastTally {
     next: Option<Question>,
 }
 
-fn fast_tally(a: &Answers) -> FastTally {
+fn fast_tally(a: Answers) -> FastTally {
     let short_cut = a.heavy_drinking.get().and_then(FastShortCut::for_answer);
     let scored = |item: ItemScore| match item {
         _ if short_cut.is_some() => ItemScore::Skipped,
@@ -478,7 +478,7 @@ fn result_of(t: &FastTally) -> FastResult {
 /// ```
 pub fn score(answers: &Answers, person: &impl AsRef<Person>) -> Finding {
     let sex = person.as_ref().sex();
-    let t = fast_tally(answers);
+    let t = fast_tally(*answers);
     Finding {
         result: result_of(&t),
         short_cut: t.short_cut,
@@ -525,7 +525,7 @@ pub enum Step {
 /// ```
 #[must_use]
 pub fn next_step(answers: &Answers) -> Step {
-    let t = fast_tally(answers);
+    let t = fast_tally(*answers);
     match (t.short_cut, t.next) {
         (None, Some(next)) => Step::Ask(next),
         _ => Step::Complete(result_of(&t)),

@@ -8,6 +8,11 @@ use crate::outcome::{ExclusiveGroup, Outcome, OutcomeSet};
 use crate::policy::document::{Condition, DiabetesIs};
 
 /// The oldest age a contact can hold, from the one bound that checks it.
+#[expect(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    reason = "the bound is a whole, positive number of years"
+)]
 pub(crate) const MAX_AGE: u32 = AGE_YEARS.max() as u32;
 
 /// What a condition is evaluated against: the outcomes found and the contact.
@@ -61,6 +66,10 @@ pub(crate) struct Conditions {
 /// What a set of conditions looks at, so that coverage checking can enumerate
 /// just the facts that can change whether they hold.
 #[derive(Debug, Clone, Default)]
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "one flag per contact fact a condition can read; coverage varies each on its own"
+)]
 pub(crate) struct Reads {
     /// Every setting mask tested.
     pub setting_masks: Vec<u16>,
@@ -104,6 +113,10 @@ const fn diabetes_is(d: DiabetesIs) -> u8 {
 impl Conditions {
     /// Compiles `c`, returning its root index. Unknown pathways are reported
     /// through `unknown` and compile to a pathway that does not exist.
+    #[expect(
+        clippy::cast_possible_truncation,
+        reason = "node indices fit u32 (a policy is far smaller), and enum discriminants and checked ages fit u8 or u16"
+    )]
     pub(crate) fn compile(
         &mut self,
         c: &Condition,
@@ -179,6 +192,10 @@ impl Conditions {
     }
 
     /// Evaluates the condition rooted at `i`.
+    #[expect(
+        clippy::many_single_char_names,
+        reason = "a short name per fact keeps the one-line arms of the match readable"
+    )]
     pub(crate) fn eval(&self, i: u32, f: &Facts<'_>) -> bool {
         let c = f.contact;
         let has = |m: u8, v: u8| m & (1 << v) != 0;

@@ -296,7 +296,7 @@ pub fn score(answers: &Answers, person: &impl AsRef<Person>) -> Finding {
         },
         weekly: match answers.weekly {
             Reply::NotAsked => WeeklyOutcome::NotAsked,
-            Reply::Answered(weekly) => WeeklyOutcome::Assessed(weekly::score(&weekly, age)),
+            Reply::Answered(weekly) => WeeklyOutcome::Assessed(weekly::score(weekly, age)),
         },
         source: ActivitySource::Gppaq2009Cmo2019,
     }

@@ -327,7 +327,7 @@ pub enum WeeklyOutcome {
 }
 
 /// Judges a week's activity at `age` (whole years).
-pub(super) const fn score(week: &WeeklyActivity, age: u32) -> WeeklyResult {
+pub(super) const fn score(week: WeeklyActivity, age: u32) -> WeeklyResult {
     let minutes = week.moderate_equivalent_minutes();
     let active_lives = if age < ACTIVE_LIVES_MIN_AGE {
         ActiveLivesOutcome::NotApplicable {

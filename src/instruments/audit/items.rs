@@ -33,14 +33,13 @@ pub(crate) trait ScoredOption: Copy + 'static {
 
 /// Checks a 0–4 item score ([`ITEM_SCORE`]) for `field`.
 fn check_item_score(field: &'static str, score: u32) -> Result<u8, Error> {
-    let n = ITEM_SCORE.check_int(field, score).map_err(|e| {
+    let n = ITEM_SCORE.check_into(field, score).map_err(|e| {
         e.with_hint(
             "give the score printed beside the answer on the form, or the answer's name"
                 .to_string(),
         )
     })?;
-    // Range-checked above: at most 4.
-    Ok(n as u8)
+    Ok(n)
 }
 
 /// Checks a score that must be 0, 2 or 4 ([`super::ZERO_TWO_FOUR`]) for
@@ -51,7 +50,9 @@ pub(crate) fn check_zero_two_four(
     expected: &'static str,
 ) -> Result<u8, Error> {
     match score {
-        0 | 2 | 4 => Ok(score as u8),
+        0 => Ok(0),
+        2 => Ok(2),
+        4 => Ok(4),
         _ => Err(Error::Invalid {
             field,
             value: score.to_string(),
@@ -731,6 +732,10 @@ pub(crate) mod schema {
 
     /// The schema of an item's [`Reply`]: the option's name or `{"score": n}`,
     /// with `score` the schema of the accepted scores.
+    #[expect(
+        clippy::needless_pass_by_value,
+        reason = "the schema is built for the call and only placed in the result"
+    )]
     pub(crate) fn item_reply<T: JsonSchema>(
         generator: &mut SchemaGenerator,
         score: Schema,

@@ -21,6 +21,11 @@ use crate::units::{ALCOHOL_UNITS, AlcoholUnits, Bounds, bounds};
 pub const DRINK_COUNT: Bounds = bounds!("a whole number of drinks", from 1 to 100);
 
 /// The largest amount [`AlcoholUnits`] accepts, in hundredths of a unit.
+#[expect(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    reason = "the bound is a whole, positive number of units"
+)]
 const MAX_CENTI_UNITS: u32 = (ALCOHOL_UNITS.max() * 100.0) as u32;
 
 /// Millionths of a unit in one hundredth. A custom drink's units are exactly
@@ -112,6 +117,10 @@ impl Drink {
 
     /// The units in one of this drink, in hundredths of a unit.
     #[must_use]
+    #[expect(
+        clippy::match_same_arms,
+        reason = "one guide value per drink, as the form lists them"
+    )]
     pub const fn centi_units(self) -> u32 {
         match self {
             Drink::PintOrdinaryStrength => 200,
@@ -242,8 +251,8 @@ impl CustomDrink {
         // Checked on the values as given, so an error quotes what the caller typed.
         AlcoholUnits::from_volume(volume_ml, abv_percent)?;
         // Both are finite and in range now: at most 100 000 and 10 000.
-        let deci_ml = (volume_ml * 10.0).round() as u32;
-        let centi_abv = (abv_percent * 100.0).round() as u32;
+        let deci_ml = crate::units::round_u32(volume_ml * 10.0);
+        let centi_abv = crate::units::round_u32(abv_percent * 100.0);
         // Whole-number arithmetic on the kept values, rounded as a total would be.
         let micro = u64::from(deci_ml) * u64::from(centi_abv);
         let centi = u32::try_from(micro_to_centi(micro)).unwrap_or(u32::MAX);
@@ -331,18 +340,14 @@ impl DrinkCount {
     /// [`Error::OutOfRange`] (field `count`) when `count` lies outside
     /// [`DRINK_COUNT`] (0, or more than 100).
     pub fn new(drink: Drink, count: u32) -> Result<DrinkCount, Error> {
-        let count = DRINK_COUNT.check_int("count", count).map_err(|e| {
+        let count = DRINK_COUNT.check_into("count", count).map_err(|e| {
             if count == 0 {
                 e.with_hint("leave out drinks that were not drunk".to_string())
             } else {
                 e
             }
         })?;
-        // Range-checked above: at most 100.
-        Ok(DrinkCount {
-            drink,
-            count: count as u8,
-        })
+        Ok(DrinkCount { drink, count })
     }
 
     /// The drink.
@@ -361,10 +366,10 @@ impl DrinkCount {
     /// amount of one drink times the count, rounded once. This may exceed what
     /// [`AlcoholUnits`] accepts; [`total_units`] checks the total.
     #[must_use]
-    pub const fn centi_units(self) -> u32 {
+    pub fn centi_units(self) -> u32 {
         // At most 100 × 30 000 hundredths (one drink holds at most 300 units),
-        // well within u32.
-        micro_to_centi(self.micro_units()) as u32
+        // well within u32; the saturation is never reached.
+        u32::try_from(micro_to_centi(self.micro_units())).unwrap_or(u32::MAX)
     }
 
     /// The units in all of them, exactly, in millionths of a unit.
@@ -398,6 +403,10 @@ impl DrinkCount {
 /// [`ALCOHOL_UNITS`].
 ///
 /// [`MostInOneDay::from_drinks`]: super::MostInOneDay::from_drinks
+#[expect(
+    clippy::cast_precision_loss,
+    reason = "the total is converted to a float only to quote it in an error message"
+)]
 pub fn total_units(drinks: &[DrinkCount]) -> Result<AlcoholUnits, Error> {
     // Each entry is at most 3 × 10^10 millionths; saturating keeps even an
     // absurdly long list total.

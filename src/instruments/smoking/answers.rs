@@ -225,11 +225,8 @@ impl QuitTime {
     }
 
     fn checked_days(field: &'static str, days: u32) -> Result<QuitTime, Error> {
-        let d = QUIT_DAYS.check_int(field, days)?;
-        // Range-checked above: at most 36 500, within u16.
-        Ok(QuitTime {
-            days: Some(d as u16),
-        })
+        let d = QUIT_DAYS.check_into(field, days)?;
+        Ok(QuitTime { days: Some(d) })
     }
 
     /// Whole days since they stopped, or `None` when not known.

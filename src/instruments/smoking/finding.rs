@@ -192,7 +192,7 @@ impl PackYears {
         let p = PACK_YEARS.check_f64("pack_years", pack_years)?;
         // Range-checked above: at most 110 000 hundredths.
         Ok(PackYears {
-            hundredths: (p * 100.0).round() as u32,
+            hundredths: crate::units::round_u32(p * 100.0),
         })
     }
 
