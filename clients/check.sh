@@ -36,12 +36,13 @@ echo "-- TypeScript (json-schema-to-typescript, tsc --strict)"
   node build/main.js "$repo"
 )
 
-echo "-- Python (datamodel-code-generator, pydantic v2)"
+echo "-- Python (datamodel-code-generator, pydantic v2, mypy --strict)"
 (
   cd "$here/python"
   if [ ! -x .venv/bin/python ]; then python3 -m venv .venv; fi
   .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
   rm -rf generated
   ./generate.sh "$schemas" generated
+  .venv/bin/mypy main.py
   .venv/bin/python main.py "$repo"
 )

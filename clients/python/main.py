@@ -11,6 +11,7 @@ line run by the shell, reading the document on standard input).
 import os
 import subprocess
 import sys
+from typing import NoReturn
 
 from generated import assessment as out
 from generated import screening as doc
@@ -22,7 +23,7 @@ from generated import screening as doc
 YesNo = doc.Reply1
 
 
-def fail(message: str) -> None:
+def fail(message: str) -> NoReturn:
     print(f"python client: {message}", file=sys.stderr)
     sys.exit(1)
 
