@@ -353,6 +353,31 @@ pub enum BariatricSurgery {
     NotKnown,
 }
 
+impl Diabetes {
+    /// One value of each kind, for enumerating contacts (coverage checking);
+    /// a unit test fails if a kind is added without one.
+    pub(crate) const EACH_KIND: [Diabetes; 4] = [
+        Diabetes::None,
+        Diabetes::Type1,
+        Diabetes::Type2 {
+            diagnosed: YearsAgo::NotKnown,
+        },
+        Diabetes::NotKnown,
+    ];
+}
+
+impl BariatricSurgery {
+    /// One value of each kind, for enumerating contacts (coverage checking);
+    /// a unit test fails if a kind is added without one.
+    pub(crate) const EACH_KIND: [BariatricSurgery; 3] = [
+        BariatricSurgery::None,
+        BariatricSurgery::Had {
+            when: YearsAgo::NotKnown,
+        },
+        BariatricSurgery::NotKnown,
+    ];
+}
+
 /// The health conditions the default policy reads (CLINICAL-REFERENCE §3.4).
 ///
 /// Every field is required: "not known" is an explicit answer, never a default.
@@ -793,5 +818,38 @@ impl Person {
 impl AsRef<Person> for Person {
     fn as_ref(&self) -> &Person {
         self
+    }
+}
+
+#[cfg(test)]
+mod each_kind {
+    use super::*;
+
+    /// An exhaustive match: adding a kind of diabetes or of bariatric history
+    /// fails to compile here until `EACH_KIND` has one, so coverage checking
+    /// tries it.
+    #[test]
+    fn every_kind_of_comorbidity_is_enumerated() {
+        fn diabetes(d: Diabetes) -> usize {
+            match d {
+                Diabetes::None => 0,
+                Diabetes::Type1 => 1,
+                Diabetes::Type2 { .. } => 2,
+                Diabetes::NotKnown => 3,
+            }
+        }
+        fn bariatric(b: BariatricSurgery) -> usize {
+            match b {
+                BariatricSurgery::None => 0,
+                BariatricSurgery::Had { .. } => 1,
+                BariatricSurgery::NotKnown => 2,
+            }
+        }
+        for (i, d) in Diabetes::EACH_KIND.into_iter().enumerate() {
+            assert_eq!(diabetes(d), i);
+        }
+        for (i, b) in BariatricSurgery::EACH_KIND.into_iter().enumerate() {
+            assert_eq!(bariatric(b), i);
+        }
     }
 }

@@ -36,11 +36,8 @@ const MAX_COMBINED_COMPANIONS: usize = 6;
 /// cut.
 pub(crate) const MAX_CASES: usize = 1 << 15;
 
-const ANSWERS: [YesNoNotKnown; 3] = [
-    YesNoNotKnown::No,
-    YesNoNotKnown::Yes,
-    YesNoNotKnown::NotKnown,
-];
+/// Every answer of a yes/no/not known fact, from the type itself.
+const ANSWERS: [YesNoNotKnown; 3] = YesNoNotKnown::ALL;
 
 /// Whether an instrument can give `o` for `contact`, as the outcome table
 /// declares ([`Outcome::can_occur`]).
@@ -148,18 +145,13 @@ fn comorbidities(reads: &Reads, limit: usize) -> Vec<Comorbidities> {
     let none = Comorbidities::NONE;
     let mut diabetes = vec![none.diabetes];
     if reads.diabetes {
-        for d in [
-            Diabetes::Type1,
-            Diabetes::Type2 {
+        // Each kind, and a type 2 diagnosis this year.
+        for d in Diabetes::EACH_KIND
+            .into_iter()
+            .chain([Diabetes::Type2 {
                 diagnosed: YearsAgo::Years(0),
-            },
-            Diabetes::Type2 {
-                diagnosed: YearsAgo::NotKnown,
-            },
-            Diabetes::NotKnown,
-        ]
-        .into_iter()
-        .chain(years_around(&reads.type_2_years).map(|diagnosed| Diabetes::Type2 { diagnosed }))
+            }])
+            .chain(years_around(&reads.type_2_years).map(|diagnosed| Diabetes::Type2 { diagnosed }))
         {
             push_new(&mut diabetes, d);
         }
@@ -174,14 +166,9 @@ fn comorbidities(reads: &Reads, limit: usize) -> Vec<Comorbidities> {
     let (hypertension, eating) = (answers(reads.hypertension), answers(reads.eating_disorder));
     let mut bariatric = vec![none.bariatric_surgery];
     if !reads.bariatric_years.is_empty() {
-        for b in [
-            BariatricSurgery::Had {
-                when: YearsAgo::NotKnown,
-            },
-            BariatricSurgery::NotKnown,
-        ]
-        .into_iter()
-        .chain(years_around(&reads.bariatric_years).map(|when| BariatricSurgery::Had { when }))
+        for b in BariatricSurgery::EACH_KIND
+            .into_iter()
+            .chain(years_around(&reads.bariatric_years).map(|when| BariatricSurgery::Had { when }))
         {
             push_new(&mut bariatric, b);
         }
@@ -235,7 +222,7 @@ fn comorbidities(reads: &Reads, limit: usize) -> Vec<Comorbidities> {
 /// with the facts no rule reads held at one value, up to `limit` of them.
 pub(crate) fn contacts(reads: &Reads, limit: usize) -> Vec<Contact> {
     let sexes: &[Sex] = if reads.sex {
-        &[Sex::NotKnown, Sex::Female, Sex::Male]
+        &Sex::ALL
     } else {
         &[Sex::NotKnown]
     };
@@ -245,11 +232,7 @@ pub(crate) fn contacts(reads: &Reads, limit: usize) -> Vec<Contact> {
         &[YesNoNotKnown::No]
     };
     let times: &[TimeAvailable] = if reads.time {
-        &[
-            TimeAvailable::VeryBrief,
-            TimeAvailable::Brief,
-            TimeAvailable::Extended,
-        ]
+        &TimeAvailable::ALL
     } else {
         &[TimeAvailable::VeryBrief]
     };
