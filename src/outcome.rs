@@ -365,6 +365,11 @@ outcomes! {
 ///
 /// In JSON it is a list of outcome names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(with = "Vec<Outcome>", extend("uniqueItems" = true), description = "a set of outcomes, each named once")
+)]
 #[serde(from = "Vec<Outcome>", into = "Vec<Outcome>")]
 pub struct OutcomeSet(u128);
 
@@ -459,17 +464,6 @@ impl From<Vec<Outcome>> for OutcomeSet {
 impl From<OutcomeSet> for Vec<Outcome> {
     fn from(s: OutcomeSet) -> Vec<Outcome> {
         s.iter().collect()
-    }
-}
-
-#[cfg(feature = "schema")]
-impl schemars::JsonSchema for OutcomeSet {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "OutcomeSet".into()
-    }
-    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        let item = generator.subschema_for::<Outcome>();
-        schemars::json_schema!({ "type": "array", "items": item, "uniqueItems": true })
     }
 }
 
