@@ -191,37 +191,36 @@ impl Conditions {
         self.children.get(s..e).unwrap_or(&[])
     }
 
-    /// Evaluates the condition rooted at `i`.
-    #[expect(
-        clippy::many_single_char_names,
-        reason = "a short name per fact keeps the one-line arms of the match readable"
-    )]
-    pub(crate) fn eval(&self, i: u32, f: &Facts<'_>) -> bool {
-        let c = f.contact;
+    /// Evaluates the condition rooted at `root`.
+    pub(crate) fn eval(&self, root: u32, facts: &Facts<'_>) -> bool {
+        let contact = facts.contact;
         let has = |m: u8, v: u8| m & (1 << v) != 0;
-        match self.node(i) {
+        match self.node(root) {
             Node::Const(b) | Node::PathwayState(b) => b,
-            Node::All { start, len } => self.kids(start, len).iter().all(|k| self.eval(*k, f)),
-            Node::Any { start, len } => self.kids(start, len).iter().any(|k| self.eval(*k, f)),
-            Node::Not(k) => !self.eval(k, f),
-            Node::AnyOutcome(s) => f.outcomes.intersects(s),
-            Node::Setting(m) => m & (1 << (c.setting() as u8)) != 0,
-            Node::TimeAtLeast(t) => c.time_available() as u8 >= t,
-            Node::Pregnant(m) => has(m, yes_no(c.pregnant())),
-            Node::Intoxicated(m) => has(m, yes_no(c.intoxicated())),
-            Node::Sex(m) => has(m, c.sex() as u8),
-            Node::AgeAtLeast(a) => c.age().years() >= u32::from(a),
-            Node::AgeBelow(a) => c.age().years() < u32::from(a),
+            Node::All { start, len } => self.kids(start, len).iter().all(|k| self.eval(*k, facts)),
+            Node::Any { start, len } => self.kids(start, len).iter().any(|k| self.eval(*k, facts)),
+            Node::Not(k) => !self.eval(k, facts),
+            Node::AnyOutcome(s) => facts.outcomes.intersects(s),
+            Node::Setting(m) => m & (1 << (contact.setting() as u8)) != 0,
+            Node::TimeAtLeast(t) => contact.time_available() as u8 >= t,
+            Node::Pregnant(m) => has(m, yes_no(contact.pregnant())),
+            Node::Intoxicated(m) => has(m, yes_no(contact.intoxicated())),
+            Node::Sex(m) => has(m, contact.sex() as u8),
+            Node::AgeAtLeast(a) => contact.age().years() >= u32::from(a),
+            Node::AgeBelow(a) => contact.age().years() < u32::from(a),
             Node::PriorityGroup(m) => {
-                let groups = c.priority_groups();
+                let groups = contact.priority_groups();
                 if m == 0 {
                     !groups.is_empty()
                 } else {
                     groups.iter().any(|g| has(m, g as u8))
                 }
             }
-            Node::Diabetes(m) => has(m, diabetes_is(diabetes_kind(c.comorbidities().diabetes))),
-            Node::Type2Within(y) => match c.comorbidities().diabetes {
+            Node::Diabetes(m) => has(
+                m,
+                diabetes_is(diabetes_kind(contact.comorbidities().diabetes)),
+            ),
+            Node::Type2Within(y) => match contact.comorbidities().diabetes {
                 // `n` whole years ago means at least `n` years ago, so "within
                 // `y` years" is `n < y`, as for bariatric surgery below.
                 Diabetes::Type2 {
@@ -232,9 +231,9 @@ impl Conditions {
                 } => true,
                 _ => false,
             },
-            Node::Hypertension(m) => has(m, yes_no(c.comorbidities().hypertension)),
-            Node::EatingDisorder(m) => has(m, yes_no(c.comorbidities().eating_disorder)),
-            Node::BariatricWithin(y) => match c.comorbidities().bariatric_surgery {
+            Node::Hypertension(m) => has(m, yes_no(contact.comorbidities().hypertension)),
+            Node::EatingDisorder(m) => has(m, yes_no(contact.comorbidities().eating_disorder)),
+            Node::BariatricWithin(y) => match contact.comorbidities().bariatric_surgery {
                 BariatricSurgery::None => false,
                 BariatricSurgery::Had {
                     when: YearsAgo::Years(n),
