@@ -47,7 +47,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
 
     let mut fields = contact.fields();
-    fields.intoxicated = YesNoNotKnown::Yes;
+    fields.intoxicated = Some(YesNoNotKnown::Yes);
     let intoxicated = Contact::new(fields)?;
     show(
         "He is intoxicated",

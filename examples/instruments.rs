@@ -13,18 +13,18 @@ fn main() -> Result<(), mecc::Error> {
         age_in_months: None,
         sex: Sex::Male,
         pregnant: YesNoNotKnown::No,
-        family_background: FamilyBackground::SouthAsian,
+        family_background: Some(FamilyBackground::SouthAsian),
         setting: Setting::EmergencyDepartment,
         time_available: TimeAvailable::Brief,
         presenting_condition: Some(PresentingCondition::Fall),
-        intoxicated: YesNoNotKnown::No,
-        priority_groups: PriorityGroups::NONE,
-        comorbidities: Comorbidities {
+        intoxicated: Some(YesNoNotKnown::No),
+        priority_groups: Some(PriorityGroups::NONE),
+        comorbidities: Some(Comorbidities {
             diabetes: Diabetes::None,
             hypertension: YesNoNotKnown::Yes,
             eating_disorder: YesNoNotKnown::No,
             bariatric_surgery: BariatricSurgery::None,
-        },
+        }),
     })?;
 
     // Paddington Alcohol Test: four pints of strong lager on his heaviest day.

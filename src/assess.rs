@@ -5,7 +5,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use crate::Error;
-use crate::context::Contact;
+use crate::context::{Contact, ContactAssumptions};
 use crate::instruments::{Answers, Findings};
 use crate::outcome::OutcomeSet;
 use crate::policy::{Action, Policy, PolicyOverlay, PolicyRef};
@@ -24,6 +24,8 @@ pub struct Assessment {
     pub policy: PolicyStamp,
     /// The contact assessed.
     pub contact: Contact,
+    /// The contact facts that were not given, and how each was read.
+    pub contact_assumptions: ContactAssumptions,
     /// What each instrument found.
     pub findings: Findings,
     /// The outcomes the policy read.
@@ -93,6 +95,7 @@ pub fn assess(contact: &Contact, answers: &Answers, policy: &Policy) -> Result<A
             safety_overrides: policy.safety_overrides().to_vec(),
         },
         contact: *contact,
+        contact_assumptions: contact.assumptions(),
         findings,
         outcomes,
         plan: policy.plan(outcomes, contact),
@@ -148,6 +151,13 @@ impl std::fmt::Display for Assessment {
                 "\n  safety rule {} overridden by {}: {}",
                 o.rule_id, o.approved_by, o.reason
             )?;
+        }
+        let mut assumed = self.contact_assumptions.iter();
+        if let Some(first) = assumed.next() {
+            write!(f, "\n  assumed: {}", first.as_str())?;
+            for a in assumed {
+                write!(f, ", {}", a.as_str())?;
+            }
         }
         if self.plan.is_empty() {
             write!(f, "\n  no action")?;

@@ -415,7 +415,14 @@ impl Comorbidities {
 
 /// The fields of a [`Contact`], before they are checked against each other.
 ///
-/// This is also the contact's JSON form: every field is required.
+/// This is also the contact's JSON form. The facts that change a safety
+/// threshold or what a plan may say (age, sex, pregnancy, setting and time
+/// available) are required. The facts a host may not have (family background,
+/// the presenting condition outside the emergency department, intoxication,
+/// priority groups and comorbidities) may be left out: each is then read
+/// conservatively, as not known (or, for priority groups, as none), and the
+/// contact records the assumption ([`Contact::assumptions`]), which every
+/// assessment reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -430,21 +437,130 @@ pub struct ContactFields {
     pub sex: Sex,
     /// Whether the person is pregnant.
     pub pregnant: YesNoNotKnown,
-    /// Family background.
-    pub family_background: FamilyBackground,
+    /// Family background; left out when not recorded, and then read as
+    /// `not_stated` (CLINICAL-REFERENCE §3.2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub family_background: Option<FamilyBackground>,
     /// Where the contact happens.
     pub setting: Setting,
     /// How much time the practitioner has.
     pub time_available: TimeAvailable,
-    /// The emergency-department presenting condition, or `null` when the
-    /// contact is not an emergency-department attendance.
+    /// The emergency-department presenting condition; left out (or `null`)
+    /// when the contact is not an emergency-department attendance.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub presenting_condition: Option<PresentingCondition>,
-    /// Whether the person is intoxicated now.
-    pub intoxicated: YesNoNotKnown,
-    /// The priority groups the person is in.
-    pub priority_groups: PriorityGroups,
-    /// The health conditions the policy reads.
-    pub comorbidities: Comorbidities,
+    /// Whether the person is intoxicated now; left out when not recorded, and
+    /// then read as `not_known`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub intoxicated: Option<YesNoNotKnown>,
+    /// The priority groups the person is in; left out when not recorded, and
+    /// then read as none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub priority_groups: Option<PriorityGroups>,
+    /// The health conditions the policy reads; left out when not recorded, and
+    /// then every one is read as `not_known`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comorbidities: Option<Comorbidities>,
+}
+
+impl ContactFields {
+    /// The required fields, with every optional one left out (not recorded).
+    #[must_use]
+    pub const fn new(
+        age: Age,
+        sex: Sex,
+        pregnant: YesNoNotKnown,
+        setting: Setting,
+        time_available: TimeAvailable,
+    ) -> ContactFields {
+        ContactFields {
+            age,
+            age_in_months: None,
+            sex,
+            pregnant,
+            family_background: None,
+            setting,
+            time_available,
+            presenting_condition: None,
+            intoxicated: None,
+            priority_groups: None,
+            comorbidities: None,
+        }
+    }
+}
+
+named_enum! {
+    /// A contact fact that was not given, and how it was read.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    #[non_exhaustive]
+    pub enum ContactAssumption {
+        /// No family background: read as `not_stated`, so the BMI thresholds
+        /// that may be lower are flagged (CLINICAL-REFERENCE §3.2).
+        FamilyBackgroundNotGiven = "family_background_not_given_read_as_not_stated",
+        /// No intoxication recorded: read as `not_known` (CLINICAL-REFERENCE §6.10).
+        IntoxicationNotGiven = "intoxicated_not_given_read_as_not_known",
+        /// No priority groups recorded: read as none.
+        PriorityGroupsNotGiven = "priority_groups_not_given_read_as_none",
+        /// No comorbidities recorded: each read as `not_known`.
+        ComorbiditiesNotGiven = "comorbidities_not_given_read_as_not_known",
+    }
+}
+
+/// The assumptions made about a contact, held as bits; a list in JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(with = "Vec<ContactAssumption>", extend("uniqueItems" = true), description = "the contact facts that were not given, and how each was read")
+)]
+#[serde(from = "Vec<ContactAssumption>", into = "Vec<ContactAssumption>")]
+pub struct ContactAssumptions(u8);
+
+// Every assumption must have a bit of its own.
+const _: () = assert!(ContactAssumption::ALL.len() <= u8::BITS as usize);
+
+impl ContactAssumptions {
+    /// No assumption.
+    pub const NONE: ContactAssumptions = ContactAssumptions(0);
+
+    /// Whether the set holds `a`.
+    #[must_use]
+    pub const fn contains(self, a: ContactAssumption) -> bool {
+        self.0 & (1 << a as u8) != 0
+    }
+
+    /// The set with `a` added.
+    #[must_use]
+    pub const fn with(self, a: ContactAssumption) -> ContactAssumptions {
+        ContactAssumptions(self.0 | (1 << a as u8))
+    }
+
+    /// Whether there are none.
+    #[must_use]
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// The assumptions, in declaration order.
+    pub fn iter(self) -> impl Iterator<Item = ContactAssumption> {
+        ContactAssumption::ALL
+            .into_iter()
+            .filter(move |a| self.contains(*a))
+    }
+}
+
+impl From<Vec<ContactAssumption>> for ContactAssumptions {
+    fn from(list: Vec<ContactAssumption>) -> ContactAssumptions {
+        list.into_iter()
+            .fold(ContactAssumptions::NONE, ContactAssumptions::with)
+    }
+}
+
+impl From<ContactAssumptions> for Vec<ContactAssumption> {
+    fn from(set: ContactAssumptions) -> Vec<ContactAssumption> {
+        set.iter().collect()
+    }
 }
 
 /// The checked context of one contact: the [`Person`] the instruments read,
@@ -461,13 +577,13 @@ pub struct ContactFields {
 ///     age_in_months: None,
 ///     sex: Sex::Female,
 ///     pregnant: YesNoNotKnown::Yes,
-///     family_background: FamilyBackground::White,
+///     family_background: Some(FamilyBackground::White),
 ///     setting: Setting::Maternity,
 ///     time_available: TimeAvailable::Brief,
 ///     presenting_condition: None,
-///     intoxicated: YesNoNotKnown::No,
-///     priority_groups: PriorityGroups::NONE,
-///     comorbidities: Comorbidities::NONE,
+///     intoxicated: Some(YesNoNotKnown::No),
+///     priority_groups: Some(PriorityGroups::NONE),
+///     comorbidities: Some(Comorbidities::NONE),
 /// })?;
 /// assert!(contact.pregnant().possibly());
 /// assert_eq!(contact.person().age().years(), 34);
@@ -483,6 +599,7 @@ pub struct ContactFields {
 pub struct Contact {
     person: Person,
     circumstances: Circumstances,
+    assumptions: ContactAssumptions,
 }
 
 /// What the policy reads about a contact beyond the person.
@@ -510,12 +627,36 @@ impl Contact {
     /// - [`Error::Inconsistent`] when a `presenting_condition` is given for a
     ///   setting other than the emergency department.
     pub fn new(fields: ContactFields) -> Result<Contact, Error> {
+        let mut assumptions = ContactAssumptions::NONE;
+        let mut read = |given: bool, a: ContactAssumption| {
+            if !given {
+                assumptions = assumptions.with(a);
+            }
+        };
+        read(
+            fields.family_background.is_some(),
+            ContactAssumption::FamilyBackgroundNotGiven,
+        );
+        read(
+            fields.intoxicated.is_some(),
+            ContactAssumption::IntoxicationNotGiven,
+        );
+        read(
+            fields.priority_groups.is_some(),
+            ContactAssumption::PriorityGroupsNotGiven,
+        );
+        read(
+            fields.comorbidities.is_some(),
+            ContactAssumption::ComorbiditiesNotGiven,
+        );
         let person = Person::new(PersonFields {
             age: fields.age,
             age_in_months: fields.age_in_months,
             sex: fields.sex,
             pregnant: fields.pregnant,
-            family_background: fields.family_background,
+            family_background: fields
+                .family_background
+                .unwrap_or(FamilyBackground::NotStated),
         })?;
         if let (Some(condition), setting) = (fields.presenting_condition, fields.setting)
             && setting != Setting::EmergencyDepartment
@@ -533,31 +674,55 @@ impl Contact {
                 setting: fields.setting,
                 time_available: fields.time_available,
                 presenting_condition: fields.presenting_condition,
-                intoxicated: fields.intoxicated,
-                priority_groups: fields.priority_groups,
-                comorbidities: fields.comorbidities,
+                intoxicated: fields.intoxicated.unwrap_or(YesNoNotKnown::NotKnown),
+                priority_groups: fields.priority_groups.unwrap_or(PriorityGroups::NONE),
+                comorbidities: fields.comorbidities.unwrap_or(Comorbidities::NOT_KNOWN),
             },
+            assumptions,
         })
     }
 
-    /// The fields, as given.
+    /// The fields, as given: a fact that was left out is left out here too.
     #[must_use]
     pub const fn fields(&self) -> ContactFields {
         let p = &self.person.0;
         let c = &self.circumstances;
+        let a = self.assumptions;
         ContactFields {
             age: p.age,
             age_in_months: p.age_in_months,
             sex: p.sex,
             pregnant: p.pregnant,
-            family_background: p.family_background,
+            family_background: if a.contains(ContactAssumption::FamilyBackgroundNotGiven) {
+                None
+            } else {
+                Some(p.family_background)
+            },
             setting: c.setting,
             time_available: c.time_available,
             presenting_condition: c.presenting_condition,
-            intoxicated: c.intoxicated,
-            priority_groups: c.priority_groups,
-            comorbidities: c.comorbidities,
+            intoxicated: if a.contains(ContactAssumption::IntoxicationNotGiven) {
+                None
+            } else {
+                Some(c.intoxicated)
+            },
+            priority_groups: if a.contains(ContactAssumption::PriorityGroupsNotGiven) {
+                None
+            } else {
+                Some(c.priority_groups)
+            },
+            comorbidities: if a.contains(ContactAssumption::ComorbiditiesNotGiven) {
+                None
+            } else {
+                Some(c.comorbidities)
+            },
         }
+    }
+
+    /// The facts that were left out, and how each was read.
+    #[must_use]
+    pub const fn assumptions(&self) -> ContactAssumptions {
+        self.assumptions
     }
     /// The person: what the instruments read.
     #[must_use]

@@ -953,13 +953,13 @@ fn any_contact() -> impl Strategy<Value = Contact> {
             age_in_months: None,
             sex,
             pregnant: YesNoNotKnown::NotKnown,
-            family_background: FamilyBackground::NotStated,
+            family_background: Some(FamilyBackground::NotStated),
             setting: Setting::GeneralPractice,
             time_available: TimeAvailable::Brief,
             presenting_condition: None,
-            intoxicated: YesNoNotKnown::NotKnown,
-            priority_groups: PriorityGroups::NONE,
-            comorbidities: Comorbidities::NOT_KNOWN,
+            intoxicated: Some(YesNoNotKnown::NotKnown),
+            priority_groups: Some(PriorityGroups::NONE),
+            comorbidities: Some(Comorbidities::NOT_KNOWN),
         })
         .unwrap()
     })

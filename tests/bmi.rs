@@ -33,13 +33,13 @@ fn contact(age: u32, pregnant: YesNoNotKnown, background: FamilyBackground) -> C
         age_in_months: None,
         sex: Sex::Female,
         pregnant,
-        family_background: background,
+        family_background: Some(background),
         setting: Setting::GeneralPractice,
         time_available: TimeAvailable::Brief,
         presenting_condition: None,
-        intoxicated: YesNoNotKnown::No,
-        priority_groups: PriorityGroups::NONE,
-        comorbidities: Comorbidities::NONE,
+        intoxicated: Some(YesNoNotKnown::No),
+        priority_groups: Some(PriorityGroups::NONE),
+        comorbidities: Some(Comorbidities::NONE),
     })
     .unwrap()
 }
@@ -788,13 +788,13 @@ fn arb_contact() -> impl Strategy<Value = Contact> {
                 age_in_months: None,
                 sex,
                 pregnant,
-                family_background,
+                family_background: Some(family_background),
                 setting: Setting::CommunityPharmacy,
                 time_available: TimeAvailable::VeryBrief,
                 presenting_condition: None,
-                intoxicated: YesNoNotKnown::NotKnown,
-                priority_groups: PriorityGroups::NONE,
-                comorbidities: Comorbidities::NOT_KNOWN,
+                intoxicated: Some(YesNoNotKnown::NotKnown),
+                priority_groups: Some(PriorityGroups::NONE),
+                comorbidities: Some(Comorbidities::NOT_KNOWN),
             })
             .ok()
         },

@@ -43,13 +43,12 @@ fn a_contact_reads_from_json_and_round_trips() {
     common::assert_json_contract(&contact);
 }
 
+/// The facts that change a threshold or what a plan may say are required
+/// (CLINICAL-REFERENCE §0): age, sex, pregnancy, setting, time available.
 #[test]
-fn every_field_is_required() {
+fn facts_that_change_thresholds_are_required() {
     let full = fields();
-    for key in full.as_object().unwrap().keys() {
-        if key == "presenting_condition" {
-            continue; // null means "not an emergency-department attendance"
-        }
+    for key in ["age", "sex", "pregnant", "setting", "time_available"] {
         let mut partial = full.clone();
         partial.as_object_mut().unwrap().remove(key);
         let err = serde_json::from_value::<Contact>(partial).unwrap_err();
@@ -58,6 +57,50 @@ fn every_field_is_required() {
             "{err}"
         );
     }
+}
+
+/// A host that does not record a fact may leave it out; it is then read
+/// conservatively and the assumption is recorded, never silently defaulted.
+#[test]
+fn facts_a_host_may_not_have_can_be_left_out_and_are_recorded_as_assumed() {
+    use mecc::context::ContactAssumption as A;
+    let full = fields();
+    for (key, assumption) in [
+        ("family_background", Some(A::FamilyBackgroundNotGiven)),
+        ("intoxicated", Some(A::IntoxicationNotGiven)),
+        ("priority_groups", Some(A::PriorityGroupsNotGiven)),
+        ("comorbidities", Some(A::ComorbiditiesNotGiven)),
+        ("presenting_condition", None),
+    ] {
+        let mut partial = full.clone();
+        partial.as_object_mut().unwrap().remove(key);
+        let contact: Contact = serde_json::from_value(partial.clone()).unwrap();
+        let recorded: Vec<A> = contact.assumptions().iter().collect();
+        assert_eq!(
+            recorded,
+            assumption.into_iter().collect::<Vec<_>>(),
+            "{key}"
+        );
+        // Left out stays left out: the contact writes back what was given.
+        let written = serde_json::to_value(contact).unwrap();
+        assert!(written.get(key).is_none(), "{key} written back: {written}");
+        common::assert_json_contract(&contact);
+    }
+    let mut bare = full.clone();
+    for key in [
+        "family_background",
+        "intoxicated",
+        "priority_groups",
+        "comorbidities",
+    ] {
+        bare.as_object_mut().unwrap().remove(key);
+    }
+    let contact: Contact = serde_json::from_value(bare).unwrap();
+    assert_eq!(contact.family_background(), FamilyBackground::NotStated);
+    assert_eq!(contact.intoxicated(), YesNoNotKnown::NotKnown);
+    assert!(contact.priority_groups().is_empty());
+    assert_eq!(*contact.comorbidities(), Comorbidities::NOT_KNOWN);
+    assert_eq!(contact.assumptions().iter().count(), 4);
 }
 
 #[test]

@@ -663,16 +663,16 @@ fn every_case() -> &'static [(mecc::outcome::OutcomeSet, Contact)] {
                                 age_in_months: None,
                                 sex,
                                 pregnant,
-                                family_background: FamilyBackground::White,
+                                family_background: Some(FamilyBackground::White),
                                 setting,
                                 time_available: TimeAvailable::Brief,
                                 presenting_condition: None,
-                                intoxicated: YesNoNotKnown::No,
-                                priority_groups: PriorityGroups::NONE,
-                                comorbidities: Comorbidities {
+                                intoxicated: Some(YesNoNotKnown::No),
+                                priority_groups: Some(PriorityGroups::NONE),
+                                comorbidities: Some(Comorbidities {
                                     hypertension,
                                     ..Comorbidities::NONE
-                                },
+                                }),
                             };
                             if let Ok(contact) = Contact::new(fields) {
                                 for s in &sets {

@@ -955,7 +955,7 @@ fn contact() -> impl Strategy<Value = Contact> {
                 age_in_months: None,
                 sex,
                 pregnant: YesNoNotKnown::No,
-                family_background: FamilyBackground::NotStated,
+                family_background: Some(FamilyBackground::NotStated),
                 setting: if in_ed {
                     Setting::EmergencyDepartment
                 } else {
@@ -963,9 +963,9 @@ fn contact() -> impl Strategy<Value = Contact> {
                 },
                 time_available: TimeAvailable::Brief,
                 presenting_condition: if in_ed { condition } else { None },
-                intoxicated: YesNoNotKnown::NotKnown,
-                priority_groups: PriorityGroups::NONE,
-                comorbidities: Comorbidities::NOT_KNOWN,
+                intoxicated: Some(YesNoNotKnown::NotKnown),
+                priority_groups: Some(PriorityGroups::NONE),
+                comorbidities: Some(Comorbidities::NOT_KNOWN),
             })
             .unwrap()
         })

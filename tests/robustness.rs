@@ -105,13 +105,13 @@ fn contact() -> Contact {
         age_in_months: None,
         sex: mecc::context::Sex::NotKnown,
         pregnant: mecc::context::YesNoNotKnown::NotKnown,
-        family_background: mecc::context::FamilyBackground::NotStated,
+        family_background: Some(mecc::context::FamilyBackground::NotStated),
         setting: mecc::context::Setting::GeneralPractice,
         time_available: mecc::context::TimeAvailable::Brief,
         presenting_condition: None,
-        intoxicated: mecc::context::YesNoNotKnown::NotKnown,
-        priority_groups: PriorityGroups::NONE,
-        comorbidities: Comorbidities::NOT_KNOWN,
+        intoxicated: Some(mecc::context::YesNoNotKnown::NotKnown),
+        priority_groups: Some(PriorityGroups::NONE),
+        comorbidities: Some(Comorbidities::NOT_KNOWN),
     })
     .unwrap()
 }

@@ -288,13 +288,13 @@ pub(crate) fn contacts(reads: &Reads, limit: usize) -> Vec<Contact> {
                                     age_in_months: None,
                                     sex,
                                     pregnant,
-                                    family_background: FamilyBackground::NotStated,
+                                    family_background: Some(FamilyBackground::NotStated),
                                     setting,
                                     time_available,
                                     presenting_condition: None,
-                                    intoxicated,
-                                    priority_groups,
-                                    comorbidities,
+                                    intoxicated: Some(intoxicated),
+                                    priority_groups: Some(priority_groups),
+                                    comorbidities: Some(comorbidities),
                                 };
                                 if let Ok(c) = Contact::new(fields) {
                                     out.push(c);
