@@ -117,19 +117,52 @@ pub struct Screening {
 }
 
 impl Screening {
-    /// Builds the policy (the national default, with the overlay if any) and
-    /// assesses the contact.
+    /// Assesses the contact against the national default policy, or against it
+    /// with this document's overlay.
+    ///
+    /// Without an overlay the national default is compiled once per process
+    /// and shared, never per document. With one, the overlay is applied and
+    /// the result checked and compiled for this document: a host that screens
+    /// many documents under one local overlay should compile it once and call
+    /// [`Screening::run_with`].
     ///
     /// # Errors
     /// [`Error::Policy`] when the overlay does not apply or the result is not a
     /// valid policy; otherwise as [`assess`].
     pub fn run(&self) -> Result<Assessment, Error> {
-        let mut document = crate::policy::PolicyDocument::national_default()?;
-        if let Some(overlay) = &self.overlay {
-            document = document.with_overlay(overlay)?;
+        match &self.overlay {
+            None => assess(
+                &self.contact,
+                &self.answers,
+                Policy::national_default_shared()?,
+            ),
+            Some(overlay) => {
+                let document =
+                    crate::policy::PolicyDocument::national_default()?.with_overlay(overlay)?;
+                assess(&self.contact, &self.answers, &Policy::compile(document)?)
+            }
         }
-        let policy = Policy::compile(document)?;
-        assess(&self.contact, &self.answers, &policy)
+    }
+
+    /// Assesses the contact against `policy`, compiled once by the host (the
+    /// national default, or it with the host's local overlay).
+    ///
+    /// # Errors
+    /// [`Error::Inconsistent`] (field `overlay`) when the document carries an
+    /// overlay of its own: which policy applies would be ambiguous, and
+    /// silently dropping a local overlay could drop a local safety rule, so
+    /// the host applies the overlay to its policy once, or leaves it out of
+    /// the document. Otherwise as [`assess`].
+    pub fn run_with(&self, policy: &Policy) -> Result<Assessment, Error> {
+        if let Some(overlay) = &self.overlay {
+            return Err(Error::Inconsistent {
+                field: "overlay",
+                value: format!("{} {}", overlay.id, overlay.version),
+                other: format!("the compiled policy {} {}", policy.id(), policy.version()),
+                reason: "a document given with a compiled policy must not carry an overlay: apply the overlay to the policy once, or leave it out of the document",
+            });
+        }
+        assess(&self.contact, &self.answers, policy)
     }
 }
 

@@ -1,0 +1,83 @@
+//! One screening document through the national default, an overlay, or a
+//! policy the host compiled once.
+mod common;
+
+use mecc::policy::{Policy, PolicyDocument, PolicyOverlay};
+use mecc::{Error, Screening, assess};
+use serde_json::json;
+
+fn ed_document(overlay: Option<serde_json::Value>) -> Screening {
+    let mut doc = json!({
+        "contact": common::fixtures::with(json!({
+            "setting": "emergency_department", "presenting_condition": "fall",
+            "time_available": "very_brief"})),
+        "answers": {"pat": {
+            "drinks_alcohol": {"answered": true},
+            "most_in_one_day": {"answered": {"units": 12}},
+            "frequency": {"answered": {"times_per_week": 2}},
+            "attendance_related": {"answered": false},
+            "willing_to_see_specialist": {"answered": true}}},
+    });
+    if let Some(o) = overlay {
+        doc["overlay"] = o;
+    }
+    serde_json::from_value(doc).unwrap()
+}
+
+fn night_shift() -> serde_json::Value {
+    json!({"id": "night", "version": "1",
+           "pathways": [{"id": "alcohol_liaison", "available_now": false}]})
+}
+
+#[test]
+fn without_an_overlay_the_shared_national_default_is_used() {
+    let s = ed_document(None);
+    let national = Policy::national_default().unwrap();
+    let expected = assess(&s.contact, &s.answers, &national).unwrap();
+    assert_eq!(s.run().unwrap(), expected);
+    assert_eq!(s.run_with(&national).unwrap(), expected);
+}
+
+#[test]
+fn a_host_compiles_its_overlay_once_and_reuses_it() {
+    let overlay: PolicyOverlay = serde_json::from_value(night_shift()).unwrap();
+    let local = Policy::compile(
+        PolicyDocument::national_default()
+            .unwrap()
+            .with_overlay(&overlay)
+            .unwrap(),
+    )
+    .unwrap();
+    let with_overlay = ed_document(Some(night_shift())).run().unwrap();
+    let reused = ed_document(None).run_with(&local).unwrap();
+    assert_eq!(reused.plan, with_overlay.plan);
+    assert_eq!(reused.policy.id.as_ref(), "night");
+    // The service cannot see him now, so the referral is within 24 hours.
+    assert_eq!(
+        reused.plan[0].reason.rule.as_ref(),
+        "alcohol.specialist_within_24_hours"
+    );
+}
+
+#[test]
+fn a_document_with_its_own_overlay_is_not_run_against_another_policy() {
+    let national = Policy::national_default().unwrap();
+    let err = ed_document(Some(night_shift()))
+        .run_with(&national)
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::Inconsistent {
+                field: "overlay",
+                ..
+            }
+        ),
+        "{err}"
+    );
+    assert!(
+        err.to_string()
+            .contains("apply the overlay to the policy once"),
+        "{err}"
+    );
+}
