@@ -1412,3 +1412,23 @@ fn audit_band_and_zone_names_are_their_json_names() {
         assert_eq!(json!(name), json);
     }
 }
+
+/// Most record systems store the questions skipped after `never` as 0: a
+/// never-drinker's all-zero AUDIT is accepted and scores 0, lower risk
+/// (CLINICAL-REFERENCE §5.2, Decision).
+#[test]
+fn a_never_drinkers_all_zero_audit_as_record_systems_store_it_is_accepted() {
+    let a = full([Some(0); 10]);
+    let f = score(&a, &contact(Sex::Male));
+    assert_eq!(f.total, 0);
+    assert_eq!(f.result, AuditResult::Zone(AuditZone::LowerRisk));
+    assert!(f.complete);
+    // A non-zero answer after `never` still contradicts it.
+    let err = AuditCAnswers::new(AuditCAnswersFields {
+        frequency: Reply::Answered(DrinkingFrequency::Never),
+        typical_day: Reply::Answered(TypicalDay::from_units(3.0).unwrap()),
+        heavy_drinking: Reply::NotAsked,
+    })
+    .unwrap_err();
+    assert!(err.is_inconsistent(), "{err}");
+}

@@ -110,15 +110,16 @@ impl AuditCAnswers {
 
     /// Checks the answers against each other.
     ///
-    /// **Decision:** answers that contradict each other are refused; answers
-    /// that agree with `never` to question 1 (a typical day of exactly 0
-    /// units, `never` to question 3) are accepted and score 0, although the
-    /// form skips them.
+    /// Answers that contradict each other are refused. After `never` to
+    /// question 1 the form skips questions 2 and 3, but most record systems
+    /// store them as 0 for a non-drinker: an answer to either that scores 0
+    /// (a typical day in the lowest band, or of 0 units; `never` to question
+    /// 3) agrees with `never` and is accepted (CLINICAL-REFERENCE §5.2).
     ///
     /// # Errors
     /// [`Error::Inconsistent`], checked in this order, when:
-    /// - `frequency` is `never` and `typical_day` is answered with a band, or
-    ///   with an amount above 0 units (field `typical_day`);
+    /// - `frequency` is `never` and `typical_day` is answered with a band or
+    ///   amount that scores above 0 (3 units or more; field `typical_day`);
     /// - `typical_day` is exactly 0 units and `frequency` is answered other
     ///   than `never` (field `typical_day`): 0 units on a drinking day fits
     ///   only a person who never drinks;
@@ -127,7 +128,7 @@ impl AuditCAnswers {
     pub fn new(fields: AuditCAnswersFields) -> Result<AuditCAnswers, Error> {
         let never = fields.frequency == Reply::Answered(DrinkingFrequency::Never);
         if let Reply::Answered(day) = fields.typical_day {
-            if never && !day.is_zero() {
+            if never && day.score() != 0 {
                 return Err(Error::Inconsistent {
                     field: "typical_day",
                     value: day.describe(),
