@@ -122,6 +122,31 @@ prop_compose! {
     }
 }
 
+fn ids(a: &Assessment) -> Vec<String> {
+    a.plan.iter().map(|x| x.id.to_string()).collect()
+}
+
+/// The national default with one more rule, first in the document, that fires
+/// for every contact with an action of its own.
+fn with_a_rule_that_always_fires() -> &'static Policy {
+    static POLICY: std::sync::OnceLock<Policy> = std::sync::OnceLock::new();
+    POLICY.get_or_init(|| {
+        let mut doc = PolicyDocument::national_default().unwrap();
+        let mut rule = doc.rules[0].clone();
+        rule.id = "local.always".into();
+        rule.when = mecc::policy::Condition::Always;
+        rule.actions.truncate(1);
+        rule.actions[0].kind = ActionKind::Record;
+        rule.actions[0].pathway = None;
+        rule.actions[0].mode = None;
+        rule.actions[0].urgency = None;
+        rule.actions[0].concept = None;
+        rule.actions[0].text = "Record that the contact took place.".into();
+        doc.rules.insert(0, rule);
+        Policy::compile(doc).unwrap()
+    })
+}
+
 fn national() -> &'static Policy {
     static POLICY: std::sync::OnceLock<Policy> = std::sync::OnceLock::new();
     POLICY.get_or_init(|| Policy::national_default().unwrap())
@@ -209,6 +234,29 @@ proptest! {
             prop_assert!(inserted.contains(*o));
         }
         prop_assert_eq!(inserted, sa);
+    }
+
+    /// Every action has a stable id (CLINICAL-REFERENCE §6.1): its rule's id
+    /// and place, unique in the plan, the same for the same input, and
+    /// unchanged when another rule is added to the policy, even one that fires
+    /// first for everyone.
+    #[test]
+    fn action_ids_are_stable_and_unique(contact in contact_json(), answers in answers_json()) {
+        let Some(a) = assessed(national(), &contact, &answers) else { return Ok(()) };
+        let mut seen = std::collections::BTreeSet::new();
+        for action in &a.plan {
+            prop_assert!(seen.insert(action.id.clone()), "{} twice", action.id);
+            let expected_prefix = format!("{}#", action.reason.rule);
+            prop_assert!(action.id.starts_with(&expected_prefix), "{}", action.id);
+        }
+        let again = assessed(national(), &contact, &answers).unwrap();
+        prop_assert_eq!(ids(&again), ids(&a));
+        let extended = assessed(with_a_rule_that_always_fires(), &contact, &answers).unwrap();
+        let extended_ids: Vec<String> = ids(&extended)
+            .into_iter()
+            .filter(|id| !id.starts_with("local.always#"))
+            .collect();
+        prop_assert_eq!(extended_ids, ids(&a));
     }
 
     /// The readable plan a practitioner sees is in plain words: none of the

@@ -77,6 +77,8 @@ pub(super) struct CheckedRule {
 /// An action with its pathway as an index and its recording code looked up.
 #[derive(Debug, Clone)]
 pub(super) struct CheckedAction {
+    /// The action's stable id: its rule's id and its place in the rule.
+    pub(super) id: Arc<str>,
     pub(super) kind: ActionKind,
     pub(super) intensity: Intensity,
     pub(super) text: Arc<str>,
@@ -351,7 +353,8 @@ fn check_rules(
             let actions = rule
                 .actions
                 .iter()
-                .map(|a| check_action(document, &rule.id, a, index, diags))
+                .enumerate()
+                .map(|(n, a)| check_action(document, &rule.id, n, a, index, diags))
                 .collect();
             CheckedRule {
                 id: rule.id.as_str().into(),
@@ -425,6 +428,7 @@ fn check_condition(
 fn check_action(
     document: &PolicyDocument,
     rid: &str,
+    position: usize,
     a: &ActionSpec,
     index: &Index<'_>,
     diags: &mut Vec<Diagnostic>,
@@ -439,6 +443,7 @@ fn check_action(
         ));
     }
     CheckedAction {
+        id: action_id(rid, position),
         kind: a.kind,
         intensity: a.intensity,
         text: a.text.as_str().into(),
@@ -452,6 +457,14 @@ fn check_action(
             })
         }),
     }
+}
+
+/// An action's stable id (CLINICAL-REFERENCE §6.1): the id of its rule and its
+/// place among the rule's actions, counted from 1, as in
+/// `alcohol.specialist_now#1`. It depends on nothing but the rule, so the same
+/// policy gives the same ids, and adding or removing another rule changes none.
+fn action_id(rule_id: &str, position: usize) -> Arc<str> {
+    format!("{rule_id}#{}", position + 1).into()
 }
 
 /// The index of the pathway an action names. Only referrals and signposts go

@@ -177,6 +177,7 @@ impl<'p> Draft<'p> {
         relied_on: OutcomeSet,
     ) -> Action {
         Action {
+            id: spec.id.clone(),
             kind: self.kind,
             topic: rule.topic,
             intensity: self.intensity,

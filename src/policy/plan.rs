@@ -14,6 +14,13 @@ use crate::policy::{ActionKind, Concept, Intensity, ReferralMode, Urgency};
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Action {
+    /// The action's stable id: the id of the rule that produced it and its
+    /// place among that rule's actions (`alcohol.specialist_now#1`). The same
+    /// input always gives the same ids, and adding an unrelated rule changes
+    /// none, so a host can record what became of an action against it
+    /// (CLINICAL-REFERENCE §6.1). A merged action keeps the id of the first
+    /// rule's action.
+    pub id: Arc<str>,
     /// What kind of action.
     pub kind: ActionKind,
     /// What it is about.
