@@ -76,7 +76,8 @@ pub struct PolicyStamp {
 /// }))?;
 /// let policy = Policy::national_default()?;
 /// let assessment = assess(&contact, &answers, &policy)?;
-/// assert_eq!(assessment.plan[0].reason.rule.as_ref(), "alcohol.specialist_now");
+/// // Brief advice, then the referral to the alcohol health worker.
+/// assert_eq!(assessment.plan[1].reason.rule.as_ref(), "alcohol.specialist_now");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn assess(contact: &Contact, answers: &Answers, policy: &Policy) -> Result<Assessment, Error> {

@@ -43,13 +43,16 @@
 //! // 3. The national default policy.
 //! let policy = Policy::national_default()?;
 //!
-//! // 4. The plan: the possible-dependence safety alert comes first, then the
-//! //    referral to the alcohol health worker, who can see him now.
+//! // 4. The plan: the possible-dependence safety alert comes first; then the
+//! //    alcohol topic in the order of the conversation: advice that is safe
+//! //    if he is dependent, then the referral to the alcohol health worker,
+//! //    who can see him now.
 //! let assessment = assess(&contact, &answers, &policy)?;
 //! assert!(assessment.findings.pat.ok_or("scored")?.result.is_positive());
 //! assert_eq!(assessment.plan[0].kind, ActionKind::SafetyAlert);
-//! assert_eq!(assessment.plan[1].kind, ActionKind::Referral);
-//! assert_eq!(assessment.plan[1].reason.rule.as_ref(), "alcohol.specialist_now");
+//! assert_eq!(assessment.plan[1].kind, ActionKind::Advice);
+//! assert_eq!(assessment.plan[2].kind, ActionKind::Referral);
+//! assert_eq!(assessment.plan[2].reason.rule.as_ref(), "alcohol.specialist_now");
 //! // `Display` gives a numbered, readable plan to show a practitioner.
 //! assert!(assessment.to_string().contains(" 1. [safety alert · alcohol]"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())

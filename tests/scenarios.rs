@@ -488,10 +488,10 @@ fn every_scenario_gives_its_expected_plan() {
 
 // Kept in Rust: a property of any plan against the policy document's rule
 // order, not a fixed list of lines (the data scenario
-// "a full contact is ordered safety, referrals, advice, then the rest"
+// "a full contact is ordered safety first, then topic by topic"
 // gives this contact's exact plan).
 #[test]
-fn a_full_contact_is_ordered_by_kind_and_ties_keep_the_policy_rule_order() {
+fn a_full_contact_is_ordered_safety_first_then_topic_by_topic_in_the_order_of_the_conversation() {
     let contact = fixtures::contact_with(serde_json::json!({
         "setting": "emergency_department", "presenting_condition": "collapse"
     }));
@@ -518,12 +518,48 @@ fn a_full_contact_is_ordered_by_kind_and_ties_keep_the_policy_rule_order() {
     }))
     .unwrap();
     let a = assess(&contact, &answers, &Policy::national_default().unwrap()).unwrap();
-    let ranks: Vec<u8> = a.plan.iter().map(|x| x.kind.rank()).collect();
-    assert!(ranks.is_sorted(), "{:?}", lines(&a));
-    assert_eq!(a.plan[0].kind, ActionKind::SafetyAlert);
+    // Safety alerts first (CLINICAL-REFERENCE §6.2).
+    let alerts = a
+        .plan
+        .iter()
+        .take_while(|x| x.kind == ActionKind::SafetyAlert)
+        .count();
+    assert!(alerts >= 1, "{:?}", lines(&a));
+    assert!(
+        a.plan[alerts..]
+            .iter()
+            .all(|x| x.kind != ActionKind::SafetyAlert),
+        "{:?}",
+        lines(&a)
+    );
+    // Then topic by topic, each topic once, in the order of the conversation
+    // within it; ties keep the policy's rule order.
+    let rest = &a.plan[alerts..];
+    let mut topics: Vec<mecc::outcome::Topic> = Vec::new();
+    for x in rest {
+        if topics.last() != Some(&x.topic) {
+            assert!(!topics.contains(&x.topic), "topic split: {:?}", lines(&a));
+            topics.push(x.topic);
+        }
+    }
+    // The alcohol health worker can see him now: alcohol leads.
+    assert_eq!(
+        topics.first(),
+        Some(&mecc::outcome::Topic::Alcohol),
+        "{:?}",
+        lines(&a)
+    );
     let doc = PolicyDocument::national_default().unwrap();
     let position = |id: &str| doc.rules.iter().position(|r| r.id == id).unwrap();
-    for pair in a.plan.windows(2) {
+    for pair in rest.windows(2) {
+        if pair[0].topic != pair[1].topic {
+            continue;
+        }
+        assert!(
+            pair[0].kind.rank() <= pair[1].kind.rank(),
+            "{:?}",
+            lines(&a)
+        );
         if pair[0].kind.rank() == pair[1].kind.rank() {
             assert!(
                 position(&pair[0].reason.rule) <= position(&pair[1].reason.rule),

@@ -53,9 +53,11 @@ fn a_host_compiles_its_overlay_once_and_reuses_it() {
     assert_eq!(reused.plan, with_overlay.plan);
     assert_eq!(reused.policy.id.as_ref(), "night");
     // The service cannot see him now, so the referral is within 24 hours.
-    assert_eq!(
-        reused.plan[0].reason.rule.as_ref(),
-        "alcohol.specialist_within_24_hours"
+    assert!(
+        reused
+            .plan
+            .iter()
+            .any(|a| a.reason.rule.as_ref() == "alcohol.specialist_within_24_hours")
     );
 }
 

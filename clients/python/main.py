@@ -46,7 +46,7 @@ def main() -> None:
             time_available="very_brief",
             presenting_condition="fall",
             intoxicated="no",
-            priority_groups=[],
+            priority_groups=doc.PriorityGroups([]),
             comorbidities=doc.Comorbidities(
                 diabetes="none",
                 hypertension="no",
@@ -110,8 +110,12 @@ def main() -> None:
     result = pat.result if isinstance(pat.result, str) else "incomplete"
     print(f"PAT {result}: most in one day {units}, threshold {pat.threshold}")
 
-    if first.kind != "referral":
-        fail(f"expected a referral first, got {first.kind}")
+    # Alcohol leads in the order of the conversation: advice, then referral.
+    if first.kind != "advice":
+        fail(f"expected brief advice first, got {first.kind}")
+    referral = next((a for a in assessment.plan if a.kind == "referral"), None)
+    if referral is None or referral.reason.rule != "alcohol.specialist_now":
+        fail("expected the referral to the alcohol health worker now")
     if result != "positive":
         fail(f"expected PAT positive, got {result}")
 

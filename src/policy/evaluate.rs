@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use crate::context::{Contact, TimeAvailable};
-use crate::outcome::OutcomeSet;
+use crate::outcome::{OutcomeSet, Topic};
 use crate::policy::check::{CheckedAction, CheckedPathway, CheckedRule};
 use crate::policy::condition::Facts;
 use crate::policy::plan::{Action, Adjustment, Adjustments, PathwayRef, Reason};
@@ -38,8 +38,7 @@ impl Policy {
                 }
             }
         }
-        // Stable: ties keep the policy's rule order.
-        plan.sort_by_key(|a| a.kind.rank());
+        order(&mut plan);
         plan
     }
 
@@ -72,6 +71,47 @@ impl Policy {
         draft.fit_time(contact.time_available());
         draft.into_action(rule, spec, relied_on)
     }
+}
+
+/// Puts a plan in the order a practitioner works through it
+/// (CLINICAL-REFERENCE §6.2):
+/// 1. safety alerts and safeguarding prompts;
+/// 2. asks about facts that change the whole plan (`general` asks);
+/// 3. topic by topic: a topic with a referral `now` first, then one with a
+///    referral within 24 hours, then the rest in the default topic order
+///    (alcohol, tobacco, weight, physical activity, general);
+/// 4. within a topic, the order of the conversation ([`ActionKind::rank`]).
+///
+/// The sort is stable, so ties keep the policy's rule order and the same input
+/// always gives the same plan.
+fn order(plan: &mut [Action]) {
+    let topic_index = |t: Topic| {
+        Topic::ALL
+            .iter()
+            .position(|x| *x == t)
+            .unwrap_or(Topic::ALL.len())
+    };
+    let mut urgency = [2u8; Topic::ALL.len() + 1];
+    for a in plan.iter() {
+        let rank = match a.urgency {
+            Some(Urgency::Now) => 0,
+            Some(Urgency::Within24Hours) => 1,
+            _ => 2,
+        };
+        if let Some(slot) = urgency.get_mut(topic_index(a.topic)) {
+            *slot = (*slot).min(rank);
+        }
+    }
+    plan.sort_by_key(|a| {
+        let section = match (a.kind, a.topic) {
+            (ActionKind::SafetyAlert, _) => 0,
+            (ActionKind::Ask, Topic::General) => 1,
+            _ => 2,
+        };
+        let topic = topic_index(a.topic);
+        let topic_urgency = urgency.get(topic).copied().unwrap_or(2);
+        (section, topic_urgency, topic, a.kind.rank())
+    });
 }
 
 /// An action being realised: the fields the engine may change, and what it

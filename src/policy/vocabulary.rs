@@ -31,15 +31,22 @@ pub enum ActionKind {
 }
 
 impl ActionKind {
-    /// Where actions of this kind stand in a plan (CLINICAL-REFERENCE §6.2):
-    /// safety alerts first, then referrals, then advice, then the rest.
+    /// Where actions of this kind stand within their topic, in the order of
+    /// the conversation (CLINICAL-REFERENCE §6.2; NCSCT very brief advice: Ask,
+    /// Advise, Act; NICE NG246: ask permission before discussing weight): ask,
+    /// then advice or a deferral of it, then the act (referral or signpost,
+    /// straight after the advice), the leaflet, the follow-up and the record.
+    /// Safety alerts stand before every topic.
     #[must_use]
     pub const fn rank(self) -> u8 {
         match self {
             ActionKind::SafetyAlert => 0,
-            ActionKind::Referral => 1,
-            ActionKind::Advice => 2,
-            _ => 3,
+            ActionKind::Ask => 1,
+            ActionKind::Advice | ActionKind::Defer => 2,
+            ActionKind::Referral | ActionKind::Signpost => 3,
+            ActionKind::Leaflet => 4,
+            ActionKind::FollowUp => 5,
+            ActionKind::Record => 6,
         }
     }
 }

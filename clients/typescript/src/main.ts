@@ -106,5 +106,10 @@ const units = pat.most_in_one_day === "not_asked" ? "not asked" : `${pat.most_in
 const result = typeof pat.result === "string" ? pat.result : "incomplete";
 console.log(`PAT ${result}: most in one day ${units}, threshold ${pat.threshold}`);
 
-if (first.kind !== "referral") fail(`expected a referral first, got ${first.kind}`);
+// Alcohol leads in the order of the conversation: advice, then the referral.
+if (first.kind !== "advice") fail(`expected brief advice first, got ${first.kind}`);
+const referral = assessment.plan.find((a) => a.kind === "referral");
+if (referral === undefined || referral.reason.rule !== "alcohol.specialist_now") {
+  fail("expected the referral to the alcohol health worker now");
+}
 if (result !== "positive") fail(`expected PAT positive, got ${result}`);
