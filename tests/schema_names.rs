@@ -43,6 +43,7 @@ fn hand_written_schemas_are_published_under_their_type_names() {
         "CoPpm",
         // PAT
         "PatAnswers",
+        "PatQuestion",
         "MostInOneDay",
         "TimesPerWeek",
         "PatPositiveReasons",
@@ -54,6 +55,13 @@ fn hand_written_schemas_are_published_under_their_type_names() {
         // AUDIT
         "AuditCAnswers",
         "AuditAnswers",
+        "AuditQuestion",
+        "FastAnswers",
+        "FastQuestion",
+        "SmokingAnswers",
+        "BmiAnswers",
+        "ActivityAnswers",
+        "booleanReply",
         "TypicalDay",
         "DrinkingFrequency",
         "HowOften",
@@ -93,5 +101,25 @@ fn hand_written_schemas_are_published_under_their_type_names() {
                     .all(|k| matches!(k.as_str(), "description" | "title" | "$schema"))
             });
         assert!(!empty, "definition {name} accepts anything: {schema}");
+    }
+}
+
+#[test]
+fn no_definition_name_is_numbered() {
+    let defs = definitions();
+    let mut by_stem: BTreeMap<String, Vec<&String>> = BTreeMap::new();
+    for name in defs.keys() {
+        assert!(
+            !name.ends_with(|c: char| c.is_ascii_digit()),
+            "definition {name} ends in a digit: a generator would number it, not name it"
+        );
+        let stem: String = name.chars().filter(|c| !c.is_ascii_digit()).collect();
+        by_stem.entry(stem).or_default().push(name);
+    }
+    for (stem, names) in by_stem {
+        assert!(
+            names.len() == 1,
+            "definitions {names:?} differ only by digits (stem {stem})"
+        );
     }
 }

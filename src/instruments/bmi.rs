@@ -140,7 +140,11 @@ pub const WHTR_USED_BELOW_BMI_TENTHS: u16 = 350;
 /// `waist` is `"not_asked"` or `{"answered": {"cm": 86}}`; heights, weights and
 /// waists take any of the forms described in [`crate::units`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "BmiAnswers")
+)]
 #[serde(deny_unknown_fields)]
 pub struct Answers {
     /// Height.
@@ -349,7 +353,11 @@ pub struct AdultClassification {
 
 /// Why adult BMI classification does not apply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "BmiNotApplicableReason")
+)]
 #[serde(rename_all = "snake_case")]
 pub enum NotApplicableReason {
     /// Under 18: children and young people need BMI centiles for their age and

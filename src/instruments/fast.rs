@@ -108,7 +108,7 @@ named_enum! {
     /// The serialized names are also the answer fields' names, and match the AUDIT
     /// items they are ([`Question::audit_item`]).
     #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "FastQuestion"))]
     pub enum Question {
         /// 1: how often 8 (man) or 6 (woman) or more units on one occasion.
         HeavyDrinking = "heavy_drinking",
@@ -220,7 +220,11 @@ scored_option!(ConcernRaised);
 /// (answers after a short-cut)**), so the fields are public; each answer is
 /// checked as it is read. Every field is required in JSON.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "FastAnswers")
+)]
 #[serde(deny_unknown_fields)]
 pub struct Answers {
     /// Question 1: how often 8 (man) or 6 (woman, or sex not known) or more

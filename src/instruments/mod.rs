@@ -42,7 +42,11 @@ pub mod smoking;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "{T}Reply")
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Reply<T> {
     /// The question has not been asked, or its answer was not recorded.

@@ -148,7 +148,11 @@ impl ActivitySource {
 
 /// Why a measure, or part of one, does not apply to this person.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "ActivityNotApplicableReason")
+)]
 #[serde(rename_all = "snake_case")]
 pub enum NotApplicableReason {
     /// Under 16: GPPAQ is validated for ages 16 to 74 ([`GPPAQ_MIN_AGE`]).
@@ -205,7 +209,11 @@ impl NotApplicableReason {
 /// }
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "ActivityAnswers")
+)]
 #[serde(deny_unknown_fields)]
 pub struct Answers {
     /// The GPPAQ (CLINICAL-REFERENCE §4.1).

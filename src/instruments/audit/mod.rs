@@ -243,7 +243,7 @@ named_enum! {
     ///
     /// The serialized names are also the answer fields' names.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "AuditQuestion"))]
     pub enum Question {
         /// 1: how often the person has a drink containing alcohol.
         Frequency = "frequency",

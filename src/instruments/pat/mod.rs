@@ -156,7 +156,7 @@ const fn threshold_centi_units(sex: Sex) -> u32 {
 named_enum! {
     /// The five PAT questions, in the order they are asked (CLINICAL-REFERENCE §1.2).
     #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "PatQuestion"))]
     pub enum Question {
         /// Q1: whether the person drinks alcohol at all.
         DrinksAlcohol = "drinks_alcohol",

@@ -580,7 +580,11 @@ pub enum Vaping {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "SmokingAnswers")
+)]
 #[serde(deny_unknown_fields)]
 pub struct Answers {
     /// Smoking status.

@@ -102,7 +102,11 @@ pub enum HsiMissing {
 
 /// Why a measure does not apply to this person.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "SmokingNotApplicableReason")
+)]
 #[serde(rename_all = "snake_case")]
 pub enum NotApplicableReason {
     /// The person does not smoke now.
