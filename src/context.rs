@@ -309,7 +309,12 @@ impl From<PriorityGroups> for Vec<PriorityGroup> {
 /// How long ago something happened, in whole years, or not known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
+#[serde(
+    tag = "kind",
+    content = "value",
+    rename_all = "snake_case",
+    deny_unknown_fields
+)]
 pub enum YearsAgo {
     /// This many whole years ago (0 means within the last year).
     Years(u8),
@@ -320,7 +325,12 @@ pub enum YearsAgo {
 /// Diabetes status (CLINICAL-REFERENCE §3.4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[serde(
+    tag = "kind",
+    content = "value",
+    rename_all = "snake_case",
+    deny_unknown_fields
+)]
 pub enum Diabetes {
     /// No diagnosed diabetes.
     None,
@@ -340,7 +350,12 @@ pub enum Diabetes {
 /// Bariatric surgery history (CLINICAL-REFERENCE §3.4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[serde(
+    tag = "kind",
+    content = "value",
+    rename_all = "snake_case",
+    deny_unknown_fields
+)]
 pub enum BariatricSurgery {
     /// Never had bariatric surgery.
     None,

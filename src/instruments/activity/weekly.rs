@@ -237,11 +237,16 @@ impl ActiveLivesBand {
 
 /// The Active Lives band, or why it does not apply.
 ///
-/// In JSON: `{"band": "fairly_active"}` or
-/// `{"not_applicable": {"reason": "age_below_active_lives_range"}}`.
+/// In JSON: `{"kind": "band", "value": "fairly_active"}` or
+/// `{"kind": "not_applicable", "value": {"reason": "age_below_active_lives_range"}}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
+#[serde(
+    tag = "kind",
+    content = "value",
+    rename_all = "snake_case",
+    deny_unknown_fields
+)]
 pub enum ActiveLivesOutcome {
     /// The band.
     Band(ActiveLivesBand),
@@ -254,11 +259,16 @@ pub enum ActiveLivesOutcome {
 
 /// Whether a guideline is met.
 ///
-/// In JSON: `"met"`, `"not_met"`, `"not_asked"` or
-/// `{"not_applicable": {"reason": ...}}`.
+/// In JSON: `{"kind": "met"}`, `{"kind": "not_met"}`, `{"kind": "not_asked"}` or
+/// `{"kind": "not_applicable", "value": {"reason": ...}}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
+#[serde(
+    tag = "kind",
+    content = "value",
+    rename_all = "snake_case",
+    deny_unknown_fields
+)]
 pub enum Guideline {
     /// The guideline is met.
     Met,
@@ -314,10 +324,15 @@ pub struct WeeklyResult {
 
 /// The weekly-minutes outcome.
 ///
-/// In JSON: `"not_asked"` or `{"assessed": {...}}`.
+/// In JSON: `{"kind": "not_asked"}` or `{"kind": "assessed", "value": {...}}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
+#[serde(
+    tag = "kind",
+    content = "value",
+    rename_all = "snake_case",
+    deny_unknown_fields
+)]
 pub enum WeeklyOutcome {
     /// The weekly questions were not asked.
     NotAsked,

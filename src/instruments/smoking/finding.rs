@@ -117,11 +117,16 @@ pub enum NotApplicableReason {
 
 /// The Heaviness of Smoking Index, or why there is none.
 ///
-/// In JSON: `{"computed": {...}}`, `{"not_computable": {"missing": ...}}` or
-/// `{"not_applicable": {"reason": ...}}`.
+/// In JSON: `{"kind": "computed", "value": {...}}`, `{"kind": "not_computable", "value": {"missing": ...}}` or
+/// `{"kind": "not_applicable", "value": {"reason": ...}}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[serde(
+    tag = "kind",
+    content = "value",
+    rename_all = "snake_case",
+    deny_unknown_fields
+)]
 pub enum Hsi {
     /// Both answers were given.
     Computed(HsiScore),
@@ -253,7 +258,12 @@ pub enum PackYearsMissing {
 /// those alone gets `not_applicable`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[serde(
+    tag = "kind",
+    content = "value",
+    rename_all = "snake_case",
+    deny_unknown_fields
+)]
 pub enum PackYearsResult {
     /// Both answers were given.
     Computed(PackYears),
@@ -394,7 +404,12 @@ pub struct CoReading {
 /// The CO reading, interpreted, or that none was taken.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
+#[serde(
+    tag = "kind",
+    content = "value",
+    rename_all = "snake_case",
+    deny_unknown_fields
+)]
 pub enum CoInterpretation {
     /// No reading was taken.
     NotMeasured,
