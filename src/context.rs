@@ -315,6 +315,7 @@ impl From<PriorityGroups> for Vec<PriorityGroup> {
     rename_all = "snake_case",
     deny_unknown_fields
 )]
+#[cfg_attr(feature = "schema", schemars(transform = crate::units::title_variants::<Self>))]
 pub enum YearsAgo {
     /// This many whole years ago (0 means within the last year).
     Years(u8),
@@ -331,6 +332,7 @@ pub enum YearsAgo {
     rename_all = "snake_case",
     deny_unknown_fields
 )]
+#[cfg_attr(feature = "schema", schemars(transform = crate::units::title_variants::<Self>))]
 pub enum Diabetes {
     /// No diagnosed diabetes.
     None,
@@ -356,6 +358,7 @@ pub enum Diabetes {
     rename_all = "snake_case",
     deny_unknown_fields
 )]
+#[cfg_attr(feature = "schema", schemars(transform = crate::units::title_variants::<Self>))]
 pub enum BariatricSurgery {
     /// Never had bariatric surgery.
     None,

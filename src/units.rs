@@ -905,6 +905,63 @@ pub(crate) fn tagged_schema(kind: &str, value: schemars::Schema) -> schemars::Sc
     })
 }
 
+/// Gives each variant of the tagged union `schema` the title `{name}{Kind}`
+/// (`HeightCm`, `BooleanReplyNotAsked`), and the fields of a struct variant
+/// the title `{name}{Kind}Value`, so that code generators name their classes
+/// after them rather than numbering them.
+#[cfg(feature = "schema")]
+pub(crate) fn title_variants_of(name: &str, schema: &mut schemars::Schema) {
+    let mut prefix: String = name.chars().take(1).flat_map(char::to_uppercase).collect();
+    prefix.extend(name.chars().skip(1));
+    for key in ["oneOf", "anyOf"] {
+        let Some(variants) = schema.get_mut(key).and_then(|v| v.as_array_mut()) else {
+            continue;
+        };
+        for variant in variants {
+            let Some(kind) = variant
+                .pointer("/properties/kind/const")
+                .and_then(serde_json::Value::as_str)
+            else {
+                continue;
+            };
+            let mut title: String = std::iter::once(prefix.clone())
+                .chain(kind.split('_').map(|word| {
+                    let mut w: String = word.chars().take(1).flat_map(char::to_uppercase).collect();
+                    w.extend(word.chars().skip(1));
+                    w
+                }))
+                .collect();
+            // A variant holding a type of the same name (`TypicalDay::Band`
+            // holds a `TypicalDayBand`) must not take that type's name.
+            let holds = variant
+                .pointer("/properties/value/$ref")
+                .and_then(serde_json::Value::as_str)
+                .and_then(|r| r.rsplit('/').next());
+            if holds == Some(title.as_str()) {
+                title.push_str("Variant");
+            }
+            // A struct variant's fields are an object of their own: name it
+            // after the variant too.
+            if let Some(value) = variant.pointer_mut("/properties/value")
+                && value.get("properties").is_some()
+                && let Some(object) = value.as_object_mut()
+            {
+                object.insert("title".to_owned(), format!("{title}Value").into());
+            }
+            if let Some(object) = variant.as_object_mut() {
+                object.insert("title".to_owned(), title.into());
+            }
+        }
+    }
+}
+
+/// [`title_variants_of`] with the name `T` is published under: the
+/// `transform` of every tagged union's derived schema.
+#[cfg(feature = "schema")]
+pub(crate) fn title_variants<T: schemars::JsonSchema>(schema: &mut schemars::Schema) {
+    title_variants_of(&T::schema_name(), schema);
+}
+
 /// The JSON Schema of a variant of a tagged union that carries no value:
 /// `{"kind": kind}`.
 #[cfg(feature = "schema")]
@@ -948,14 +1005,16 @@ mod schema {
             "Height".into()
         }
         fn json_schema(_: &mut SchemaGenerator) -> Schema {
-            json_schema!({
+            let mut schema = json_schema!({
                 "description": "A height: {\"kind\": \"cm\", \"value\": n}, {\"kind\": \"mm\", \"value\": n} or {\"kind\": \"feet_and_inches\", \"value\": {\"feet\": n, \"inches\": n}}.",
                 "oneOf": [
                     tagged_schema("cm", number_schema(&HEIGHT_CM, "centimetres")),
                     tagged_schema("mm", integer_schema(&HEIGHT_MM, "millimetres")),
                     imperial("feet_and_inches", "feet", "inches", 12.0),
                 ]
-            })
+            });
+            crate::units::title_variants_of(&Self::schema_name(), &mut schema);
+            schema
         }
     }
 
@@ -967,7 +1026,7 @@ mod schema {
         fn json_schema(_: &mut SchemaGenerator) -> Schema {
             let max_lb = WEIGHT_KG.max() * 1000.0 / GRAMS_PER_POUND;
             let min_lb = WEIGHT_KG.min() * 1000.0 / GRAMS_PER_POUND;
-            json_schema!({
+            let mut schema = json_schema!({
                 "description": "A weight: {\"kind\": \"kg\", \"value\": n}, with kind \"g\" or \"pounds\" likewise, or {\"kind\": \"stones_and_pounds\", \"value\": {\"stones\": n, \"pounds\": n}}.",
                 "oneOf": [
                     tagged_schema("kg", number_schema(&WEIGHT_KG, "kilograms")),
@@ -975,7 +1034,9 @@ mod schema {
                     tagged_schema("pounds", json_schema!({"type": "number", "minimum": min_lb, "maximum": max_lb})),
                     imperial("stones_and_pounds", "stones", "pounds", POUNDS_PER_STONE),
                 ]
-            })
+            });
+            crate::units::title_variants_of(&Self::schema_name(), &mut schema);
+            schema
         }
     }
 
@@ -986,14 +1047,16 @@ mod schema {
         }
         fn json_schema(_: &mut SchemaGenerator) -> Schema {
             let inch = MM_PER_INCH / 10.0;
-            json_schema!({
+            let mut schema = json_schema!({
                 "description": "A waist circumference: {\"kind\": \"cm\", \"value\": n}, with kind \"mm\" or \"inches\" likewise.",
                 "oneOf": [
                     tagged_schema("cm", number_schema(&WAIST_CM, "centimetres")),
                     tagged_schema("mm", integer_schema(&WAIST_MM, "millimetres")),
                     tagged_schema("inches", json_schema!({"type": "number", "minimum": WAIST_CM.min() / inch, "maximum": WAIST_CM.max() / inch})),
                 ]
-            })
+            });
+            crate::units::title_variants_of(&Self::schema_name(), &mut schema);
+            schema
         }
     }
 

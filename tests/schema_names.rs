@@ -123,3 +123,46 @@ fn no_definition_name_is_numbered() {
         );
     }
 }
+
+/// Every variant of a tagged union has a title of its own, so generators
+/// name its class rather than numbering it.
+#[test]
+fn every_union_variant_is_titled_once() {
+    fn variants<'a>(schema: &'a Value, out: &mut Vec<&'a Value>) {
+        match schema {
+            Value::Object(o) => {
+                for key in ["oneOf", "anyOf"] {
+                    if let Some(vs) = o.get(key).and_then(Value::as_array) {
+                        out.extend(
+                            vs.iter()
+                                .filter(|v| v.pointer("/properties/kind/const").is_some()),
+                        );
+                    }
+                }
+                o.values().for_each(|v| variants(v, out));
+            }
+            Value::Array(a) => a.iter().for_each(|v| variants(v, out)),
+            _ => {}
+        }
+    }
+    let defs = definitions();
+    let mut titles: BTreeMap<String, String> = BTreeMap::new();
+    for (name, schema) in &defs {
+        let mut found = Vec::new();
+        variants(schema, &mut found);
+        for variant in found {
+            let title = variant["title"]
+                .as_str()
+                .unwrap_or_else(|| panic!("a variant of {name} has no title: {variant}"));
+            assert!(
+                !defs.contains_key(title),
+                "variant title {title} is also a definition"
+            );
+            if let Some(other) = titles.insert(title.to_owned(), name.clone()) {
+                assert_eq!(&other, name, "variant title {title} is used twice");
+            }
+        }
+    }
+    assert!(titles.contains_key("BooleanReplyNotAsked"), "{titles:?}");
+    assert!(titles.contains_key("ConditionAlways"), "{titles:?}");
+}

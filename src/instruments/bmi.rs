@@ -381,6 +381,7 @@ pub enum NotApplicableReason {
     rename_all = "snake_case",
     deny_unknown_fields
 )]
+#[cfg_attr(feature = "schema", schemars(transform = crate::units::title_variants::<Self>))]
 pub enum BmiClassification {
     /// An adult category.
     Adult(AdultClassification),

@@ -304,6 +304,7 @@ impl Answers {
     rename_all = "snake_case",
     deny_unknown_fields
 )]
+#[cfg_attr(feature = "schema", schemars(transform = crate::units::title_variants::<Self>))]
 pub enum FastResult {
     /// Not a hazardous drinker.
     Negative,
@@ -512,6 +513,7 @@ pub fn score(answers: &Answers, person: &impl AsRef<Person>) -> Finding {
     rename_all = "snake_case",
     deny_unknown_fields
 )]
+#[cfg_attr(feature = "schema", schemars(transform = crate::units::title_variants::<Self>))]
 pub enum Step {
     /// Ask this question next.
     Ask(Question),
@@ -552,10 +554,16 @@ mod schema {
     use schemars::{Schema, SchemaGenerator};
 
     use super::ConcernRaised;
-    use crate::instruments::audit::items_schema::{item_reply, zero_two_four};
+    use crate::instruments::audit::items_schema::{ItemOption, ItemReply, zero_two_four};
+
+    impl ItemOption for ConcernRaised {
+        fn score() -> Schema {
+            zero_two_four()
+        }
+    }
 
     pub(super) fn concern_reply(generator: &mut SchemaGenerator) -> Schema {
-        item_reply::<ConcernRaised>(generator, zero_two_four())
+        generator.subschema_for::<ItemReply<ConcernRaised>>()
     }
 }
 

@@ -53,6 +53,7 @@ pub mod smoking;
     rename_all = "snake_case",
     deny_unknown_fields
 )]
+#[cfg_attr(feature = "schema", schemars(transform = crate::units::title_variants::<Self>))]
 pub enum Reply<T> {
     /// The question has not been asked, or its answer was not recorded.
     NotAsked,

@@ -147,6 +147,7 @@ pub struct CodeOverride {
     deny_unknown_fields
 )]
 #[non_exhaustive]
+#[cfg_attr(feature = "schema", schemars(transform = crate::units::title_variants::<Self>))]
 pub enum Condition {
     /// Always holds.
     Always,

@@ -335,6 +335,7 @@ impl ExerciseAndCyclingMinutes {
     rename_all = "snake_case",
     deny_unknown_fields
 )]
+#[cfg_attr(feature = "schema", schemars(transform = crate::units::title_variants::<Self>))]
 pub enum ExerciseAndCycling {
     /// Each answered as a GPPAQ band; combined by
     /// [`combined_exercise_and_cycling`].
@@ -488,6 +489,7 @@ pub struct GppaqResult {
     rename_all = "snake_case",
     deny_unknown_fields
 )]
+#[cfg_attr(feature = "schema", schemars(transform = crate::units::title_variants::<Self>))]
 pub enum GppaqOutcome {
     /// GPPAQ was not asked.
     NotAsked,

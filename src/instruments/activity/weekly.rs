@@ -247,6 +247,7 @@ impl ActiveLivesBand {
     rename_all = "snake_case",
     deny_unknown_fields
 )]
+#[cfg_attr(feature = "schema", schemars(transform = crate::units::title_variants::<Self>))]
 pub enum ActiveLivesOutcome {
     /// The band.
     Band(ActiveLivesBand),
@@ -269,6 +270,7 @@ pub enum ActiveLivesOutcome {
     rename_all = "snake_case",
     deny_unknown_fields
 )]
+#[cfg_attr(feature = "schema", schemars(transform = crate::units::title_variants::<Self>))]
 pub enum Guideline {
     /// The guideline is met.
     Met,
@@ -333,6 +335,7 @@ pub struct WeeklyResult {
     rename_all = "snake_case",
     deny_unknown_fields
 )]
+#[cfg_attr(feature = "schema", schemars(transform = crate::units::title_variants::<Self>))]
 pub enum WeeklyOutcome {
     /// The weekly questions were not asked.
     NotAsked,

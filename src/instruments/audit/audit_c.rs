@@ -255,6 +255,7 @@ impl AuditCBand {
     rename_all = "snake_case",
     deny_unknown_fields
 )]
+#[cfg_attr(feature = "schema", schemars(transform = crate::units::title_variants::<Self>))]
 pub enum AuditCResult {
     /// The band, settled: no answer to a question still unanswered could
     /// change it.
@@ -428,6 +429,7 @@ pub fn score_audit_c(answers: &AuditCAnswers, person: &impl AsRef<Person>) -> Au
     rename_all = "snake_case",
     deny_unknown_fields
 )]
+#[cfg_attr(feature = "schema", schemars(transform = crate::units::title_variants::<Self>))]
 pub enum AuditCStep {
     /// Ask this question next.
     Ask(Question),

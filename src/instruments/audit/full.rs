@@ -295,6 +295,7 @@ impl AuditZone {
     rename_all = "snake_case",
     deny_unknown_fields
 )]
+#[cfg_attr(feature = "schema", schemars(transform = crate::units::title_variants::<Self>))]
 pub enum AuditResult {
     /// The zone, settled: no answer to an item still unanswered could change
     /// it. See [`Finding::complete`] for whether the total is final.
@@ -462,6 +463,7 @@ pub fn score(answers: &Answers, person: &impl AsRef<Person>) -> Finding {
     deny_unknown_fields
 )]
 #[cfg_attr(feature = "schema", schemars(rename = "AuditStep"))]
+#[cfg_attr(feature = "schema", schemars(transform = crate::units::title_variants::<Self>))]
 pub enum Step {
     /// Ask this question next.
     Ask(Question),

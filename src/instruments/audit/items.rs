@@ -453,6 +453,7 @@ enum Amount {
     rename_all = "snake_case",
     deny_unknown_fields
 )]
+#[cfg_attr(feature = "schema", schemars(transform = crate::units::title_variants::<Self>))]
 pub enum TypicalDayInput {
     /// The band ticked on the form: `{"kind": "band", "value": "five_to_six"}`.
     Band(TypicalDayBand),
@@ -637,6 +638,7 @@ impl From<TypicalDay> for TypicalDayInput {
     rename_all = "snake_case",
     deny_unknown_fields
 )]
+#[cfg_attr(feature = "schema", schemars(transform = crate::units::title_variants::<Self>))]
 pub enum ItemScore {
     /// Answered, with this score.
     Scored(u8),
@@ -706,6 +708,7 @@ pub(crate) fn item_score<T: Copy>(reply: Reply<T>, score: impl Fn(T) -> u8) -> I
 #[cfg(feature = "schema")]
 pub(crate) mod schema {
     use std::borrow::Cow;
+    use std::marker::PhantomData;
 
     use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 
@@ -713,7 +716,8 @@ pub(crate) mod schema {
         DrinkCount, DrinkingFrequency, HowOften, ITEM_SCORE, Occurrence, TypicalDay, TypicalDayBand,
     };
     use crate::units::{
-        ALCOHOL_UNITS, integer_schema, number_schema, tagged_schema, unit_tagged_schema,
+        ALCOHOL_UNITS, integer_schema, number_schema, tagged_schema, title_variants_of,
+        unit_tagged_schema,
     };
 
     // Hand-written: the forms are read by a visitor rather than a derived
@@ -725,7 +729,7 @@ pub(crate) mod schema {
         fn json_schema(generator: &mut SchemaGenerator) -> Schema {
             let band = generator.subschema_for::<TypicalDayBand>();
             let drink = generator.subschema_for::<DrinkCount>();
-            json_schema!({
+            let mut schema = json_schema!({
                 "description": "units on a typical drinking day: the band, an amount, \
                                 the drinks, or the band's score",
                 "oneOf": [
@@ -740,24 +744,63 @@ pub(crate) mod schema {
                         "maximum": ITEM_SCORE.max(),
                     })),
                 ]
-            })
+            });
+            crate::units::title_variants_of(&Self::schema_name(), &mut schema);
+            schema
         }
     }
 
-    /// The schema of an item's [`Reply`]: not asked, the option's name, or
-    /// the option's score, with `score` the schema of the accepted scores.
-    pub(crate) fn item_reply<T: JsonSchema>(
-        generator: &mut SchemaGenerator,
-        score: Schema,
-    ) -> Schema {
-        let option = generator.subschema_for::<T>();
-        json_schema!({
-            "oneOf": [
-                unit_tagged_schema("not_asked"),
-                tagged_schema("answered", option),
-                tagged_schema("score", score),
-            ]
-        })
+    /// An item's answer options, with the schema of the scores that may be
+    /// given in their place.
+    pub(crate) trait ItemOption: JsonSchema {
+        /// The accepted scores.
+        fn score() -> Schema;
+    }
+
+    /// The schema of an item's [`Reply`], published as `{T}Reply`: not
+    /// asked, the option's name, or the option's score.
+    pub(crate) struct ItemReply<T>(PhantomData<T>);
+
+    // Hand-written: an item's reply is read by `deserialize_item`, which
+    // accepts a score beside the option's name.
+    impl<T: ItemOption> JsonSchema for ItemReply<T> {
+        fn schema_name() -> Cow<'static, str> {
+            format!("{}Reply", T::schema_name()).into()
+        }
+        fn schema_id() -> Cow<'static, str> {
+            format!("mecc::ItemReply<{}>", T::schema_id()).into()
+        }
+        fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+            let option = generator.subschema_for::<T>();
+            let mut schema = json_schema!({
+                "description": "an item's answer: not asked, the option's name, or its score",
+                "oneOf": [
+                    unit_tagged_schema("not_asked"),
+                    tagged_schema("answered", option),
+                    tagged_schema("score", T::score()),
+                ]
+            });
+            title_variants_of(&Self::schema_name(), &mut schema);
+            schema
+        }
+    }
+
+    impl ItemOption for DrinkingFrequency {
+        fn score() -> Schema {
+            zero_to_four()
+        }
+    }
+
+    impl ItemOption for HowOften {
+        fn score() -> Schema {
+            zero_to_four()
+        }
+    }
+
+    impl ItemOption for Occurrence {
+        fn score() -> Schema {
+            zero_two_four()
+        }
     }
 
     /// A score from 0 to 4 ([`ITEM_SCORE`]).
@@ -772,17 +815,17 @@ pub(crate) mod schema {
 
     /// Question 1's answer.
     pub(crate) fn frequency_reply(generator: &mut SchemaGenerator) -> Schema {
-        item_reply::<DrinkingFrequency>(generator, zero_to_four())
+        generator.subschema_for::<ItemReply<DrinkingFrequency>>()
     }
 
     /// An answer to questions 3–8.
     pub(crate) fn how_often_reply(generator: &mut SchemaGenerator) -> Schema {
-        item_reply::<HowOften>(generator, zero_to_four())
+        generator.subschema_for::<ItemReply<HowOften>>()
     }
 
     /// An answer to items 9 and 10.
     pub(crate) fn occurrence_reply(generator: &mut SchemaGenerator) -> Schema {
-        item_reply::<Occurrence>(generator, zero_two_four())
+        generator.subschema_for::<ItemReply<Occurrence>>()
     }
 }
 

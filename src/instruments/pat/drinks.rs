@@ -73,6 +73,7 @@ pub(super) fn known_units(centi: u32) -> AlcoholUnits {
     rename_all = "snake_case",
     deny_unknown_fields
 )]
+#[cfg_attr(feature = "schema", schemars(transform = crate::units::title_variants::<Self>))]
 pub enum Drink {
     /// A pint of ordinary-strength beer, lager or cider: 2 units.
     PintOrdinaryStrength,

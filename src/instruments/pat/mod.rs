@@ -245,6 +245,7 @@ pub struct MostInOneDay {
     rename_all = "snake_case",
     deny_unknown_fields
 )]
+#[cfg_attr(feature = "schema", schemars(transform = most_in_one_day_titles))]
 pub enum MostInOneDayInput {
     /// An amount in UK units: `{"kind": "units", "value": 9.5}`.
     Units(AlcoholUnits),
@@ -304,6 +305,13 @@ impl From<AlcoholUnits> for MostInOneDay {
     fn from(units: AlcoholUnits) -> MostInOneDay {
         MostInOneDay::from_amount(units)
     }
+}
+
+/// Titles the variants of [`MostInOneDayInput`] after the name its schema is
+/// published under, `MostInOneDay`.
+#[cfg(feature = "schema")]
+fn most_in_one_day_titles(schema: &mut schemars::Schema) {
+    crate::units::title_variants_of("MostInOneDay", schema);
 }
 
 impl TryFrom<MostInOneDayInput> for MostInOneDay {
@@ -367,6 +375,7 @@ bounded_int! {
     rename_all = "snake_case",
     deny_unknown_fields
 )]
+#[cfg_attr(feature = "schema", schemars(transform = crate::units::title_variants::<Self>))]
 pub enum Frequency {
     /// Every day: a daily drinker (CLINICAL-REFERENCE §1.5).
     EveryDay,
@@ -563,6 +572,7 @@ fn frequency_text(f: Frequency) -> String {
     rename_all = "snake_case",
     deny_unknown_fields
 )]
+#[cfg_attr(feature = "schema", schemars(transform = crate::units::title_variants::<Self>))]
 pub enum PatResult {
     /// The person does not drink alcohol (Q1 no).
     NonDrinker,
@@ -606,6 +616,7 @@ pub struct ConsumptionAboveThreshold {
     rename_all = "snake_case",
     deny_unknown_fields
 )]
+#[cfg_attr(feature = "schema", schemars(transform = crate::units::title_variants::<Self>))]
 pub enum PositiveReason {
     /// Q2 was above the cut-off:
     /// `{"kind": "consumption_above_threshold", "value": {"units": 9, "threshold": 8}}`.
@@ -815,6 +826,7 @@ impl From<NotIndicatedReasons> for Vec<NotIndicatedReason> {
     rename_all = "snake_case",
     deny_unknown_fields
 )]
+#[cfg_attr(feature = "schema", schemars(transform = crate::units::title_variants::<Self>))]
 pub enum Indication {
     /// An emergency-department attendance, aged 16 or over, with one of the ten
     /// presenting conditions.
@@ -1103,6 +1115,7 @@ pub fn score(answers: &Answers, subject: impl Into<Subject>) -> Finding {
     rename_all = "snake_case",
     deny_unknown_fields
 )]
+#[cfg_attr(feature = "schema", schemars(transform = crate::units::title_variants::<Self>))]
 pub enum Step {
     /// Ask this question next.
     Ask(Question),

@@ -165,6 +165,7 @@ pub struct QuitTime {
     rename_all = "snake_case",
     deny_unknown_fields
 )]
+#[cfg_attr(feature = "schema", schemars(transform = crate::units::title_variants::<Self>))]
 pub enum QuitTimeInput {
     /// Whole days ago, the canonical form: `{"kind": "days", "value": 30}`.
     Days(u32),
@@ -549,6 +550,7 @@ impl CurrentSmoking {
     rename_all = "snake_case",
     deny_unknown_fields
 )]
+#[cfg_attr(feature = "schema", schemars(transform = crate::units::title_variants::<Self>))]
 pub enum SmokingStatus {
     /// Has never smoked tobacco.
     NeverSmoked,

@@ -127,6 +127,7 @@ pub enum NotApplicableReason {
     rename_all = "snake_case",
     deny_unknown_fields
 )]
+#[cfg_attr(feature = "schema", schemars(transform = crate::units::title_variants::<Self>))]
 pub enum Hsi {
     /// Both answers were given.
     Computed(HsiScore),
@@ -264,6 +265,7 @@ pub enum PackYearsMissing {
     rename_all = "snake_case",
     deny_unknown_fields
 )]
+#[cfg_attr(feature = "schema", schemars(transform = crate::units::title_variants::<Self>))]
 pub enum PackYearsResult {
     /// Both answers were given.
     Computed(PackYears),
@@ -410,6 +412,7 @@ pub struct CoReading {
     rename_all = "snake_case",
     deny_unknown_fields
 )]
+#[cfg_attr(feature = "schema", schemars(transform = crate::units::title_variants::<Self>))]
 pub enum CoInterpretation {
     /// No reading was taken.
     NotMeasured,

@@ -15,7 +15,7 @@ impl JsonSchema for QuitTime {
         "QuitTime".into()
     }
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        json_schema!({
+        let mut schema = json_schema!({
             "description": "how long ago they stopped: {\"kind\": \"days\", \"value\": n}, with kind \"weeks\", \"months\" or \"years\" likewise, or {\"kind\": \"not_known\"}",
             "oneOf": [
                 unit_tagged_schema("not_known"),
@@ -24,7 +24,9 @@ impl JsonSchema for QuitTime {
                 tagged_schema("months", integer_schema(&QUIT_MONTHS, "whole months ago")),
                 tagged_schema("years", integer_schema(&QUIT_YEARS, "whole years ago")),
             ]
-        })
+        });
+        crate::units::title_variants_of(&Self::schema_name(), &mut schema);
+        schema
     }
 }
 
