@@ -89,6 +89,42 @@
 //! in the repository, which gives each threshold and rule with its published
 //! source and says which parts are not yet implemented.
 //!
+//! ## JSON shapes
+//!
+//! Every type serializes with serde in one of three shapes, the same across
+//! the crate:
+//!
+//! - a struct is an object with a key per field, all required (`null` for an
+//!   absent optional value);
+//! - an enum that is only a list of names is a string: `"sex": "male"`;
+//! - every other enum (a union whose variants carry data) is an object tagged
+//!   with `kind`, naming the variant, and holding the variant's data, if it
+//!   has any, in `value`: `{"kind": "not_asked"}`, `{"kind": "answered",
+//!   "value": true}`, `{"kind": "cm", "value": 175.5}`, `{"kind":
+//!   "feet_and_inches", "value": {"feet": 5, "inches": 10}}`, `{"kind":
+//!   "incomplete", "value": {"next": "frequency"}}`, `{"kind": "outcome",
+//!   "value": "pat_positive"}`. No other key is accepted beside them.
+//!
+//! In the JSON Schemas (feature `schema`) each union is a `oneOf` of its
+//! variants, each titled `{Type}{Kind}` (`HeightCm`, `BooleanReplyAnswered`),
+//! so code generated from them gets one named class per variant,
+//! discriminated by `kind`.
+//!
+//! ```
+//! use mecc::instruments::Reply;
+//! use mecc::units::Height;
+//!
+//! let asked: Reply<Height> = serde_json::from_str(
+//!     r#"{"kind": "answered", "value": {"kind": "feet_and_inches", "value": {"feet": 5, "inches": 10}}}"#,
+//! )?;
+//! assert_eq!(asked.get().map(Height::mm), Some(1778));
+//! assert_eq!(
+//!     serde_json::to_string(&asked)?,
+//!     r#"{"kind":"answered","value":{"kind":"mm","value":1778}}"#
+//! );
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
 //! ## Errors
 //!
 //! Every refusal is a [`Error`] whose message names the field, the value given,
