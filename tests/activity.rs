@@ -855,6 +855,8 @@ fn arb_json() -> impl Strategy<Value = Value> {
         proptest::sample::select(vec![
             "not_asked",
             "answered",
+            "kind",
+            "value",
             "none",
             "3_or_more",
             "sedentary",

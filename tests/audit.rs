@@ -1072,6 +1072,8 @@ fn json_value() -> impl Strategy<Value = Value> {
     common::json::arb_json_with(vec![
         "not_asked",
         "answered",
+        "kind",
+        "value",
         "score",
         "band",
         "units",

@@ -826,6 +826,8 @@ fn arb_json() -> impl Strategy<Value = Value> {
         "stones_and_pounds",
         "not_asked",
         "answered",
+        "kind",
+        "value",
         "adult",
         "category",
         "thresholds",

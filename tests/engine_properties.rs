@@ -406,6 +406,7 @@ fn arb_json() -> impl Strategy<Value = Value> {
                     "any",
                     "not",
                     "kind",
+                    "value",
                     "text",
                     "pathway",
                     "source",

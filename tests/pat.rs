@@ -1033,6 +1033,8 @@ fn valid_answers() -> impl Strategy<Value = Answers> {
 fn json_value() -> impl Strategy<Value = Value> {
     common::json::arb_json_with(vec![
         "answered",
+        "kind",
+        "value",
         "not_asked",
         "drinks_alcohol",
         "most_in_one_day",

@@ -14,6 +14,8 @@ use serde_json::{Value, json};
 fn arb_json() -> impl Strategy<Value = Value> {
     const WORDS: &[&str] = &[
         "answered",
+        "kind",
+        "value",
         "not_asked",
         "not_known",
         "yes",

@@ -1085,6 +1085,8 @@ const VOCABULARY: &[&str] = &[
     "minutes_to_first_cigarette",
     "years_smoked",
     "answered",
+    "kind",
+    "value",
     "not_asked",
     "manufactured_cigarettes",
     "hand_rolled",

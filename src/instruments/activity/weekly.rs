@@ -108,7 +108,7 @@ pub struct WeeklyActivity {
 
 /// The JSON form of [`WeeklyActivity`], before it is checked:
 /// `{"moderate_minutes_per_week": 120, "vigorous_minutes_per_week": 20,
-/// "strength_days_per_week": {"answered": 2}}`.
+/// "strength_days_per_week": {"kind": "answered", "value": 2}}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
