@@ -6,9 +6,10 @@
 //! [`Bounds`] constant, and that one constant drives the check, the error message
 //! and the JSON Schema.
 //!
-//! In JSON a quantity is an object whose single key names its unit, for example
-//! `{"kind": "cm", "value": 175.5}` or `{"kind": "stones_and_pounds", "value": {"stones": 12, "pounds": 6}}`; it is
-//! written back in its canonical unit (`{"kind": "mm", "value": 1755}`).
+//! In JSON a quantity is tagged with its unit as `kind`, the amount in
+//! `value`, for example `{"kind": "cm", "value": 175.5}` or `{"kind":
+//! "stones_and_pounds", "value": {"stones": 12, "pounds": 6}}`; it is written
+//! back in its canonical unit (`{"kind": "mm", "value": 1755}`).
 
 use serde::{Deserialize, Serialize};
 
@@ -911,8 +912,14 @@ pub(crate) fn tagged_schema(kind: &str, value: schemars::Schema) -> schemars::Sc
 /// after them rather than numbering them.
 #[cfg(feature = "schema")]
 pub(crate) fn title_variants_of(name: &str, schema: &mut schemars::Schema) {
-    let mut prefix: String = name.chars().take(1).flat_map(char::to_uppercase).collect();
-    prefix.extend(name.chars().skip(1));
+    fn capitalized(word: &str) -> String {
+        let mut chars = word.chars();
+        chars
+            .next()
+            .map(|first| first.to_uppercase().chain(chars).collect())
+            .unwrap_or_default()
+    }
+    let prefix = capitalized(name);
     for key in ["oneOf", "anyOf"] {
         let Some(variants) = schema.get_mut(key).and_then(|v| v.as_array_mut()) else {
             continue;
@@ -925,11 +932,7 @@ pub(crate) fn title_variants_of(name: &str, schema: &mut schemars::Schema) {
                 continue;
             };
             let mut title: String = std::iter::once(prefix.clone())
-                .chain(kind.split('_').map(|word| {
-                    let mut w: String = word.chars().take(1).flat_map(char::to_uppercase).collect();
-                    w.extend(word.chars().skip(1));
-                    w
-                }))
+                .chain(kind.split('_').map(capitalized))
                 .collect();
             // A variant holding a type of the same name (`TypicalDay::Band`
             // holds a `TypicalDayBand`) must not take that type's name.
