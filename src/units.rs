@@ -429,7 +429,8 @@ pub enum WeightInput {
     G(u32),
     /// Pounds alone: `{"kind": "pounds", "value": 177.5}`.
     Pounds(#[serde(deserialize_with = "number")] f64),
-    /// Stones and pounds (1 st = 14 lb): `{"kind": "stones_and_pounds", "value": {"stones": 12, "pounds": 6}}`.
+    /// Stones and pounds (1 st = 14 lb): `{"kind": "stones_and_pounds",
+    /// "value": {"stones": 12, "pounds": 6}}`.
     StonesAndPounds {
         /// Whole stones.
         stones: u32,

@@ -137,8 +137,9 @@ pub const WHTR_USED_BELOW_BMI_TENTHS: u16 = 350;
 ///  "waist": {"kind": "not_asked"}}
 /// ```
 ///
-/// `waist` is `{"kind": "not_asked"}` or `{"kind": "answered", "value": {"kind": "cm", "value": 86}}`; heights, weights and
-/// waists take any of the forms described in [`crate::units`].
+/// `waist` is `{"kind": "not_asked"}` or `{"kind": "answered", "value":
+/// {"kind": "cm", "value": 86}}`; heights, weights and waists take any of the
+/// forms described in [`crate::units`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(
     feature = "schema",

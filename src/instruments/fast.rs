@@ -295,7 +295,8 @@ impl Answers {
 
 /// What FAST concludes (CLINICAL-REFERENCE §5.4).
 ///
-/// In JSON `{"kind": "negative"}`, `{"kind": "positive"}` or `{"kind": "incomplete", "value": {"next": "memory_loss"}}`.
+/// In JSON `{"kind": "negative"}`, `{"kind": "positive"}` or `{"kind":
+/// "incomplete", "value": {"next": "memory_loss"}}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(
@@ -504,7 +505,8 @@ pub fn score(answers: &Answers, person: &impl AsRef<Person>) -> Finding {
 
 /// What a FAST form should do next.
 ///
-/// In JSON `{"kind": "ask", "value": "memory_loss"}` or `{"kind": "complete", "value": "positive"}`.
+/// In JSON `{"kind": "ask", "value": "memory_loss"}` or `{"kind": "complete",
+/// "value": "positive"}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(

@@ -18,8 +18,9 @@ use crate::instruments::Reply;
 
 /// The answers to the three AUDIT-C questions, checked against each other.
 ///
-/// In JSON every question is present, as `{"kind": "not_asked"}` or `{"kind": "answered", "value": ...}`
-/// (see the [module documentation](super) for the answer forms):
+/// In JSON every question is present, as `{"kind": "not_asked"}` or `{"kind":
+/// "answered", "value": ...}` (see the [module documentation](super) for the
+/// answer forms):
 ///
 /// ```json
 /// {
@@ -246,7 +247,8 @@ impl AuditCBand {
 
 /// What AUDIT-C concludes (CLINICAL-REFERENCE §5.2).
 ///
-/// In JSON `{"kind": "band", "value": "increasing_risk"}` or `{"kind": "incomplete", "value": {"next": "typical_day"}}`.
+/// In JSON `{"kind": "band", "value": "increasing_risk"}` or `{"kind":
+/// "incomplete", "value": {"next": "typical_day"}}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(
@@ -420,7 +422,8 @@ pub fn score_audit_c(answers: &AuditCAnswers, person: &impl AsRef<Person>) -> Au
 
 /// What an AUDIT-C form should do next.
 ///
-/// In JSON `{"kind": "ask", "value": "typical_day"}` or `{"kind": "complete", "value": {"kind": "band", "value": "lower_risk"}}`.
+/// In JSON `{"kind": "ask", "value": "typical_day"}` or `{"kind": "complete",
+/// "value": {"kind": "band", "value": "lower_risk"}}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(

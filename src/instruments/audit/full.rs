@@ -286,7 +286,8 @@ impl AuditZone {
 
 /// What the AUDIT concludes (CLINICAL-REFERENCE §5.3).
 ///
-/// In JSON `{"kind": "zone", "value": "higher_risk"}` or `{"kind": "incomplete", "value": {"next": "guilt"}}`.
+/// In JSON `{"kind": "zone", "value": "higher_risk"}` or `{"kind":
+/// "incomplete", "value": {"next": "guilt"}}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(
@@ -453,7 +454,8 @@ pub fn score(answers: &Answers, person: &impl AsRef<Person>) -> Finding {
 
 /// What an AUDIT form should do next.
 ///
-/// In JSON `{"kind": "ask", "value": "guilt"}` or `{"kind": "complete", "value": {"kind": "zone", "value": "increasing_risk"}}`.
+/// In JSON `{"kind": "ask", "value": "guilt"}` or `{"kind": "complete",
+/// "value": {"kind": "zone", "value": "increasing_risk"}}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(

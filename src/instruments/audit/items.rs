@@ -415,10 +415,12 @@ impl TypicalDayBand {
 /// The answer to AUDIT question 2, UK units on a typical drinking day
 /// (CLINICAL-REFERENCE §5.2): either the form's band, or an amount.
 ///
-/// In JSON one of `{"kind": "band", "value": "three_to_four"}`, `{"kind": "units", "value": 3.5}`,
-/// `{"kind": "drinks", "value": [{"drink": {"kind": "pint_ordinary_strength"}, "count": 2}]}` (added up
-/// with the PAT calculator, [`total_units`]) or `{"kind": "score", "value": 1}` (the band with
-/// that score). It is written back as `{"kind": "band", "value": ...}` or `{"kind": "units", "value": n}`.
+/// In JSON one of `{"kind": "band", "value": "three_to_four"}`, `{"kind":
+/// "units", "value": 3.5}`, `{"kind": "drinks", "value": [{"drink": {"kind":
+/// "pint_ordinary_strength"}, "count": 2}]}` (added up with the PAT calculator,
+/// [`total_units`]) or `{"kind": "score", "value": 1}` (the band with that
+/// score). It is written back as `{"kind": "band", "value": ...}` or `{"kind":
+/// "units", "value": n}`.
 ///
 /// An amount of exactly 0 units fits only a person who never drinks
 /// ([`DrinkingFrequency::Never`]); [`super::AuditCAnswers::new`] checks that.

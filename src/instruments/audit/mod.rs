@@ -14,13 +14,14 @@
 //! Every answer is a [`Reply`]: `{"kind": "not_asked"}` or `{"kind":
 //! "answered", "value": ...}`. An item's answer is given as the option's name
 //! (`{"kind": "answered", "value": "weekly"}`) or as the score printed on the
-//! form (`{"kind": "score", "value": 3}`); it is written back as the name. Question 2,
-//! units on a typical drinking day, is given as the form's band
-//! (`{"kind": "band", "value": "three_to_four"}`), a number of UK units (`{"kind": "units", "value": 3.5}`), a
-//! list of drinks added up with the PAT calculator
-//! (`{"kind": "drinks", "value": [{"drink": {"kind": "glass_of_wine"}, "count": 3}]}`), or the score
-//! (`{"kind": "score", "value": 1}`); a bare number is refused, since it could be read as
-//! either units or a score.
+//! form (`{"kind": "score", "value": 3}`); it is written back as the name.
+//! Question 2, units on a typical drinking day, is given as the form's band
+//! (`{"kind": "band", "value": "three_to_four"}`), a number of UK units
+//! (`{"kind": "units", "value": 3.5}`), a list of drinks added up with the PAT
+//! calculator (`{"kind": "drinks", "value": [{"drink": {"kind":
+//! "glass_of_wine"}, "count": 3}]}`), or the score (`{"kind": "score", "value":
+//! 1}`); a bare number is refused, since it could be read as either units or a
+//! score.
 //!
 //! ```json
 //! {

@@ -209,8 +209,9 @@ impl Question {
 /// (CLINICAL-REFERENCE §1.2, §1.6).
 ///
 /// In JSON either `{"kind": "units", "value": 9.5}` or a list of drinks,
-/// `{"kind": "drinks", "value": [{"drink": {"kind": "glass_of_wine"}, "count": 4}]}`, which is added up when
-/// read. It is written back as `{"kind": "units", "value": n}`: the amount is what PAT scores.
+/// `{"kind": "drinks", "value": [{"drink": {"kind": "glass_of_wine"}, "count":
+/// 4}]}`, which is added up when read. It is written back as `{"kind": "units",
+/// "value": n}`: the amount is what PAT scores.
 ///
 /// ```
 /// use mecc::instruments::pat::{Drink, DrinkCount, MostInOneDay};
@@ -366,7 +367,8 @@ bounded_int! {
 
 /// The answer to Q3, how often the person drinks (CLINICAL-REFERENCE §1.2).
 ///
-/// In JSON: `{"kind": "every_day"}`, `{"kind": "times_per_week", "value": 3}` or `{"kind": "less_than_weekly"}`.
+/// In JSON: `{"kind": "every_day"}`, `{"kind": "times_per_week", "value": 3}`
+/// or `{"kind": "less_than_weekly"}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(
@@ -397,7 +399,8 @@ impl Frequency {
 
 /// The answers to PAT, one [`Reply`] per question; checked against each other.
 ///
-/// In JSON every question is present, as `{"kind": "not_asked"}` or `{"kind": "answered", "value": ...}`:
+/// In JSON every question is present, as `{"kind": "not_asked"}` or `{"kind":
+/// "answered", "value": ...}`:
 ///
 /// ```json
 /// {
@@ -817,7 +820,8 @@ impl From<NotIndicatedReasons> for Vec<NotIndicatedReason> {
 
 /// Whether PAT is indicated for a contact (CLINICAL-REFERENCE §1.1).
 ///
-/// In JSON `{"kind": "indicated"}` or `{"kind": "not_indicated", "value": {"because": ["under_16"]}}`.
+/// In JSON `{"kind": "indicated"}` or `{"kind": "not_indicated", "value":
+/// {"because": ["under_16"]}}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(

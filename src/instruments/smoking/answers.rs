@@ -137,8 +137,10 @@ bounded_int! {
 /// twelfth of that, rounded to the nearest day, so 12 months and 1 year are both
 /// exactly the 12-month threshold ([`super::QUIT_WITHIN_12_MONTHS_MAX_DAYS`]).
 ///
-/// In JSON: `{"kind": "days", "value": n}`, `{"kind": "weeks", "value": n}`, `{"kind": "months", "value": n}`, `{"kind": "years", "value": n}` or
-/// `{"kind": "not_known"}`; written back as `{"kind": "days", "value": n}` or `{"kind": "not_known"}`.
+/// In JSON: `{"kind": "days", "value": n}`, `{"kind": "weeks", "value": n}`,
+/// `{"kind": "months", "value": n}`, `{"kind": "years", "value": n}` or
+/// `{"kind": "not_known"}`; written back as `{"kind": "days", "value": n}` or
+/// `{"kind": "not_known"}`.
 ///
 /// ```
 /// use mecc::instruments::smoking::{QuitRecency, QuitTime};
@@ -540,8 +542,9 @@ impl CurrentSmoking {
 
 /// Whether, and how, the person smokes tobacco (CLINICAL-REFERENCE §2.1).
 ///
-/// In JSON: `{"kind": "never_smoked"}`, `{"kind": "ex_smoker", "value": {"quit": {"kind": "days", "value": 30}}}` or
-/// `{"kind": "current_smoker", "value": {"products": [...], "cigarettes_per_day": ..., ...}}`.
+/// In JSON: `{"kind": "never_smoked"}`, `{"kind": "ex_smoker", "value":
+/// {"quit": {"kind": "days", "value": 30}}}` or `{"kind": "current_smoker",
+/// "value": {"products": [...], "cigarettes_per_day": ..., ...}}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(

@@ -117,8 +117,9 @@ pub enum NotApplicableReason {
 
 /// The Heaviness of Smoking Index, or why there is none.
 ///
-/// In JSON: `{"kind": "computed", "value": {...}}`, `{"kind": "not_computable", "value": {"missing": ...}}` or
-/// `{"kind": "not_applicable", "value": {"reason": ...}}`.
+/// In JSON: `{"kind": "computed", "value": {...}}`, `{"kind": "not_computable",
+/// "value": {"missing": ...}}` or `{"kind": "not_applicable", "value":
+/// {"reason": ...}}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(
