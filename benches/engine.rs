@@ -41,9 +41,9 @@ fn contact(i: u32) -> Contact {
         "intoxicated": intoxicated,
         "priority_groups": if i.is_multiple_of(11) { json!(["most_deprived_quintile"]) } else { json!([]) },
         "comorbidities": {
-            "diabetes": if i.is_multiple_of(9) { json!({"type_2": {"diagnosed": {"years": i % 15}}}) } else { json!("none") },
+            "diabetes": if i.is_multiple_of(9) { json!({"kind": "type_2", "value": {"diagnosed": {"kind": "years", "value": i % 15}}}) } else { json!({"kind": "none"}) },
             "hypertension": hypertension,
-            "eating_disorder": "no", "bariatric_surgery": "none"}
+            "eating_disorder": "no", "bariatric_surgery": {"kind": "none"}}
     }))
     .expect("a valid contact")
 }
@@ -54,35 +54,35 @@ fn answers(i: u32) -> Answers {
     let cycling = ["none", "some_but_less_than_1"][(i / 2 % 2) as usize];
     serde_json::from_value(json!({
         "pat": {
-            "drinks_alcohol": {"answered": true},
-            "most_in_one_day": {"answered": {"units": (i % 16) as f64 * 0.75}},
-            "frequency": {"answered": if i.is_multiple_of(4) { json!("every_day") } else { json!({"times_per_week": 1 + i % 6}) }},
-            "attendance_related": {"answered": i.is_multiple_of(5)},
-            "willing_to_see_specialist": {"answered": i.is_multiple_of(2)}
+            "drinks_alcohol": {"kind": "answered", "value": true},
+            "most_in_one_day": {"kind": "answered", "value": {"kind": "units", "value": (i % 16) as f64 * 0.75}},
+            "frequency": {"kind": "answered", "value": if i.is_multiple_of(4) { json!({"kind": "every_day"}) } else { json!({"kind": "times_per_week", "value": 1 + i % 6}) }},
+            "attendance_related": {"kind": "answered", "value": i.is_multiple_of(5)},
+            "willing_to_see_specialist": {"kind": "answered", "value": i.is_multiple_of(2)}
         },
         "smoking": {
             "status": match i % 3 {
-                0 => json!("never_smoked"),
-                1 => json!({"ex_smoker": {"quit": {"days": i % 700}}}),
-                _ => json!({"current_smoker": {"products": ["manufactured_cigarettes"],
-                    "cigarettes_per_day": {"answered": 5 + i % 30},
-                    "minutes_to_first_cigarette": {"answered": i % 90},
-                    "years_smoked": {"answered": i % 15}}}),
+                0 => json!({"kind": "never_smoked"}),
+                1 => json!({"kind": "ex_smoker", "value": {"quit": {"kind": "days", "value": i % 700}}}),
+                _ => json!({"kind": "current_smoker", "value": {"products": ["manufactured_cigarettes"],
+                    "cigarettes_per_day": {"kind": "answered", "value": 5 + i % 30},
+                    "minutes_to_first_cigarette": {"kind": "answered", "value": i % 90},
+                    "years_smoked": {"kind": "answered", "value": i % 15}}}),
             },
-            "vaping": "not_asked",
-            "co_ppm": {"answered": i % 14}
+            "vaping": {"kind": "not_asked"},
+            "co_ppm": {"kind": "answered", "value": i % 14}
         },
-        "bmi": {"height": {"mm": 1500 + i % 450}, "weight": {"g": 45_000 + (i * 7919) % 100_000},
-                "waist": {"answered": {"mm": 650 + i % 500}}},
+        "bmi": {"height": {"kind": "mm", "value": 1500 + i % 450}, "weight": {"kind": "g", "value": 45_000 + (i * 7919) % 100_000},
+                "waist": {"kind": "answered", "value": {"kind": "mm", "value": 650 + i % 500}}},
         "activity": {
-            "gppaq": {"answered": {
-                "occupation": {"answered": occupation},
-                "exercise_and_cycling": {"answered": {"bands": {
+            "gppaq": {"kind": "answered", "value": {
+                "occupation": {"kind": "answered", "value": occupation},
+                "exercise_and_cycling": {"kind": "answered", "value": {"kind": "bands", "value": {
                     "exercise": exercise, "cycling": cycling}}},
-                "walking": "not_asked", "housework_and_childcare": "not_asked",
-                "gardening_and_diy": "not_asked", "walking_pace": "not_asked"}},
-            "weekly": {"answered": {"moderate_minutes_per_week": i % 300, "vigorous_minutes_per_week": i % 40,
-                                    "strength_days_per_week": {"answered": i % 4}}}
+                "walking": {"kind": "not_asked"}, "housework_and_childcare": {"kind": "not_asked"},
+                "gardening_and_diy": {"kind": "not_asked"}, "walking_pace": {"kind": "not_asked"}}},
+            "weekly": {"kind": "answered", "value": {"moderate_minutes_per_week": i % 300, "vigorous_minutes_per_week": i % 40,
+                                    "strength_days_per_week": {"kind": "answered", "value": i % 4}}}
         }
     }))
     .expect("valid answers")

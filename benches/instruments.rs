@@ -13,8 +13,8 @@ fn contact() -> Contact {
         "age": 47, "sex": "male", "pregnant": "no", "family_background": "south_asian",
         "setting": "emergency_department", "time_available": "brief",
         "presenting_condition": "fall", "intoxicated": "no", "priority_groups": [],
-        "comorbidities": {"diabetes": "none", "hypertension": "yes",
-                          "eating_disorder": "no", "bariatric_surgery": "none"}
+        "comorbidities": {"diabetes": {"kind": "none"}, "hypertension": "yes",
+                          "eating_disorder": "no", "bariatric_surgery": {"kind": "none"}}
     }))
     .expect("a valid contact")
 }
@@ -26,45 +26,45 @@ fn from_json<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> T {
 fn instruments(c: &mut Criterion) {
     let contact = contact();
     let pat_answers: pat::Answers = from_json(serde_json::json!({
-        "drinks_alcohol": {"answered": true},
-        "most_in_one_day": {"answered": {"units": 10}},
-        "frequency": {"answered": "every_day"},
-        "attendance_related": {"answered": true},
-        "willing_to_see_specialist": {"answered": true}
+        "drinks_alcohol": {"kind": "answered", "value": true},
+        "most_in_one_day": {"kind": "answered", "value": {"kind": "units", "value": 10}},
+        "frequency": {"kind": "answered", "value": {"kind": "every_day"}},
+        "attendance_related": {"kind": "answered", "value": true},
+        "willing_to_see_specialist": {"kind": "answered", "value": true}
     }));
     let smoking_answers: smoking::Answers = from_json(serde_json::json!({
-        "status": {"current_smoker": {"products": ["hand_rolled"],
-            "cigarettes_per_day": {"answered": 15},
-            "minutes_to_first_cigarette": {"answered": 20},
-            "years_smoked": {"answered": 30}}},
-        "vaping": {"answered": "never"},
-        "co_ppm": {"answered": 18}
+        "status": {"kind": "current_smoker", "value": {"products": ["hand_rolled"],
+            "cigarettes_per_day": {"kind": "answered", "value": 15},
+            "minutes_to_first_cigarette": {"kind": "answered", "value": 20},
+            "years_smoked": {"kind": "answered", "value": 30}}},
+        "vaping": {"kind": "answered", "value": "never"},
+        "co_ppm": {"kind": "answered", "value": 18}
     }));
     let bmi_answers: bmi::Answers = from_json(serde_json::json!({
-        "height": {"cm": 170.2}, "weight": {"kg": 83.4}, "waist": {"answered": {"cm": 96.5}}
+        "height": {"kind": "cm", "value": 170.2}, "weight": {"kind": "kg", "value": 83.4}, "waist": {"kind": "answered", "value": {"kind": "cm", "value": 96.5}}
     }));
     let activity_answers: activity::Answers = from_json(serde_json::json!({
-        "gppaq": {"answered": {
-            "occupation": {"answered": "sedentary"},
-            "exercise_and_cycling": {"answered": {"bands": {"exercise": "some_but_less_than_1", "cycling": "none"}}},
-            "walking": "not_asked", "housework_and_childcare": "not_asked",
-            "gardening_and_diy": "not_asked", "walking_pace": "not_asked"}},
-        "weekly": {"answered": {"moderate_minutes_per_week": 60, "vigorous_minutes_per_week": 10,
-                                "strength_days_per_week": {"answered": 1}}}
+        "gppaq": {"kind": "answered", "value": {
+            "occupation": {"kind": "answered", "value": "sedentary"},
+            "exercise_and_cycling": {"kind": "answered", "value": {"kind": "bands", "value": {"exercise": "some_but_less_than_1", "cycling": "none"}}},
+            "walking": {"kind": "not_asked"}, "housework_and_childcare": {"kind": "not_asked"},
+            "gardening_and_diy": {"kind": "not_asked"}, "walking_pace": {"kind": "not_asked"}}},
+        "weekly": {"kind": "answered", "value": {"moderate_minutes_per_week": 60, "vigorous_minutes_per_week": 10,
+                                "strength_days_per_week": {"kind": "answered", "value": 1}}}
     }));
 
     let audit_answers: audit::Answers = from_json(serde_json::json!({
-        "audit_c": {"frequency": {"answered": "two_to_three_times_per_week"},
-                    "typical_day": {"answered": {"units": 6.5}},
-                    "heavy_drinking": {"answered": "monthly"}},
-        "unable_to_stop": {"answered": "monthly"}, "failed_expectations": {"answered": "never"},
-        "morning_drink": {"answered": "never"}, "guilt": {"answered": "monthly"},
-        "memory_loss": {"answered": "less_than_monthly"}, "injury": {"answered": "no"},
-        "others_concerned": {"answered": "yes_during_the_last_year"}
+        "audit_c": {"frequency": {"kind": "answered", "value": "two_to_three_times_per_week"},
+                    "typical_day": {"kind": "answered", "value": {"kind": "units", "value": 6.5}},
+                    "heavy_drinking": {"kind": "answered", "value": "monthly"}},
+        "unable_to_stop": {"kind": "answered", "value": "monthly"}, "failed_expectations": {"kind": "answered", "value": "never"},
+        "morning_drink": {"kind": "answered", "value": "never"}, "guilt": {"kind": "answered", "value": "monthly"},
+        "memory_loss": {"kind": "answered", "value": "less_than_monthly"}, "injury": {"kind": "answered", "value": "no"},
+        "others_concerned": {"kind": "answered", "value": "yes_during_the_last_year"}
     }));
     let fast_answers: fast::Answers = from_json(serde_json::json!({
-        "heavy_drinking": {"answered": "monthly"}, "failed_expectations": {"answered": "less_than_monthly"},
-        "memory_loss": {"answered": "never"}, "others_concerned": {"answered": "no"}
+        "heavy_drinking": {"kind": "answered", "value": "monthly"}, "failed_expectations": {"kind": "answered", "value": "less_than_monthly"},
+        "memory_loss": {"kind": "answered", "value": "never"}, "others_concerned": {"kind": "answered", "value": "no"}
     }));
 
     let mut group = c.benchmark_group("score");

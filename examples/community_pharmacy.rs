@@ -12,29 +12,29 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "age": 52, "sex": "female", "pregnant": "no", "family_background": "white",
         "setting": "community_pharmacy", "time_available": "brief",
         "presenting_condition": null, "intoxicated": "no", "priority_groups": [],
-        "comorbidities": {"diabetes": "none", "hypertension": "yes",
-                          "eating_disorder": "no", "bariatric_surgery": "none"}
+        "comorbidities": {"diabetes": {"kind": "none"}, "hypertension": "yes",
+                          "eating_disorder": "no", "bariatric_surgery": {"kind": "none"}}
     }"#,
     )?;
     // 165 cm and 84.4 kg: BMI 31.0, obesity class 1. Desk job, no exercise.
     let answers: Answers = serde_json::from_str(
         r#"{
         "smoking": {
-            "status": {"current_smoker": {"products": ["manufactured_cigarettes"],
-                "cigarettes_per_day": {"answered": 12},
-                "minutes_to_first_cigarette": {"answered": 30},
-                "years_smoked": {"answered": 30}}},
-            "vaping": {"answered": "never"},
-            "co_ppm": "not_asked"
+            "status": {"kind": "current_smoker", "value": {"products": ["manufactured_cigarettes"],
+                "cigarettes_per_day": {"kind": "answered", "value": 12},
+                "minutes_to_first_cigarette": {"kind": "answered", "value": 30},
+                "years_smoked": {"kind": "answered", "value": 30}}},
+            "vaping": {"kind": "answered", "value": "never"},
+            "co_ppm": {"kind": "not_asked"}
         },
-        "bmi": {"height": {"cm": 165}, "weight": {"kg": 84.4}, "waist": "not_asked"},
+        "bmi": {"height": {"kind": "cm", "value": 165}, "weight": {"kind": "kg", "value": 84.4}, "waist": {"kind": "not_asked"}},
         "activity": {
-            "gppaq": {"answered": {
-                "occupation": {"answered": "sedentary"},
-                "exercise_and_cycling": {"answered": {"bands": {"exercise": "none", "cycling": "none"}}},
-                "walking": "not_asked", "housework_and_childcare": "not_asked",
-                "gardening_and_diy": "not_asked", "walking_pace": "not_asked"}},
-            "weekly": "not_asked"
+            "gppaq": {"kind": "answered", "value": {
+                "occupation": {"kind": "answered", "value": "sedentary"},
+                "exercise_and_cycling": {"kind": "answered", "value": {"kind": "bands", "value": {"exercise": "none", "cycling": "none"}}},
+                "walking": {"kind": "not_asked"}, "housework_and_childcare": {"kind": "not_asked"},
+                "gardening_and_diy": {"kind": "not_asked"}, "walking_pace": {"kind": "not_asked"}}},
+            "weekly": {"kind": "not_asked"}
         }
     }"#,
     )?;

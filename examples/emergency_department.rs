@@ -14,19 +14,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "age": 58, "sex": "male", "pregnant": "no", "family_background": "white",
         "setting": "emergency_department", "time_available": "very_brief",
         "presenting_condition": "fall", "intoxicated": "no", "priority_groups": [],
-        "comorbidities": {"diabetes": "none", "hypertension": "no",
-                          "eating_disorder": "no", "bariatric_surgery": "none"}
+        "comorbidities": {"diabetes": {"kind": "none"}, "hypertension": "no",
+                          "eating_disorder": "no", "bariatric_surgery": {"kind": "none"}}
     }"#,
     )?;
     // PAT: ten units on his heaviest day, every day, and he accepts the offer
     // of the alcohol health worker.
     let answers: Answers = serde_json::from_str(
         r#"{"pat": {
-        "drinks_alcohol": {"answered": true},
-        "most_in_one_day": {"answered": {"drinks": [{"drink": "pint_ordinary_strength", "count": 5}]}},
-        "frequency": {"answered": "every_day"},
-        "attendance_related": {"answered": true},
-        "willing_to_see_specialist": {"answered": true}
+        "drinks_alcohol": {"kind": "answered", "value": true},
+        "most_in_one_day": {"kind": "answered", "value": {"kind": "drinks", "value": [{"drink": {"kind": "pint_ordinary_strength"}, "count": 5}]}},
+        "frequency": {"kind": "answered", "value": {"kind": "every_day"}},
+        "attendance_related": {"kind": "answered", "value": true},
+        "willing_to_see_specialist": {"kind": "answered", "value": true}
     }}"#,
     )?;
 

@@ -12,15 +12,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "age": 39, "sex": "female", "pregnant": "no", "family_background": "mixed",
         "setting": "general_practice", "time_available": "brief",
         "presenting_condition": null, "intoxicated": "no", "priority_groups": [],
-        "comorbidities": {"diabetes": "none", "hypertension": "no",
-                          "eating_disorder": "no", "bariatric_surgery": "none"}
+        "comorbidities": {"diabetes": {"kind": "none"}, "hypertension": "no",
+                          "eating_disorder": "no", "bariatric_surgery": {"kind": "none"}}
     }))?;
     let audit_c = json!({
-        "frequency": {"answered": "two_to_three_times_per_week"},
-        "typical_day": {"answered": {"drinks": [{"drink": "glass_of_wine", "count": 3}]}},
-        "heavy_drinking": {"answered": "monthly"}
+        "frequency": {"kind": "answered", "value": "two_to_three_times_per_week"},
+        "typical_day": {"kind": "answered", "value": {"kind": "drinks", "value": [{"drink": {"kind": "glass_of_wine"}, "count": 3}]}},
+        "heavy_drinking": {"kind": "answered", "value": "monthly"}
     });
-    let not_asked = json!("not_asked");
+    let not_asked = json!({"kind": "not_asked"});
     let policy = Policy::national_default()?;
 
     // First, only the three AUDIT-C questions.
@@ -41,13 +41,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     // Then the remaining seven questions.
     let answers: Answers = serde_json::from_value(json!({"audit": {
         "audit_c": audit_c,
-        "unable_to_stop": {"answered": "monthly"},
-        "failed_expectations": {"answered": "monthly"},
-        "morning_drink": {"answered": "never"},
-        "guilt": {"answered": "weekly"},
-        "memory_loss": {"answered": "less_than_monthly"},
-        "injury": {"answered": "no"},
-        "others_concerned": {"answered": "yes_during_the_last_year"}
+        "unable_to_stop": {"kind": "answered", "value": "monthly"},
+        "failed_expectations": {"kind": "answered", "value": "monthly"},
+        "morning_drink": {"kind": "answered", "value": "never"},
+        "guilt": {"kind": "answered", "value": "weekly"},
+        "memory_loss": {"kind": "answered", "value": "less_than_monthly"},
+        "injury": {"kind": "answered", "value": "no"},
+        "others_concerned": {"kind": "answered", "value": "yes_during_the_last_year"}
     }}))?;
     let second = assess(&contact, &answers, &policy)?;
     if let Some(audit) = &second.findings.audit {

@@ -25,13 +25,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "age": 44, "sex": "male", "pregnant": "no", "family_background": "white",
         "setting": "general_practice", "time_available": "brief",
         "presenting_condition": null, "intoxicated": "no", "priority_groups": [],
-        "comorbidities": {"diabetes": "none", "hypertension": "no",
-                          "eating_disorder": "no", "bariatric_surgery": "none"}
+        "comorbidities": {"diabetes": {"kind": "none"}, "hypertension": "no",
+                          "eating_disorder": "no", "bariatric_surgery": {"kind": "none"}}
     }"#,
     )?;
     // 180 cm and 110 kg: BMI 34.0, obesity class 1, no diabetes or hypertension.
     let answers: Answers = serde_json::from_str(
-        r#"{"bmi": {"height": {"cm": 180}, "weight": {"kg": 110}, "waist": "not_asked"}}"#,
+        r#"{"bmi": {"height": {"kind": "cm", "value": 180}, "weight": {"kind": "kg", "value": 110}, "waist": {"kind": "not_asked"}}}"#,
     )?;
 
     let national = Policy::national_default()?;

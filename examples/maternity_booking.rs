@@ -12,13 +12,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "age": 29, "sex": "female", "pregnant": "yes", "family_background": "black_african",
         "setting": "maternity", "time_available": "brief",
         "presenting_condition": null, "intoxicated": "no", "priority_groups": [],
-        "comorbidities": {"diabetes": "none", "hypertension": "no",
-                          "eating_disorder": "no", "bariatric_surgery": "none"}
+        "comorbidities": {"diabetes": {"kind": "none"}, "hypertension": "no",
+                          "eating_disorder": "no", "bariatric_surgery": {"kind": "none"}}
     }"#,
     )?;
     let answers: Answers = serde_json::from_str(
-        r#"{"smoking": {"status": "never_smoked", "vaping": {"answered": "never"},
-                        "co_ppm": {"answered": 5}}}"#,
+        r#"{"smoking": {"status": {"kind": "never_smoked"}, "vaping": {"kind": "answered", "value": "never"},
+                        "co_ppm": {"kind": "answered", "value": 5}}}"#,
     )?;
     let policy = Policy::national_default()?;
     let assessment = assess(&contact, &answers, &policy)?;

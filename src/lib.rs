@@ -27,17 +27,17 @@
 //!     "age": 58, "sex": "male", "pregnant": "no", "family_background": "white",
 //!     "setting": "emergency_department", "time_available": "very_brief",
 //!     "presenting_condition": "fall", "intoxicated": "no", "priority_groups": [],
-//!     "comorbidities": {"diabetes": "none", "hypertension": "no",
-//!                       "eating_disorder": "no", "bariatric_surgery": "none"}
+//!     "comorbidities": {"diabetes": {"kind": "none"}, "hypertension": "no",
+//!                       "eating_disorder": "no", "bariatric_surgery": {"kind": "none"}}
 //! }"#)?;
 //!
 //! // 2. His Paddington Alcohol Test answers: five pints a day, every day.
 //! let answers: Answers = serde_json::from_str(r#"{"pat": {
-//!     "drinks_alcohol": {"answered": true},
-//!     "most_in_one_day": {"answered": {"drinks": [{"drink": "pint_ordinary_strength", "count": 5}]}},
-//!     "frequency": {"answered": "every_day"},
-//!     "attendance_related": {"answered": true},
-//!     "willing_to_see_specialist": {"answered": true}
+//!     "drinks_alcohol": {"kind": "answered", "value": true},
+//!     "most_in_one_day": {"kind": "answered", "value": {"kind": "drinks", "value": [{"drink": {"kind": "pint_ordinary_strength"}, "count": 5}]}},
+//!     "frequency": {"kind": "answered", "value": {"kind": "every_day"}},
+//!     "attendance_related": {"kind": "answered", "value": true},
+//!     "willing_to_see_specialist": {"kind": "answered", "value": true}
 //! }}"#)?;
 //!
 //! // 3. The national default policy.
@@ -91,6 +91,42 @@
 //! and the default policy refer to the sections of `docs/clinical-reference.md`
 //! in the repository, which gives each threshold and rule with its published
 //! source and says which parts are not yet implemented.
+//!
+//! ## JSON shapes
+//!
+//! Every type serializes with serde in one of three shapes, the same across
+//! the crate:
+//!
+//! - a struct is an object with a key per field, all required (`null` for an
+//!   absent optional value);
+//! - an enum that is only a list of names is a string: `"sex": "male"`;
+//! - every other enum (a union whose variants carry data) is an object tagged
+//!   with `kind`, naming the variant, and holding the variant's data, if it
+//!   has any, in `value`: `{"kind": "not_asked"}`, `{"kind": "answered",
+//!   "value": true}`, `{"kind": "cm", "value": 175.5}`, `{"kind":
+//!   "feet_and_inches", "value": {"feet": 5, "inches": 10}}`, `{"kind":
+//!   "incomplete", "value": {"next": "frequency"}}`, `{"kind": "outcome",
+//!   "value": "pat_positive"}`. No other key is accepted beside them.
+//!
+//! In the JSON Schemas (feature `schema`) each union is a `oneOf` of its
+//! variants, each titled `{Type}{Kind}` (`HeightCm`, `BooleanReplyAnswered`),
+//! so code generated from them gets one named class per variant,
+//! discriminated by `kind`.
+//!
+//! ```
+//! use mecc::instruments::Reply;
+//! use mecc::units::Height;
+//!
+//! let asked: Reply<Height> = serde_json::from_str(
+//!     r#"{"kind": "answered", "value": {"kind": "feet_and_inches", "value": {"feet": 5, "inches": 10}}}"#,
+//! )?;
+//! assert_eq!(asked.get().map(Height::mm), Some(1778));
+//! assert_eq!(
+//!     serde_json::to_string(&asked)?,
+//!     r#"{"kind":"answered","value":{"kind":"mm","value":1778}}"#
+//! );
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 //!
 //! ## Errors
 //!

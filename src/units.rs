@@ -6,9 +6,10 @@
 //! [`Bounds`] constant, and that one constant drives the check, the error message
 //! and the JSON Schema.
 //!
-//! In JSON a quantity is an object whose single key names its unit, for example
-//! `{"cm": 175.5}` or `{"stones_and_pounds": {"stones": 12, "pounds": 6}}`; it is
-//! written back in its canonical unit (`{"mm": 1755}`).
+//! In JSON a quantity is tagged with its unit as `kind`, the amount in
+//! `value`, for example `{"kind": "cm", "value": 175.5}` or `{"kind":
+//! "stones_and_pounds", "value": {"stones": 12, "pounds": 6}}`; it is written
+//! back in its canonical unit (`{"kind": "mm", "value": 1755}`).
 
 use serde::{Deserialize, Serialize};
 
@@ -255,13 +256,18 @@ pub struct Height {
 
 /// The forms a height can be given in.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[serde(
+    tag = "kind",
+    content = "value",
+    rename_all = "snake_case",
+    deny_unknown_fields
+)]
 pub enum HeightInput {
-    /// Centimetres, for example `{"cm": 175.5}`.
+    /// Centimetres, for example `{"kind": "cm", "value": 175.5}`.
     Cm(#[serde(deserialize_with = "number")] f64),
-    /// Whole millimetres, the canonical form: `{"mm": 1755}`.
+    /// Whole millimetres, the canonical form: `{"kind": "mm", "value": 1755}`.
     Mm(u32),
-    /// Feet and inches: `{"feet_and_inches": {"feet": 5, "inches": 9.5}}`.
+    /// Feet and inches: `{"kind": "feet_and_inches", "value": {"feet": 5, "inches": 9.5}}`.
     FeetAndInches {
         /// Whole feet.
         feet: u32,
@@ -410,15 +416,21 @@ pub struct Weight {
 
 /// The forms a weight can be given in.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[serde(
+    tag = "kind",
+    content = "value",
+    rename_all = "snake_case",
+    deny_unknown_fields
+)]
 pub enum WeightInput {
-    /// Kilograms: `{"kg": 80.5}`.
+    /// Kilograms: `{"kind": "kg", "value": 80.5}`.
     Kg(#[serde(deserialize_with = "number")] f64),
-    /// Whole grams, the canonical form: `{"g": 80500}`.
+    /// Whole grams, the canonical form: `{"kind": "g", "value": 80500}`.
     G(u32),
-    /// Pounds alone: `{"pounds": 177.5}`.
+    /// Pounds alone: `{"kind": "pounds", "value": 177.5}`.
     Pounds(#[serde(deserialize_with = "number")] f64),
-    /// Stones and pounds (1 st = 14 lb): `{"stones_and_pounds": {"stones": 12, "pounds": 6}}`.
+    /// Stones and pounds (1 st = 14 lb): `{"kind": "stones_and_pounds",
+    /// "value": {"stones": 12, "pounds": 6}}`.
     StonesAndPounds {
         /// Whole stones.
         stones: u32,
@@ -559,13 +571,18 @@ pub struct Waist {
 
 /// The forms a waist circumference can be given in.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[serde(
+    tag = "kind",
+    content = "value",
+    rename_all = "snake_case",
+    deny_unknown_fields
+)]
 pub enum WaistInput {
-    /// Centimetres: `{"cm": 86.5}`.
+    /// Centimetres: `{"kind": "cm", "value": 86.5}`.
     Cm(#[serde(deserialize_with = "number")] f64),
-    /// Whole millimetres, the canonical form: `{"mm": 865}`.
+    /// Whole millimetres, the canonical form: `{"kind": "mm", "value": 865}`.
     Mm(u32),
-    /// Inches: `{"inches": 34}`.
+    /// Inches: `{"kind": "inches", "value": 34}`.
     Inches(#[serde(deserialize_with = "number")] f64),
 }
 
@@ -871,18 +888,92 @@ fn bounded_schema(kind: &str, bounds: &Bounds, description: &str) -> schemars::S
     })
 }
 
-/// The JSON Schema of an object with the single key `key`: one form of a
-/// value that can be given in several units or ways.
+/// The JSON Schema of one variant of a tagged union, as serde writes an
+/// adjacently tagged enum: `{"kind": kind, "value": value}`.
 #[cfg(feature = "schema")]
 #[expect(
     clippy::needless_pass_by_value,
     reason = "the schema is built for the call and only placed in the result"
 )]
-pub(crate) fn one_key_schema(key: &str, value: schemars::Schema) -> schemars::Schema {
+pub(crate) fn tagged_schema(kind: &str, value: schemars::Schema) -> schemars::Schema {
     schemars::json_schema!({
         "type": "object",
-        "properties": { key: value },
-        "required": [key],
+        "properties": {
+            "kind": { "type": "string", "const": kind },
+            "value": value,
+        },
+        "required": ["kind", "value"],
+        "additionalProperties": false,
+    })
+}
+
+/// Gives each variant of the tagged union `schema` the title `{name}{Kind}`
+/// (`HeightCm`, `BooleanReplyNotAsked`), and the fields of a struct variant
+/// the title `{name}{Kind}Value`, so that code generators name their classes
+/// after them rather than numbering them.
+#[cfg(feature = "schema")]
+pub(crate) fn title_variants_of(name: &str, schema: &mut schemars::Schema) {
+    fn capitalized(word: &str) -> String {
+        let mut chars = word.chars();
+        chars
+            .next()
+            .map(|first| first.to_uppercase().chain(chars).collect())
+            .unwrap_or_default()
+    }
+    let prefix = capitalized(name);
+    for key in ["oneOf", "anyOf"] {
+        let Some(variants) = schema.get_mut(key).and_then(|v| v.as_array_mut()) else {
+            continue;
+        };
+        for variant in variants {
+            let Some(kind) = variant
+                .pointer("/properties/kind/const")
+                .and_then(serde_json::Value::as_str)
+            else {
+                continue;
+            };
+            let mut title: String = std::iter::once(prefix.clone())
+                .chain(kind.split('_').map(capitalized))
+                .collect();
+            // A variant holding a type of the same name (`TypicalDay::Band`
+            // holds a `TypicalDayBand`) must not take that type's name.
+            let holds = variant
+                .pointer("/properties/value/$ref")
+                .and_then(serde_json::Value::as_str)
+                .and_then(|r| r.rsplit('/').next());
+            if holds == Some(title.as_str()) {
+                title.push_str("Variant");
+            }
+            // A struct variant's fields are an object of their own: name it
+            // after the variant too.
+            if let Some(value) = variant.pointer_mut("/properties/value")
+                && value.get("properties").is_some()
+                && let Some(object) = value.as_object_mut()
+            {
+                object.insert("title".to_owned(), format!("{title}Value").into());
+            }
+            if let Some(object) = variant.as_object_mut() {
+                object.insert("title".to_owned(), title.into());
+            }
+        }
+    }
+}
+
+/// [`title_variants_of`] with the name `T` is published under: the
+/// `transform` of every tagged union's derived schema.
+#[cfg(feature = "schema")]
+pub(crate) fn title_variants<T: schemars::JsonSchema>(schema: &mut schemars::Schema) {
+    title_variants_of(&T::schema_name(), schema);
+}
+
+/// The JSON Schema of a variant of a tagged union that carries no value:
+/// `{"kind": kind}`.
+#[cfg(feature = "schema")]
+pub(crate) fn unit_tagged_schema(kind: &str) -> schemars::Schema {
+    schemars::json_schema!({
+        "type": "object",
+        "properties": { "kind": { "type": "string", "const": kind } },
+        "required": ["kind"],
         "additionalProperties": false,
     })
 }
@@ -896,7 +987,7 @@ mod schema {
     use super::{
         ALCOHOL_UNITS, AlcoholUnits, GRAMS_PER_POUND, HEIGHT_CM, HEIGHT_MM, Height, MM_PER_INCH,
         POUNDS_PER_STONE, WAIST_CM, WAIST_MM, WEIGHT_G, WEIGHT_KG, Waist, Weight, integer_schema,
-        number_schema, one_key_schema,
+        number_schema, tagged_schema,
     };
 
     fn imperial(key: &str, big: &str, small: &str, small_limit: f64) -> Schema {
@@ -909,7 +1000,7 @@ mod schema {
             "required": [big, small],
             "additionalProperties": false,
         });
-        one_key_schema(key, inner)
+        tagged_schema(key, inner)
     }
 
     // Hand-written: the forms and their bounds come from `Bounds` constants and conversion factors, which a derive cannot read.
@@ -918,14 +1009,16 @@ mod schema {
             "Height".into()
         }
         fn json_schema(_: &mut SchemaGenerator) -> Schema {
-            json_schema!({
-                "description": "A height: {\"cm\": n}, {\"mm\": n} or {\"feet_and_inches\": {\"feet\": n, \"inches\": n}}.",
+            let mut schema = json_schema!({
+                "description": "A height: {\"kind\": \"cm\", \"value\": n}, {\"kind\": \"mm\", \"value\": n} or {\"kind\": \"feet_and_inches\", \"value\": {\"feet\": n, \"inches\": n}}.",
                 "oneOf": [
-                    one_key_schema("cm", number_schema(&HEIGHT_CM, "centimetres")),
-                    one_key_schema("mm", integer_schema(&HEIGHT_MM, "millimetres")),
+                    tagged_schema("cm", number_schema(&HEIGHT_CM, "centimetres")),
+                    tagged_schema("mm", integer_schema(&HEIGHT_MM, "millimetres")),
                     imperial("feet_and_inches", "feet", "inches", 12.0),
                 ]
-            })
+            });
+            crate::units::title_variants_of(&Self::schema_name(), &mut schema);
+            schema
         }
     }
 
@@ -937,15 +1030,17 @@ mod schema {
         fn json_schema(_: &mut SchemaGenerator) -> Schema {
             let max_lb = WEIGHT_KG.max() * 1000.0 / GRAMS_PER_POUND;
             let min_lb = WEIGHT_KG.min() * 1000.0 / GRAMS_PER_POUND;
-            json_schema!({
-                "description": "A weight: {\"kg\": n}, {\"g\": n}, {\"pounds\": n} or {\"stones_and_pounds\": {\"stones\": n, \"pounds\": n}}.",
+            let mut schema = json_schema!({
+                "description": "A weight: {\"kind\": \"kg\", \"value\": n}, with kind \"g\" or \"pounds\" likewise, or {\"kind\": \"stones_and_pounds\", \"value\": {\"stones\": n, \"pounds\": n}}.",
                 "oneOf": [
-                    one_key_schema("kg", number_schema(&WEIGHT_KG, "kilograms")),
-                    one_key_schema("g", integer_schema(&WEIGHT_G, "grams")),
-                    one_key_schema("pounds", json_schema!({"type": "number", "minimum": min_lb, "maximum": max_lb})),
+                    tagged_schema("kg", number_schema(&WEIGHT_KG, "kilograms")),
+                    tagged_schema("g", integer_schema(&WEIGHT_G, "grams")),
+                    tagged_schema("pounds", json_schema!({"type": "number", "minimum": min_lb, "maximum": max_lb})),
                     imperial("stones_and_pounds", "stones", "pounds", POUNDS_PER_STONE),
                 ]
-            })
+            });
+            crate::units::title_variants_of(&Self::schema_name(), &mut schema);
+            schema
         }
     }
 
@@ -956,14 +1051,16 @@ mod schema {
         }
         fn json_schema(_: &mut SchemaGenerator) -> Schema {
             let inch = MM_PER_INCH / 10.0;
-            json_schema!({
-                "description": "A waist circumference: {\"cm\": n}, {\"mm\": n} or {\"inches\": n}.",
+            let mut schema = json_schema!({
+                "description": "A waist circumference: {\"kind\": \"cm\", \"value\": n}, with kind \"mm\" or \"inches\" likewise.",
                 "oneOf": [
-                    one_key_schema("cm", number_schema(&WAIST_CM, "centimetres")),
-                    one_key_schema("mm", integer_schema(&WAIST_MM, "millimetres")),
-                    one_key_schema("inches", json_schema!({"type": "number", "minimum": WAIST_CM.min() / inch, "maximum": WAIST_CM.max() / inch})),
+                    tagged_schema("cm", number_schema(&WAIST_CM, "centimetres")),
+                    tagged_schema("mm", integer_schema(&WAIST_MM, "millimetres")),
+                    tagged_schema("inches", json_schema!({"type": "number", "minimum": WAIST_CM.min() / inch, "maximum": WAIST_CM.max() / inch})),
                 ]
-            })
+            });
+            crate::units::title_variants_of(&Self::schema_name(), &mut schema);
+            schema
         }
     }
 

@@ -703,14 +703,14 @@ fn json_names_are_the_spec_names() {
 #[test]
 fn answers_json_shape() {
     let answers: Answers = serde_json::from_value(json!({
-        "gppaq": {"answered": {
-            "occupation": {"answered": "standing"},
-            "exercise_and_cycling": {"answered": {"minutes": {"exercise": 45, "cycling": 30}}},
-            "walking": {"answered": "1_to_less_than_3"}, "housework_and_childcare": "not_asked",
-            "gardening_and_diy": "not_asked", "walking_pace": {"answered": "steady"}
+        "gppaq": {"kind": "answered", "value": {
+            "occupation": {"kind": "answered", "value": "standing"},
+            "exercise_and_cycling": {"kind": "answered", "value": {"kind": "minutes", "value": {"exercise": 45, "cycling": 30}}},
+            "walking": {"kind": "answered", "value": "1_to_less_than_3"}, "housework_and_childcare": {"kind": "not_asked"},
+            "gardening_and_diy": {"kind": "not_asked"}, "walking_pace": {"kind": "answered", "value": "steady"}
         }},
-        "weekly": {"answered": {"moderate_minutes_per_week": 120, "vigorous_minutes_per_week": 20,
-                                "strength_days_per_week": {"answered": 2}}}
+        "weekly": {"kind": "answered", "value": {"moderate_minutes_per_week": 120, "vigorous_minutes_per_week": 20,
+                                "strength_days_per_week": {"kind": "answered", "value": 2}}}
     }))
     .unwrap();
     let f = activity::score(&answers, &contact(40));
@@ -718,12 +718,14 @@ fn answers_json_shape() {
     assert_eq!(f.weekly_band(), Some(ActiveLivesBand::Active));
     let json = serde_json::to_value(f).unwrap();
     assert_eq!(json["source"], activity::VERSION);
-    assert_eq!(json["gppaq"]["scored"]["combined_band"], "1_to_less_than_3");
+    assert_eq!(json["gppaq"]["kind"], "scored");
+    assert_eq!(json["gppaq"]["value"]["combined_band"], "1_to_less_than_3");
+    assert_eq!(json["weekly"]["value"]["moderate_equivalent_minutes"], 160);
+    assert_eq!(json["weekly"]["kind"], "assessed");
     assert_eq!(
-        json["weekly"]["assessed"]["moderate_equivalent_minutes"],
-        160
+        json["weekly"]["value"]["strength_guideline"],
+        json!({"kind": "met"})
     );
-    assert_eq!(json["weekly"]["assessed"]["strength_guideline"], "met");
     common::assert_json_contract(&answers);
     common::assert_json_contract(&f);
 }
@@ -731,15 +733,15 @@ fn answers_json_shape() {
 #[test]
 fn unknown_fields_and_missing_answers_are_refused() {
     let weekly = json!({"moderate_minutes_per_week": 1, "vigorous_minutes_per_week": 1,
-                        "strength_days_per_week": "not_asked", "light_minutes": 3});
+                        "strength_days_per_week": {"kind": "not_asked"}, "light_minutes": 3});
     assert!(serde_json::from_value::<WeeklyActivity>(weekly).is_err());
     // Unknown is a value: a missing answer is an error, not a default.
     let weekly = json!({"moderate_minutes_per_week": 1, "vigorous_minutes_per_week": 1});
     assert!(serde_json::from_value::<WeeklyActivity>(weekly).is_err());
-    assert!(serde_json::from_value::<Answers>(json!({"gppaq": "not_asked"})).is_err());
+    assert!(serde_json::from_value::<Answers>(json!({"gppaq": {"kind": "not_asked"}})).is_err());
     let minutes = json!({"exercise": 1, "cycling": 1, "walking": 1});
     assert!(serde_json::from_value::<ExerciseAndCyclingMinutes>(minutes).is_err());
-    let b = json!({"bands": {"exercise": "none", "cycling": "none", "walking": "none"}});
+    let b = json!({"kind": "bands", "value": {"exercise": "none", "cycling": "none", "walking": "none"}});
     assert!(serde_json::from_value::<ExerciseAndCycling>(b).is_err());
     let err = serde_json::from_value::<StrengthDays>(json!(9)).unwrap_err();
     assert!(
@@ -853,6 +855,8 @@ fn arb_json() -> impl Strategy<Value = Value> {
         proptest::sample::select(vec![
             "not_asked",
             "answered",
+            "kind",
+            "value",
             "none",
             "3_or_more",
             "sedentary",

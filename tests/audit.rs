@@ -213,7 +213,10 @@ fn typical_day_from_drinks_uses_the_pat_calculator() {
     assert_eq!(t.units().unwrap().centi_units(), 500);
     assert_eq!(t.band(), TypicalDayBand::FiveToSix);
     // Written back as the amount.
-    assert_eq!(serde_json::to_value(t).unwrap(), json!({"units": 5.0}));
+    assert_eq!(
+        serde_json::to_value(t).unwrap(),
+        json!({"kind": "units", "value": 5.0})
+    );
     common::assert_json_contract(&t);
 }
 
@@ -338,7 +341,7 @@ fn invalid_item_9_message() {
     );
     // The same through JSON, for item 10.
     let mut fields = serde_json::to_value(AnswersFields::NOT_STARTED).unwrap();
-    fields["others_concerned"] = json!({"answered": {"score": 1}});
+    fields["others_concerned"] = json!({"kind": "score", "value": 1});
     let err = serde_json::from_value::<Answers>(fields).unwrap_err();
     assert_eq!(
         err.to_string(),
@@ -493,21 +496,21 @@ fn json_errors_name_the_field_and_what_it_accepts() {
         )
     };
     let err = ac(
-        json!({"answered": "weeky"}),
-        json!("not_asked"),
-        json!("not_asked"),
+        json!({"kind": "answered", "value": "weeky"}),
+        json!({"kind": "not_asked"}),
+        json!({"kind": "not_asked"}),
     )
     .unwrap_err();
     assert_eq!(
         err.to_string(),
         "frequency is \"weeky\": expected one of never, monthly_or_less, \
          two_to_four_times_per_month, two_to_three_times_per_week, four_or_more_times_per_week, \
-         or {\"score\": n} with n from 0 to 4"
+         or {\"kind\": \"score\", \"value\": n} with n from 0 to 4"
     );
     let err = ac(
-        json!("not_asked"),
-        json!("not_asked"),
-        json!({"answered": {"score": 5}}),
+        json!({"kind": "not_asked"}),
+        json!({"kind": "not_asked"}),
+        json!({"kind": "score", "value": 5}),
     )
     .unwrap_err();
     assert!(
@@ -517,44 +520,53 @@ fn json_errors_name_the_field_and_what_it_accepts() {
     );
     // A bare number for the typical day is refused: units or score?
     let err = ac(
-        json!("not_asked"),
-        json!({"answered": 4}),
-        json!("not_asked"),
+        json!({"kind": "not_asked"}),
+        json!({"kind": "answered", "value": 4}),
+        json!({"kind": "not_asked"}),
     )
     .unwrap_err();
     assert_eq!(
         err.to_string(),
-        "typical_day is 4: expected {\"units\": n}, {\"band\": name}, {\"drinks\": [...]} \
-         or {\"score\": n}; a bare number could be read as units or as a score"
+        "typical_day is 4: expected {\"kind\": \"units\", \"value\": n}, {\"kind\": \"band\", \"value\": name}, \
+         {\"kind\": \"drinks\", \"value\": [...]} or {\"kind\": \"score\", \"value\": n}; a bare number \
+         could be read as units or as a score"
     );
-    // A bare number for an item is refused too: give {"score": n}.
+    // A bare number for an item is refused too: give {"kind": "score", "value": n}.
     let err = ac(
-        json!({"answered": 2}),
-        json!("not_asked"),
-        json!("not_asked"),
+        json!({"kind": "answered", "value": 2}),
+        json!({"kind": "not_asked"}),
+        json!({"kind": "not_asked"}),
     )
     .unwrap_err();
-    assert!(err.to_string().contains("{\"score\": n}"), "{err}");
+    assert!(
+        err.to_string()
+            .contains("{\"kind\": \"score\", \"value\": n}"),
+        "{err}"
+    );
     let err = ac(
-        json!({"answered": {"score": 1, "note": "x"}}),
-        json!("not_asked"),
-        json!("not_asked"),
+        json!({"kind": "score", "value": 1, "note": "x"}),
+        json!({"kind": "not_asked"}),
+        json!({"kind": "not_asked"}),
     )
     .unwrap_err();
-    assert!(err.to_string().contains("unknown field `note`"), "{err}");
+    assert!(
+        err.to_string()
+            .contains("invalid value: string \"note\", expected \"kind\" or \"value\""),
+        "{err}"
+    );
     let err = ac(
-        json!({"answered": {"score": -1}}),
-        json!("not_asked"),
-        json!("not_asked"),
+        json!({"kind": "score", "value": -1}),
+        json!({"kind": "not_asked"}),
+        json!({"kind": "not_asked"}),
     )
     .unwrap_err();
     assert!(err.to_string().contains("-1"), "{err}");
     // Missing fields are refused: unknown is a value, not a default.
-    let err =
-        serde_json::from_value::<AuditCAnswers>(json!({"frequency": "not_asked"})).unwrap_err();
+    let err = serde_json::from_value::<AuditCAnswers>(json!({"frequency": {"kind": "not_asked"}}))
+        .unwrap_err();
     assert!(err.to_string().contains("missing field"), "{err}");
     let err = serde_json::from_value::<AuditCAnswers>(
-        json!({"frequency": "not_asked", "typical_day": "not_asked", "heavy_drinking": "not_asked", "q4": 1}),
+        json!({"frequency": {"kind": "not_asked"}, "typical_day": {"kind": "not_asked"}, "heavy_drinking": {"kind": "not_asked"}, "q4": 1}),
     )
     .unwrap_err();
     assert!(err.to_string().contains("unknown field `q4`"), "{err}");
@@ -566,47 +578,47 @@ fn json_errors_name_the_field_and_what_it_accepts() {
 fn answers_are_read_as_names_or_scores_and_written_as_names() {
     let by_score: Answers = serde_json::from_value(json!({
         "audit_c": {
-            "frequency": {"answered": {"score": 3}},
-            "typical_day": {"answered": {"score": 2}},
-            "heavy_drinking": {"answered": {"score": 1}}
+            "frequency": {"kind": "score", "value": 3},
+            "typical_day": {"kind": "answered", "value": {"kind": "score", "value": 2}},
+            "heavy_drinking": {"kind": "score", "value": 1}
         },
-        "unable_to_stop": {"answered": {"score": 0}},
-        "failed_expectations": {"answered": {"score": 1}},
-        "morning_drink": "not_asked",
-        "guilt": {"answered": {"score": 4}},
-        "memory_loss": {"answered": {"score": 2}},
-        "injury": {"answered": {"score": 2}},
-        "others_concerned": {"answered": {"score": 4}}
+        "unable_to_stop": {"kind": "score", "value": 0},
+        "failed_expectations": {"kind": "score", "value": 1},
+        "morning_drink": {"kind": "not_asked"},
+        "guilt": {"kind": "score", "value": 4},
+        "memory_loss": {"kind": "score", "value": 2},
+        "injury": {"kind": "score", "value": 2},
+        "others_concerned": {"kind": "score", "value": 4}
     }))
     .unwrap();
     let by_name: Answers = serde_json::from_value(json!({
         "audit_c": {
-            "frequency": {"answered": "two_to_three_times_per_week"},
-            "typical_day": {"answered": {"band": "five_to_six"}},
-            "heavy_drinking": {"answered": "less_than_monthly"}
+            "frequency": {"kind": "answered", "value": "two_to_three_times_per_week"},
+            "typical_day": {"kind": "answered", "value": {"kind": "band", "value": "five_to_six"}},
+            "heavy_drinking": {"kind": "answered", "value": "less_than_monthly"}
         },
-        "unable_to_stop": {"answered": "never"},
-        "failed_expectations": {"answered": "less_than_monthly"},
-        "morning_drink": "not_asked",
-        "guilt": {"answered": "daily_or_almost_daily"},
-        "memory_loss": {"answered": "monthly"},
-        "injury": {"answered": "yes_but_not_in_the_last_year"},
-        "others_concerned": {"answered": "yes_during_the_last_year"}
+        "unable_to_stop": {"kind": "answered", "value": "never"},
+        "failed_expectations": {"kind": "answered", "value": "less_than_monthly"},
+        "morning_drink": {"kind": "not_asked"},
+        "guilt": {"kind": "answered", "value": "daily_or_almost_daily"},
+        "memory_loss": {"kind": "answered", "value": "monthly"},
+        "injury": {"kind": "answered", "value": "yes_but_not_in_the_last_year"},
+        "others_concerned": {"kind": "answered", "value": "yes_during_the_last_year"}
     }))
     .unwrap();
     assert_eq!(by_score, by_name);
     let written = serde_json::to_value(by_score).unwrap();
     assert_eq!(
         written["audit_c"]["frequency"],
-        json!({"answered": "two_to_three_times_per_week"})
+        json!({"kind": "answered", "value": "two_to_three_times_per_week"})
     );
     assert_eq!(
         written["audit_c"]["typical_day"],
-        json!({"answered": {"band": "five_to_six"}})
+        json!({"kind": "answered", "value": {"kind": "band", "value": "five_to_six"}})
     );
     assert_eq!(
         written["injury"],
-        json!({"answered": "yes_but_not_in_the_last_year"})
+        json!({"kind": "answered", "value": "yes_but_not_in_the_last_year"})
     );
     common::assert_json_contract(&by_name);
     common::assert_json_contract(&Answers::NOT_STARTED);
@@ -619,21 +631,21 @@ fn answers_given_as_scores_validate_against_the_schema() {
     let schema = common::schema_of::<Answers>();
     let by_score_json = json!({
         "audit_c": {
-            "frequency": {"answered": {"score": 3}},
-            "typical_day": {"answered": {"drinks": [{"drink": "glass_of_wine", "count": 2}]}},
-            "heavy_drinking": {"answered": {"score": 1}}
+            "frequency": {"kind": "score", "value": 3},
+            "typical_day": {"kind": "answered", "value": {"kind": "drinks", "value": [{"drink": {"kind": "glass_of_wine"}, "count": 2}]}},
+            "heavy_drinking": {"kind": "score", "value": 1}
         },
-        "unable_to_stop": "not_asked", "failed_expectations": "not_asked",
-        "morning_drink": "not_asked", "guilt": "not_asked", "memory_loss": "not_asked",
-        "injury": {"answered": {"score": 2}}, "others_concerned": "not_asked"
+        "unable_to_stop": {"kind": "not_asked"}, "failed_expectations": {"kind": "not_asked"},
+        "morning_drink": {"kind": "not_asked"}, "guilt": {"kind": "not_asked"}, "memory_loss": {"kind": "not_asked"},
+        "injury": {"kind": "score", "value": 2}, "others_concerned": {"kind": "not_asked"}
     });
     let validator = jsonschema::validator_for(&schema).unwrap();
     assert!(validator.is_valid(&by_score_json));
     let mut bad = by_score_json.clone();
-    bad["injury"] = json!({"answered": {"score": 3}});
+    bad["injury"] = json!({"kind": "score", "value": 3});
     assert!(!validator.is_valid(&bad), "the schema refuses item 9 = 3");
-    bad["injury"] = json!({"answered": {"score": 2}});
-    bad["guilt"] = json!({"answered": {"score": 5}});
+    bad["injury"] = json!({"kind": "score", "value": 2});
+    bad["guilt"] = json!({"kind": "score", "value": 5});
     assert!(
         !validator.is_valid(&bad),
         "the schema refuses a 0–4 item at 5"
@@ -644,17 +656,17 @@ fn answers_given_as_scores_validate_against_the_schema() {
 fn the_module_documentation_example_reads() {
     let a: Answers = serde_json::from_value(json!({
       "audit_c": {
-        "frequency": {"answered": "two_to_three_times_per_week"},
-        "typical_day": {"answered": {"units": 4.5}},
-        "heavy_drinking": {"answered": {"score": 1}}
+        "frequency": {"kind": "answered", "value": "two_to_three_times_per_week"},
+        "typical_day": {"kind": "answered", "value": {"kind": "units", "value": 4.5}},
+        "heavy_drinking": {"kind": "score", "value": 1}
       },
-      "unable_to_stop": {"answered": "never"},
-      "failed_expectations": {"answered": "less_than_monthly"},
-      "morning_drink": {"answered": "never"},
-      "guilt": {"answered": {"score": 2}},
-      "memory_loss": "not_asked",
-      "injury": {"answered": "yes_but_not_in_the_last_year"},
-      "others_concerned": {"answered": {"score": 0}}
+      "unable_to_stop": {"kind": "answered", "value": "never"},
+      "failed_expectations": {"kind": "answered", "value": "less_than_monthly"},
+      "morning_drink": {"kind": "answered", "value": "never"},
+      "guilt": {"kind": "score", "value": 2},
+      "memory_loss": {"kind": "not_asked"},
+      "injury": {"kind": "answered", "value": "yes_but_not_in_the_last_year"},
+      "others_concerned": {"kind": "score", "value": 0}
     }))
     .unwrap();
     let f = score(&a, &contact(Sex::Male));
@@ -680,9 +692,9 @@ fn schema_bounds_are_the_constructor_bounds() {
         .as_array()
         .unwrap()
         .iter()
-        .find(|v| v["properties"].get("units").is_some())
+        .find(|v| v["properties"]["kind"]["const"] == "units")
         .unwrap();
-    assert_eq!(units["properties"]["units"]["maximum"], ALCOHOL_UNITS.max());
+    assert_eq!(units["properties"]["value"]["maximum"], ALCOHOL_UNITS.max());
     let text = common::schema_of::<Answers>().to_string();
     assert!(text.contains("\"enum\":[0,2,4]"), "{text}");
 }
@@ -701,9 +713,13 @@ fn the_schema_accepts_what_the_answers_accept_and_refuses_the_rest() {
         .find(|k| k.contains("frequency"))
         .unwrap()
         .clone();
-    for bad in [json!("hourly"), json!({"score": 5}), json!(true)] {
+    for bad in [
+        json!("hourly"),
+        json!({"kind": "score", "value": 5}),
+        json!(true),
+    ] {
         let mut doc = valid.clone();
-        doc[&key] = json!({ "answered": bad });
+        doc[&key] = json!({ "kind": "answered", "value": bad });
         assert!(serde_json::from_value::<AuditCAnswers>(doc.clone()).is_err());
         assert!(!validator.is_valid(&doc), "{doc}");
     }
@@ -720,7 +736,11 @@ fn item_scores_are_read_only_from_answered_items() {
 #[test]
 fn a_typical_day_of_the_wrong_json_type_says_what_it_accepts() {
     let err = serde_json::from_value::<TypicalDay>(json!(true)).unwrap_err();
-    assert!(err.to_string().contains("{\"band\": name}"), "{err}");
+    assert!(
+        err.to_string()
+            .contains("{\"kind\": \"band\", \"value\": name}"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -730,13 +750,13 @@ fn finding_json_shape() {
     assert_eq!(
         serde_json::to_value(f).unwrap(),
         json!({
-            "result": {"band": "increasing_risk"},
+            "result": {"kind": "band", "value": "increasing_risk"},
             "total": 6,
             "complete": true,
             "positive": "yes",
             "ask_full_audit": true,
-            "item_scores": [{"scored": 3}, {"scored": 2}, {"scored": 1}],
-            "typical_day": {"answered": {"units": 4.5}},
+            "item_scores": [{"kind": "scored", "value": 3}, {"kind": "scored", "value": 2}, {"kind": "scored", "value": 1}],
+            "typical_day": {"kind": "answered", "value": {"kind": "units", "value": 4.5}},
             "heavy_occasion_units": 6,
             "sex_assumed": true,
             "source": {"citation": audit::SOURCE.citation, "url": audit::SOURCE.url},
@@ -747,24 +767,24 @@ fn finding_json_shape() {
     let j = serde_json::to_value(g).unwrap();
     assert_eq!(
         j["result"],
-        json!({"incomplete": {"next": "unable_to_stop"}})
+        json!({"kind": "incomplete", "value": {"next": "unable_to_stop"}})
     );
     assert_eq!(j["total"], 6);
     assert_eq!(j["total_at_most"], 34);
-    assert_eq!(j["item_scores"][3], "not_asked");
+    assert_eq!(j["item_scores"][3], json!({"kind": "not_asked"}));
     assert_eq!(j["audit_c"], serde_json::to_value(f).unwrap());
     common::assert_json_contract(&g);
     assert_eq!(
         serde_json::to_value(AuditResult::Zone(AuditZone::PossibleDependence)).unwrap(),
-        json!({"zone": "possible_dependence"})
+        json!({"kind": "zone", "value": "possible_dependence"})
     );
     assert_eq!(
         serde_json::to_value(Step::Complete(AuditResult::Zone(AuditZone::LowerRisk))).unwrap(),
-        json!({"complete": {"zone": "lower_risk"}})
+        json!({"kind": "complete", "value": {"kind": "zone", "value": "lower_risk"}})
     );
     assert_eq!(
         serde_json::to_value(AuditCStep::Ask(Question::TypicalDay)).unwrap(),
-        json!({"ask": "typical_day"})
+        json!({"kind": "ask", "value": "typical_day"})
     );
 }
 
@@ -1052,6 +1072,8 @@ fn json_value() -> impl Strategy<Value = Value> {
     common::json::arb_json_with(vec![
         "not_asked",
         "answered",
+        "kind",
+        "value",
         "score",
         "band",
         "units",
@@ -1339,11 +1361,11 @@ proptest! {
     #[test]
     fn arbitrary_json_values_never_panic(v in json_value()) {
         feed_every_deserializer(&v);
-        feed_every_deserializer(&json!({ "answered": v.clone() }));
+        feed_every_deserializer(&json!({ "kind": "answered", "value": v.clone() }));
         feed_every_deserializer(&json!({
-            "frequency": {"answered": v.clone()},
-            "typical_day": {"answered": v.clone()},
-            "heavy_drinking": "not_asked"
+            "frequency": {"kind": "answered", "value": v.clone()},
+            "typical_day": {"kind": "answered", "value": v.clone()},
+            "heavy_drinking": {"kind": "not_asked"}
         }));
     }
 }

@@ -385,13 +385,13 @@ fn finding_json_uses_the_spec_names() {
             "bmi_tenths": 250,
             "height_mm": 2000,
             "weight_g": 100_000,
-            "classification": {"adult": {
+            "classification": {"kind": "adult", "value": {
                 "category": "overweight",
                 "thresholds": "standard",
                 "lower_thresholds_may_apply": true,
                 "pregnancy_not_known": false,
             }},
-            "whtr": {"answered": {
+            "whtr": {"kind": "answered", "value": {
                 "ratio_hundredths": 50,
                 "waist_mm": 1000,
                 "height_mm": 2000,
@@ -422,14 +422,14 @@ fn finding_json_uses_the_spec_names() {
     );
     assert_eq!(
         serde_json::to_value(BmiClassification::NotApplicableInPregnancy).unwrap(),
-        "not_applicable_in_pregnancy"
+        json!({"kind": "not_applicable_in_pregnancy"})
     );
     assert_eq!(
         serde_json::to_value(BmiClassification::NotApplicable {
             reason: NotApplicableReason::Under18
         })
         .unwrap(),
-        json!({"not_applicable": {"reason": "under_18"}})
+        json!({"kind": "not_applicable", "value": {"reason": "under_18"}})
     );
     for (a, name) in [
         (WhtrApplicability::AdultBmiBelow35, "adult_bmi_below_35"),
@@ -444,25 +444,25 @@ fn finding_json_uses_the_spec_names() {
 #[test]
 fn answers_json_accepts_the_documented_forms() {
     let a: Answers = serde_json::from_value(json!({
-        "height": {"cm": 172},
-        "weight": {"stones_and_pounds": {"stones": 13, "pounds": 2}},
-        "waist": "not_asked",
+        "height": {"kind": "cm", "value": 172},
+        "weight": {"kind": "stones_and_pounds", "value": {"stones": 13, "pounds": 2}},
+        "waist": {"kind": "not_asked"},
     }))
     .unwrap();
     assert_eq!(a.height.mm(), 1720);
     assert_eq!(a.weight.grams(), 83_461);
     assert!(a.waist.is_not_asked());
     let a: Answers = serde_json::from_value(json!({
-        "height": {"feet_and_inches": {"feet": 5, "inches": 9}},
-        "weight": {"pounds": 184},
-        "waist": {"answered": {"inches": 34}},
+        "height": {"kind": "feet_and_inches", "value": {"feet": 5, "inches": 9}},
+        "weight": {"kind": "pounds", "value": 184},
+        "waist": {"kind": "answered", "value": {"kind": "inches", "value": 34}},
     }))
     .unwrap();
     assert_eq!(a.waist.get().unwrap().mm(), 864);
     // Written back in canonical units.
     assert_eq!(
         serde_json::to_value(a).unwrap(),
-        json!({"height": {"mm": 1753}, "weight": {"g": 83461}, "waist": {"answered": {"mm": 864}}})
+        json!({"height": {"kind": "mm", "value": 1753}, "weight": {"kind": "g", "value": 83461}, "waist": {"kind": "answered", "value": {"kind": "mm", "value": 864}}})
     );
 }
 
@@ -470,18 +470,18 @@ fn answers_json_accepts_the_documented_forms() {
 fn answers_json_has_no_silent_defaults() {
     // The waist must be answered or explicitly not asked.
     let err = serde_json::from_value::<Answers>(json!({
-        "height": {"cm": 172}, "weight": {"kg": 80},
+        "height": {"kind": "cm", "value": 172}, "weight": {"kind": "kg", "value": 80},
     }))
     .unwrap_err();
     assert_eq!(err.to_string(), "missing field `waist`");
     let err = serde_json::from_value::<Answers>(json!({
-        "height": {"cm": 172}, "weight": {"kg": 80}, "waist": "not_asked", "hip": {"cm": 90},
+        "height": {"kind": "cm", "value": 172}, "weight": {"kind": "kg", "value": 80}, "waist": {"kind": "not_asked"}, "hip": {"kind": "cm", "value": 90},
     }))
     .unwrap_err();
     assert!(err.to_string().contains("unknown field `hip`"), "{err}");
     assert!(
         serde_json::from_value::<Answers>(json!({
-            "height": 172, "weight": {"kg": 80}, "waist": "not_asked",
+            "height": 172, "weight": {"kind": "kg", "value": 80}, "waist": {"kind": "not_asked"},
         }))
         .is_err(),
         "a bare number has no unit"
@@ -501,59 +501,65 @@ fn answers_error(value: Value) -> String {
 #[test]
 fn out_of_range_measurements_are_refused_section_3_1() {
     assert_eq!(
-        answers_error(json!({"height": {"cm": 1.72}, "weight": {"kg": 80}, "waist": "not_asked"})),
+        answers_error(
+            json!({"height": {"kind": "cm", "value": 1.72}, "weight": {"kind": "kg", "value": 80}, "waist": {"kind": "not_asked"}})
+        ),
         "height_cm is 1.72: expected a height from 100 to 250 cm \
          (this looks like metres: did you mean 172 cm?)"
     );
     assert_eq!(
-        answers_error(json!({"height": {"cm": 172}, "weight": {"kg": 400}, "waist": "not_asked"})),
+        answers_error(
+            json!({"height": {"kind": "cm", "value": 172}, "weight": {"kind": "kg", "value": 400}, "waist": {"kind": "not_asked"}})
+        ),
         "weight_kg is 400: expected a weight from 20 to 350 kg \
          (this may be pounds: 400 lb is 181.4 kg)"
     );
     assert_eq!(
         answers_error(
-            json!({"height": {"cm": 172}, "weight": {"kg": 80}, "waist": {"answered": {"cm": 0.85}}})
+            json!({"height": {"kind": "cm", "value": 172}, "weight": {"kind": "kg", "value": 80}, "waist": {"kind": "answered", "value": {"kind": "cm", "value": 0.85}}})
         ),
         "waist_cm is 0.85: expected a waist from 40 to 250 cm \
          (this looks like metres: did you mean 85 cm?)"
     );
     // The hint names the likely mistake, in the unit the caller used.
     assert_eq!(
-        answers_error(json!({"height": {"mm": 172}, "weight": {"kg": 80}, "waist": "not_asked"})),
+        answers_error(
+            json!({"height": {"kind": "mm", "value": 172}, "weight": {"kind": "kg", "value": 80}, "waist": {"kind": "not_asked"}})
+        ),
         "height_mm is 172: expected a height from 1000 to 2500 mm \
          (this looks like centimetres: did you mean 1720 mm?)"
     );
     assert_eq!(
         answers_error(json!({
-            "height": {"feet_and_inches": {"feet": 5, "inches": 12}},
-            "weight": {"kg": 80}, "waist": "not_asked",
+            "height": {"kind": "feet_and_inches", "value": {"feet": 5, "inches": 12}},
+            "weight": {"kind": "kg", "value": 80}, "waist": {"kind": "not_asked"},
         })),
         "height.inches is 12: expected inches from 0 to under 12"
     );
     assert_eq!(
         answers_error(json!({
-            "height": {"cm": 172},
-            "weight": {"stones_and_pounds": {"stones": 60, "pounds": 0}},
-            "waist": "not_asked",
+            "height": {"kind": "cm", "value": 172},
+            "weight": {"kind": "stones_and_pounds", "value": {"stones": 60, "pounds": 0}},
+            "waist": {"kind": "not_asked"},
         })),
         "weight_stones_and_pounds is 60 st 0 lb: expected a weight from 20 to 350 kg \
          (60 st 0 lb is 381.0 kg)"
     );
     for (json, field) in [
         (
-            json!({"height": {"cm": 0}, "weight": {"kg": 80}, "waist": "not_asked"}),
+            json!({"height": {"kind": "cm", "value": 0}, "weight": {"kind": "kg", "value": 80}, "waist": {"kind": "not_asked"}}),
             "height_cm",
         ),
         (
-            json!({"height": {"cm": -172}, "weight": {"kg": 80}, "waist": "not_asked"}),
+            json!({"height": {"kind": "cm", "value": -172}, "weight": {"kind": "kg", "value": 80}, "waist": {"kind": "not_asked"}}),
             "height_cm",
         ),
         (
-            json!({"height": {"cm": 172}, "weight": {"kg": 0}, "waist": "not_asked"}),
+            json!({"height": {"kind": "cm", "value": 172}, "weight": {"kind": "kg", "value": 0}, "waist": {"kind": "not_asked"}}),
             "weight_kg",
         ),
         (
-            json!({"height": {"cm": 172}, "weight": {"kg": -80}, "waist": "not_asked"}),
+            json!({"height": {"kind": "cm", "value": 172}, "weight": {"kind": "kg", "value": -80}, "waist": {"kind": "not_asked"}}),
             "weight_kg",
         ),
     ] {
@@ -595,15 +601,15 @@ fn answers_schema_bounds_are_the_quantity_bounds() {
     let schema = common::schema_of::<Answers>();
     let defs = &schema["$defs"];
     assert_eq!(
-        defs["Height"]["oneOf"][0]["properties"]["cm"]["minimum"],
+        defs["Height"]["oneOf"][0]["properties"]["value"]["minimum"],
         HEIGHT_CM.min()
     );
     assert_eq!(
-        defs["Weight"]["oneOf"][0]["properties"]["kg"]["maximum"],
+        defs["Weight"]["oneOf"][0]["properties"]["value"]["maximum"],
         WEIGHT_KG.max()
     );
     assert_eq!(
-        defs["Waist"]["oneOf"][0]["properties"]["cm"]["minimum"],
+        defs["Waist"]["oneOf"][0]["properties"]["value"]["minimum"],
         WAIST_CM.min()
     );
     assert_eq!(schema["additionalProperties"], false);
@@ -678,7 +684,7 @@ struct Expected {
     bmi_tenths: u16,
     bmi_display: String,
     classification: BmiClassification,
-    /// `"not_asked"` or `{"answered": {...}}` with every WHtR field but the
+    /// `{"kind": "not_asked"}` or `{"kind": "answered", "value": {...}}` with every WHtR field but the
     /// unrounded ratio.
     whtr: Reply<ExpectedWhtr>,
 }
@@ -820,6 +826,8 @@ fn arb_json() -> impl Strategy<Value = Value> {
         "stones_and_pounds",
         "not_asked",
         "answered",
+        "kind",
+        "value",
         "adult",
         "category",
         "thresholds",
@@ -1012,7 +1020,7 @@ proptest! {
         let _ = serde_json::from_value::<Waist>(v.clone());
         // And wrapped where the answers expect a measurement.
         let _ = serde_json::from_value::<Answers>(json!({
-            "height": v.clone(), "weight": v.clone(), "waist": {"answered": v},
+            "height": v.clone(), "weight": v.clone(), "waist": {"kind": "answered", "value": v},
         }));
     }
 }

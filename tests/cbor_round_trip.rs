@@ -224,10 +224,16 @@ fn floats_for_quantities(json: &Value) -> Value {
         Value::Object(map) => Value::Object(
             map.iter()
                 .map(|(k, v)| {
+                    // A quantity is a field (`"inches": 10`) or a tagged form
+                    // whose kind names the unit (`{"kind": "cm", "value": 170}`).
+                    let quantity = FLOAT_QUANTITIES.contains(&k.as_str())
+                        || (k == "value"
+                            && map
+                                .get("kind")
+                                .and_then(Value::as_str)
+                                .is_some_and(|kind| FLOAT_QUANTITIES.contains(&kind)));
                     let v = match v {
-                        Value::Number(n) if FLOAT_QUANTITIES.contains(&k.as_str()) => {
-                            json!(n.as_f64().unwrap())
-                        }
+                        Value::Number(n) if quantity => json!(n.as_f64().unwrap()),
                         other => floats_for_quantities(other),
                     };
                     (k.clone(), v)
@@ -351,8 +357,9 @@ fn documents_as_written_read_alike_from_cbor() {
 
 // JSON has one kind of number; CBOR has integers and floats, and encoders
 // write a whole number such as 7.0 as the integer 7. Every float quantity
-// (the keys in FLOAT_QUANTITIES) is read through a visitor that takes either,
-// so `{"units": 7}` or `{"cm": 170}` written as CBOR integers reads as JSON
+// (the fields and kinds in FLOAT_QUANTITIES) is read through a visitor that takes either,
+// so `{"kind": "units", "value": 7}` or `{"kind": "cm", "value": 170}`
+// written as CBOR integers reads as JSON
 // does.
 #[test]
 fn whole_number_quantities_read_alike_from_cbor_integers() {

@@ -17,7 +17,7 @@ fn fields() -> serde_json::Value {
         "intoxicated": "not_known",
         "priority_groups": ["most_deprived_quintile", "experiencing_homelessness"],
         "comorbidities": {
-            "diabetes": {"type_2": {"diagnosed": {"years": 3}}},
+            "diabetes": {"kind": "type_2", "value": {"diagnosed": {"kind": "years", "value": 3}}},
             "hypertension": "yes"
         }
     }))

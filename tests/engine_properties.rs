@@ -25,8 +25,8 @@ prop_compose! {
         time in pick(&["very_brief", "brief", "extended"]),
         intoxicated in pick(&["yes", "no", "not_known"]),
         groups in proptest::sample::subsequence(vec!["experiencing_homelessness", "severe_mental_illness", "sex_worker"], 0..=2),
-        diabetes in prop_oneof![Just(json!("none")), Just(json!("type_1")), Just(json!("not_known")),
-            (0u8..30).prop_map(|y| json!({"type_2": {"diagnosed": {"years": y}}}))],
+        diabetes in prop_oneof![Just(json!({"kind": "none"})), Just(json!({"kind": "type_1"})), Just(json!({"kind": "not_known"})),
+            (0u8..30).prop_map(|y| json!({"kind": "type_2", "value": {"diagnosed": {"kind": "years", "value": y}}}))],
         hypertension in pick(&["yes", "no", "not_known"]),
         eating in pick(&["yes", "no", "not_known"]),
     ) -> Value {
@@ -37,15 +37,15 @@ prop_compose! {
             "presenting_condition": if setting == "emergency_department" { json!("fall") } else { json!(null) },
             "intoxicated": intoxicated, "priority_groups": groups,
             "comorbidities": {"diabetes": diabetes, "hypertension": hypertension,
-                              "eating_disorder": eating, "bariatric_surgery": "none"}
+                              "eating_disorder": eating, "bariatric_surgery": {"kind": "none"}}
         })
     }
 }
 
 fn reply(v: Option<Value>) -> Value {
     match v {
-        Some(v) => json!({"answered": v}),
-        None => json!("not_asked"),
+        Some(v) => json!({"kind": "answered", "value": v}),
+        None => json!({"kind": "not_asked"}),
     }
 }
 
@@ -53,16 +53,16 @@ prop_compose! {
     fn answers_json()(
         use_pat in any::<bool>(),
         units in 0u32..40,
-        frequency in proptest::option::of(prop_oneof![Just(json!("every_day")), Just(json!("less_than_weekly")),
-            (1u32..=6).prop_map(|n| json!({"times_per_week": n}))]),
+        frequency in proptest::option::of(prop_oneof![Just(json!({"kind": "every_day"})), Just(json!({"kind": "less_than_weekly"})),
+            (1u32..=6).prop_map(|n| json!({"kind": "times_per_week", "value": n}))]),
         related in proptest::option::of(any::<bool>()),
         willing in proptest::option::of(any::<bool>()),
         smoking in proptest::option::of(prop_oneof![
-            Just(json!("never_smoked")),
-            (0u32..2000).prop_map(|d| json!({"ex_smoker": {"quit": {"days": d}}})),
-            (1u32..60, 0u32..120).prop_map(|(c, m)| json!({"current_smoker": {"products": ["hand_rolled"],
-                "cigarettes_per_day": {"answered": c}, "minutes_to_first_cigarette": {"answered": m},
-                "years_smoked": "not_asked"}})),
+            Just(json!({"kind": "never_smoked"})),
+            (0u32..2000).prop_map(|d| json!({"kind": "ex_smoker", "value": {"quit": {"kind": "days", "value": d}}})),
+            (1u32..60, 0u32..120).prop_map(|(c, m)| json!({"kind": "current_smoker", "value": {"products": ["hand_rolled"],
+                "cigarettes_per_day": {"kind": "answered", "value": c}, "minutes_to_first_cigarette": {"kind": "answered", "value": m},
+                "years_smoked": {"kind": "not_asked"}}})),
         ]),
         co in proptest::option::of(0u32..30),
         body in proptest::option::of((1400u32..2000, 40u32..200, proptest::option::of(600u32..1400))),
@@ -80,15 +80,15 @@ prop_compose! {
         let mut a = json!({});
         if use_pat {
             a["pat"] = json!({
-                "drinks_alcohol": {"answered": true},
-                "most_in_one_day": {"answered": {"units": units}},
+                "drinks_alcohol": {"kind": "answered", "value": true},
+                "most_in_one_day": {"kind": "answered", "value": {"kind": "units", "value": units}},
                 "frequency": reply(frequency),
                 "attendance_related": reply(related.map(Value::from)),
                 "willing_to_see_specialist": reply(willing.map(Value::from)),
             });
         }
         if let Some((items, last)) = audit {
-            let score = |v: &Option<u32>| reply(v.map(|n| json!({"score": n})));
+            let score = |v: &Option<u32>| reply(v.map(|n| json!({"kind": "score", "value": n})));
             let names = ["unable_to_stop", "failed_expectations", "morning_drink", "guilt", "memory_loss", "injury", "others_concerned"];
             let mut doc = json!({"audit_c": {
                 "frequency": score(&items[0]), "typical_day": score(&items[1]), "heavy_drinking": score(&items[2])}});
@@ -98,24 +98,24 @@ prop_compose! {
             a["audit"] = doc;
         }
         if let Some((first, middle, last)) = fast {
-            let score = |v: Option<u32>| reply(v.map(|n| json!({"score": n})));
+            let score = |v: Option<u32>| reply(v.map(|n| json!({"kind": "score", "value": n})));
             a["fast"] = json!({"heavy_drinking": score(Some(first)), "failed_expectations": score(middle[0]),
                 "memory_loss": score(middle[1]), "others_concerned": score(last)});
         }
         if let Some(status) = smoking {
-            a["smoking"] = json!({"status": status, "vaping": "not_asked", "co_ppm": reply(co.map(Value::from))});
+            a["smoking"] = json!({"status": status, "vaping": {"kind": "not_asked"}, "co_ppm": reply(co.map(Value::from))});
         }
         if let Some((mm, kg, waist)) = body {
-            a["bmi"] = json!({"height": {"mm": mm}, "weight": {"kg": kg}, "waist": reply(waist.map(|w| json!({"mm": w})))});
+            a["bmi"] = json!({"height": {"kind": "mm", "value": mm}, "weight": {"kind": "kg", "value": kg}, "waist": reply(waist.map(|w| json!({"kind": "mm", "value": w})))});
         }
         if let Some((occupation, exercise, minutes)) = activity {
             a["activity"] = json!({
-                "gppaq": {"answered": {"occupation": {"answered": occupation},
-                    "exercise_and_cycling": {"answered": {"bands": {"exercise": exercise, "cycling": "none"}}},
-                    "walking": "not_asked", "housework_and_childcare": "not_asked",
-                    "gardening_and_diy": "not_asked", "walking_pace": "not_asked"}},
+                "gppaq": {"kind": "answered", "value": {"occupation": {"kind": "answered", "value": occupation},
+                    "exercise_and_cycling": {"kind": "answered", "value": {"kind": "bands", "value": {"exercise": exercise, "cycling": "none"}}},
+                    "walking": {"kind": "not_asked"}, "housework_and_childcare": {"kind": "not_asked"},
+                    "gardening_and_diy": {"kind": "not_asked"}, "walking_pace": {"kind": "not_asked"}}},
                 "weekly": reply(minutes.map(|(m, v)| json!({"moderate_minutes_per_week": m,
-                    "vigorous_minutes_per_week": v, "strength_days_per_week": "not_asked"}))),
+                    "vigorous_minutes_per_week": v, "strength_days_per_week": {"kind": "not_asked"}}))),
             });
         }
         a
@@ -171,7 +171,7 @@ fn double_negated() -> &'static Policy {
             |r: &Value| mecc::policy::PROTECTED_RULES.contains(&r["id"].as_str().unwrap());
         for rule in rules.iter_mut().filter(|r| !protected(r)) {
             let when = rule["when"].take();
-            rule["when"] = json!({"not": {"not": when}});
+            rule["when"] = json!({"kind": "not", "value": {"kind": "not", "value": when}});
         }
         // Compiling checks coverage again: the outcomes must still count as
         // the ones each rule relies on.
@@ -454,6 +454,7 @@ fn arb_json() -> impl Strategy<Value = Value> {
                     "any",
                     "not",
                     "kind",
+                    "value",
                     "text",
                     "pathway",
                     "source",
@@ -495,11 +496,12 @@ fn a_rule_may_rely_on_the_outcomes_an_outcome_always_comes_with() {
         (Outcome::BmiOverweight, &["bmi_calculated"]),
         (Outcome::ActivityInactive, &["activity_index_calculated"]),
     ] {
-        let when = json!({"all": [{"outcome": outcome}, {"all": with.iter().map(|o| json!({"outcome": o})).collect::<Vec<_>>()}]});
+        let when = json!({"kind": "all", "value": [{"kind": "outcome", "value": outcome}, {"kind": "all", "value": with.iter().map(|o| json!({"kind": "outcome", "value": o})).collect::<Vec<_>>()}]});
         let doc = one_rule_policy_acting_on(&when, Some(outcome));
         assert_eq!(Policy::check(&doc), Vec::new(), "{outcome:?} with {with:?}");
         // Requiring anything more leaves the outcome uncovered.
-        let stricter = json!({"all": [when, {"outcome": "current_vaper"}]});
+        let stricter =
+            json!({"kind": "all", "value": [when, {"kind": "outcome", "value": "current_vaper"}]});
         let codes: Vec<_> = Policy::check(&one_rule_policy_acting_on(&stricter, Some(outcome)))
             .into_iter()
             .map(|d| d.code)
@@ -520,8 +522,7 @@ fn a_rule_may_rely_on_the_outcomes_an_outcome_always_comes_with() {
 fn coverage_asks_for_an_action_at_exactly_the_ages_an_outcome_is_given() {
     use mecc::instruments::{activity, bmi};
     let uncovered = |outcome: Outcome, from: u32, below: u32| {
-        let when =
-            json!({"all": [{"outcome": outcome}, {"age_at_least": from}, {"age_below": below}]});
+        let when = json!({"kind": "all", "value": [{"kind": "outcome", "value": outcome}, {"kind": "age_at_least", "value": from}, {"kind": "age_below", "value": below}]});
         Policy::check(&one_rule_policy_acting_on(&when, Some(outcome)))
             .into_iter()
             .map(|d| d.code)
@@ -548,7 +549,7 @@ fn coverage_asks_for_an_action_at_exactly_the_ages_an_outcome_is_given() {
 #[test]
 fn coverage_does_not_expect_weight_outcomes_in_pregnancy() {
     let codes = |outcome: Outcome, pregnant: Value| {
-        let when = json!({"all": [{"outcome": outcome}, {"pregnant": pregnant}]});
+        let when = json!({"kind": "all", "value": [{"kind": "outcome", "value": outcome}, {"kind": "pregnant", "value": pregnant}]});
         Policy::check(&one_rule_policy_acting_on(&when, Some(outcome)))
             .into_iter()
             .map(|d| d.code)
@@ -608,28 +609,31 @@ const CONDITION_OUTCOMES: [&str; 7] = [
 fn arb_condition() -> impl Strategy<Value = Value> {
     let answers = || proptest::sample::subsequence(vec!["yes", "no", "not_known"], 0..=3);
     let leaf = prop_oneof![
-        Just(json!("always")),
-        pick(&CONDITION_OUTCOMES).prop_map(|o| json!({"outcome": o})),
+        Just(json!({"kind": "always"})),
+        pick(&CONDITION_OUTCOMES).prop_map(|o| json!({"kind": "outcome", "value": o})),
         proptest::sample::subsequence(CONDITION_OUTCOMES.to_vec(), 0..=3)
-            .prop_map(|v| json!({"any_outcome": v})),
+            .prop_map(|v| json!({"kind": "any_outcome", "value": v})),
         proptest::sample::subsequence(
             vec!["emergency_department", "general_practice", "maternity"],
             0..=3
         )
-        .prop_map(|v| json!({"setting": v})),
-        answers().prop_map(|v| json!({"pregnant": v})),
-        answers().prop_map(|v| json!({"hypertension": v})),
+        .prop_map(|v| json!({"kind": "setting", "value": v})),
+        answers().prop_map(|v| json!({"kind": "pregnant", "value": v})),
+        answers().prop_map(|v| json!({"kind": "hypertension", "value": v})),
         proptest::sample::subsequence(vec!["male", "female", "not_known"], 0..=3)
-            .prop_map(|v| json!({"sex": v})),
-        pick(&[0u8, 16, 18, 65, 120, 121, 255]).prop_map(|a| json!({"age_at_least": a})),
-        pick(&[0u8, 16, 18, 65, 120, 121]).prop_map(|a| json!({"age_below": a})),
-        pick(&["gp", "absent"]).prop_map(|p| json!({"pathway_exists": p})),
+            .prop_map(|v| json!({"kind": "sex", "value": v})),
+        pick(&[0u8, 16, 18, 65, 120, 121, 255])
+            .prop_map(|a| json!({"kind": "age_at_least", "value": a})),
+        pick(&[0u8, 16, 18, 65, 120, 121]).prop_map(|a| json!({"kind": "age_below", "value": a})),
+        pick(&["gp", "absent"]).prop_map(|p| json!({"kind": "pathway_exists", "value": p})),
     ];
     leaf.prop_recursive(3, 16, 4, |inner| {
         prop_oneof![
-            proptest::collection::vec(inner.clone(), 0..4).prop_map(|v| json!({"all": v})),
-            proptest::collection::vec(inner.clone(), 0..4).prop_map(|v| json!({"any": v})),
-            inner.prop_map(|c| json!({"not": c})),
+            proptest::collection::vec(inner.clone(), 0..4)
+                .prop_map(|v| json!({"kind": "all", "value": v})),
+            proptest::collection::vec(inner.clone(), 0..4)
+                .prop_map(|v| json!({"kind": "any", "value": v})),
+            inner.prop_map(|c| json!({"kind": "not", "value": c})),
         ]
     })
 }
@@ -748,7 +752,7 @@ proptest! {
             .any(|d| d.code == mecc::policy::DiagnosticCode::ConditionNeverHolds);
         if reported {
             // `not` of it compiles, and must hold for everyone.
-            let negated = Policy::compile(one_rule_policy(&json!({"not": when}))).unwrap();
+            let negated = Policy::compile(one_rule_policy(&json!({"kind": "not", "value": when}))).unwrap();
             for (outcomes, contact) in every_case() {
                 prop_assert!(
                     !negated.plan(*outcomes, contact).is_empty(),

@@ -240,10 +240,10 @@ fn invalid_question_4_scores_section_5_4() {
 #[test]
 fn out_of_range_question_2_message() {
     let err = serde_json::from_value::<Answers>(json!({
-        "heavy_drinking": {"answered": "monthly"},
-        "failed_expectations": {"answered": {"score": 5}},
-        "memory_loss": "not_asked",
-        "others_concerned": "not_asked"
+        "heavy_drinking": {"kind": "answered", "value": "monthly"},
+        "failed_expectations": {"kind": "score", "value": 5},
+        "memory_loss": {"kind": "not_asked"},
+        "others_concerned": {"kind": "not_asked"}
     }))
     .unwrap_err();
     assert_eq!(
@@ -259,23 +259,23 @@ fn out_of_range_question_2_message() {
 #[test]
 fn json_errors_name_the_field() {
     let err = serde_json::from_value::<Answers>(json!({
-        "heavy_drinking": {"answered": "sometimes"},
-        "failed_expectations": "not_asked",
-        "memory_loss": "not_asked",
-        "others_concerned": "not_asked"
+        "heavy_drinking": {"kind": "answered", "value": "sometimes"},
+        "failed_expectations": {"kind": "not_asked"},
+        "memory_loss": {"kind": "not_asked"},
+        "others_concerned": {"kind": "not_asked"}
     }))
     .unwrap_err();
     assert_eq!(
         err.to_string(),
         "heavy_drinking is \"sometimes\": expected one of never, less_than_monthly, monthly, \
-         weekly, daily_or_almost_daily, or {\"score\": n} with n from 0 to 4"
+         weekly, daily_or_almost_daily, or {\"kind\": \"score\", \"value\": n} with n from 0 to 4"
     );
     // AUDIT item 10's options are not FAST question 4's.
     let err = serde_json::from_value::<Answers>(json!({
-        "heavy_drinking": "not_asked",
-        "failed_expectations": "not_asked",
-        "memory_loss": "not_asked",
-        "others_concerned": {"answered": "yes_during_the_last_year"}
+        "heavy_drinking": {"kind": "not_asked"},
+        "failed_expectations": {"kind": "not_asked"},
+        "memory_loss": {"kind": "not_asked"},
+        "others_concerned": {"kind": "answered", "value": "yes_during_the_last_year"}
     }))
     .unwrap_err();
     assert!(
@@ -283,8 +283,8 @@ fn json_errors_name_the_field() {
             .starts_with("others_concerned is \"yes_during_the_last_year\": expected one of no, yes_on_one_occasion"),
         "{err}"
     );
-    let err =
-        serde_json::from_value::<Answers>(json!({"heavy_drinking": "not_asked"})).unwrap_err();
+    let err = serde_json::from_value::<Answers>(json!({"heavy_drinking": {"kind": "not_asked"}}))
+        .unwrap_err();
     assert!(err.to_string().contains("missing field"), "{err}");
 }
 
@@ -297,11 +297,11 @@ fn finding_json_shape() {
     assert_eq!(
         serde_json::to_value(f).unwrap(),
         json!({
-            "result": "positive",
+            "result": {"kind": "positive"},
             "short_cut": null,
             "total": 3,
             "complete": false,
-            "item_scores": [{"scored": 2}, {"scored": 1}, "not_asked", "not_asked"],
+            "item_scores": [{"kind": "scored", "value": 2}, {"kind": "scored", "value": 1}, {"kind": "not_asked"}, {"kind": "not_asked"}],
             "heavy_occasion_units": 6,
             "sex_assumed": true,
             "source": {"citation": fast::SOURCE.citation, "url": fast::SOURCE.url},
@@ -318,34 +318,34 @@ fn finding_json_shape() {
             next: Question::MemoryLoss
         })
         .unwrap(),
-        json!({"incomplete": {"next": "memory_loss"}})
+        json!({"kind": "incomplete", "value": {"next": "memory_loss"}})
     );
     assert_eq!(
         serde_json::to_value(Step::Complete(FastResult::Negative)).unwrap(),
-        json!({"complete": "negative"})
+        json!({"kind": "complete", "value": {"kind": "negative"}})
     );
 }
 
 #[test]
 fn answers_read_names_or_scores_and_write_names() {
     let by_score: Answers = serde_json::from_value(json!({
-        "heavy_drinking": {"answered": {"score": 1}},
-        "failed_expectations": {"answered": {"score": 0}},
-        "memory_loss": {"answered": {"score": 2}},
-        "others_concerned": {"answered": {"score": 4}}
+        "heavy_drinking": {"kind": "score", "value": 1},
+        "failed_expectations": {"kind": "score", "value": 0},
+        "memory_loss": {"kind": "score", "value": 2},
+        "others_concerned": {"kind": "score", "value": 4}
     }))
     .unwrap();
     let by_name: Answers = serde_json::from_value(json!({
-        "heavy_drinking": {"answered": "less_than_monthly"},
-        "failed_expectations": {"answered": "never"},
-        "memory_loss": {"answered": "monthly"},
-        "others_concerned": {"answered": "yes_on_more_than_one_occasion"}
+        "heavy_drinking": {"kind": "answered", "value": "less_than_monthly"},
+        "failed_expectations": {"kind": "answered", "value": "never"},
+        "memory_loss": {"kind": "answered", "value": "monthly"},
+        "others_concerned": {"kind": "answered", "value": "yes_on_more_than_one_occasion"}
     }))
     .unwrap();
     assert_eq!(by_score, by_name);
     assert_eq!(
         serde_json::to_value(by_score).unwrap()["others_concerned"],
-        json!({"answered": "yes_on_more_than_one_occasion"})
+        json!({"kind": "answered", "value": "yes_on_more_than_one_occasion"})
     );
     common::assert_json_contract(&by_name);
     common::assert_json_contract(&Answers::NOT_STARTED);
@@ -357,13 +357,13 @@ fn answers_given_as_scores_validate_against_the_schema() {
     let schema = common::schema_of::<Answers>();
     let validator = jsonschema::validator_for(&schema).unwrap();
     let mut j = json!({
-        "heavy_drinking": {"answered": {"score": 1}},
-        "failed_expectations": "not_asked",
-        "memory_loss": "not_asked",
-        "others_concerned": {"answered": {"score": 2}}
+        "heavy_drinking": {"kind": "score", "value": 1},
+        "failed_expectations": {"kind": "not_asked"},
+        "memory_loss": {"kind": "not_asked"},
+        "others_concerned": {"kind": "score", "value": 2}
     });
     assert!(validator.is_valid(&j));
-    j["others_concerned"] = json!({"answered": {"score": 3}});
+    j["others_concerned"] = json!({"kind": "score", "value": 3});
     assert!(!validator.is_valid(&j), "the schema refuses question 4 = 3");
     assert!(
         schema
@@ -484,6 +484,8 @@ fn json_value() -> impl Strategy<Value = Value> {
     common::json::arb_json_with(vec![
         "not_asked",
         "answered",
+        "kind",
+        "value",
         "score",
         "heavy_drinking",
         "failed_expectations",
@@ -641,12 +643,12 @@ proptest! {
     #[test]
     fn arbitrary_json_values_never_panic(v in json_value()) {
         feed_every_deserializer(&v);
-        feed_every_deserializer(&json!({ "answered": v.clone() }));
+        feed_every_deserializer(&json!({ "kind": "answered", "value": v.clone() }));
         feed_every_deserializer(&json!({
-            "heavy_drinking": {"answered": v.clone()},
-            "failed_expectations": "not_asked",
-            "memory_loss": {"answered": v.clone()},
-            "others_concerned": {"answered": v.clone()}
+            "heavy_drinking": {"kind": "answered", "value": v.clone()},
+            "failed_expectations": {"kind": "not_asked"},
+            "memory_loss": {"kind": "answered", "value": v.clone()},
+            "others_concerned": {"kind": "answered", "value": v.clone()}
         }));
     }
 }

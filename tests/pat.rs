@@ -130,7 +130,7 @@ fn consumption_reason_records_units_and_threshold() {
     assert_eq!(f.reasons.len(), 2);
     assert_eq!(
         serde_json::to_value(f.reasons).unwrap(),
-        json!([{"consumption_above_threshold": {"units": 8.5, "threshold": 8.0}}, "attendance_related"])
+        json!([{"kind": "consumption_above_threshold", "value": {"units": 8.5, "threshold": 8.0}}, {"kind": "attendance_related"}])
     );
 }
 
@@ -213,7 +213,7 @@ fn every_guide_drink_has_the_form_value_section_1_6() {
         assert_eq!(f64::from(drink.centi_units()) / 100.0, u);
         // The description says what the form's name says, in words.
         let name = serde_json::to_value(drink).unwrap();
-        for word in name.as_str().unwrap().split('_') {
+        for word in name["kind"].as_str().unwrap().split('_') {
             assert!(
                 drink.description().contains(word),
                 "{drink:?}: {}",
@@ -230,7 +230,7 @@ fn every_guide_drink_has_the_form_value_section_1_6() {
     );
     assert_eq!(
         serde_json::to_string(&Drink::PintOrdinaryStrength).unwrap(),
-        r#""pint_ordinary_strength""#
+        r#"{"kind":"pint_ordinary_strength"}"#
     );
 }
 
@@ -244,7 +244,7 @@ fn custom_drink_units_section_1_6() {
     let j = serde_json::to_value(Drink::Custom(d)).unwrap();
     assert_eq!(
         j,
-        json!({"custom": {"volume_ml": 500.0, "abv_percent": 5.2}})
+        json!({"kind": "custom", "value": {"volume_ml": 500.0, "abv_percent": 5.2}})
     );
     // Kept to a tenth of a ml and a hundredth of a percent.
     let fine = CustomDrink::new(568.26, 4.125).unwrap();
@@ -528,12 +528,14 @@ fn inconsistent_answers_after_no_message() {
 
 #[test]
 fn json_errors_carry_the_constructor_messages() {
-    let err = serde_json::from_value::<Frequency>(json!({"times_per_week": 7})).unwrap_err();
+    let err = serde_json::from_value::<Frequency>(json!({"kind": "times_per_week", "value": 7}))
+        .unwrap_err();
     assert!(err.to_string().contains("use every_day"), "{err}");
-    let err = serde_json::from_value::<MostInOneDay>(json!({"drinks": []})).unwrap_err();
+    let err =
+        serde_json::from_value::<MostInOneDay>(json!({"kind": "drinks", "value": []})).unwrap_err();
     assert!(err.to_string().contains("drinks is an empty list"), "{err}");
     let err = serde_json::from_value::<DrinkCount>(
-        json!({"drink": "glass_of_wine", "count": 1, "size": "large"}),
+        json!({"drink": {"kind": "glass_of_wine"}, "count": 1, "size": "large"}),
     )
     .unwrap_err();
     assert!(err.to_string().contains("unknown field `size`"), "{err}");
@@ -551,8 +553,8 @@ fn json_errors_carry_the_constructor_messages() {
 #[test]
 fn output_lists_refuse_what_score_never_writes() {
     let err = serde_json::from_value::<PositiveReasons>(json!([
-        "attendance_related",
-        "attendance_related"
+        {"kind": "attendance_related"},
+        {"kind": "attendance_related"}
     ]))
     .unwrap_err();
     assert!(
@@ -560,7 +562,7 @@ fn output_lists_refuse_what_score_never_writes() {
         "{err}"
     );
     let err = serde_json::from_value::<PositiveReasons>(
-        json!([{"consumption_above_threshold": {"units": 8, "threshold": 8}}]),
+        json!([{"kind": "consumption_above_threshold", "value": {"units": 8, "threshold": 8}}]),
     )
     .unwrap_err();
     assert!(
@@ -568,14 +570,16 @@ fn output_lists_refuse_what_score_never_writes() {
             .contains("reasons is 8 units, which contradicts threshold = 8 units"),
         "{err}"
     );
-    let err = serde_json::from_value::<Indication>(json!({"not_indicated": {"because": []}}))
-        .unwrap_err();
+    let err = serde_json::from_value::<Indication>(
+        json!({"kind": "not_indicated", "value": {"because": []}}),
+    )
+    .unwrap_err();
     assert!(
         err.to_string().contains("because is an empty list"),
         "{err}"
     );
     let err = serde_json::from_value::<Indication>(
-        json!({"not_indicated": {"because": ["under_16", "under_16"]}}),
+        json!({"kind": "not_indicated", "value": {"because": ["under_16", "under_16"]}}),
     )
     .unwrap_err();
     assert!(err.to_string().contains("twice"), "{err}");
@@ -680,19 +684,19 @@ fn finding_json_shape() {
     assert_eq!(
         j,
         json!({
-            "result": "positive",
+            "result": {"kind": "positive"},
             "reasons": [
-                {"consumption_above_threshold": {"units": 10.0, "threshold": 8.0}},
-                "attendance_related"
+                {"kind": "consumption_above_threshold", "value": {"units": 10.0, "threshold": 8.0}},
+                {"kind": "attendance_related"}
             ],
-            "indication": "indicated",
+            "indication": {"kind": "indicated"},
             "threshold": 8.0,
             "sex_assumed": false,
-            "most_in_one_day": {"answered": 10.0},
-            "frequency": {"answered": "every_day"},
+            "most_in_one_day": {"kind": "answered", "value": 10.0},
+            "frequency": {"kind": "answered", "value": {"kind": "every_day"}},
             "daily_drinker": "yes",
             "possible_dependence": "yes",
-            "willing_to_see_specialist": {"answered": true},
+            "willing_to_see_specialist": {"kind": "answered", "value": true},
             "source": {"citation": pat::SOURCE.citation, "url": pat::SOURCE.url},
         })
     );
@@ -700,34 +704,37 @@ fn finding_json_shape() {
     let incomplete = score(&Answers::NOT_STARTED, &ed_contact(Sex::Male));
     assert_eq!(
         serde_json::to_value(incomplete.result).unwrap(),
-        json!({"incomplete": {"next": "drinks_alcohol"}})
+        json!({"kind": "incomplete", "value": {"next": "drinks_alcohol"}})
     );
     assert_eq!(
         serde_json::to_value(Step::Ask(Question::Frequency)).unwrap(),
-        json!({"ask": "frequency"})
+        json!({"kind": "ask", "value": "frequency"})
     );
 }
 
 #[test]
 fn most_in_one_day_from_drinks_is_written_as_units() {
-    let m: MostInOneDay = serde_json::from_value(json!({"drinks": [
-        {"drink": "can_strong", "count": 2},
-        {"drink": {"custom": {"volume_ml": 175, "abv_percent": 12}}, "count": 1}
+    let m: MostInOneDay = serde_json::from_value(json!({"kind": "drinks", "value": [
+        {"drink": {"kind": "can_strong"}, "count": 2},
+        {"drink": {"kind": "custom", "value": {"volume_ml": 175, "abv_percent": 12}}, "count": 1}
     ]}))
     .unwrap();
     assert_eq!(m.units().centi_units(), 1010); // 8 + 2.1
-    assert_eq!(serde_json::to_value(m).unwrap(), json!({"units": 10.1}));
+    assert_eq!(
+        serde_json::to_value(m).unwrap(),
+        json!({"kind": "units", "value": 10.1})
+    );
     common::assert_json_contract(&m);
 }
 
 #[test]
 fn answers_json_round_trip_and_schema() {
     let a: Answers = serde_json::from_value(json!({
-        "drinks_alcohol": {"answered": true},
-        "most_in_one_day": {"answered": {"units": 9.5}},
-        "frequency": {"answered": {"times_per_week": 2}},
-        "attendance_related": {"answered": false},
-        "willing_to_see_specialist": "not_asked"
+        "drinks_alcohol": {"kind": "answered", "value": true},
+        "most_in_one_day": {"kind": "answered", "value": {"kind": "units", "value": 9.5}},
+        "frequency": {"kind": "answered", "value": {"kind": "times_per_week", "value": 2}},
+        "attendance_related": {"kind": "answered", "value": false},
+        "willing_to_see_specialist": {"kind": "not_asked"}
     }))
     .unwrap();
     assert_eq!(
@@ -757,10 +764,11 @@ fn schema_bounds_are_the_constructor_bounds() {
     // The schema refuses an empty tally, as `MostInOneDay::from_drinks` does.
     let s = common::schema_of::<MostInOneDay>();
     let validator = jsonschema::validator_for(&s).unwrap();
-    let empty = json!({"drinks": []});
+    let empty = json!({"kind": "drinks", "value": []});
     assert!(serde_json::from_value::<MostInOneDay>(empty.clone()).is_err());
     assert!(!validator.is_valid(&empty), "{s}");
-    let one = json!({"drinks": [{"drink": "glass_of_wine", "count": 1}]});
+    let one =
+        json!({"kind": "drinks", "value": [{"drink": {"kind": "glass_of_wine"}, "count": 1}]});
     assert!(serde_json::from_value::<MostInOneDay>(one.clone()).is_ok());
     assert!(validator.is_valid(&one));
 }
@@ -1025,6 +1033,8 @@ fn valid_answers() -> impl Strategy<Value = Answers> {
 fn json_value() -> impl Strategy<Value = Value> {
     common::json::arb_json_with(vec![
         "answered",
+        "kind",
+        "value",
         "not_asked",
         "drinks_alcohol",
         "most_in_one_day",
@@ -1303,7 +1313,7 @@ proptest! {
     fn arbitrary_json_values_never_panic(v in json_value()) {
         feed_every_deserializer(&v);
         // And wrapped where the answers expect them.
-        feed_every_deserializer(&json!({ "answered": v.clone() }));
-        feed_every_deserializer(&json!({ "drinks": [v.clone()] }));
+        feed_every_deserializer(&json!({ "kind": "answered", "value": v.clone() }));
+        feed_every_deserializer(&json!({ "kind": "drinks", "value": [v.clone()] }));
     }
 }

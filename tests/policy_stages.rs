@@ -39,8 +39,8 @@ fn ed_contact() -> Value {
         "age": 45, "sex": "male", "pregnant": "no", "family_background": "white",
         "setting": "emergency_department", "time_available": "very_brief",
         "presenting_condition": "fall", "intoxicated": "no", "priority_groups": [],
-        "comorbidities": {"diabetes": "none", "hypertension": "no",
-                          "eating_disorder": "no", "bariatric_surgery": "none"}
+        "comorbidities": {"diabetes": {"kind": "none"}, "hypertension": "no",
+                          "eating_disorder": "no", "bariatric_surgery": {"kind": "none"}}
     })
 }
 
@@ -48,11 +48,11 @@ fn ed_contact() -> Value {
 /// the specialist; brief advice is in his plan.
 fn pat_positive() -> Value {
     json!({"pat": {
-        "drinks_alcohol": {"answered": true},
-        "most_in_one_day": {"answered": {"units": 9.0}},
-        "frequency": {"answered": {"times_per_week": 2}},
-        "attendance_related": {"answered": false},
-        "willing_to_see_specialist": {"answered": true}
+        "drinks_alcohol": {"kind": "answered", "value": true},
+        "most_in_one_day": {"kind": "answered", "value": {"kind": "units", "value": 9.0}},
+        "frequency": {"kind": "answered", "value": {"kind": "times_per_week", "value": 2}},
+        "attendance_related": {"kind": "answered", "value": false},
+        "willing_to_see_specialist": {"kind": "answered", "value": true}
     }})
 }
 

@@ -121,8 +121,7 @@ fn unknown_pathway_in_an_action_and_in_a_condition() {
     let mut doc = base();
     rule_mut(&mut doc, "tobacco.offer_stop_smoking_service")["actions"][0]["pathway"] =
         json!("quit_line");
-    rule_mut(&mut doc, "alcohol.leaflet")["when"] =
-        json!({"all": [{"outcome": "pat_positive"}, {"pathway_exists": "nowhere"}]});
+    rule_mut(&mut doc, "alcohol.leaflet")["when"] = json!({"kind": "all", "value": [{"kind": "outcome", "value": "pat_positive"}, {"kind": "pathway_exists", "value": "nowhere"}]});
     let d = diagnostics(doc);
     let unknown: Vec<_> = d
         .iter()
@@ -237,35 +236,35 @@ fn empty_text() {
 #[test]
 fn condition_never_holds() {
     let contradictions = [
-        json!({"all": [{"setting": ["dental"]}, {"setting": ["maternity"]}]}),
-        json!({"any": []}),
-        json!({"setting": []}),
-        json!({"all": [{"outcome": "bmi_overweight"}, {"outcome": "bmi_underweight"}]}),
-        json!({"all": [{"age_at_least": 65}, {"age_below": 18}]}),
-        json!({"all": [{"sex": ["male"]}, {"pregnant": ["yes"]}]}),
-        json!({"not": "always"}),
+        json!({"kind": "all", "value": [{"kind": "setting", "value": ["dental"]}, {"kind": "setting", "value": ["maternity"]}]}),
+        json!({"kind": "any", "value": []}),
+        json!({"kind": "setting", "value": []}),
+        json!({"kind": "all", "value": [{"kind": "outcome", "value": "bmi_overweight"}, {"kind": "outcome", "value": "bmi_underweight"}]}),
+        json!({"kind": "all", "value": [{"kind": "age_at_least", "value": 65}, {"kind": "age_below", "value": 18}]}),
+        json!({"kind": "all", "value": [{"kind": "sex", "value": ["male"]}, {"kind": "pregnant", "value": ["yes"]}]}),
+        json!({"kind": "not", "value": {"kind": "always"}}),
         // An empty list of values matches nothing, whichever field it reads.
-        json!({"any_outcome": []}),
-        json!({"pregnant": []}),
-        json!({"intoxicated": []}),
-        json!({"sex": []}),
-        json!({"diabetes": []}),
-        json!({"hypertension": []}),
-        json!({"eating_disorder": []}),
+        json!({"kind": "any_outcome", "value": []}),
+        json!({"kind": "pregnant", "value": []}),
+        json!({"kind": "intoxicated", "value": []}),
+        json!({"kind": "sex", "value": []}),
+        json!({"kind": "diabetes", "value": []}),
+        json!({"kind": "hypertension", "value": []}),
+        json!({"kind": "eating_disorder", "value": []}),
         // No age is below 0 or above 120 (the contact's limit).
-        json!({"age_below": 0}),
-        json!({"age_at_least": 121}),
+        json!({"kind": "age_below", "value": 0}),
+        json!({"kind": "age_at_least", "value": 121}),
         // The same field required to take two values that do not overlap.
-        json!({"all": [{"pregnant": ["yes"]}, {"pregnant": ["no", "not_known"]}]}),
-        json!({"all": [{"intoxicated": ["yes"]}, {"intoxicated": ["no"]}]}),
-        json!({"all": [{"sex": ["female"]}, {"sex": ["male", "not_known"]}]}),
-        json!({"all": [{"diabetes": ["type_1"]}, {"diabetes": ["type_2"]}]}),
-        json!({"all": [{"hypertension": ["yes"]}, {"hypertension": ["not_known"]}]}),
-        json!({"all": [{"eating_disorder": ["no"]}, {"eating_disorder": ["yes"]}]}),
-        json!({"all": [{"age_at_least": 40}, {"age_below": 40}]}),
+        json!({"kind": "all", "value": [{"kind": "pregnant", "value": ["yes"]}, {"kind": "pregnant", "value": ["no", "not_known"]}]}),
+        json!({"kind": "all", "value": [{"kind": "intoxicated", "value": ["yes"]}, {"kind": "intoxicated", "value": ["no"]}]}),
+        json!({"kind": "all", "value": [{"kind": "sex", "value": ["female"]}, {"kind": "sex", "value": ["male", "not_known"]}]}),
+        json!({"kind": "all", "value": [{"kind": "diabetes", "value": ["type_1"]}, {"kind": "diabetes", "value": ["type_2"]}]}),
+        json!({"kind": "all", "value": [{"kind": "hypertension", "value": ["yes"]}, {"kind": "hypertension", "value": ["not_known"]}]}),
+        json!({"kind": "all", "value": [{"kind": "eating_disorder", "value": ["no"]}, {"kind": "eating_disorder", "value": ["yes"]}]}),
+        json!({"kind": "all", "value": [{"kind": "age_at_least", "value": 40}, {"kind": "age_below", "value": 40}]}),
         // Two lists of outcomes from one exclusive group that share none.
-        json!({"all": [{"any_outcome": ["bmi_overweight", "bmi_obesity_class_1"]},
-                       {"any_outcome": ["bmi_underweight", "bmi_healthy_weight"]}]}),
+        json!({"kind": "all", "value": [{"kind": "any_outcome", "value": ["bmi_overweight", "bmi_obesity_class_1"]},
+                       {"kind": "any_outcome", "value": ["bmi_underweight", "bmi_healthy_weight"]}]}),
     ];
     for (i, when) in contradictions.into_iter().enumerate() {
         let mut doc = base();
@@ -286,19 +285,19 @@ fn condition_never_holds() {
 #[test]
 fn a_satisfiable_condition_is_not_reported() {
     let satisfiable = [
-        json!({"all": [{"outcome": "bmi_overweight"}, {"any_outcome": ["bmi_overweight", "bmi_underweight"]}, {"age_at_least": 18}, {"age_below": 19}]}),
+        json!({"kind": "all", "value": [{"kind": "outcome", "value": "bmi_overweight"}, {"kind": "any_outcome", "value": ["bmi_overweight", "bmi_underweight"]}, {"kind": "age_at_least", "value": 18}, {"kind": "age_below", "value": 19}]}),
         // The edges of the contact's age range, 0 to 120, can be met.
-        json!({"age_at_least": 120}),
-        json!({"age_below": 1}),
-        json!({"all": [{"age_at_least": 39}, {"age_below": 40}]}),
-        json!({"all": [{"intoxicated": ["yes", "not_known"]}, {"intoxicated": ["not_known"]}]}),
+        json!({"kind": "age_at_least", "value": 120}),
+        json!({"kind": "age_below", "value": 1}),
+        json!({"kind": "all", "value": [{"kind": "age_at_least", "value": 39}, {"kind": "age_below", "value": 40}]}),
+        json!({"kind": "all", "value": [{"kind": "intoxicated", "value": ["yes", "not_known"]}, {"kind": "intoxicated", "value": ["not_known"]}]}),
         // Men can be recorded as not pregnant, and women as pregnant.
-        json!({"all": [{"sex": ["male"]}, {"pregnant": ["no", "not_known"]}]}),
-        json!({"all": [{"sex": ["female"]}, {"pregnant": ["yes"]}]}),
+        json!({"kind": "all", "value": [{"kind": "sex", "value": ["male"]}, {"kind": "pregnant", "value": ["no", "not_known"]}]}),
+        json!({"kind": "all", "value": [{"kind": "sex", "value": ["female"]}, {"kind": "pregnant", "value": ["yes"]}]}),
         // Outcomes from different groups, or lists that overlap, can meet.
-        json!({"all": [{"any_outcome": ["bmi_overweight", "current_smoker"]}, {"outcome": "bmi_underweight"}]}),
-        json!({"all": [{"any_outcome": ["bmi_overweight", "bmi_obesity_class_1"]},
-                       {"any_outcome": ["bmi_obesity_class_1", "bmi_underweight"]}]}),
+        json!({"kind": "all", "value": [{"kind": "any_outcome", "value": ["bmi_overweight", "current_smoker"]}, {"kind": "outcome", "value": "bmi_underweight"}]}),
+        json!({"kind": "all", "value": [{"kind": "any_outcome", "value": ["bmi_overweight", "bmi_obesity_class_1"]},
+                       {"kind": "any_outcome", "value": ["bmi_obesity_class_1", "bmi_underweight"]}]}),
     ];
     for when in satisfiable {
         let mut doc = base();
@@ -317,7 +316,7 @@ fn a_condition_on_local_service_state_is_not_a_defect() {
     let mut doc = base();
     let mut rule = rule_mut(&mut doc, "alcohol.leaflet").clone();
     rule["id"] = json!("local.gp_now");
-    rule["when"] = json!({"all": [{"outcome": "pat_positive"}, {"pathway_available_now": "gp"}]});
+    rule["when"] = json!({"kind": "all", "value": [{"kind": "outcome", "value": "pat_positive"}, {"kind": "pathway_available_now", "value": "gp"}]});
     doc["rules"].as_array_mut().unwrap().push(rule);
     assert_eq!(codes(doc), vec![]);
 }
@@ -354,7 +353,7 @@ fn coverage_checks_every_setting() {
         "tobacco.opt_out_referral",
     ] {
         let when = rule_mut(&mut doc, id)["when"].clone();
-        rule_mut(&mut doc, id)["when"] = json!({"all": [when, {"setting": ["general_practice"]}]});
+        rule_mut(&mut doc, id)["when"] = json!({"kind": "all", "value": [when, {"kind": "setting", "value": ["general_practice"]}]});
     }
     let d = diagnostics(doc);
     assert!(
@@ -376,7 +375,7 @@ fn smoking_rules_restricted_by(extra: Value) -> Value {
         "tobacco.surgery_teachable_moment",
     ] {
         let when = rule_mut(&mut doc, id)["when"].clone();
-        rule_mut(&mut doc, id)["when"] = json!({"all": [when, extra.clone()]});
+        rule_mut(&mut doc, id)["when"] = json!({"kind": "all", "value": [when, extra.clone()]});
     }
     doc
 }
@@ -408,21 +407,26 @@ fn coverage_checks_sex_age_conditions_and_what_else_is_found() {
     // Each restriction leaves some smokers with nothing: men, people of 65 and
     // over, people with hypertension, smokers who also vape.
     for (extra, gap) in [
-        (json!({"sex": ["female", "not_known"]}), "sex Male"),
-        (json!({"age_below": 65}), "age 65"),
         (
-            json!({"hypertension": ["no", "not_known"]}),
+            json!({"kind": "sex", "value": ["female", "not_known"]}),
+            "sex Male",
+        ),
+        (json!({"kind": "age_below", "value": 65}), "age 65"),
+        (
+            json!({"kind": "hypertension", "value": ["no", "not_known"]}),
             "hypertension: Yes",
         ),
         (
-            json!({"not": {"outcome": "current_vaper"}}),
+            json!({"kind": "not", "value": {"kind": "outcome", "value": "current_vaper"}}),
             "with current_vaper",
         ),
     ] {
         assert_smoker_gap(extra, gap);
     }
     // A restriction that leaves no one out is accepted.
-    let d = diagnostics(smoking_rules_restricted_by(json!({"age_at_least": 16})));
+    let d = diagnostics(smoking_rules_restricted_by(
+        json!({"kind": "age_at_least", "value": 16}),
+    ));
     assert_eq!(d, vec![]);
 }
 
@@ -433,11 +437,11 @@ fn coverage_combines_outcomes_tested_under_not_even_beside_many_tested_positivel
     // that tests six other outcomes positively must not crowd them out of the
     // combinations the check tries.
     let mut doc = smoking_rules_restricted_by(
-        json!({"not": {"all": [{"outcome": "pat_positive"}, {"outcome": "bmi_overweight"}]}}),
+        json!({"kind": "not", "value": {"kind": "all", "value": [{"kind": "outcome", "value": "pat_positive"}, {"kind": "outcome", "value": "bmi_overweight"}]}}),
     );
     let mut extra = rule_mut(&mut doc, "tobacco.very_brief_advice").clone();
     extra["id"] = json!("local.smokers_with_other_risks");
-    extra["when"] = json!({"all": [{"outcome": "current_smoker"}, {"any_outcome": [
+    extra["when"] = json!({"kind": "all", "value": [{"kind": "outcome", "value": "current_smoker"}, {"kind": "any_outcome", "value": [
         "fast_positive", "audit_c_higher_risk", "audit_higher_risk",
         "whtr_high", "activity_inactive", "weekly_inactive"]}]});
     doc["rules"].as_array_mut().unwrap().push(extra);
@@ -470,7 +474,9 @@ fn coverage_finds_one_setting_left_out_whichever_it_is() {
     ];
     for left_out in all {
         let others: Vec<_> = all.iter().filter(|s| **s != left_out).collect();
-        let d = diagnostics(smoking_rules_restricted_by(json!({"setting": others})));
+        let d = diagnostics(smoking_rules_restricted_by(
+            json!({"kind": "setting", "value": others}),
+        ));
         let uncovered = uncovered_current_smoker(&d);
         assert_eq!(uncovered.len(), 1, "{left_out}: {d:?}");
         let plain = |t: &str| t.replace('_', "").to_lowercase();
@@ -487,9 +493,9 @@ fn outcomes_that_cannot_accompany_do_not_crowd_out_combinations() {
     // Smoking statuses other than current smoking can never be found with it,
     // so testing them under `not` must not count against the combinations the
     // check tries: the gap needs three outcomes together.
-    let doc = smoking_rules_restricted_by(json!({"all": [
-        {"not": {"all": [{"outcome": "pat_positive"}, {"outcome": "bmi_overweight"}, {"outcome": "current_vaper"}]}},
-        {"not": {"any_outcome": ["never_smoked", "ex_smoker", "ex_smoker_within_12_months", "quit_within_2_weeks"]}}]}));
+    let doc = smoking_rules_restricted_by(json!({"kind": "all", "value": [
+        {"kind": "not", "value": {"kind": "all", "value": [{"kind": "outcome", "value": "pat_positive"}, {"kind": "outcome", "value": "bmi_overweight"}, {"kind": "outcome", "value": "current_vaper"}]}},
+        {"kind": "not", "value": {"kind": "any_outcome", "value": ["never_smoked", "ex_smoker", "ex_smoker_within_12_months", "quit_within_2_weeks"]}}]}));
     let d = diagnostics(doc);
     let uncovered = uncovered_current_smoker(&d);
     assert_eq!(uncovered.len(), 1, "{d:?}");
@@ -505,11 +511,12 @@ fn coverage_is_checked_only_where_an_outcome_can_be_found() {
     // categories start at 18 (§3.1): rules that say so are not gaps.
     let mut doc = base();
     let when = rule_mut(&mut doc, "tobacco.co_pregnancy_referral")["when"].clone();
-    rule_mut(&mut doc, "tobacco.co_pregnancy_referral")["when"] = json!({"all": [when, {"pregnant": ["yes", "not_known"]}, {"sex": ["female", "not_known"]}]});
+    rule_mut(&mut doc, "tobacco.co_pregnancy_referral")["when"] = json!({"kind": "all", "value": [when, {"kind": "pregnant", "value": ["yes", "not_known"]}, {"kind": "sex", "value": ["female", "not_known"]}]});
     allow_safety_changes(&mut doc);
-    rule_mut(&mut doc, "alcohol.possible_dependence_alert")["when"] = json!({"all": [{"outcome": "pat_possible_dependence"}, {"outcome": "pat_positive"}, {"outcome": "pat_daily_drinker"}]});
+    rule_mut(&mut doc, "alcohol.possible_dependence_alert")["when"] = json!({"kind": "all", "value": [{"kind": "outcome", "value": "pat_possible_dependence"}, {"kind": "outcome", "value": "pat_positive"}, {"kind": "outcome", "value": "pat_daily_drinker"}]});
     let when = rule_mut(&mut doc, "weight.underweight")["when"].clone();
-    rule_mut(&mut doc, "weight.underweight")["when"] = json!({"all": [when, {"age_at_least": 18}]});
+    rule_mut(&mut doc, "weight.underweight")["when"] =
+        json!({"kind": "all", "value": [when, {"kind": "age_at_least", "value": 18}]});
     assert_eq!(diagnostics(doc), vec![]);
 }
 
@@ -517,21 +524,23 @@ fn coverage_is_checked_only_where_an_outcome_can_be_found() {
 fn a_rule_reading_every_age_and_year_is_checked_in_bounded_time() {
     // Coverage enumerates the facts rules read; a rule reading every age and
     // every number of years must not make that product astronomically large.
-    let mut atoms: Vec<Value> = (0..=121).map(|a| json!({"age_at_least": a})).collect();
-    atoms.extend((0..=255).map(|y| json!({"type_2_diabetes_within_years": y})));
-    atoms.extend((0..=255).map(|y| json!({"bariatric_surgery_within_years": y})));
+    let mut atoms: Vec<Value> = (0..=121)
+        .map(|a| json!({"kind": "age_at_least", "value": a}))
+        .collect();
+    atoms.extend((0..=255).map(|y| json!({"kind": "type_2_diabetes_within_years", "value": y})));
+    atoms.extend((0..=255).map(|y| json!({"kind": "bariatric_surgery_within_years", "value": y})));
     atoms.extend([
-        json!({"hypertension": ["yes"]}),
-        json!({"eating_disorder": ["yes"]}),
-        json!({"sex": ["male"]}),
-        json!({"intoxicated": ["yes"]}),
-        json!({"time_available_at_least": "extended"}),
-        json!({"priority_group": ["sex_worker"]}),
+        json!({"kind": "hypertension", "value": ["yes"]}),
+        json!({"kind": "eating_disorder", "value": ["yes"]}),
+        json!({"kind": "sex", "value": ["male"]}),
+        json!({"kind": "intoxicated", "value": ["yes"]}),
+        json!({"kind": "time_available_at_least", "value": "extended"}),
+        json!({"kind": "priority_group", "value": ["sex_worker"]}),
     ]);
     let mut doc = base();
     doc["rules"].as_array_mut().unwrap().push(json!({
         "id": "local.everything", "source": "test (CLINICAL-REFERENCE §6)", "topic": "tobacco",
-        "when": {"all": [{"outcome": "current_smoker"}, {"not": {"any": atoms}}]},
+        "when": {"kind": "all", "value": [{"kind": "outcome", "value": "current_smoker"}, {"kind": "not", "value": {"kind": "any", "value": atoms}}]},
         "actions": [{"kind": "advice", "intensity": "very_brief", "text": "Say something.",
                      "pathway": null, "mode": null, "urgency": null, "concept": null}]}));
     assert_eq!(diagnostics(doc), vec![]);
@@ -541,20 +550,29 @@ fn a_rule_reading_every_age_and_year_is_checked_in_bounded_time() {
 /// recorded condition or history, each only at the values named.
 fn comorbidity_restrictions() -> [(Value, &'static str); 5] {
     [
-        (json!({"diabetes": ["none", "not_known"]}), "diabetes"),
         (
-            // Only a diagnosis exactly 4 whole years ago is left out.
-            json!({"any": [{"not": {"diabetes": ["type_2"]}},
-                           {"not": {"type_2_diabetes_within_years": 5}},
-                           {"type_2_diabetes_within_years": 4}]}),
+            json!({"kind": "diabetes", "value": ["none", "not_known"]}),
             "diabetes",
         ),
         (
-            json!({"not": {"bariatric_surgery_within_years": 2}}),
+            // Only a diagnosis exactly 4 whole years ago is left out.
+            json!({"kind": "any", "value": [{"kind": "not", "value": {"kind": "diabetes", "value": ["type_2"]}},
+                           {"kind": "not", "value": {"kind": "type_2_diabetes_within_years", "value": 5}},
+                           {"kind": "type_2_diabetes_within_years", "value": 4}]}),
+            "diabetes",
+        ),
+        (
+            json!({"kind": "not", "value": {"kind": "bariatric_surgery_within_years", "value": 2}}),
             "bariatric",
         ),
-        (json!({"hypertension": ["no", "not_known"]}), "hypertension"),
-        (json!({"eating_disorder": ["no", "not_known"]}), "eating"),
+        (
+            json!({"kind": "hypertension", "value": ["no", "not_known"]}),
+            "hypertension",
+        ),
+        (
+            json!({"kind": "eating_disorder", "value": ["no", "not_known"]}),
+            "eating",
+        ),
     ]
 }
 
@@ -566,8 +584,8 @@ fn coverage_checks_each_recorded_condition_and_history() {
     // A gap that needs two conditions together, or a condition at a given
     // age, is found too.
     for both in [
-        json!({"not": {"all": [{"hypertension": ["yes"]}, {"eating_disorder": ["yes"]}]}}),
-        json!({"not": {"all": [{"hypertension": ["yes"]}, {"age_at_least": 65}]}}),
+        json!({"kind": "not", "value": {"kind": "all", "value": [{"kind": "hypertension", "value": ["yes"]}, {"kind": "eating_disorder", "value": ["yes"]}]}}),
+        json!({"kind": "not", "value": {"kind": "all", "value": [{"kind": "hypertension", "value": ["yes"]}, {"kind": "age_at_least", "value": 65}]}}),
     ] {
         assert_smoker_gap(both, "no rule acts on outcome current_smoker");
     }
@@ -578,12 +596,15 @@ fn coverage_still_checks_each_condition_when_there_are_too_many_to_combine() {
     // Reading every number of years makes the profiles too many to combine;
     // each condition is then checked one at a time, and none is skipped.
     let mut years: Vec<Value> = (0..=255)
-        .map(|y| json!({"type_2_diabetes_within_years": y}))
+        .map(|y| json!({"kind": "type_2_diabetes_within_years", "value": y}))
         .collect();
-    years.extend((0..=255).map(|y| json!({"bariatric_surgery_within_years": y})));
-    let unreachable = json!({"all": [{"age_below": 0}, {"any": years}]});
+    years.extend((0..=255).map(|y| json!({"kind": "bariatric_surgery_within_years", "value": y})));
+    let unreachable = json!({"kind": "all", "value": [{"kind": "age_below", "value": 0}, {"kind": "any", "value": years}]});
     for (extra, gap) in comorbidity_restrictions() {
-        assert_smoker_gap(json!({"any": [extra, unreachable.clone()]}), gap);
+        assert_smoker_gap(
+            json!({"kind": "any", "value": [extra, unreachable.clone()]}),
+            gap,
+        );
     }
 }
 
@@ -591,7 +612,9 @@ fn coverage_still_checks_each_condition_when_there_are_too_many_to_combine() {
 fn deeply_nested_conditions_are_refused_without_overflowing_the_stack() {
     // serde_json refuses nesting beyond its recursion limit, so a hostile
     // document cannot make compiling or evaluating recurse without bound.
-    let nots = |depth: usize| "{\"not\":".repeat(depth) + "\"always\"" + &"}".repeat(depth);
+    let nots = |depth: usize| {
+        "{\"kind\":\"not\",\"value\":".repeat(depth) + "{\"kind\":\"always\"}" + &"}".repeat(depth)
+    };
     let with_rule_condition = |when: String| {
         let mut doc = base();
         allow_safety_changes(&mut doc);
@@ -613,15 +636,18 @@ fn deeply_nested_conditions_are_refused_without_overflowing_the_stack() {
     );
     assert!(serde_json::from_str::<PolicyOverlay>(&overlay).is_err());
     // The deepest nesting JSON allows compiles and evaluates on a small stack.
-    // An even number of `not`s around `always` always holds.
+    // An even number of `not`s around `always` always holds. It is read on
+    // the test's own stack: serde's tagged-enum reader takes more stack per
+    // level in unoptimised builds than the engine, which is under test here.
     let text = with_rule_condition(format!(
-        r#"{{"all": [{{"outcome": "pat_possible_dependence"}}, {}]}}"#,
+        r#"{{"kind": "all", "value": [{{"kind": "outcome", "value": "pat_possible_dependence"}}, {}]}}"#,
         nots(120)
     ));
+    let document = PolicyDocument::from_json(&text).unwrap();
     std::thread::Builder::new()
         .stack_size(256 * 1024)
         .spawn(move || {
-            let policy = Policy::from_json(&text).unwrap();
+            let policy = Policy::compile(document).unwrap();
             let contact = common::fixtures::contact();
             let outcomes = [Outcome::PatPositive, Outcome::PatPossibleDependence]
                 .into_iter()
@@ -751,7 +777,7 @@ fn an_explicit_safety_override_is_accepted_and_recorded_in_every_assessment() {
         "age": 40, "sex": "female", "time_available": "brief"
     }));
     let answers: mecc::Answers = serde_json::from_value(json!({"smoking": {
-        "status": "never_smoked", "vaping": "not_asked", "co_ppm": {"answered": 15}}}))
+        "status": {"kind": "never_smoked"}, "vaping": {"kind": "not_asked"}, "co_ppm": {"kind": "answered", "value": 15}}}))
     .unwrap();
     let a = mecc::assess(&contact, &answers, &policy).unwrap();
     assert_eq!(a.plan[0].kind, ActionKind::SafetyAlert);
@@ -836,9 +862,9 @@ fn a_code_override_replaces_only_its_own_concept() {
         "age": 40, "sex": "female", "time_available": "brief"
     }));
     let answers: mecc::Answers = serde_json::from_value(json!({"smoking": {
-        "status": {"current_smoker": {"products": ["hand_rolled"], "cigarettes_per_day": {"answered": 10},
-            "minutes_to_first_cigarette": "not_asked", "years_smoked": "not_asked"}},
-        "vaping": "not_asked", "co_ppm": "not_asked"}}))
+        "status": {"kind": "current_smoker", "value": {"products": ["hand_rolled"], "cigarettes_per_day": {"kind": "answered", "value": 10},
+            "minutes_to_first_cigarette": {"kind": "not_asked"}, "years_smoked": {"kind": "not_asked"}}},
+        "vaping": {"kind": "not_asked"}, "co_ppm": {"kind": "not_asked"}}}))
     .unwrap();
     let a = mecc::assess(&contact, &answers, &policy).unwrap();
     let code = |concept: Concept| {

@@ -497,24 +497,24 @@ fn a_full_contact_is_ordered_safety_first_then_topic_by_topic_in_the_order_of_th
     }));
     let answers: Answers = serde_json::from_value(serde_json::json!({
         "pat": {
-            "drinks_alcohol": {"answered": true},
-            "most_in_one_day": {"answered": {"units": 10.0}},
-            "frequency": {"answered": "every_day"},
-            "attendance_related": {"answered": false},
-            "willing_to_see_specialist": {"answered": true}},
+            "drinks_alcohol": {"kind": "answered", "value": true},
+            "most_in_one_day": {"kind": "answered", "value": {"kind": "units", "value": 10.0}},
+            "frequency": {"kind": "answered", "value": {"kind": "every_day"}},
+            "attendance_related": {"kind": "answered", "value": false},
+            "willing_to_see_specialist": {"kind": "answered", "value": true}},
         "smoking": {
-            "status": {"current_smoker": {"products": ["manufactured_cigarettes"],
-                "cigarettes_per_day": {"answered": 15},
-                "minutes_to_first_cigarette": {"answered": 20},
-                "years_smoked": {"answered": 20}}},
-            "vaping": "not_asked", "co_ppm": "not_asked"},
-        "bmi": {"height": {"cm": 200.0}, "weight": {"kg": 120.0}, "waist": "not_asked"},
-        "activity": {"gppaq": {"answered": {
-            "occupation": {"answered": "sedentary"},
-            "exercise_and_cycling": {"answered": {"bands": {"exercise": "none", "cycling": "none"}}},
-            "walking": "not_asked", "housework_and_childcare": "not_asked",
-            "gardening_and_diy": "not_asked", "walking_pace": "not_asked"}},
-            "weekly": "not_asked"}
+            "status": {"kind": "current_smoker", "value": {"products": ["manufactured_cigarettes"],
+                "cigarettes_per_day": {"kind": "answered", "value": 15},
+                "minutes_to_first_cigarette": {"kind": "answered", "value": 20},
+                "years_smoked": {"kind": "answered", "value": 20}}},
+            "vaping": {"kind": "not_asked"}, "co_ppm": {"kind": "not_asked"}},
+        "bmi": {"height": {"kind": "cm", "value": 200.0}, "weight": {"kind": "kg", "value": 120.0}, "waist": {"kind": "not_asked"}},
+        "activity": {"gppaq": {"kind": "answered", "value": {
+            "occupation": {"kind": "answered", "value": "sedentary"},
+            "exercise_and_cycling": {"kind": "answered", "value": {"kind": "bands", "value": {"exercise": "none", "cycling": "none"}}},
+            "walking": {"kind": "not_asked"}, "housework_and_childcare": {"kind": "not_asked"},
+            "gardening_and_diy": {"kind": "not_asked"}, "walking_pace": {"kind": "not_asked"}}},
+            "weekly": {"kind": "not_asked"}}
     }))
     .unwrap();
     let a = assess(&contact, &answers, &Policy::national_default().unwrap()).unwrap();

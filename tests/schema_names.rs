@@ -43,6 +43,7 @@ fn hand_written_schemas_are_published_under_their_type_names() {
         "CoPpm",
         // PAT
         "PatAnswers",
+        "PatQuestion",
         "MostInOneDay",
         "TimesPerWeek",
         "PatPositiveReasons",
@@ -54,6 +55,13 @@ fn hand_written_schemas_are_published_under_their_type_names() {
         // AUDIT
         "AuditCAnswers",
         "AuditAnswers",
+        "AuditQuestion",
+        "FastAnswers",
+        "FastQuestion",
+        "SmokingAnswers",
+        "BmiAnswers",
+        "ActivityAnswers",
+        "booleanReply",
         "TypicalDay",
         "DrinkingFrequency",
         "HowOften",
@@ -94,4 +102,67 @@ fn hand_written_schemas_are_published_under_their_type_names() {
             });
         assert!(!empty, "definition {name} accepts anything: {schema}");
     }
+}
+
+#[test]
+fn no_definition_name_is_numbered() {
+    let defs = definitions();
+    let mut by_stem: BTreeMap<String, Vec<&String>> = BTreeMap::new();
+    for name in defs.keys() {
+        assert!(
+            !name.ends_with(|c: char| c.is_ascii_digit()),
+            "definition {name} ends in a digit: a generator would number it, not name it"
+        );
+        let stem: String = name.chars().filter(|c| !c.is_ascii_digit()).collect();
+        by_stem.entry(stem).or_default().push(name);
+    }
+    for (stem, names) in by_stem {
+        assert!(
+            names.len() == 1,
+            "definitions {names:?} differ only by digits (stem {stem})"
+        );
+    }
+}
+
+/// Every variant of a tagged union has a title of its own, so generators
+/// name its class rather than numbering it.
+#[test]
+fn every_union_variant_is_titled_once() {
+    fn variants<'a>(schema: &'a Value, out: &mut Vec<&'a Value>) {
+        match schema {
+            Value::Object(o) => {
+                for key in ["oneOf", "anyOf"] {
+                    if let Some(vs) = o.get(key).and_then(Value::as_array) {
+                        out.extend(
+                            vs.iter()
+                                .filter(|v| v.pointer("/properties/kind/const").is_some()),
+                        );
+                    }
+                }
+                o.values().for_each(|v| variants(v, out));
+            }
+            Value::Array(a) => a.iter().for_each(|v| variants(v, out)),
+            _ => {}
+        }
+    }
+    let defs = definitions();
+    let mut titles: BTreeMap<String, String> = BTreeMap::new();
+    for (name, schema) in &defs {
+        let mut found = Vec::new();
+        variants(schema, &mut found);
+        for variant in found {
+            let title = variant["title"]
+                .as_str()
+                .unwrap_or_else(|| panic!("a variant of {name} has no title: {variant}"));
+            assert!(
+                !defs.contains_key(title),
+                "variant title {title} is also a definition"
+            );
+            if let Some(other) = titles.insert(title.to_owned(), name.clone()) {
+                assert_eq!(&other, name, "variant title {title} is used twice");
+            }
+        }
+    }
+    assert!(titles.contains_key("BooleanReplyNotAsked"), "{titles:?}");
+    assert!(titles.contains_key("ConditionAlways"), "{titles:?}");
 }

@@ -12,11 +12,11 @@ fn ed_document(overlay: Option<serde_json::Value>) -> Screening {
             "setting": "emergency_department", "presenting_condition": "fall",
             "time_available": "very_brief"})),
         "answers": {"pat": {
-            "drinks_alcohol": {"answered": true},
-            "most_in_one_day": {"answered": {"units": 12}},
-            "frequency": {"answered": {"times_per_week": 2}},
-            "attendance_related": {"answered": false},
-            "willing_to_see_specialist": {"answered": true}}},
+            "drinks_alcohol": {"kind": "answered", "value": true},
+            "most_in_one_day": {"kind": "answered", "value": {"kind": "units", "value": 12}},
+            "frequency": {"kind": "answered", "value": {"kind": "times_per_week", "value": 2}},
+            "attendance_related": {"kind": "answered", "value": false},
+            "willing_to_see_specialist": {"kind": "answered", "value": true}}},
     });
     if let Some(o) = overlay {
         doc["overlay"] = o;

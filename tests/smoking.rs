@@ -451,20 +451,26 @@ fn quit_time_input_has_a_json_contract() {
     }
     assert_eq!(
         serde_json::to_value(QuitTimeInput::Weeks(2)).unwrap(),
-        json!({"weeks": 2})
+        json!({"kind": "weeks", "value": 2})
     );
 }
 
 #[test]
 fn quit_time_json_forms() {
-    let q: QuitTime = serde_json::from_str(r#"{"weeks": 3}"#).unwrap();
-    assert_eq!(serde_json::to_string(&q).unwrap(), r#"{"days":21}"#);
-    let q: QuitTime = serde_json::from_str(r#""not_known""#).unwrap();
+    let q: QuitTime = serde_json::from_str(r#"{"kind": "weeks", "value": 3}"#).unwrap();
+    assert_eq!(
+        serde_json::to_string(&q).unwrap(),
+        r#"{"kind":"days","value":21}"#
+    );
+    let q: QuitTime = serde_json::from_str(r#"{"kind": "not_known"}"#).unwrap();
     assert_eq!(q, QuitTime::NOT_KNOWN);
-    assert_eq!(serde_json::to_string(&q).unwrap(), r#""not_known""#);
+    assert_eq!(
+        serde_json::to_string(&q).unwrap(),
+        r#"{"kind":"not_known"}"#
+    );
     assert!(serde_json::from_str::<QuitTime>(r#"{"hours": 3}"#).is_err());
     assert!(serde_json::from_str::<QuitTime>("14").is_err());
-    assert!(serde_json::from_str::<QuitTime>(r#"{"days": -1}"#).is_err());
+    assert!(serde_json::from_str::<QuitTime>(r#"{"kind": "days", "value": -1}"#).is_err());
 }
 
 // ---------------------------------------------------------------- CO
@@ -787,17 +793,18 @@ fn validate_against_checks_answers_against_age() {
 #[test]
 fn json_errors_carry_the_constructor_message() {
     let err = serde_json::from_str::<Answers>(
-        r#"{"status": {"ex_smoker": {"quit": {"years": 1990}}}, "vaping": "not_asked", "co_ppm": "not_asked"}"#,
+        r#"{"status": {"kind": "ex_smoker", "value": {"quit": {"kind": "years", "value": 1990}}}, "vaping": {"kind": "not_asked"}, "co_ppm": {"kind": "not_asked"}}"#,
     )
     .unwrap_err();
     assert!(err.to_string().contains("quit_years is 1990"), "{err}");
     // "Not asked" is explicit: a missing field is refused, not defaulted.
-    let err =
-        serde_json::from_str::<Answers>(r#"{"status": "never_smoked", "vaping": "not_asked"}"#)
-            .unwrap_err();
+    let err = serde_json::from_str::<Answers>(
+        r#"{"status": {"kind": "never_smoked"}, "vaping": {"kind": "not_asked"}}"#,
+    )
+    .unwrap_err();
     assert!(err.to_string().contains("missing field `co_ppm`"), "{err}");
     let err = serde_json::from_str::<Answers>(
-        r#"{"status": {"ex_smoker": {"quit": "not_known", "reason": "x"}}, "vaping": "not_asked", "co_ppm": "not_asked"}"#,
+        r#"{"status": {"kind": "ex_smoker", "value": {"quit": {"kind": "not_known"}, "reason": "x"}}, "vaping": {"kind": "not_asked"}, "co_ppm": {"kind": "not_asked"}}"#,
     )
     .unwrap_err();
     assert!(err.to_string().contains("unknown field `reason`"), "{err}");
@@ -832,15 +839,15 @@ fn schema_bounds_are_the_constructor_bounds() {
     ] {
         let form = forms
             .iter()
-            .find(|f| f["properties"].get(key).is_some())
+            .find(|f| f["properties"]["kind"]["const"] == key)
             .unwrap();
         assert_eq!(
-            form["properties"][key]["maximum"],
+            form["properties"]["value"]["maximum"],
             json!(bounds.max()),
             "{key}"
         );
         assert_eq!(
-            form["properties"][key]["minimum"],
+            form["properties"]["value"]["minimum"],
             json!(bounds.min()),
             "{key}"
         );
@@ -875,11 +882,11 @@ fn the_finding_serializes_with_the_spec_names() {
             "quit_recency": null,
             "treat_as_smoker_for_referral": true,
             "products": ["hand_rolled", "shisha"],
-            "hsi": {"computed": {"total": 4, "cigarettes_per_day_points": 2,
+            "hsi": {"kind": "computed", "value": {"total": 4, "cigarettes_per_day_points": 2,
                                  "time_to_first_cigarette_points": 2, "band": "moderate"}},
-            "pack_years": {"computed": 10.5},
-            "vaping": {"answered": "current"},
-            "co": {"measured": {"ppm": 4, "pregnancy_thresholds_applied": true,
+            "pack_years": {"kind": "computed", "value": 10.5},
+            "vaping": {"kind": "answered", "value": "current"},
+            "co": {"kind": "measured", "value": {"ppm": 4, "pregnancy_thresholds_applied": true,
                                 "counted_as_non_smoker": false, "flags": ["pregnancy_referral"]}},
             "pregnancy": "pregnant",
             "assumptions": [],
@@ -1078,6 +1085,8 @@ const VOCABULARY: &[&str] = &[
     "minutes_to_first_cigarette",
     "years_smoked",
     "answered",
+    "kind",
+    "value",
     "not_asked",
     "manufactured_cigarettes",
     "hand_rolled",

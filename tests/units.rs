@@ -186,17 +186,26 @@ fn units_from_volume_section_1_6() {
 
 #[test]
 fn json_forms_are_accepted_and_written_canonically() {
-    let h: Height = serde_json::from_str(r#"{"cm": 175.5}"#).unwrap();
-    assert_eq!(serde_json::to_string(&h).unwrap(), r#"{"mm":1755}"#);
+    let h: Height = serde_json::from_str(r#"{"kind": "cm", "value": 175.5}"#).unwrap();
+    assert_eq!(
+        serde_json::to_string(&h).unwrap(),
+        r#"{"kind":"mm","value":1755}"#
+    );
     let h: Height =
-        serde_json::from_str(r#"{"feet_and_inches": {"feet": 5, "inches": 9}}"#).unwrap();
+        serde_json::from_str(r#"{"kind": "feet_and_inches", "value": {"feet": 5, "inches": 9}}"#)
+            .unwrap();
     assert_eq!(h.mm(), 1753);
-    let w: Weight =
-        serde_json::from_str(r#"{"stones_and_pounds": {"stones": 12, "pounds": 6}}"#).unwrap();
-    assert_eq!(serde_json::to_string(&w).unwrap(), r#"{"g":78925}"#);
-    let err = serde_json::from_str::<Height>(r#"{"cm": 1.8}"#).unwrap_err();
+    let w: Weight = serde_json::from_str(
+        r#"{"kind": "stones_and_pounds", "value": {"stones": 12, "pounds": 6}}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        serde_json::to_string(&w).unwrap(),
+        r#"{"kind":"g","value":78925}"#
+    );
+    let err = serde_json::from_str::<Height>(r#"{"kind": "cm", "value": 1.8}"#).unwrap_err();
     assert!(err.to_string().contains("looks like metres"), "{err}");
-    assert!(serde_json::from_str::<Height>(r#"{"inches": 70}"#).is_err());
+    assert!(serde_json::from_str::<Height>(r#"{"kind": "inches", "value": 70}"#).is_err());
     assert!(serde_json::from_str::<Height>(r#"175"#).is_err());
 }
 
@@ -204,11 +213,13 @@ fn json_forms_are_accepted_and_written_canonically() {
 #[test]
 fn schema_bounds_are_the_constructor_bounds() {
     let s = common::schema_of::<Height>();
-    let cm = &s["oneOf"][0]["properties"]["cm"];
+    assert_eq!(s["oneOf"][0]["properties"]["kind"]["const"], "cm");
+    let cm = &s["oneOf"][0]["properties"]["value"];
     assert_eq!(cm["minimum"], HEIGHT_CM.min());
     assert_eq!(cm["maximum"], HEIGHT_CM.max());
     let s = common::schema_of::<Weight>();
-    let kg = &s["oneOf"][0]["properties"]["kg"];
+    assert_eq!(s["oneOf"][0]["properties"]["kind"]["const"], "kg");
+    let kg = &s["oneOf"][0]["properties"]["value"];
     assert_eq!(kg["minimum"], WEIGHT_KG.min());
     assert_eq!(kg["maximum"], WEIGHT_KG.max());
     let s = common::schema_of::<AlcoholUnits>();

@@ -57,21 +57,24 @@ fn assert_every_object_refuses_unknown_fields<T: DeserializeOwned>(doc: Value) {
 fn screening() -> Value {
     let mut doc: Value =
         serde_json::from_str(include_str!("../examples/data/screen.json")).unwrap();
-    doc["answers"]["bmi"] = json!({"height": {"feet_and_inches": {"feet": 5, "inches": 9}},
-        "weight": {"stones_and_pounds": {"stones": 12, "pounds": 3}}, "waist": {"answered": {"cm": 90}}});
+    doc["answers"]["bmi"] = json!({"height": {"kind": "feet_and_inches", "value": {"feet": 5, "inches": 9}},
+        "weight": {"kind": "stones_and_pounds", "value": {"stones": 12, "pounds": 3}}, "waist": {"kind": "answered", "value": {"kind": "cm", "value": 90}}});
     doc["answers"]["activity"] = json!({
-        "gppaq": {"answered": {"occupation": {"answered": "standing"},
-            "exercise_and_cycling": {"answered": {"minutes": {"exercise": 30, "cycling": 10}}},
-            "walking": {"answered": "1_to_less_than_3"}, "housework_and_childcare": "not_asked",
-            "gardening_and_diy": "not_asked", "walking_pace": {"answered": "brisk"}}},
-        "weekly": {"answered": {"moderate_minutes_per_week": 90, "vigorous_minutes_per_week": 20,
-            "strength_days_per_week": {"answered": 2}}}});
-    doc["answers"]["pat"]["most_in_one_day"] = json!({"answered": {"drinks": [
-        {"drink": "pint_strong", "count": 2},
-        {"drink": {"custom": {"volume_ml": 500, "abv_percent": 5.2}}, "count": 1}]}});
-    doc["answers"]["smoking"]["status"] = json!({"ex_smoker": {"quit": {"weeks": 3}}});
-    doc["contact"]["comorbidities"]["diabetes"] = json!({"type_2": {"diagnosed": {"years": 2}}});
-    doc["contact"]["comorbidities"]["bariatric_surgery"] = json!({"had": {"when": "not_known"}});
+        "gppaq": {"kind": "answered", "value": {"occupation": {"kind": "answered", "value": "standing"},
+            "exercise_and_cycling": {"kind": "answered", "value": {"kind": "minutes", "value": {"exercise": 30, "cycling": 10}}},
+            "walking": {"kind": "answered", "value": "1_to_less_than_3"}, "housework_and_childcare": {"kind": "not_asked"},
+            "gardening_and_diy": {"kind": "not_asked"}, "walking_pace": {"kind": "answered", "value": "brisk"}}},
+        "weekly": {"kind": "answered", "value": {"moderate_minutes_per_week": 90, "vigorous_minutes_per_week": 20,
+            "strength_days_per_week": {"kind": "answered", "value": 2}}}});
+    doc["answers"]["pat"]["most_in_one_day"] = json!({"kind": "answered", "value": {"kind": "drinks", "value": [
+        {"drink": {"kind": "pint_strong"}, "count": 2},
+        {"drink": {"kind": "custom", "value": {"volume_ml": 500, "abv_percent": 5.2}}, "count": 1}]}});
+    doc["answers"]["smoking"]["status"] =
+        json!({"kind": "ex_smoker", "value": {"quit": {"kind": "weeks", "value": 3}}});
+    doc["contact"]["comorbidities"]["diabetes"] =
+        json!({"kind": "type_2", "value": {"diagnosed": {"kind": "years", "value": 2}}});
+    doc["contact"]["comorbidities"]["bariatric_surgery"] =
+        json!({"kind": "had", "value": {"when": {"kind": "not_known"}}});
     doc
 }
 
@@ -79,9 +82,9 @@ fn screening() -> Value {
 fn the_screening_document_refuses_unknown_fields_everywhere() {
     assert_every_object_refuses_unknown_fields::<Screening>(screening());
     let mut smoker = screening();
-    smoker["answers"]["smoking"]["status"] = json!({"current_smoker": {"products": ["cigars"],
-        "cigarettes_per_day": {"answered": 0}, "minutes_to_first_cigarette": "not_asked",
-        "years_smoked": {"answered": 4}}});
+    smoker["answers"]["smoking"]["status"] = json!({"kind": "current_smoker", "value": {"products": ["cigars"],
+        "cigarettes_per_day": {"kind": "answered", "value": 0}, "minutes_to_first_cigarette": {"kind": "not_asked"},
+        "years_smoked": {"kind": "answered", "value": 4}}});
     assert_every_object_refuses_unknown_fields::<Screening>(smoker);
 }
 
@@ -101,7 +104,7 @@ fn policy_documents_and_overlays_refuse_unknown_fields_everywhere() {
     let overlay = json!({
         "id": "local", "version": "1",
         "pathways": [{"id": "gp", "available_now": true}],
-        "add_rules": [{"id": "local.x", "source": "s", "topic": "general", "when": {"all": [{"outcome": "pat_positive"}, {"not": {"setting": ["dental"]}}]},
+        "add_rules": [{"id": "local.x", "source": "s", "topic": "general", "when": {"kind": "all", "value": [{"kind": "outcome", "value": "pat_positive"}, {"kind": "not", "value": {"kind": "setting", "value": ["dental"]}}]},
             "actions": [{"kind": "advice", "intensity": "brief", "text": "t", "pathway": null, "mode": null, "urgency": null, "concept": null}]}],
         "no_action": [{"outcome": "whtr_high", "reason": "r"}],
         "codes": [{"concept": "smoker", "snomed_ct": "77176002"}],

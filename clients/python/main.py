@@ -16,11 +16,12 @@ from typing import NoReturn
 from generated import assessment as out
 from generated import screening as doc
 
-# "not_asked" or {"answered": value}: each instance of the schema's Reply<T>
-# is its own numbered class (Reply1 for a yes/no answer, Reply21 for the PAT
-# Q2 amount, Reply31 for the PAT Q3 frequency), named by the order the
-# generator met them in.
-YesNo = doc.Reply1
+def yes() -> doc.BooleanReplyAnswered:
+    return doc.BooleanReplyAnswered(kind="answered", value=True)
+
+
+def no() -> doc.BooleanReplyAnswered:
+    return doc.BooleanReplyAnswered(kind="answered", value=False)
 
 
 def fail(message: str) -> NoReturn:
@@ -48,30 +49,43 @@ def main() -> None:
             intoxicated="no",
             priority_groups=doc.PriorityGroups([]),
             comorbidities=doc.Comorbidities(
-                diabetes="none",
+                diabetes=doc.DiabetesNone(kind="none"),
                 hypertension="no",
                 eating_disorder="no",
-                bariatric_surgery="none",
+                bariatric_surgery=doc.BariatricSurgeryNone(kind="none"),
             ),
         ),
         answers=doc.Answers(
             pat=doc.PatAnswers(
-                drinks_alcohol=YesNo(answered=True),
-                most_in_one_day=doc.Reply21(
-                    answered=doc.MostInOneDay2(
-                        drinks=[doc.DrinkCount(drink="pint_strong", count=4)]
-                    )
+                drinks_alcohol=yes(),
+                most_in_one_day=doc.MostInOneDayReplyAnswered(
+                    kind="answered",
+                    value=doc.MostInOneDayDrinks(
+                        kind="drinks",
+                        value=[
+                            doc.DrinkCount(
+                                drink=doc.DrinkPintStrong(kind="pint_strong"), count=4
+                            )
+                        ],
+                    ),
                 ),
-                frequency=doc.Reply31(answered=doc.Frequency2(times_per_week=3)),
-                attendance_related=YesNo(answered=False),
-                willing_to_see_specialist=YesNo(answered=True),
+                frequency=doc.FrequencyReplyAnswered(
+                    kind="answered",
+                    value=doc.FrequencyTimesPerWeek(kind="times_per_week", value=3),
+                ),
+                attendance_related=no(),
+                willing_to_see_specialist=yes(),
             ),
-            bmi=doc.Answers4(
-                height=doc.Height3(feet_and_inches=doc.FeetAndInches(feet=5, inches=10)),
-                weight=doc.Weight4(
-                    stones_and_pounds=doc.StonesAndPounds(stones=16, pounds=0)
+            bmi=doc.BmiAnswers(
+                height=doc.HeightFeetAndInches(
+                    kind="feet_and_inches",
+                    value=doc.HeightFeetAndInchesValue(feet=5, inches=10),
                 ),
-                waist="not_asked",
+                weight=doc.WeightStonesAndPounds(
+                    kind="stones_and_pounds",
+                    value=doc.WeightStonesAndPoundsValue(stones=16, pounds=0),
+                ),
+                waist=doc.WaistReplyNotAsked(kind="not_asked"),
             ),
         ),
     )
@@ -101,14 +115,15 @@ def main() -> None:
     pat = assessment.findings.pat
     if pat is None:
         fail("no PAT finding")
-    # The finding's Q2 reply: the string "not_asked" or an object.
-    units = (
-        "not asked"
-        if pat.most_in_one_day == "not_asked"
-        else f"{pat.most_in_one_day.answered} units"
-    )
-    result = pat.result if isinstance(pat.result, str) else "incomplete"
-    print(f"PAT {result}: most in one day {units}, threshold {pat.threshold}")
+    # Every union is tagged with `kind`: matching on it narrows the reply
+    # and the result to the variant's class.
+    match pat.most_in_one_day:
+        case out.AlcoholUnitsReplyAnswered(value=units):
+            amount = f"{units} units"
+        case out.AlcoholUnitsReplyNotAsked():
+            amount = "not asked"
+    result = pat.result.kind
+    print(f"PAT {result}: most in one day {amount}, threshold {pat.threshold}")
 
     # Alcohol leads in the order of the conversation: advice, then referral.
     if first.kind != "advice":

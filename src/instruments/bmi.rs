@@ -14,16 +14,16 @@
 //! use mecc::instruments::bmi::{self, Answers, BmiCategory, ThresholdSet};
 //!
 //! let answers: Answers = serde_json::from_str(r#"{
-//!     "height": {"cm": 172},
-//!     "weight": {"stones_and_pounds": {"stones": 13, "pounds": 2}},
-//!     "waist": "not_asked"
+//!     "height": {"kind": "cm", "value": 172},
+//!     "weight": {"kind": "stones_and_pounds", "value": {"stones": 13, "pounds": 2}},
+//!     "waist": {"kind": "not_asked"}
 //! }"#)?;
 //! let contact: Contact = serde_json::from_str(r#"{
 //!     "age": 52, "sex": "male", "pregnant": "no", "family_background": "south_asian",
 //!     "setting": "general_practice", "time_available": "brief",
 //!     "presenting_condition": null, "intoxicated": "no", "priority_groups": [],
-//!     "comorbidities": {"diabetes": "none", "hypertension": "no",
-//!                       "eating_disorder": "no", "bariatric_surgery": "none"}
+//!     "comorbidities": {"diabetes": {"kind": "none"}, "hypertension": "no",
+//!                       "eating_disorder": "no", "bariatric_surgery": {"kind": "none"}}
 //! }"#)?;
 //!
 //! let finding = bmi::score(&answers, &contact);
@@ -132,15 +132,20 @@ pub const WHTR_USED_BELOW_BMI_TENTHS: u16 = 350;
 /// combination can be scored. In JSON:
 ///
 /// ```json
-/// {"height": {"cm": 172},
-///  "weight": {"stones_and_pounds": {"stones": 13, "pounds": 2}},
-///  "waist": "not_asked"}
+/// {"height": {"kind": "cm", "value": 172},
+///  "weight": {"kind": "stones_and_pounds", "value": {"stones": 13, "pounds": 2}},
+///  "waist": {"kind": "not_asked"}}
 /// ```
 ///
-/// `waist` is `"not_asked"` or `{"answered": {"cm": 86}}`; heights, weights and
-/// waists take any of the forms described in [`crate::units`].
+/// `waist` is `{"kind": "not_asked"}` or `{"kind": "answered", "value":
+/// {"kind": "cm", "value": 86}}`; heights, weights and waists take any of the
+/// forms described in [`crate::units`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "BmiAnswers")
+)]
 #[serde(deny_unknown_fields)]
 pub struct Answers {
     /// Height.
@@ -349,7 +354,11 @@ pub struct AdultClassification {
 
 /// Why adult BMI classification does not apply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "BmiNotApplicableReason")
+)]
 #[serde(rename_all = "snake_case")]
 pub enum NotApplicableReason {
     /// Under 18: children and young people need BMI centiles for their age and
@@ -360,14 +369,20 @@ pub enum NotApplicableReason {
 
 /// What the shown BMI means for this person (CLINICAL-REFERENCE §3.1–§3.2).
 ///
-/// In JSON: `{"adult": {"category": ..., "thresholds": ..., ...}}`,
-/// `{"not_applicable": {"reason": "under_18"}}` or
-/// `"not_applicable_in_pregnancy"`.
+/// In JSON: `{"kind": "adult", "value": {"category": ..., "thresholds": ..., ...}}`,
+/// `{"kind": "not_applicable", "value": {"reason": "under_18"}}` or
+/// `{"kind": "not_applicable_in_pregnancy"}`.
 ///
 /// Age is checked before pregnancy: under 18 the adult categories never apply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
+#[serde(
+    tag = "kind",
+    content = "value",
+    rename_all = "snake_case",
+    deny_unknown_fields
+)]
+#[cfg_attr(feature = "schema", schemars(transform = crate::units::title_variants::<Self>))]
 pub enum BmiClassification {
     /// An adult category.
     Adult(AdultClassification),

@@ -28,15 +28,16 @@
 //!
 //! # Answers
 //!
-//! Every answer is a [`Reply`]; an answer is the option's name or the score on
-//! the form (`{"score": n}`), as for the AUDIT:
+//! Every answer is a [`Reply`]; an answer is the option's name (`{"kind":
+//! "answered", "value": name}`) or the score on the form (`{"kind": "score",
+//! "value": n}`), as for the AUDIT:
 //!
 //! ```json
 //! {
-//!   "heavy_drinking": {"answered": "monthly"},
-//!   "failed_expectations": {"answered": "never"},
-//!   "memory_loss": {"answered": {"score": 1}},
-//!   "others_concerned": "not_asked"
+//!   "heavy_drinking": {"kind": "answered", "value": "monthly"},
+//!   "failed_expectations": {"kind": "answered", "value": "never"},
+//!   "memory_loss": {"kind": "score", "value": 1},
+//!   "others_concerned": {"kind": "not_asked"}
 //! }
 //! ```
 //!
@@ -48,14 +49,14 @@
 //!     "age": 29, "sex": "male", "pregnant": "no", "family_background": "white",
 //!     "setting": "emergency_department", "time_available": "very_brief",
 //!     "presenting_condition": "assault", "intoxicated": "no", "priority_groups": [],
-//!     "comorbidities": {"diabetes": "none", "hypertension": "no",
-//!         "eating_disorder": "no", "bariatric_surgery": "none"}
+//!     "comorbidities": {"diabetes": {"kind": "none"}, "hypertension": "no",
+//!         "eating_disorder": "no", "bariatric_surgery": {"kind": "none"}}
 //! }))?;
 //! let answers: Answers = serde_json::from_value(serde_json::json!({
-//!     "heavy_drinking": {"answered": "weekly"},
-//!     "failed_expectations": "not_asked",
-//!     "memory_loss": "not_asked",
-//!     "others_concerned": "not_asked"
+//!     "heavy_drinking": {"kind": "answered", "value": "weekly"},
+//!     "failed_expectations": {"kind": "not_asked"},
+//!     "memory_loss": {"kind": "not_asked"},
+//!     "others_concerned": {"kind": "not_asked"}
 //! }))?;
 //! let finding = fast::score(&answers, &contact);
 //! assert_eq!(finding.result, FastResult::Positive);
@@ -108,7 +109,7 @@ named_enum! {
     /// The serialized names are also the answer fields' names, and match the AUDIT
     /// items they are ([`Question::audit_item`]).
     #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "FastQuestion"))]
     pub enum Question {
         /// 1: how often 8 (man) or 6 (woman) or more units on one occasion.
         HeavyDrinking = "heavy_drinking",
@@ -175,7 +176,7 @@ named_enum! {
         /// Yes, on more than one occasion: 4.
         YesOnMoreThanOneOccasion = "yes_on_more_than_one_occasion",
     }
-    expected "one of " .. "or {\"score\": n} with n 0, 2 or 4";
+    expected "one of " .. "or {\"kind\": \"score\", \"value\": n} with n 0, 2 or 4";
 }
 
 /// What question 4 accepts, for messages.
@@ -220,7 +221,11 @@ scored_option!(ConcernRaised);
 /// (answers after a short-cut)**), so the fields are public; each answer is
 /// checked as it is read. Every field is required in JSON.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "FastAnswers")
+)]
 #[serde(deny_unknown_fields)]
 pub struct Answers {
     /// Question 1: how often 8 (man) or 6 (woman, or sex not known) or more
@@ -290,10 +295,17 @@ impl Answers {
 
 /// What FAST concludes (CLINICAL-REFERENCE §5.4).
 ///
-/// In JSON `"negative"`, `"positive"` or `{"incomplete": {"next": "memory_loss"}}`.
+/// In JSON `{"kind": "negative"}`, `{"kind": "positive"}` or `{"kind":
+/// "incomplete", "value": {"next": "memory_loss"}}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[serde(
+    tag = "kind",
+    content = "value",
+    rename_all = "snake_case",
+    deny_unknown_fields
+)]
+#[cfg_attr(feature = "schema", schemars(transform = crate::units::title_variants::<Self>))]
 pub enum FastResult {
     /// Not a hazardous drinker.
     Negative,
@@ -463,8 +475,8 @@ fn result_of(t: &FastTally) -> FastResult {
 /// #     "age": 61, "sex": "female", "pregnant": "no", "family_background": "white",
 /// #     "setting": "dental", "time_available": "very_brief",
 /// #     "presenting_condition": null, "intoxicated": "no", "priority_groups": [],
-/// #     "comorbidities": {"diabetes": "none", "hypertension": "no",
-/// #         "eating_disorder": "no", "bariatric_surgery": "none"}
+/// #     "comorbidities": {"diabetes": {"kind": "none"}, "hypertension": "no",
+/// #         "eating_disorder": "no", "bariatric_surgery": {"kind": "none"}}
 /// # }))?;
 /// let answers = Answers {
 ///     heavy_drinking: Reply::Answered(HowOften::LessThanMonthly),
@@ -493,10 +505,17 @@ pub fn score(answers: &Answers, person: &impl AsRef<Person>) -> Finding {
 
 /// What a FAST form should do next.
 ///
-/// In JSON `{"ask": "memory_loss"}` or `{"complete": "positive"}`.
+/// In JSON `{"kind": "ask", "value": "memory_loss"}` or `{"kind": "complete",
+/// "value": "positive"}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
+#[serde(
+    tag = "kind",
+    content = "value",
+    rename_all = "snake_case",
+    deny_unknown_fields
+)]
+#[cfg_attr(feature = "schema", schemars(transform = crate::units::title_variants::<Self>))]
 pub enum Step {
     /// Ask this question next.
     Ask(Question),
@@ -537,10 +556,16 @@ mod schema {
     use schemars::{Schema, SchemaGenerator};
 
     use super::ConcernRaised;
-    use crate::instruments::audit::items_schema::{item_reply, zero_two_four};
+    use crate::instruments::audit::items_schema::{ItemOption, ItemReply, zero_two_four};
+
+    impl ItemOption for ConcernRaised {
+        fn score() -> Schema {
+            zero_two_four()
+        }
+    }
 
     pub(super) fn concern_reply(generator: &mut SchemaGenerator) -> Schema {
-        item_reply::<ConcernRaised>(generator, zero_two_four())
+        generator.subschema_for::<ItemReply<ConcernRaised>>()
     }
 }
 

@@ -28,22 +28,32 @@ pub mod smoking;
 /// One answer to one question: either given, or not (yet) asked.
 ///
 /// "Not asked" and "answered no" are different answers, so an answer is never
-/// optional with a silent default. In JSON an answer is `"not_asked"` or
-/// `{"answered": value}`.
+/// optional with a silent default. In JSON an answer is `{"kind": "not_asked"}` or
+/// `{"kind": "answered", "value": value}`.
 ///
 /// ```
 /// use mecc::instruments::Reply;
 ///
-/// let r: Reply<bool> = serde_json::from_str(r#"{"answered": false}"#)?;
+/// let r: Reply<bool> = serde_json::from_str(r#"{"kind": "answered", "value": false}"#)?;
 /// assert_eq!(r, Reply::Answered(false));
 /// assert_eq!(r.answered(), Some(&false));
-/// let n: Reply<bool> = serde_json::from_str(r#""not_asked""#)?;
+/// let n: Reply<bool> = serde_json::from_str(r#"{"kind": "not_asked"}"#)?;
 /// assert!(n.is_not_asked());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "{T}Reply")
+)]
+#[serde(
+    tag = "kind",
+    content = "value",
+    rename_all = "snake_case",
+    deny_unknown_fields
+)]
+#[cfg_attr(feature = "schema", schemars(transform = crate::units::title_variants::<Self>))]
 pub enum Reply<T> {
     /// The question has not been asked, or its answer was not recorded.
     NotAsked,

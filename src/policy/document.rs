@@ -134,13 +134,20 @@ pub struct CodeOverride {
 /// language: each condition is one of these, combined with `all`, `any` and
 /// `not`.
 ///
-/// In JSON each condition is an object with one key, for example
-/// `{"outcome": "pat_positive"}` or `{"setting": ["maternity"]}`, or the string
-/// `"always"`.
+/// In JSON each condition is tagged with its `kind`, with its operand (if
+/// any) in `value`, for example `{"kind": "outcome", "value":
+/// "pat_positive"}`, `{"kind": "setting", "value": ["maternity"]}` or
+/// `{"kind": "always"}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[serde(
+    tag = "kind",
+    content = "value",
+    rename_all = "snake_case",
+    deny_unknown_fields
+)]
 #[non_exhaustive]
+#[cfg_attr(feature = "schema", schemars(transform = crate::units::title_variants::<Self>))]
 pub enum Condition {
     /// Always holds.
     Always,

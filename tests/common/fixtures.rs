@@ -11,8 +11,8 @@ pub fn contact_json() -> Value {
         "age": 45, "sex": "male", "pregnant": "no", "family_background": "white",
         "setting": "general_practice", "time_available": "extended",
         "presenting_condition": null, "intoxicated": "no", "priority_groups": [],
-        "comorbidities": {"diabetes": "none", "hypertension": "no",
-                          "eating_disorder": "no", "bariatric_surgery": "none"}
+        "comorbidities": {"diabetes": {"kind": "none"}, "hypertension": "no",
+                          "eating_disorder": "no", "bariatric_surgery": {"kind": "none"}}
     })
 }
 

@@ -27,26 +27,33 @@ const screening: Screening = {
     intoxicated: "no",
     priority_groups: [],
     comorbidities: {
-      diabetes: "none",
+      diabetes: { kind: "none" },
       hypertension: "no",
       eating_disorder: "no",
-      bariatric_surgery: "none",
+      bariatric_surgery: { kind: "none" },
     },
   },
   answers: {
     pat: {
-      drinks_alcohol: { answered: true },
+      drinks_alcohol: { kind: "answered", value: true },
       most_in_one_day: {
-        answered: { drinks: [{ drink: "pint_strong", count: 4 }] },
+        kind: "answered",
+        value: {
+          kind: "drinks",
+          value: [{ drink: { kind: "pint_strong" }, count: 4 }],
+        },
       },
-      frequency: { answered: { times_per_week: 3 } },
-      attendance_related: { answered: false },
-      willing_to_see_specialist: { answered: true },
+      frequency: {
+        kind: "answered",
+        value: { kind: "times_per_week", value: 3 },
+      },
+      attendance_related: { kind: "answered", value: false },
+      willing_to_see_specialist: { kind: "answered", value: true },
     },
     bmi: {
-      height: { feet_and_inches: { feet: 5, inches: 10 } },
-      weight: { stones_and_pounds: { stones: 16, pounds: 0 } },
-      waist: "not_asked",
+      height: { kind: "feet_and_inches", value: { feet: 5, inches: 10 } },
+      weight: { kind: "stones_and_pounds", value: { stones: 16, pounds: 0 } },
+      waist: { kind: "not_asked" },
     },
   },
 };
@@ -98,12 +105,13 @@ function label(kind: Action["kind"]): string {
 
 console.log(`${label(first.kind)} (${first.kind}, rule ${first.reason.rule}): ${first.text}`);
 
-// The PAT finding: a reply is the string "not_asked" or {answered: ...}, and
-// comparing with the string narrows it to the object.
+// The PAT finding: every union is tagged with `kind`, and testing it narrows
+// the reply to the variant that carries a value.
 const pat = assessment.findings.pat;
 if (pat === undefined || pat === null) fail("no PAT finding");
-const units = pat.most_in_one_day === "not_asked" ? "not asked" : `${pat.most_in_one_day.answered} units`;
-const result = typeof pat.result === "string" ? pat.result : "incomplete";
+const units =
+  pat.most_in_one_day.kind === "answered" ? `${pat.most_in_one_day.value} units` : "not asked";
+const result = pat.result.kind;
 console.log(`PAT ${result}: most in one day ${units}, threshold ${pat.threshold}`);
 
 // Alcohol leads in the order of the conversation: advice, then the referral.

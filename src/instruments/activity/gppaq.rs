@@ -325,11 +325,17 @@ impl ExerciseAndCyclingMinutes {
 
 /// Physical exercise and cycling in the last week, as bands or as exact minutes.
 ///
-/// In JSON: `{"bands": {"exercise": "none", "cycling": "3_or_more"}}` or
-/// `{"minutes": {"exercise": 45, "cycling": 30}}`.
+/// In JSON: `{"kind": "bands", "value": {"exercise": "none", "cycling": "3_or_more"}}` or
+/// `{"kind": "minutes", "value": {"exercise": 45, "cycling": 30}}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
+#[serde(
+    tag = "kind",
+    content = "value",
+    rename_all = "snake_case",
+    deny_unknown_fields
+)]
+#[cfg_attr(feature = "schema", schemars(transform = crate::units::title_variants::<Self>))]
 pub enum ExerciseAndCycling {
     /// Each answered as a GPPAQ band; combined by
     /// [`combined_exercise_and_cycling`].
@@ -473,11 +479,17 @@ pub struct GppaqResult {
 
 /// The GPPAQ outcome (CLINICAL-REFERENCE §4.1).
 ///
-/// In JSON: `"not_asked"`, `{"not_applicable": {"reason": ...}}`,
-/// `{"incomplete": {"missing": ...}}` or `{"scored": {...}}`.
+/// In JSON: `{"kind": "not_asked"}`, `{"kind": "not_applicable", "value": {"reason": ...}}`,
+/// `{"kind": "incomplete", "value": {"missing": ...}}` or `{"kind": "scored", "value": {...}}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
+#[serde(
+    tag = "kind",
+    content = "value",
+    rename_all = "snake_case",
+    deny_unknown_fields
+)]
+#[cfg_attr(feature = "schema", schemars(transform = crate::units::title_variants::<Self>))]
 pub enum GppaqOutcome {
     /// GPPAQ was not asked.
     NotAsked,

@@ -22,8 +22,8 @@
 //!     "age": 52, "sex": "female", "pregnant": "no", "family_background": "white",
 //!     "setting": "general_practice", "time_available": "brief",
 //!     "presenting_condition": null, "intoxicated": "no", "priority_groups": [],
-//!     "comorbidities": {"diabetes": "none", "hypertension": "no",
-//!                       "eating_disorder": "no", "bariatric_surgery": "none"}
+//!     "comorbidities": {"diabetes": {"kind": "none"}, "hypertension": "no",
+//!                       "eating_disorder": "no", "bariatric_surgery": {"kind": "none"}}
 //! }))?;
 //! let answers = Answers {
 //!     gppaq: Reply::Answered(GppaqAnswers::scored_only(
@@ -148,7 +148,11 @@ impl ActivitySource {
 
 /// Why a measure, or part of one, does not apply to this person.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "ActivityNotApplicableReason")
+)]
 #[serde(rename_all = "snake_case")]
 pub enum NotApplicableReason {
     /// Under 16: GPPAQ is validated for ages 16 to 74 ([`GPPAQ_MIN_AGE`]).
@@ -189,23 +193,27 @@ impl NotApplicableReason {
 
 /// The answers to the physical-activity questions.
 ///
-/// Either measure, or both, may be answered; in JSON each is `"not_asked"` or
-/// `{"answered": ...}`:
+/// Either measure, or both, may be answered; in JSON each is `{"kind": "not_asked"}` or
+/// `{"kind": "answered", "value": ...}`:
 ///
 /// ```json
 /// {
-///   "gppaq": {"answered": {
-///     "occupation": {"answered": "standing"},
-///     "exercise_and_cycling": {"answered": {"bands": {"exercise": "none", "cycling": "3_or_more"}}},
-///     "walking": "not_asked", "housework_and_childcare": "not_asked",
-///     "gardening_and_diy": "not_asked", "walking_pace": {"answered": "brisk"}
+///   "gppaq": {"kind": "answered", "value": {
+///     "occupation": {"kind": "answered", "value": "standing"},
+///     "exercise_and_cycling": {"kind": "answered", "value": {"kind": "bands", "value": {"exercise": "none", "cycling": "3_or_more"}}},
+///     "walking": {"kind": "not_asked"}, "housework_and_childcare": {"kind": "not_asked"},
+///     "gardening_and_diy": {"kind": "not_asked"}, "walking_pace": {"kind": "answered", "value": "brisk"}
 ///   }},
-///   "weekly": {"answered": {"moderate_minutes_per_week": 120, "vigorous_minutes_per_week": 20,
-///                           "strength_days_per_week": {"answered": 2}}}
+///   "weekly": {"kind": "answered", "value": {"moderate_minutes_per_week": 120, "vigorous_minutes_per_week": 20,
+///                           "strength_days_per_week": {"kind": "answered", "value": 2}}}
 /// }
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "ActivityAnswers")
+)]
 #[serde(deny_unknown_fields)]
 pub struct Answers {
     /// The GPPAQ (CLINICAL-REFERENCE §4.1).

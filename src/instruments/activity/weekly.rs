@@ -108,7 +108,7 @@ pub struct WeeklyActivity {
 
 /// The JSON form of [`WeeklyActivity`], before it is checked:
 /// `{"moderate_minutes_per_week": 120, "vigorous_minutes_per_week": 20,
-/// "strength_days_per_week": {"answered": 2}}`.
+/// "strength_days_per_week": {"kind": "answered", "value": 2}}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -237,11 +237,17 @@ impl ActiveLivesBand {
 
 /// The Active Lives band, or why it does not apply.
 ///
-/// In JSON: `{"band": "fairly_active"}` or
-/// `{"not_applicable": {"reason": "age_below_active_lives_range"}}`.
+/// In JSON: `{"kind": "band", "value": "fairly_active"}` or
+/// `{"kind": "not_applicable", "value": {"reason": "age_below_active_lives_range"}}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
+#[serde(
+    tag = "kind",
+    content = "value",
+    rename_all = "snake_case",
+    deny_unknown_fields
+)]
+#[cfg_attr(feature = "schema", schemars(transform = crate::units::title_variants::<Self>))]
 pub enum ActiveLivesOutcome {
     /// The band.
     Band(ActiveLivesBand),
@@ -254,11 +260,17 @@ pub enum ActiveLivesOutcome {
 
 /// Whether a guideline is met.
 ///
-/// In JSON: `"met"`, `"not_met"`, `"not_asked"` or
-/// `{"not_applicable": {"reason": ...}}`.
+/// In JSON: `{"kind": "met"}`, `{"kind": "not_met"}`, `{"kind": "not_asked"}` or
+/// `{"kind": "not_applicable", "value": {"reason": ...}}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
+#[serde(
+    tag = "kind",
+    content = "value",
+    rename_all = "snake_case",
+    deny_unknown_fields
+)]
+#[cfg_attr(feature = "schema", schemars(transform = crate::units::title_variants::<Self>))]
 pub enum Guideline {
     /// The guideline is met.
     Met,
@@ -314,10 +326,16 @@ pub struct WeeklyResult {
 
 /// The weekly-minutes outcome.
 ///
-/// In JSON: `"not_asked"` or `{"assessed": {...}}`.
+/// In JSON: `{"kind": "not_asked"}` or `{"kind": "assessed", "value": {...}}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
+#[serde(
+    tag = "kind",
+    content = "value",
+    rename_all = "snake_case",
+    deny_unknown_fields
+)]
+#[cfg_attr(feature = "schema", schemars(transform = crate::units::title_variants::<Self>))]
 pub enum WeeklyOutcome {
     /// The weekly questions were not asked.
     NotAsked,

@@ -18,14 +18,15 @@ use crate::instruments::Reply;
 
 /// The answers to the three AUDIT-C questions, checked against each other.
 ///
-/// In JSON every question is present, as `"not_asked"` or `{"answered": ...}`
-/// (see the [module documentation](super) for the answer forms):
+/// In JSON every question is present, as `{"kind": "not_asked"}` or `{"kind":
+/// "answered", "value": ...}` (see the [module documentation](super) for the
+/// answer forms):
 ///
 /// ```json
 /// {
-///   "frequency": {"answered": "monthly_or_less"},
-///   "typical_day": {"answered": {"band": "three_to_four"}},
-///   "heavy_drinking": {"answered": {"score": 0}}
+///   "frequency": {"kind": "answered", "value": "monthly_or_less"},
+///   "typical_day": {"kind": "answered", "value": {"kind": "band", "value": "three_to_four"}},
+///   "heavy_drinking": {"kind": "score", "value": 0}
 /// }
 /// ```
 ///
@@ -247,10 +248,17 @@ impl AuditCBand {
 
 /// What AUDIT-C concludes (CLINICAL-REFERENCE §5.2).
 ///
-/// In JSON `{"band": "increasing_risk"}` or `{"incomplete": {"next": "typical_day"}}`.
+/// In JSON `{"kind": "band", "value": "increasing_risk"}` or `{"kind":
+/// "incomplete", "value": {"next": "typical_day"}}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[serde(
+    tag = "kind",
+    content = "value",
+    rename_all = "snake_case",
+    deny_unknown_fields
+)]
+#[cfg_attr(feature = "schema", schemars(transform = crate::units::title_variants::<Self>))]
 pub enum AuditCResult {
     /// The band, settled: no answer to a question still unanswered could
     /// change it.
@@ -365,8 +373,8 @@ pub(crate) fn tally(answers: &AuditCAnswers) -> AuditCTally {
 /// #     "age": 52, "sex": "not_known", "pregnant": "not_known", "family_background": "not_stated",
 /// #     "setting": "community_pharmacy", "time_available": "brief",
 /// #     "presenting_condition": null, "intoxicated": "no", "priority_groups": [],
-/// #     "comorbidities": {"diabetes": "none", "hypertension": "no",
-/// #         "eating_disorder": "no", "bariatric_surgery": "none"}
+/// #     "comorbidities": {"diabetes": {"kind": "none"}, "hypertension": "no",
+/// #         "eating_disorder": "no", "bariatric_surgery": {"kind": "none"}}
 /// # }))?;
 /// // `contact` has sex not_known: question 3 asks about 6 units.
 /// let answers = AuditCAnswers::new(AuditCAnswersFields {
@@ -415,10 +423,17 @@ pub fn score_audit_c(answers: &AuditCAnswers, person: &impl AsRef<Person>) -> Au
 
 /// What an AUDIT-C form should do next.
 ///
-/// In JSON `{"ask": "typical_day"}` or `{"complete": {"band": "lower_risk"}}`.
+/// In JSON `{"kind": "ask", "value": "typical_day"}` or `{"kind": "complete",
+/// "value": {"kind": "band", "value": "lower_risk"}}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
+#[serde(
+    tag = "kind",
+    content = "value",
+    rename_all = "snake_case",
+    deny_unknown_fields
+)]
+#[cfg_attr(feature = "schema", schemars(transform = crate::units::title_variants::<Self>))]
 pub enum AuditCStep {
     /// Ask this question next.
     Ask(Question),

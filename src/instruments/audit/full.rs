@@ -20,7 +20,7 @@ use crate::instruments::Reply;
 /// three are never asked twice, and items 4–10. Checked against each other.
 ///
 /// In JSON the AUDIT-C answers are nested under `audit_c` and every other item
-/// is present, as `"not_asked"` or `{"answered": ...}`; see the [module
+/// is present, as `{"kind": "not_asked"}` or `{"kind": "answered", "value": ...}`; see the [module
 /// documentation](super) for an example.
 ///
 /// ```
@@ -286,10 +286,17 @@ impl AuditZone {
 
 /// What the AUDIT concludes (CLINICAL-REFERENCE §5.3).
 ///
-/// In JSON `{"zone": "higher_risk"}` or `{"incomplete": {"next": "guilt"}}`.
+/// In JSON `{"kind": "zone", "value": "higher_risk"}` or `{"kind":
+/// "incomplete", "value": {"next": "guilt"}}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[serde(
+    tag = "kind",
+    content = "value",
+    rename_all = "snake_case",
+    deny_unknown_fields
+)]
+#[cfg_attr(feature = "schema", schemars(transform = crate::units::title_variants::<Self>))]
 pub enum AuditResult {
     /// The zone, settled: no answer to an item still unanswered could change
     /// it. See [`Finding::complete`] for whether the total is final.
@@ -402,8 +409,8 @@ fn audit_tally(answers: &Answers) -> AuditTally {
 /// #     "age": 38, "sex": "male", "pregnant": "no", "family_background": "white",
 /// #     "setting": "general_practice", "time_available": "extended",
 /// #     "presenting_condition": null, "intoxicated": "no", "priority_groups": [],
-/// #     "comorbidities": {"diabetes": "none", "hypertension": "no",
-/// #         "eating_disorder": "no", "bariatric_surgery": "none"}
+/// #     "comorbidities": {"diabetes": {"kind": "none"}, "hypertension": "no",
+/// #         "eating_disorder": "no", "bariatric_surgery": {"kind": "none"}}
 /// # }))?;
 /// let daily = HowOften::DailyOrAlmostDaily;
 /// let screen = AuditCAnswers::new(AuditCAnswersFields {
@@ -447,11 +454,18 @@ pub fn score(answers: &Answers, person: &impl AsRef<Person>) -> Finding {
 
 /// What an AUDIT form should do next.
 ///
-/// In JSON `{"ask": "guilt"}` or `{"complete": {"zone": "increasing_risk"}}`.
+/// In JSON `{"kind": "ask", "value": "guilt"}` or `{"kind": "complete",
+/// "value": {"kind": "zone", "value": "increasing_risk"}}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
+#[serde(
+    tag = "kind",
+    content = "value",
+    rename_all = "snake_case",
+    deny_unknown_fields
+)]
 #[cfg_attr(feature = "schema", schemars(rename = "AuditStep"))]
+#[cfg_attr(feature = "schema", schemars(transform = crate::units::title_variants::<Self>))]
 pub enum Step {
     /// Ask this question next.
     Ask(Question),

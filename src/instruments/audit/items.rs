@@ -18,8 +18,9 @@ use crate::units::AlcoholUnits;
 
 // ---------------------------------------------------------------- shared machinery
 
-/// An answer option that carries a fixed score, read from JSON as its name or
-/// as `{"score": n}`.
+/// An answer option that carries a fixed score, read from JSON as its name
+/// (`{"kind": "answered", "value": name}`) or as its score (`{"kind":
+/// "score", "value": n}`).
 pub(crate) trait ScoredOption: Copy + 'static {
     /// Every option, in score order.
     const ALL: &'static [Self];
@@ -61,53 +62,51 @@ pub(crate) fn check_zero_two_four(
     }
 }
 
-/// One answer as written in JSON, before it is matched to an option.
-enum RawItem {
-    Name(String),
+/// One item's reply as written in JSON, before its answer is matched to an
+/// option: a [`Reply`] whose answer is the option's name, or the score
+/// printed beside it on the form.
+#[derive(Deserialize)]
+#[serde(
+    tag = "kind",
+    content = "value",
+    rename_all = "snake_case",
+    deny_unknown_fields
+)]
+enum RawReply {
+    NotAsked,
+    Answered(OptionName),
     Score(u32),
 }
 
-// A visitor rather than `#[serde(untagged)]`, which would buffer the input and
-// replace the unknown-field, duplicate-field and expected-form messages with
-// one generic message.
-impl<'de> Deserialize<'de> for RawItem {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<RawItem, D::Error> {
-        deserializer.deserialize_any(RawItemVisitor)
+/// An option's name as written in JSON, before it is matched to an option.
+struct OptionName(String);
+
+// A visitor rather than a derive, so that a number given as the answer is
+// refused with a message that says how to give a score.
+impl<'de> Deserialize<'de> for OptionName {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<OptionName, D::Error> {
+        deserializer.deserialize_str(OptionNameVisitor)
     }
 }
 
-struct RawItemVisitor;
+struct OptionNameVisitor;
 
-impl<'de> de::Visitor<'de> for RawItemVisitor {
-    type Value = RawItem;
+impl de::Visitor<'_> for OptionNameVisitor {
+    type Value = OptionName;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an answer's name, such as \"never\", or {\"score\": n}")
+        f.write_str(
+            "an answer's name, such as \"never\"; for a score give {\"kind\": \"score\", \"value\": n}",
+        )
     }
 
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<RawItem, E> {
-        Ok(RawItem::Name(v.to_string()))
-    }
-
-    fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<RawItem, A::Error> {
-        let mut score = None;
-        while let Some(key) = map.next_key::<String>()? {
-            if key != "score" {
-                return Err(de::Error::unknown_field(&key, &["score"]));
-            }
-            if score.is_some() {
-                return Err(de::Error::duplicate_field("score"));
-            }
-            score = Some(map.next_value::<u32>()?);
-        }
-        score
-            .map(RawItem::Score)
-            .ok_or_else(|| de::Error::missing_field("score"))
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<OptionName, E> {
+        Ok(OptionName(v.to_string()))
     }
 }
 
-/// Reads one item's [`Reply`], accepting the option's name or its score, and
-/// names `field` in any error.
+/// Reads one item's [`Reply`], accepting `{"kind": "answered", "value":
+/// name}` or `{"kind": "score", "value": n}`, and names `field` in any error.
 pub(crate) fn deserialize_item<'de, D, T>(
     deserializer: D,
     field: &'static str,
@@ -116,9 +115,9 @@ where
     D: Deserializer<'de>,
     T: ScoredOption,
 {
-    let answer = match Reply::<RawItem>::deserialize(deserializer)? {
-        Reply::NotAsked => return Ok(Reply::NotAsked),
-        Reply::Answered(RawItem::Name(name)) => T::ALL
+    let answer = match RawReply::deserialize(deserializer)? {
+        RawReply::NotAsked => return Ok(Reply::NotAsked),
+        RawReply::Answered(OptionName(name)) => T::ALL
             .iter()
             .copied()
             .find(|option| option.name() == name)
@@ -127,7 +126,7 @@ where
                 value: format!("{name:?}"),
                 expected: T::EXPECTED,
             }),
-        Reply::Answered(RawItem::Score(score)) => T::from_score_for(field, score),
+        RawReply::Score(score) => T::from_score_for(field, score),
     };
     answer.map(Reply::Answered).map_err(de::Error::custom)
 }
@@ -173,7 +172,7 @@ named_enum! {
         /// 4 or more times a week: 4.
         FourOrMoreTimesPerWeek = "four_or_more_times_per_week",
     }
-    expected "one of " .. "or {\"score\": n} with n from 0 to 4";
+    expected "one of " .. "or {\"kind\": \"score\", \"value\": n} with n from 0 to 4";
 }
 
 impl DrinkingFrequency {
@@ -227,7 +226,7 @@ named_enum! {
         /// Daily or almost daily: 4.
         DailyOrAlmostDaily = "daily_or_almost_daily",
     }
-    expected "one of " .. "or {\"score\": n} with n from 0 to 4";
+    expected "one of " .. "or {\"kind\": \"score\", \"value\": n} with n from 0 to 4";
 }
 
 impl HowOften {
@@ -279,7 +278,7 @@ named_enum! {
         /// Yes, during the last year: 4.
         YesDuringTheLastYear = "yes_during_the_last_year",
     }
-    expected "one of " .. "or {\"score\": n} with n 0, 2 or 4";
+    expected "one of " .. "or {\"kind\": \"score\", \"value\": n} with n 0, 2 or 4";
 }
 
 /// What items 9 and 10 accept, for messages.
@@ -416,10 +415,12 @@ impl TypicalDayBand {
 /// The answer to AUDIT question 2, UK units on a typical drinking day
 /// (CLINICAL-REFERENCE §5.2): either the form's band, or an amount.
 ///
-/// In JSON one of `{"band": "three_to_four"}`, `{"units": 3.5}`,
-/// `{"drinks": [{"drink": "pint_ordinary_strength", "count": 2}]}` (added up
-/// with the PAT calculator, [`total_units`]) or `{"score": 1}` (the band with
-/// that score). It is written back as `{"band": ...}` or `{"units": n}`.
+/// In JSON one of `{"kind": "band", "value": "three_to_four"}`, `{"kind":
+/// "units", "value": 3.5}`, `{"kind": "drinks", "value": [{"drink": {"kind":
+/// "pint_ordinary_strength"}, "count": 2}]}` (added up with the PAT calculator,
+/// [`total_units`]) or `{"kind": "score", "value": 1}` (the band with that
+/// score). It is written back as `{"kind": "band", "value": ...}` or `{"kind":
+/// "units", "value": n}`.
 ///
 /// An amount of exactly 0 units fits only a person who never drinks
 /// ([`DrinkingFrequency::Never`]); [`super::AuditCAnswers::new`] checks that.
@@ -448,15 +449,22 @@ enum Amount {
 /// The JSON forms of [`TypicalDay`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
+#[serde(
+    tag = "kind",
+    content = "value",
+    rename_all = "snake_case",
+    deny_unknown_fields
+)]
+#[cfg_attr(feature = "schema", schemars(transform = crate::units::title_variants::<Self>))]
 pub enum TypicalDayInput {
-    /// The band ticked on the form: `{"band": "five_to_six"}`.
+    /// The band ticked on the form: `{"kind": "band", "value": "five_to_six"}`.
     Band(TypicalDayBand),
-    /// An amount in UK units: `{"units": 4.5}`.
+    /// An amount in UK units: `{"kind": "units", "value": 4.5}`.
     Units(AlcoholUnits),
-    /// The drinks, to be added up: `{"drinks": [{"drink": ..., "count": n}]}`.
+    /// The drinks, to be added up: `{"kind": "drinks", "value": [{"drink":
+    /// ..., "count": n}]}`.
     Drinks(Vec<DrinkCount>),
-    /// The band's score, 0 to 4: `{"score": 2}`.
+    /// The band's score, 0 to 4: `{"kind": "score", "value": 2}`.
     Score(u32),
 }
 
@@ -558,8 +566,9 @@ impl TryFrom<TypicalDayInput> for TypicalDay {
 }
 
 /// What question 2 accepts, for messages.
-const TYPICAL_DAY_EXPECTED: &str = "{\"units\": n}, {\"band\": name}, {\"drinks\": [...]} \
-     or {\"score\": n}; a bare number could be read as units or as a score";
+const TYPICAL_DAY_EXPECTED: &str = "{\"kind\": \"units\", \"value\": n}, {\"kind\": \"band\", \"value\": name}, \
+     {\"kind\": \"drinks\", \"value\": [...]} or {\"kind\": \"score\", \"value\": n}; a bare number \
+     could be read as units or as a score";
 
 // A visitor rather than a derive on `TypicalDayInput`, so that a bare number
 // is refused with a message saying it could be units or a score.
@@ -621,10 +630,17 @@ impl From<TypicalDay> for TypicalDayInput {
 
 /// What one item contributed to a total.
 ///
-/// In JSON `{"scored": 3}`, `"skipped"` or `"not_asked"`.
+/// In JSON `{"kind": "scored", "value": 3}`, `{"kind": "skipped"}` or
+/// `{"kind": "not_asked"}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
+#[serde(
+    tag = "kind",
+    content = "value",
+    rename_all = "snake_case",
+    deny_unknown_fields
+)]
+#[cfg_attr(feature = "schema", schemars(transform = crate::units::title_variants::<Self>))]
 pub enum ItemScore {
     /// Answered, with this score.
     Scored(u8),
@@ -694,13 +710,17 @@ pub(crate) fn item_score<T: Copy>(reply: Reply<T>, score: impl Fn(T) -> u8) -> I
 #[cfg(feature = "schema")]
 pub(crate) mod schema {
     use std::borrow::Cow;
+    use std::marker::PhantomData;
 
     use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 
     use super::{
         DrinkCount, DrinkingFrequency, HowOften, ITEM_SCORE, Occurrence, TypicalDay, TypicalDayBand,
     };
-    use crate::units::{ALCOHOL_UNITS, integer_schema, number_schema, one_key_schema};
+    use crate::units::{
+        ALCOHOL_UNITS, integer_schema, number_schema, tagged_schema, title_variants_of,
+        unit_tagged_schema,
+    };
 
     // Hand-written: the forms are read by a visitor rather than a derived
     // enum, and their bounds come from `Bounds` constants.
@@ -711,59 +731,78 @@ pub(crate) mod schema {
         fn json_schema(generator: &mut SchemaGenerator) -> Schema {
             let band = generator.subschema_for::<TypicalDayBand>();
             let drink = generator.subschema_for::<DrinkCount>();
-            json_schema!({
+            let mut schema = json_schema!({
                 "description": "units on a typical drinking day: the band, an amount, \
                                 the drinks, or the band's score",
                 "oneOf": [
-                    one_key_schema("band", band),
-                    one_key_schema("units", number_schema(&ALCOHOL_UNITS, ALCOHOL_UNITS.text())),
-                    one_key_schema("drinks", json_schema!({
+                    tagged_schema("band", band),
+                    tagged_schema("units", number_schema(&ALCOHOL_UNITS, ALCOHOL_UNITS.text())),
+                    tagged_schema("drinks", json_schema!({
                         "type": "array", "items": drink, "minItems": 1,
                     })),
-                    one_key_schema("score", json_schema!({
+                    tagged_schema("score", json_schema!({
                         "type": "integer",
                         "minimum": ITEM_SCORE.min(),
                         "maximum": ITEM_SCORE.max(),
                     })),
                 ]
-            })
+            });
+            crate::units::title_variants_of(&Self::schema_name(), &mut schema);
+            schema
         }
     }
 
-    /// The schema of an item's [`Reply`]: the option's name or `{"score": n}`,
-    /// with `score` the schema of the accepted scores.
-    #[expect(
-        clippy::needless_pass_by_value,
-        reason = "the schema is built for the call and only placed in the result"
-    )]
-    pub(crate) fn item_reply<T: JsonSchema>(
-        generator: &mut SchemaGenerator,
-        score: Schema,
-    ) -> Schema {
-        let option = generator.subschema_for::<T>();
-        json_schema!({
-            "oneOf": [
-                { "type": "string", "const": "not_asked" },
-                {
-                    "type": "object",
-                    "properties": {
-                        "answered": {
-                            "oneOf": [
-                                option,
-                                {
-                                    "type": "object",
-                                    "properties": { "score": score },
-                                    "required": ["score"],
-                                    "additionalProperties": false,
-                                },
-                            ]
-                        }
-                    },
-                    "required": ["answered"],
-                    "additionalProperties": false,
-                },
-            ]
-        })
+    /// An item's answer options, with the schema of the scores that may be
+    /// given in their place.
+    pub(crate) trait ItemOption: JsonSchema {
+        /// The accepted scores.
+        fn score() -> Schema;
+    }
+
+    /// The schema of an item's [`Reply`], published as `{T}Reply`: not
+    /// asked, the option's name, or the option's score.
+    pub(crate) struct ItemReply<T>(PhantomData<T>);
+
+    // Hand-written: an item's reply is read by `deserialize_item`, which
+    // accepts a score beside the option's name.
+    impl<T: ItemOption> JsonSchema for ItemReply<T> {
+        fn schema_name() -> Cow<'static, str> {
+            format!("{}Reply", T::schema_name()).into()
+        }
+        fn schema_id() -> Cow<'static, str> {
+            format!("mecc::ItemReply<{}>", T::schema_id()).into()
+        }
+        fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+            let option = generator.subschema_for::<T>();
+            let mut schema = json_schema!({
+                "description": "an item's answer: not asked, the option's name, or its score",
+                "oneOf": [
+                    unit_tagged_schema("not_asked"),
+                    tagged_schema("answered", option),
+                    tagged_schema("score", T::score()),
+                ]
+            });
+            title_variants_of(&Self::schema_name(), &mut schema);
+            schema
+        }
+    }
+
+    impl ItemOption for DrinkingFrequency {
+        fn score() -> Schema {
+            zero_to_four()
+        }
+    }
+
+    impl ItemOption for HowOften {
+        fn score() -> Schema {
+            zero_to_four()
+        }
+    }
+
+    impl ItemOption for Occurrence {
+        fn score() -> Schema {
+            zero_two_four()
+        }
     }
 
     /// A score from 0 to 4 ([`ITEM_SCORE`]).
@@ -778,17 +817,17 @@ pub(crate) mod schema {
 
     /// Question 1's answer.
     pub(crate) fn frequency_reply(generator: &mut SchemaGenerator) -> Schema {
-        item_reply::<DrinkingFrequency>(generator, zero_to_four())
+        generator.subschema_for::<ItemReply<DrinkingFrequency>>()
     }
 
     /// An answer to questions 3–8.
     pub(crate) fn how_often_reply(generator: &mut SchemaGenerator) -> Schema {
-        item_reply::<HowOften>(generator, zero_to_four())
+        generator.subschema_for::<ItemReply<HowOften>>()
     }
 
     /// An answer to items 9 and 10.
     pub(crate) fn occurrence_reply(generator: &mut SchemaGenerator) -> Schema {
-        item_reply::<Occurrence>(generator, zero_two_four())
+        generator.subschema_for::<ItemReply<Occurrence>>()
     }
 }
 

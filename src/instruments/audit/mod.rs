@@ -11,30 +11,32 @@
 //!
 //! # Answers
 //!
-//! Every answer is a [`Reply`]: `"not_asked"` or `{"answered": ...}`. An
-//! answer is given as the option's name (`"weekly"`) or as the score printed
-//! on the form (`{"score": 3}`); it is written back as the name. Question 2,
-//! units on a typical drinking day, is given as the form's band
-//! (`{"band": "three_to_four"}`), a number of UK units (`{"units": 3.5}`), a
-//! list of drinks added up with the PAT calculator
-//! (`{"drinks": [{"drink": "glass_of_wine", "count": 3}]}`), or the score
-//! (`{"score": 1}`); a bare number is refused, since it could be read as
-//! either units or a score.
+//! Every answer is a [`Reply`]: `{"kind": "not_asked"}` or `{"kind":
+//! "answered", "value": ...}`. An item's answer is given as the option's name
+//! (`{"kind": "answered", "value": "weekly"}`) or as the score printed on the
+//! form (`{"kind": "score", "value": 3}`); it is written back as the name.
+//! Question 2, units on a typical drinking day, is given as the form's band
+//! (`{"kind": "band", "value": "three_to_four"}`), a number of UK units
+//! (`{"kind": "units", "value": 3.5}`), a list of drinks added up with the PAT
+//! calculator (`{"kind": "drinks", "value": [{"drink": {"kind":
+//! "glass_of_wine"}, "count": 3}]}`), or the score (`{"kind": "score", "value":
+//! 1}`); a bare number is refused, since it could be read as either units or a
+//! score.
 //!
 //! ```json
 //! {
 //!   "audit_c": {
-//!     "frequency": {"answered": "two_to_three_times_per_week"},
-//!     "typical_day": {"answered": {"units": 4.5}},
-//!     "heavy_drinking": {"answered": {"score": 1}}
+//!     "frequency": {"kind": "answered", "value": "two_to_three_times_per_week"},
+//!     "typical_day": {"kind": "answered", "value": {"kind": "units", "value": 4.5}},
+//!     "heavy_drinking": {"kind": "score", "value": 1}
 //!   },
-//!   "unable_to_stop": {"answered": "never"},
-//!   "failed_expectations": {"answered": "less_than_monthly"},
-//!   "morning_drink": {"answered": "never"},
-//!   "guilt": {"answered": {"score": 2}},
-//!   "memory_loss": "not_asked",
-//!   "injury": {"answered": "yes_but_not_in_the_last_year"},
-//!   "others_concerned": {"answered": {"score": 0}}
+//!   "unable_to_stop": {"kind": "answered", "value": "never"},
+//!   "failed_expectations": {"kind": "answered", "value": "less_than_monthly"},
+//!   "morning_drink": {"kind": "answered", "value": "never"},
+//!   "guilt": {"kind": "score", "value": 2},
+//!   "memory_loss": {"kind": "not_asked"},
+//!   "injury": {"kind": "answered", "value": "yes_but_not_in_the_last_year"},
+//!   "others_concerned": {"kind": "score", "value": 0}
 //! }
 //! ```
 //!
@@ -73,13 +75,13 @@
 //!     "age": 45, "sex": "female", "pregnant": "no", "family_background": "white",
 //!     "setting": "general_practice", "time_available": "brief",
 //!     "presenting_condition": null, "intoxicated": "no", "priority_groups": [],
-//!     "comorbidities": {"diabetes": "none", "hypertension": "no",
-//!         "eating_disorder": "no", "bariatric_surgery": "none"}
+//!     "comorbidities": {"diabetes": {"kind": "none"}, "hypertension": "no",
+//!         "eating_disorder": "no", "bariatric_surgery": {"kind": "none"}}
 //! }))?;
 //! let answers: AuditCAnswers = serde_json::from_value(serde_json::json!({
-//!     "frequency": {"answered": "two_to_three_times_per_week"},
-//!     "typical_day": {"answered": {"drinks": [{"drink": "glass_of_wine", "count": 3}]}},
-//!     "heavy_drinking": {"answered": "less_than_monthly"}
+//!     "frequency": {"kind": "answered", "value": "two_to_three_times_per_week"},
+//!     "typical_day": {"kind": "answered", "value": {"kind": "drinks", "value": [{"drink": {"kind": "glass_of_wine"}, "count": 3}]}},
+//!     "heavy_drinking": {"kind": "answered", "value": "less_than_monthly"}
 //! }))?;
 //! let finding = audit::score_audit_c(&answers, &contact);
 //! // 3 + 2 (4.5 units rounds to 5: the 5–6 band) + 1 = 6
@@ -243,7 +245,7 @@ named_enum! {
     ///
     /// The serialized names are also the answer fields' names.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "AuditQuestion"))]
     pub enum Question {
         /// 1: how often the person has a drink containing alcohol.
         Frequency = "frequency",

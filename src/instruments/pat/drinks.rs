@@ -51,8 +51,10 @@ pub(super) fn known_units(centi: u32) -> AlcoholUnits {
 
 /// One kind of drink: a guide value from the PAT (2009) form, or a custom drink.
 ///
-/// In JSON a guide drink is its name (`"pint_ordinary_strength"`) and a custom
-/// drink is `{"custom": {"volume_ml": 500, "abv_percent": 5.2}}`.
+/// In JSON a guide drink is tagged with its name (`{"kind":
+/// "pint_ordinary_strength"}`) and a custom drink carries its volume and
+/// strength: `{"kind": "custom", "value": {"volume_ml": 500, "abv_percent":
+/// 5.2}}`.
 ///
 /// ```
 /// use mecc::instruments::pat::{CustomDrink, Drink};
@@ -65,7 +67,13 @@ pub(super) fn known_units(centi: u32) -> AlcoholUnits {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
+#[serde(
+    tag = "kind",
+    content = "value",
+    rename_all = "snake_case",
+    deny_unknown_fields
+)]
+#[cfg_attr(feature = "schema", schemars(transform = crate::units::title_variants::<Self>))]
 pub enum Drink {
     /// A pint of ordinary-strength beer, lager or cider: 2 units.
     PintOrdinaryStrength,
@@ -290,7 +298,7 @@ impl CustomDrink {
 
 /// A number of one drink, as one line of the tally for question 2.
 ///
-/// In JSON: `{"drink": "pint_ordinary_strength", "count": 3}`.
+/// In JSON: `{"drink": {"kind": "pint_ordinary_strength"}, "count": 3}`.
 ///
 /// ```
 /// use mecc::instruments::pat::{Drink, DrinkCount};

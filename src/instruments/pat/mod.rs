@@ -54,19 +54,19 @@
 //!     "setting": "emergency_department", "time_available": "very_brief",
 //!     "presenting_condition": "head_injury", "intoxicated": "no",
 //!     "priority_groups": [], "comorbidities": {
-//!         "diabetes": "none", "hypertension": "no",
-//!         "eating_disorder": "no", "bariatric_surgery": "none"
+//!         "diabetes": {"kind": "none"}, "hypertension": "no",
+//!         "eating_disorder": "no", "bariatric_surgery": {"kind": "none"}
 //!     }
 //! }))?;
 //! let answers: Answers = serde_json::from_value(serde_json::json!({
-//!     "drinks_alcohol": {"answered": true},
-//!     "most_in_one_day": {"answered": {"drinks": [
-//!         {"drink": "pint_ordinary_strength", "count": 4},
-//!         {"drink": "single_measure_of_spirits", "count": 1}
+//!     "drinks_alcohol": {"kind": "answered", "value": true},
+//!     "most_in_one_day": {"kind": "answered", "value": {"kind": "drinks", "value": [
+//!         {"drink": {"kind": "pint_ordinary_strength"}, "count": 4},
+//!         {"drink": {"kind": "single_measure_of_spirits"}, "count": 1}
 //!     ]}},
-//!     "frequency": "not_asked",
-//!     "attendance_related": "not_asked",
-//!     "willing_to_see_specialist": "not_asked"
+//!     "frequency": {"kind": "not_asked"},
+//!     "attendance_related": {"kind": "not_asked"},
+//!     "willing_to_see_specialist": {"kind": "not_asked"}
 //! }))?;
 //!
 //! let finding = pat::score(&answers, &contact);
@@ -125,7 +125,7 @@ pub const THRESHOLD_MALE_CENTI_UNITS: u32 = 800;
 /// (CLINICAL-REFERENCE §0, §1.3).
 pub const THRESHOLD_FEMALE_CENTI_UNITS: u32 = 600;
 
-/// Times a week that `{"times_per_week": n}` accepts (CLINICAL-REFERENCE §1.2).
+/// Times a week that `{"kind": "times_per_week", "value": n}` accepts (CLINICAL-REFERENCE §1.2).
 pub const TIMES_PER_WEEK: Bounds = bounds!(from 1 to 6 "times a week");
 
 /// The cut-off for a person of this sex: more units than this in one day is
@@ -156,7 +156,7 @@ const fn threshold_centi_units(sex: Sex) -> u32 {
 named_enum! {
     /// The five PAT questions, in the order they are asked (CLINICAL-REFERENCE §1.2).
     #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "PatQuestion"))]
     pub enum Question {
         /// Q1: whether the person drinks alcohol at all.
         DrinksAlcohol = "drinks_alcohol",
@@ -208,9 +208,10 @@ impl Question {
 /// The answer to Q2, the most drunk in any one day, in UK units
 /// (CLINICAL-REFERENCE §1.2, §1.6).
 ///
-/// In JSON either `{"units": 9.5}` or a list of drinks,
-/// `{"drinks": [{"drink": "glass_of_wine", "count": 4}]}`, which is added up when
-/// read. It is written back as `{"units": n}`: the amount is what PAT scores.
+/// In JSON either `{"kind": "units", "value": 9.5}` or a list of drinks,
+/// `{"kind": "drinks", "value": [{"drink": {"kind": "glass_of_wine"}, "count":
+/// 4}]}`, which is added up when read. It is written back as `{"kind": "units",
+/// "value": n}`: the amount is what PAT scores.
 ///
 /// ```
 /// use mecc::instruments::pat::{Drink, DrinkCount, MostInOneDay};
@@ -239,11 +240,17 @@ pub struct MostInOneDay {
 /// The JSON forms of [`MostInOneDay`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
+#[serde(
+    tag = "kind",
+    content = "value",
+    rename_all = "snake_case",
+    deny_unknown_fields
+)]
+#[cfg_attr(feature = "schema", schemars(transform = most_in_one_day_titles))]
 pub enum MostInOneDayInput {
-    /// An amount in UK units: `{"units": 9.5}`.
+    /// An amount in UK units: `{"kind": "units", "value": 9.5}`.
     Units(AlcoholUnits),
-    /// The drinks, to be added up: `{"drinks": [{"drink": ..., "count": n}]}`;
+    /// The drinks, to be added up: `{"kind": "drinks", "value": [{"drink": ..., "count": n}]}`;
     /// at least one, as [`MostInOneDay::from_drinks`] requires.
     Drinks(#[cfg_attr(feature = "schema", schemars(length(min = 1)))] Vec<DrinkCount>),
 }
@@ -270,7 +277,7 @@ impl MostInOneDay {
     ///
     /// # Errors
     /// - [`Error::Invalid`] (field `drinks`) for an empty list, which cannot be
-    ///   told apart from a tally not filled in: give `{"units": 0}` for none, or
+    ///   told apart from a tally not filled in: give `{"kind": "units", "value": 0}` for none, or
     ///   leave the question `not_asked`.
     /// - [`Error::OutOfRange`] (field `drinks`) when the drinks add up to more
     ///   than 300 units.
@@ -299,6 +306,13 @@ impl From<AlcoholUnits> for MostInOneDay {
     fn from(units: AlcoholUnits) -> MostInOneDay {
         MostInOneDay::from_amount(units)
     }
+}
+
+/// Titles the variants of [`MostInOneDayInput`] after the name its schema is
+/// published under, `MostInOneDay`.
+#[cfg(feature = "schema")]
+fn most_in_one_day_titles(schema: &mut schemars::Schema) {
+    crate::units::title_variants_of("MostInOneDay", schema);
 }
 
 impl TryFrom<MostInOneDayInput> for MostInOneDay {
@@ -353,10 +367,17 @@ bounded_int! {
 
 /// The answer to Q3, how often the person drinks (CLINICAL-REFERENCE §1.2).
 ///
-/// In JSON: `"every_day"`, `{"times_per_week": 3}` or `"less_than_weekly"`.
+/// In JSON: `{"kind": "every_day"}`, `{"kind": "times_per_week", "value": 3}`
+/// or `{"kind": "less_than_weekly"}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
+#[serde(
+    tag = "kind",
+    content = "value",
+    rename_all = "snake_case",
+    deny_unknown_fields
+)]
+#[cfg_attr(feature = "schema", schemars(transform = crate::units::title_variants::<Self>))]
 pub enum Frequency {
     /// Every day: a daily drinker (CLINICAL-REFERENCE §1.5).
     EveryDay,
@@ -378,15 +399,16 @@ impl Frequency {
 
 /// The answers to PAT, one [`Reply`] per question; checked against each other.
 ///
-/// In JSON every question is present, as `"not_asked"` or `{"answered": ...}`:
+/// In JSON every question is present, as `{"kind": "not_asked"}` or `{"kind":
+/// "answered", "value": ...}`:
 ///
 /// ```json
 /// {
-///   "drinks_alcohol": {"answered": true},
-///   "most_in_one_day": {"answered": {"units": 9.5}},
-///   "frequency": {"answered": {"times_per_week": 2}},
-///   "attendance_related": {"answered": false},
-///   "willing_to_see_specialist": "not_asked"
+///   "drinks_alcohol": {"kind": "answered", "value": true},
+///   "most_in_one_day": {"kind": "answered", "value": {"kind": "units", "value": 9.5}},
+///   "frequency": {"kind": "answered", "value": {"kind": "times_per_week", "value": 2}},
+///   "attendance_related": {"kind": "answered", "value": false},
+///   "willing_to_see_specialist": {"kind": "not_asked"}
 /// }
 /// ```
 ///
@@ -547,7 +569,13 @@ fn frequency_text(f: Frequency) -> String {
 /// What PAT concludes (CLINICAL-REFERENCE §1.2–§1.4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[serde(
+    tag = "kind",
+    content = "value",
+    rename_all = "snake_case",
+    deny_unknown_fields
+)]
+#[cfg_attr(feature = "schema", schemars(transform = crate::units::title_variants::<Self>))]
 pub enum PatResult {
     /// The person does not drink alcohol (Q1 no).
     NonDrinker,
@@ -585,10 +613,16 @@ pub struct ConsumptionAboveThreshold {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schema", schemars(rename = "PatPositiveReason"))]
-#[serde(rename_all = "snake_case")]
+#[serde(
+    tag = "kind",
+    content = "value",
+    rename_all = "snake_case",
+    deny_unknown_fields
+)]
+#[cfg_attr(feature = "schema", schemars(transform = crate::units::title_variants::<Self>))]
 pub enum PositiveReason {
     /// Q2 was above the cut-off:
-    /// `{"consumption_above_threshold": {"units": 9, "threshold": 8}}`.
+    /// `{"kind": "consumption_above_threshold", "value": {"units": 9, "threshold": 8}}`.
     ConsumptionAboveThreshold(ConsumptionAboveThreshold),
     /// Q4 was yes: the person made the connection between alcohol and this
     /// attendance.
@@ -786,10 +820,17 @@ impl From<NotIndicatedReasons> for Vec<NotIndicatedReason> {
 
 /// Whether PAT is indicated for a contact (CLINICAL-REFERENCE §1.1).
 ///
-/// In JSON `"indicated"` or `{"not_indicated": {"because": ["under_16"]}}`.
+/// In JSON `{"kind": "indicated"}` or `{"kind": "not_indicated", "value":
+/// {"because": ["under_16"]}}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[serde(
+    tag = "kind",
+    content = "value",
+    rename_all = "snake_case",
+    deny_unknown_fields
+)]
+#[cfg_attr(feature = "schema", schemars(transform = crate::units::title_variants::<Self>))]
 pub enum Indication {
     /// An emergency-department attendance, aged 16 or over, with one of the ten
     /// presenting conditions.
@@ -848,8 +889,8 @@ impl From<&Contact> for Subject {
 ///     "setting": "emergency_department", "time_available": "brief",
 ///     "presenting_condition": "other", "intoxicated": "not_known",
 ///     "priority_groups": [], "comorbidities": {
-///         "diabetes": "not_known", "hypertension": "not_known",
-///         "eating_disorder": "not_known", "bariatric_surgery": "not_known"
+///         "diabetes": {"kind": "not_known"}, "hypertension": "not_known",
+///         "eating_disorder": "not_known", "bariatric_surgery": {"kind": "not_known"}
 ///     }
 /// }))?;
 /// // A 15-year-old presenting with `other` is not indicated, for two reasons.
@@ -999,8 +1040,8 @@ fn result_of(a: &AnswersFields, threshold_centi: u32) -> PatResult {
 /// #     "age": 52, "sex": "not_known", "pregnant": "not_known", "family_background": "not_stated",
 /// #     "setting": "emergency_department", "time_available": "brief",
 /// #     "presenting_condition": "fall", "intoxicated": "no", "priority_groups": [],
-/// #     "comorbidities": {"diabetes": "none", "hypertension": "no",
-/// #         "eating_disorder": "no", "bariatric_surgery": "none"}
+/// #     "comorbidities": {"diabetes": {"kind": "none"}, "hypertension": "no",
+/// #         "eating_disorder": "no", "bariatric_surgery": {"kind": "none"}}
 /// # }))?;
 /// // `contact` has sex not_known: the female cut-off of 6 units applies.
 /// let answers = Answers::new(AnswersFields {
@@ -1069,10 +1110,16 @@ pub fn score(answers: &Answers, subject: impl Into<Subject>) -> Finding {
 
 /// What a form should do next (CLINICAL-REFERENCE §1.4).
 ///
-/// In JSON `{"ask": "frequency"}` or `{"complete": "positive"}`.
+/// In JSON `{"kind": "ask", "value": "frequency"}` or `{"kind": "complete", "value": "positive"}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
+#[serde(
+    tag = "kind",
+    content = "value",
+    rename_all = "snake_case",
+    deny_unknown_fields
+)]
+#[cfg_attr(feature = "schema", schemars(transform = crate::units::title_variants::<Self>))]
 pub enum Step {
     /// Ask this question next.
     Ask(Question),
@@ -1097,8 +1144,8 @@ pub enum Step {
 /// #     "age": 30, "sex": "female", "pregnant": "no", "family_background": "white",
 /// #     "setting": "emergency_department", "time_available": "brief",
 /// #     "presenting_condition": "assault", "intoxicated": "no", "priority_groups": [],
-/// #     "comorbidities": {"diabetes": "none", "hypertension": "no",
-/// #         "eating_disorder": "no", "bariatric_surgery": "none"}
+/// #     "comorbidities": {"diabetes": {"kind": "none"}, "hypertension": "no",
+/// #         "eating_disorder": "no", "bariatric_surgery": {"kind": "none"}}
 /// # }))?;
 /// assert_eq!(pat::next_step(&Answers::NOT_STARTED, &contact), Step::Ask(Question::DrinksAlcohol));
 /// let no = Answers::new(AnswersFields {

@@ -137,8 +137,10 @@ bounded_int! {
 /// twelfth of that, rounded to the nearest day, so 12 months and 1 year are both
 /// exactly the 12-month threshold ([`super::QUIT_WITHIN_12_MONTHS_MAX_DAYS`]).
 ///
-/// In JSON: `{"days": n}`, `{"weeks": n}`, `{"months": n}`, `{"years": n}` or
-/// `"not_known"`; written back as `{"days": n}` or `"not_known"`.
+/// In JSON: `{"kind": "days", "value": n}`, `{"kind": "weeks", "value": n}`,
+/// `{"kind": "months", "value": n}`, `{"kind": "years", "value": n}` or
+/// `{"kind": "not_known"}`; written back as `{"kind": "days", "value": n}` or
+/// `{"kind": "not_known"}`.
 ///
 /// ```
 /// use mecc::instruments::smoking::{QuitRecency, QuitTime};
@@ -159,17 +161,23 @@ pub struct QuitTime {
 /// becomes a [`QuitTime`], whose schema carries the bounds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[serde(
+    tag = "kind",
+    content = "value",
+    rename_all = "snake_case",
+    deny_unknown_fields
+)]
+#[cfg_attr(feature = "schema", schemars(transform = crate::units::title_variants::<Self>))]
 pub enum QuitTimeInput {
-    /// Whole days ago, the canonical form: `{"days": 30}`.
+    /// Whole days ago, the canonical form: `{"kind": "days", "value": 30}`.
     Days(u32),
-    /// Whole weeks ago: `{"weeks": 3}`.
+    /// Whole weeks ago: `{"kind": "weeks", "value": 3}`.
     Weeks(u32),
-    /// Whole months ago: `{"months": 6}`.
+    /// Whole months ago: `{"kind": "months", "value": 6}`.
     Months(u32),
-    /// Whole years ago: `{"years": 2}`.
+    /// Whole years ago: `{"kind": "years", "value": 2}`.
     Years(u32),
-    /// When they stopped is not known: `"not_known"`.
+    /// When they stopped is not known: `{"kind": "not_known"}`.
     NotKnown,
 }
 
@@ -435,7 +443,7 @@ impl Serialize for Products {
 
 /// The answers about a current smoker's smoking, before they are checked
 /// against each other. This is also their JSON form: every field is required,
-/// and each count is a [`Reply`] (`"not_asked"` or `{"answered": n}`).
+/// and each count is a [`Reply`] (`{"kind": "not_asked"}` or `{"kind": "answered", "value": n}`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -534,11 +542,18 @@ impl CurrentSmoking {
 
 /// Whether, and how, the person smokes tobacco (CLINICAL-REFERENCE §2.1).
 ///
-/// In JSON: `"never_smoked"`, `{"ex_smoker": {"quit": {"days": 30}}}` or
-/// `{"current_smoker": {"products": [...], "cigarettes_per_day": ..., ...}}`.
+/// In JSON: `{"kind": "never_smoked"}`, `{"kind": "ex_smoker", "value":
+/// {"quit": {"kind": "days", "value": 30}}}` or `{"kind": "current_smoker",
+/// "value": {"products": [...], "cigarettes_per_day": ..., ...}}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[serde(
+    tag = "kind",
+    content = "value",
+    rename_all = "snake_case",
+    deny_unknown_fields
+)]
+#[cfg_attr(feature = "schema", schemars(transform = crate::units::title_variants::<Self>))]
 pub enum SmokingStatus {
     /// Has never smoked tobacco.
     NeverSmoked,
@@ -568,19 +583,23 @@ pub enum Vaping {
 /// The answers for the smoking instrument.
 ///
 /// The status is required (asking is the first step of very brief advice);
-/// vaping and the CO reading may be `"not_asked"`.
+/// vaping and the CO reading may be `{"kind": "not_asked"}`.
 ///
 /// ```
 /// use mecc::instruments::smoking::{Answers, SmokingStatus};
 ///
 /// let a: Answers = serde_json::from_str(
-///     r#"{"status": "never_smoked", "vaping": {"answered": "ex"}, "co_ppm": "not_asked"}"#,
+///     r#"{"status": {"kind": "never_smoked"}, "vaping": {"kind": "answered", "value": "ex"}, "co_ppm": {"kind": "not_asked"}}"#,
 /// )?;
 /// assert_eq!(a.status, SmokingStatus::NeverSmoked);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "SmokingAnswers")
+)]
 #[serde(deny_unknown_fields)]
 pub struct Answers {
     /// Smoking status.

@@ -102,7 +102,11 @@ pub enum HsiMissing {
 
 /// Why a measure does not apply to this person.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "SmokingNotApplicableReason")
+)]
 #[serde(rename_all = "snake_case")]
 pub enum NotApplicableReason {
     /// The person does not smoke now.
@@ -113,11 +117,18 @@ pub enum NotApplicableReason {
 
 /// The Heaviness of Smoking Index, or why there is none.
 ///
-/// In JSON: `{"computed": {...}}`, `{"not_computable": {"missing": ...}}` or
-/// `{"not_applicable": {"reason": ...}}`.
+/// In JSON: `{"kind": "computed", "value": {...}}`, `{"kind": "not_computable",
+/// "value": {"missing": ...}}` or `{"kind": "not_applicable", "value":
+/// {"reason": ...}}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[serde(
+    tag = "kind",
+    content = "value",
+    rename_all = "snake_case",
+    deny_unknown_fields
+)]
+#[cfg_attr(feature = "schema", schemars(transform = crate::units::title_variants::<Self>))]
 pub enum Hsi {
     /// Both answers were given.
     Computed(HsiScore),
@@ -249,7 +260,13 @@ pub enum PackYearsMissing {
 /// those alone gets `not_applicable`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[serde(
+    tag = "kind",
+    content = "value",
+    rename_all = "snake_case",
+    deny_unknown_fields
+)]
+#[cfg_attr(feature = "schema", schemars(transform = crate::units::title_variants::<Self>))]
 pub enum PackYearsResult {
     /// Both answers were given.
     Computed(PackYears),
@@ -390,7 +407,13 @@ pub struct CoReading {
 /// The CO reading, interpreted, or that none was taken.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
+#[serde(
+    tag = "kind",
+    content = "value",
+    rename_all = "snake_case",
+    deny_unknown_fields
+)]
+#[cfg_attr(feature = "schema", schemars(transform = crate::units::title_variants::<Self>))]
 pub enum CoInterpretation {
     /// No reading was taken.
     NotMeasured,

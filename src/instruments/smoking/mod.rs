@@ -18,18 +18,18 @@
 //!     "age": 42, "sex": "female", "pregnant": "no", "family_background": "white",
 //!     "setting": "general_practice", "time_available": "brief",
 //!     "presenting_condition": null, "intoxicated": "no", "priority_groups": [],
-//!     "comorbidities": { "diabetes": "none", "hypertension": "no",
-//!                        "eating_disorder": "no", "bariatric_surgery": "none" }
+//!     "comorbidities": { "diabetes": {"kind": "none"}, "hypertension": "no",
+//!                        "eating_disorder": "no", "bariatric_surgery": {"kind": "none"} }
 //! }))?;
 //! let answers: Answers = serde_json::from_str(r#"{
-//!     "status": { "current_smoker": {
+//!     "status": { "kind": "current_smoker", "value": {
 //!         "products": ["hand_rolled"],
-//!         "cigarettes_per_day": { "answered": 25 },
-//!         "minutes_to_first_cigarette": { "answered": 5 },
-//!         "years_smoked": { "answered": 20 }
+//!         "cigarettes_per_day": { "kind": "answered", "value": 25 },
+//!         "minutes_to_first_cigarette": { "kind": "answered", "value": 5 },
+//!         "years_smoked": { "kind": "answered", "value": 20 }
 //!     } },
-//!     "vaping": "not_asked",
-//!     "co_ppm": { "answered": 18 }
+//!     "vaping": {"kind": "not_asked"},
+//!     "co_ppm": { "kind": "answered", "value": 18 }
 //! }"#)?;
 //! answers.validate_against(&contact)?;
 //!
@@ -363,8 +363,8 @@ pub const fn co_interpretation(
 ///     "age": 29, "sex": "female", "pregnant": "yes", "family_background": "not_stated",
 ///     "setting": "maternity", "time_available": "very_brief",
 ///     "presenting_condition": null, "intoxicated": "no", "priority_groups": [],
-///     "comorbidities": { "diabetes": "not_known", "hypertension": "not_known",
-///                        "eating_disorder": "not_known", "bariatric_surgery": "not_known" }
+///     "comorbidities": { "diabetes": {"kind": "not_known"}, "hypertension": "not_known",
+///                        "eating_disorder": "not_known", "bariatric_surgery": {"kind": "not_known"} }
 /// }))?;
 /// let answers = Answers {
 ///     status: SmokingStatus::ExSmoker { quit: QuitTime::from_days(10)? },

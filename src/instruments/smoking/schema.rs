@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 
 use super::{PACK_YEARS, PackYears, QUIT_DAYS, QUIT_MONTHS, QUIT_WEEKS, QUIT_YEARS, QuitTime};
-use crate::units::{integer_schema, number_schema, one_key_schema};
+use crate::units::{integer_schema, number_schema, tagged_schema, unit_tagged_schema};
 
 // Hand-written (as is `PackYears`): the bounds come from `Bounds` constants,
 // which a derive cannot read.
@@ -15,16 +15,18 @@ impl JsonSchema for QuitTime {
         "QuitTime".into()
     }
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        json_schema!({
-            "description": "how long ago they stopped: {\"days\": n}, {\"weeks\": n}, {\"months\": n}, {\"years\": n} or \"not_known\"",
+        let mut schema = json_schema!({
+            "description": "how long ago they stopped: {\"kind\": \"days\", \"value\": n}, with kind \"weeks\", \"months\" or \"years\" likewise, or {\"kind\": \"not_known\"}",
             "oneOf": [
-                { "type": "string", "const": "not_known" },
-                one_key_schema("days", integer_schema(&QUIT_DAYS, "whole days ago")),
-                one_key_schema("weeks", integer_schema(&QUIT_WEEKS, "whole weeks ago")),
-                one_key_schema("months", integer_schema(&QUIT_MONTHS, "whole months ago")),
-                one_key_schema("years", integer_schema(&QUIT_YEARS, "whole years ago")),
+                unit_tagged_schema("not_known"),
+                tagged_schema("days", integer_schema(&QUIT_DAYS, "whole days ago")),
+                tagged_schema("weeks", integer_schema(&QUIT_WEEKS, "whole weeks ago")),
+                tagged_schema("months", integer_schema(&QUIT_MONTHS, "whole months ago")),
+                tagged_schema("years", integer_schema(&QUIT_YEARS, "whole years ago")),
             ]
-        })
+        });
+        crate::units::title_variants_of(&Self::schema_name(), &mut schema);
+        schema
     }
 }
 
