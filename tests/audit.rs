@@ -369,7 +369,7 @@ fn out_of_range_item_messages() {
     assert_eq!(
         err.to_string(),
         "typical_day is 12: expected a score from 0 to 4 \
-         (this is the band's score; for 12 units give {\"units\": 12})"
+         (this is the band's score; for 12 units give {\"kind\": \"units\", \"value\": 12})"
     );
     for s in 0..=4 {
         assert_eq!(
@@ -399,7 +399,7 @@ fn not_finite_and_out_of_range_units_messages() {
     let err = TypicalDay::from_drinks(&[]).unwrap_err();
     assert_eq!(
         err.to_string(),
-        "drinks is an empty list: expected at least one drink; for none give {\"units\": 0}, \
+        "drinks is an empty list: expected at least one drink; for none give {\"kind\": \"units\", \"value\": 0}, \
          or leave typical_day not_asked"
     );
     let err = TypicalDay::from_drinks(&[

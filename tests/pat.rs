@@ -438,7 +438,7 @@ fn invalid_empty_drinks_message() {
     let err = MostInOneDay::from_drinks(&[]).unwrap_err();
     assert_eq!(
         err.to_string(),
-        "drinks is an empty list: expected at least one drink; for none give {\"units\": 0}, \
+        "drinks is an empty list: expected at least one drink; for none give {\"kind\": \"units\", \"value\": 0}, \
          or leave most_in_one_day not_asked"
     );
     assert!(matches!(

@@ -362,7 +362,7 @@ impl TypicalDayBand {
     fn checked(field: &'static str, score: u32) -> Result<TypicalDayBand, Error> {
         let n = ITEM_SCORE.check_int(field, score).map_err(|e| {
             e.with_hint(format!(
-                "this is the band's score; for {score} units give {{\"units\": {score}}}"
+                "this is the band's score; for {score} units give {{\"kind\": \"units\", \"value\": {score}}}"
             ))
         })?;
         // Range-checked above: at most 4.
@@ -503,7 +503,7 @@ impl TypicalDay {
             return Err(Error::Invalid {
                 field: "drinks",
                 value: "an empty list".to_string(),
-                expected: "at least one drink; for none give {\"units\": 0}, \
+                expected: "at least one drink; for none give {\"kind\": \"units\", \"value\": 0}, \
                            or leave typical_day not_asked",
             });
         }

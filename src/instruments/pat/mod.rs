@@ -286,7 +286,7 @@ impl MostInOneDay {
             return Err(Error::Invalid {
                 field: "drinks",
                 value: "an empty list".to_string(),
-                expected: "at least one drink; for none give {\"units\": 0}, \
+                expected: "at least one drink; for none give {\"kind\": \"units\", \"value\": 0}, \
                            or leave most_in_one_day not_asked",
             });
         }
