@@ -356,6 +356,7 @@ impl TryFrom<HeightInput> for Height {
                 Height::from_feet_and_inches(feet, inches)
             }
         }
+        .map_err(crate::json::noted)
     }
 }
 
@@ -531,6 +532,7 @@ impl TryFrom<WeightInput> for Weight {
                 Weight::from_stones_and_pounds(stones, pounds)
             }
         }
+        .map_err(crate::json::noted)
     }
 }
 
@@ -643,6 +645,7 @@ impl TryFrom<WaistInput> for Waist {
             WaistInput::Mm(mm) => Waist::from_mm(mm),
             WaistInput::Inches(inches) => Waist::from_inches(inches),
         }
+        .map_err(crate::json::noted)
     }
 }
 
@@ -750,7 +753,7 @@ impl TryFrom<f64> for AlcoholUnits {
 impl TryFrom<Number> for AlcoholUnits {
     type Error = Error;
     fn try_from(units: Number) -> Result<AlcoholUnits, Error> {
-        AlcoholUnits::from_units(units.0)
+        AlcoholUnits::from_units(units.0).map_err(crate::json::noted)
     }
 }
 

@@ -129,7 +129,7 @@ where
             }),
         Reply::Answered(RawItem::Score(score)) => T::from_score_for(field, score),
     };
-    answer.map(Reply::Answered).map_err(de::Error::custom)
+    answer.map(Reply::Answered).map_err(crate::json::refused)
 }
 
 /// Implements [`ScoredOption`] for an option enum with inherent `ALL`,
@@ -554,6 +554,7 @@ impl TryFrom<TypicalDayInput> for TypicalDay {
                 TypicalDayBand::from_score(score).map(TypicalDay::from_band)
             }
         }
+        .map_err(crate::json::noted)
     }
 }
 
@@ -575,7 +576,7 @@ struct TypicalDayVisitor;
 
 impl TypicalDayVisitor {
     fn bare_number<E: de::Error>(value: String) -> E {
-        E::custom(Error::Invalid {
+        crate::json::refused(Error::Invalid {
             field: "typical_day",
             value,
             expected: TYPICAL_DAY_EXPECTED,
