@@ -3,7 +3,9 @@
 //! Every constructor that validates caller data returns [`Error`]. Messages are
 //! lowercase, name the field and the value that was given, say what was
 //! expected, and where a likely mistake can be guessed (metres given as
-//! centimetres, for example) they say so.
+//! centimetres, for example) they say so. A JSON document read by a
+//! `from_json` entry point is refused with [`Error::Json`], which also says
+//! where, as a JSON Pointer.
 
 use std::fmt;
 
@@ -145,7 +147,9 @@ impl fmt::Display for HintSuffix<'_> {
 }
 
 impl Error {
-    /// The serialized name of the input field that was refused.
+    /// The serialized name of the input field that was refused: for a JSON
+    /// error, the field its cause names, or `"document"` when the document's
+    /// shape was refused ([`Error::pointer`] says where).
     #[must_use]
     pub fn field(&self) -> &'static str {
         match self {
@@ -176,7 +180,8 @@ impl Error {
         }
     }
 
-    /// Whether the value was refused for lying outside a plausible range.
+    /// Whether the value was refused for lying outside a plausible range,
+    /// directly or as the cause of a JSON error.
     #[must_use]
     pub fn is_out_of_range(&self) -> bool {
         match self {
@@ -186,7 +191,8 @@ impl Error {
         }
     }
 
-    /// Whether the value was refused because it contradicts another answer.
+    /// Whether the value was refused because it contradicts another answer,
+    /// directly or as the cause of a JSON error.
     #[must_use]
     pub fn is_inconsistent(&self) -> bool {
         match self {
@@ -196,7 +202,8 @@ impl Error {
         }
     }
 
-    /// The policy diagnostics, when a policy was refused.
+    /// The policy diagnostics, when a policy was refused; for a policy
+    /// document that could not be read, one `malformed_document`.
     #[must_use]
     pub fn diagnostics(&self) -> &[crate::diagnostic::Diagnostic] {
         match self {

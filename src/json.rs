@@ -480,6 +480,8 @@ fn translate(
     };
     let message = match (&refused, &hint) {
         (Some(_), _) => format!("{place}: {problem}"),
+        // A hint that says what is expected says it once.
+        (None, Some(hint)) if hint.contains(&expected) => format!("{place}: {problem} ({hint})"),
         (None, Some(hint)) => format!("{place}: {problem}: expected {expected} ({hint})"),
         (None, None) => format!("{place}: {problem}: expected {expected}"),
     };
@@ -504,10 +506,13 @@ fn with_expectation(
 ) -> (String, String, Option<String>) {
     match (expectation, given) {
         (Some(Expectation::Variant(variants)), given) if variants.contains(&REPLY_ANSWERED) => {
-            plain.expected = format!("an answer, {REPLY_FORM}");
+            plain.expected = REPLY_FORM.to_string();
             if let Some(given) = given.filter(|g| !g.is_string() && !g.is_object()) {
-                plain.problem = format!("{} is not written as an answer", value_text(given));
-                plain.hint = Some(format!("answers are given as {REPLY_FORM}"));
+                let given = value_text(given);
+                plain.problem = format!("{given} is not written as an answer");
+                plain.hint = Some(format!(
+                    "answers are given as {REPLY_FORM}; here, {{\"answered\": {given}}}"
+                ));
             }
         }
         (Some(Expectation::Variant(variants)), Some(given))

@@ -91,8 +91,8 @@ fn cases() -> Vec<Case> {
             with(|d| d["answers"]["pat"]["drinks_alcohol"] = json!(true)),
             "/answers/pat/drinks_alcohol",
             Some("true"),
-            r#"an answer, {"answered": value} or "not_asked""#,
-            r#"at /answers/pat/drinks_alcohol: true is not written as an answer: expected an answer, {"answered": value} or "not_asked" (answers are given as {"answered": value} or "not_asked")"#,
+            r#"{"answered": value} or "not_asked""#,
+            r#"at /answers/pat/drinks_alcohol: true is not written as an answer (answers are given as {"answered": value} or "not_asked"; here, {"answered": true})"#,
         ),
         case(
             "variant without details",
@@ -349,7 +349,7 @@ fn every_entry_point_points_within_its_own_document() {
     assert_eq!(err.pointer(), Some("/pat/drinks_alcohol"));
     assert_eq!(
         json_of(&err)["hint"],
-        r#"answers are given as {"answered": value} or "not_asked""#
+        r#"answers are given as {"answered": value} or "not_asked"; here, {"answered": true}"#
     );
 
     let mut overlay = screening()["overlay"].clone();
