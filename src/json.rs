@@ -24,6 +24,10 @@
 //! copy is used only when its message is the one serde reports, so an error
 //! that serde swallowed (none of the crate's types does) or one left by a
 //! conversion used outside [`from_json`] is never mistaken for the cause.
+//! Tracking the path costs stack at every level of nesting, so a document
+//! is read first without it, and only a refused one is read again to say
+//! where.
+//!
 //! [`Strict`] records in a second slot what the innermost failing call asked
 //! for (an enum's variants, a struct variant's fields), which `serde_json`'s
 //! messages do not say, for the `expected` text and the hints.
@@ -37,7 +41,8 @@ use serde_json::Value;
 use crate::Error;
 
 /// How an answer is written in JSON, from the shape of
-/// [`Reply`](crate::instruments::Reply): kept here, once, for the messages.
+/// [`Reply`](crate::instruments::Reply): kept here, once, for the messages;
+/// a unit test fails if `Reply`'s JSON form changes without it.
 pub(crate) const REPLY_FORM: &str = r#"{"answered": value} or "not_asked""#;
 
 /// The variant of [`Reply`](crate::instruments::Reply) that carries an answer,
@@ -1007,6 +1012,20 @@ mod tests {
             plain("invalid value: integer `-5`, expected u32")
                 .hint
                 .is_some()
+        );
+    }
+
+    /// The messages' wording of an answer follows `Reply`'s JSON form; this
+    /// fails when that form changes, so the two are changed together.
+    #[test]
+    fn the_reply_form_in_messages_is_replys_json_form() {
+        use crate::instruments::Reply;
+        let answered = serde_json::to_value(Reply::Answered(0)).unwrap();
+        let not_asked = serde_json::to_value(Reply::<u8>::NotAsked).unwrap();
+        assert_eq!(answered, serde_json::json!({ REPLY_ANSWERED: 0 }));
+        assert_eq!(
+            REPLY_FORM,
+            format!("{{\"{REPLY_ANSWERED}\": value}} or {not_asked}")
         );
     }
 
