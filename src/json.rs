@@ -55,6 +55,9 @@ const LIST_REFUSED: &str = "fields given by position could be assigned to the wr
 /// The `custom` message [`Strict`] raises for a list in place of an object.
 const LIST_REFUSED_MESSAGE: &str = "expected an object with named fields, not a list: fields given by position could be assigned to the wrong questions";
 
+/// What `serde_json`'s "expected value" says, in plain words.
+const NOT_A_VALUE: &str = "what is written here is not a JSON value";
+
 /// The longest value text kept in an error, in characters.
 const VALUE_TEXT_MAX: usize = 80;
 
@@ -302,19 +305,16 @@ pub(crate) fn plain(message: &str) -> Plain {
         );
     }
     if let Some(what) = message.strip_prefix("EOF while parsing ") {
-        let what = match what {
-            "a list" => "a list",
-            "an object" => "an object",
-            "a string" => "a text in quotes",
-            _ => "a value",
+        let problem = match what {
+            "a list" => "the document ends in the middle of a list",
+            "an object" => "the document ends in the middle of an object",
+            "a string" => "the document ends in the middle of a text in quotes",
+            _ => "the document ends before it is complete",
         };
-        return plain(
-            format!("the document ends in the middle of {what}"),
-            "the rest of the document".into(),
-        );
+        return plain(problem.into(), "the rest of the document".into());
     }
     if message == "expected value" {
-        return plain("this is not a value".into(), "a value".into());
+        return plain(NOT_A_VALUE.into(), "a value".into());
     }
     plain(
         format!("the document is not valid JSON ({message})"),
@@ -509,7 +509,30 @@ fn with_expectation(
     expectation: Option<Expectation>,
     given: Option<&Value>,
 ) -> (String, String, Option<String>) {
+    // An answer's form named wrongly, such as "notasked".
+    if plain.expected == format!("one of not_asked, {REPLY_ANSWERED}") {
+        plain.expected = REPLY_FORM.to_string();
+        plain.hint = Some(format!("answers are given as {REPLY_FORM}"));
+    }
     match (expectation, given) {
+        // serde_json's "expected value" after an enum's one member.
+        (Some(Expectation::Variant(variants)), Some(Value::Object(members)))
+            if plain.problem == NOT_A_VALUE =>
+        {
+            plain.problem = if members.len() > 1 {
+                format!(
+                    "the object names {} values where only one is accepted",
+                    members.len()
+                )
+            } else {
+                "the object names its value more than once".into()
+            };
+            plain.expected = if variants.contains(&REPLY_ANSWERED) {
+                REPLY_FORM.to_string()
+            } else {
+                format!("an object naming one of {}", variants.join(", "))
+            };
+        }
         (Some(Expectation::Variant(variants)), given) if variants.contains(&REPLY_ANSWERED) => {
             plain.expected = REPLY_FORM.to_string();
             if let Some(given) = given.filter(|g| !g.is_string() && !g.is_object()) {

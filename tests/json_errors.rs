@@ -57,7 +57,7 @@ fn cases() -> Vec<Case> {
     };
     let duplicate_nested = with(|_| {}).replacen("\"age\":58", "\"age\":58,\"age\":59", 1);
     let truncated = with(|_| {});
-    let truncated = truncated[..truncated.find("\"overlay\"").unwrap()].to_string();
+    let truncated = truncated[..truncated.find("\"pathways\"").unwrap()].to_string();
     let mut policy: Value = serde_json::from_str(mecc::policy::NATIONAL_DEFAULT_JSON).unwrap();
     let rule = policy["rules"][0].clone();
     policy["rules"][0] = Value::Array(rule.as_object().unwrap().values().cloned().collect());
@@ -240,10 +240,10 @@ fn cases() -> Vec<Case> {
         case(
             "truncated",
             truncated.clone(),
-            "",
+            "/overlay",
             None,
             "the rest of the document",
-            "at line 1 column 809: the document ends in the middle of a value: expected the rest of the document",
+            "at line 1 column 841, in /overlay: the document ends before it is complete: expected the rest of the document",
         ),
         case(
             "overlay with a bad pathway field",
@@ -417,7 +417,13 @@ fn a_key_given_twice_is_refused_at_every_depth() {
         "{\"answered\":true,\"answered\":true}",
         1,
     );
-    assert!(Screening::from_json(&twice).is_err());
+    let err = Screening::from_json(&twice).unwrap_err();
+    assert_eq!(err.pointer(), Some("/answers/pat/attendance_related"));
+    assert!(
+        err.to_string()
+            .contains("the object names its value more than once"),
+        "{err}"
+    );
     // In a policy's rule.
     let policy =
         mecc::policy::NATIONAL_DEFAULT_JSON.replacen("\"id\":", "\"id\": \"x\", \"id\":", 2);
