@@ -24,6 +24,13 @@
 //! copy is used only when its message is the one serde reports, so an error
 //! that serde swallowed (none of the crate's types does) or one left by a
 //! conversion used outside [`from_json`] is never mistaken for the cause.
+//! [`Strict`] sees every struct that serde asks `serde_json` for. A type
+//! that serde reads through its buffered content instead (an internally
+//! tagged or untagged enum, or `#[serde(flatten)]`) asks for its structs
+//! from that buffer, out of [`Strict`]'s sight; none of the crate's input
+//! types does, and `tests/json_errors.rs` replaces every object of every
+//! sample document by a list, so a type that did would fail there.
+//!
 //! Tracking the path costs stack at every level of nesting, so a document
 //! is read first without it, and only a refused one is read again to say
 //! where.
@@ -593,27 +600,15 @@ struct StrictSeq<A>(A);
 struct StrictEnum<A>(A);
 struct StrictVariant<A>(A);
 
-/// Notes `expectation` if `result` failed.
-fn noting<T, E: de::Error>(
-    result: Result<T, E>,
-    expectation: impl FnOnce() -> Option<Expectation>,
-) -> Result<T, E> {
-    if result.is_err()
-        && let Some(e) = expectation()
-    {
-        expect(e);
-    }
-    result
-}
-
 macro_rules! forward_strict {
     ($($method:ident($($arg:ident: $ty:ty),*);)*) => {
         $(
             fn $method<V: Visitor<'de>>(self, $($arg: $ty,)* visitor: V) -> Result<V::Value, D::Error> {
-                noting(
-                    self.0.$method($($arg,)* StrictVisitor { visitor, object: false }),
-                    || Some(Expectation::Plain),
-                )
+                let result = self.0.$method($($arg,)* StrictVisitor { visitor, object: false });
+                if result.is_err() {
+                    expect(Expectation::Plain);
+                }
+                result
             }
         )*
     };
@@ -660,17 +655,18 @@ impl<'de, D: de::Deserializer<'de>> de::Deserializer<'de> for Strict<D> {
         fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, D::Error> {
-        noting(
-            self.0.deserialize_struct(
-                name,
-                fields,
-                StrictVisitor {
-                    visitor,
-                    object: true,
-                },
-            ),
-            || Some(Expectation::Plain),
-        )
+        let result = self.0.deserialize_struct(
+            name,
+            fields,
+            StrictVisitor {
+                visitor,
+                object: true,
+            },
+        );
+        if result.is_err() {
+            expect(Expectation::Plain);
+        }
+        result
     }
 
     fn deserialize_enum<V: Visitor<'de>>(
@@ -679,17 +675,18 @@ impl<'de, D: de::Deserializer<'de>> de::Deserializer<'de> for Strict<D> {
         variants: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, D::Error> {
-        noting(
-            self.0.deserialize_enum(
-                name,
-                variants,
-                StrictVisitor {
-                    visitor,
-                    object: false,
-                },
-            ),
-            || Some(Expectation::Variant(variants)),
-        )
+        let result = self.0.deserialize_enum(
+            name,
+            variants,
+            StrictVisitor {
+                visitor,
+                object: false,
+            },
+        );
+        if result.is_err() {
+            expect(Expectation::Variant(variants));
+        }
+        result
     }
 
     fn is_human_readable(&self) -> bool {
@@ -861,15 +858,14 @@ impl<'de, A: de::VariantAccess<'de>> de::VariantAccess<'de> for StrictVariant<A>
         );
         // serde_json reports a struct variant named alone as "invalid type:
         // unit variant, expected struct variant"; note its fields for the hint.
-        let named_alone =
-            matches!(&result, Err(e) if e.to_string().starts_with("invalid type: unit variant"));
-        noting(result, || {
-            Some(if named_alone {
+        if let Err(e) = &result {
+            expect(if e.to_string().starts_with("invalid type: unit variant") {
                 Expectation::Details(fields)
             } else {
                 Expectation::Plain
-            })
-        })
+            });
+        }
+        result
     }
 }
 
