@@ -261,8 +261,7 @@ pub(crate) fn plain(message: &str) -> Plain {
         );
     }
     if let Some(rest) = message.strip_prefix("unknown field ") {
-        let (name, expected) = rest.split_once(", ").unwrap_or((rest, ""));
-        let name = unquote(name);
+        let (name, expected) = name_and_expected(rest);
         return plain(
             format!("{name} is not a field here"),
             one_of(expected).map_or_else(
@@ -272,9 +271,9 @@ pub(crate) fn plain(message: &str) -> Plain {
         );
     }
     if let Some(rest) = message.strip_prefix("unknown variant ") {
-        let (name, expected) = rest.split_once(", ").unwrap_or((rest, ""));
+        let (name, expected) = name_and_expected(rest);
         return plain(
-            format!("{} is not one of the accepted values", unquote(name)),
+            format!("{name} is not one of the accepted values"),
             one_of(expected).unwrap_or_else(|| "nothing here".into()),
         );
     }
@@ -327,6 +326,17 @@ pub(crate) fn plain(message: &str) -> Plain {
         format!("the document is not valid JSON ({message})"),
         "valid JSON".into(),
     )
+}
+
+/// Splits serde's "`name`, expected ..." (or "`name`, there are no ...") at
+/// the end of the name, which may itself hold a comma.
+fn name_and_expected(rest: &str) -> (&str, &str) {
+    ["`, expected ", "`, there are no "]
+        .iter()
+        .find_map(|sep| rest.rfind(sep).map(|at| (&rest[..at], &rest[at + 3..])))
+        .map_or((unquote(rest), ""), |(name, expected)| {
+            (name.strip_prefix('`').unwrap_or(name), expected)
+        })
 }
 
 /// Strips serde's backquotes from a name.
@@ -960,6 +970,11 @@ mod tests {
                 "unknown field `agee`, expected one of `age`, `sex`",
                 "agee is not a field here",
                 "a field named one of age, sex",
+            ),
+            (
+                "unknown field `a, b`, expected `age`",
+                "a, b is not a field here",
+                "a field named age",
             ),
             (
                 "unknown field `x`, there are no fields",
