@@ -15,11 +15,14 @@ use mecc::Screening;
 fn main() -> ExitCode {
     let mut input = String::new();
     if let Err(e) = std::io::stdin().read_to_string(&mut input) {
-        return fail("unreadable_input", &e.to_string(), None);
+        return fail(&serde_json::json!({"kind": "unreadable_input", "message": e.to_string()}));
     }
-    let screening: Screening = match serde_json::from_str(&input) {
+    // Refusals are data: the error's JSON form carries its kind, a JSON
+    // Pointer to the refused value, the value, what was expected, a hint and
+    // the message for a person.
+    let screening = match Screening::from_json(&input) {
         Ok(s) => s,
-        Err(e) => return fail("invalid_document", &e.to_string(), None),
+        Err(e) => return fail_with(&e),
     };
     match screening.run() {
         Ok(assessment) => match serde_json::to_string_pretty(&assessment) {
@@ -27,17 +30,32 @@ fn main() -> ExitCode {
                 let mut out = std::io::stdout().lock();
                 match writeln!(out, "{json}") {
                     Ok(()) => ExitCode::SUCCESS,
-                    Err(e) => fail("unwritable_output", &e.to_string(), None),
+                    Err(e) => fail(
+                        &serde_json::json!({"kind": "unwritable_output", "message": e.to_string()}),
+                    ),
                 }
             }
-            Err(e) => fail("unserializable_assessment", &e.to_string(), None),
+            Err(e) => fail(
+                &serde_json::json!({"kind": "unserializable_assessment", "message": e.to_string()}),
+            ),
         },
-        Err(e) => fail("rejected", &e.to_string(), serde_json::to_value(&e).ok()),
+        Err(e) => fail_with(&e),
     }
 }
 
-fn fail(kind: &str, message: &str, detail: Option<serde_json::Value>) -> ExitCode {
-    let error = serde_json::json!({"error": {"kind": kind, "message": message, "detail": detail}});
-    eprintln!("{error}");
+/// Writes `mecc`'s error as JSON, with its message.
+fn fail_with(error: &mecc::Error) -> ExitCode {
+    let mut detail = serde_json::to_value(error)
+        .unwrap_or_else(|_| serde_json::json!({"kind": "unserializable_error"}));
+    if let Some(fields) = detail.as_object_mut() {
+        fields
+            .entry("message")
+            .or_insert_with(|| serde_json::Value::from(error.to_string()));
+    }
+    fail(&detail)
+}
+
+fn fail(error: &serde_json::Value) -> ExitCode {
+    eprintln!("{}", serde_json::json!({ "error": error }));
     ExitCode::FAILURE
 }

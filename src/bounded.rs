@@ -25,9 +25,9 @@ macro_rules! bounded_int {
         $(#[$meta])*
         #[derive(
             Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash,
-            ::serde::Serialize, ::serde::Deserialize,
+            ::serde::Serialize,
         )]
-        #[serde(try_from = "u32", into = "u32")]
+        #[serde(into = "u32")]
         pub struct $name($repr);
 
         // The bounds must fit the representation, so that no value within them
@@ -67,6 +67,23 @@ macro_rules! bounded_int {
         impl From<$name> for u32 {
             fn from(value: $name) -> u32 {
                 value.$get()
+            }
+        }
+
+        // Read as any whole number, so that a negative or oversized one is
+        // refused as out of range, naming the field and its range, rather
+        // than as not fitting a `u32`.
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<$name, D::Error> {
+                let given = <i64 as ::serde::Deserialize<'de>>::deserialize(deserializer)?;
+                let checked = match u32::try_from(given) {
+                    Ok(value) => $name::new(value),
+                    Err(_) if given < 0 => Err($bounds
+                        .out_of_range($field, given)
+                        .with_hint(format!("{} cannot be negative", $field))),
+                    Err(_) => Err($bounds.out_of_range($field, given)),
+                };
+                checked.map_err($crate::json::refused)
             }
         }
 
@@ -138,7 +155,7 @@ macro_rules! checked_wrapper {
         impl<'de> ::serde::Deserialize<'de> for $name {
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<$name, D::Error> {
                 let fields = <$fields as ::serde::Deserialize<'de>>::deserialize(deserializer)?;
-                $name::try_from(fields).map_err(::serde::de::Error::custom)
+                $name::try_from(fields).map_err($crate::json::refused)
             }
         }
     };

@@ -3,7 +3,9 @@
 //! Every constructor that validates caller data returns [`Error`]. Messages are
 //! lowercase, name the field and the value that was given, say what was
 //! expected, and where a likely mistake can be guessed (metres given as
-//! centimetres, for example) they say so.
+//! centimetres, for example) they say so. A JSON document read by a
+//! `from_json` entry point is refused with [`Error::Json`], which also says
+//! where, as a JSON Pointer.
 
 use std::fmt;
 
@@ -70,6 +72,41 @@ pub enum Error {
         /// Why the two cannot both hold, and what to check.
         reason: &'static str,
     },
+    /// A JSON document was refused by one of the `from_json` entry points
+    /// (for example [`Screening::from_json`](crate::Screening::from_json)):
+    /// it is not valid JSON, does not have the expected shape, or holds a value
+    /// that a check refused.
+    ///
+    /// `pointer` says where, so that a form can highlight the field; `message`
+    /// says the same in plain words.
+    #[error("{message}")]
+    Json {
+        /// A JSON Pointer (RFC 6901) to the offending value: `""` is the whole
+        /// document. For a missing field it points to where the field belongs,
+        /// inside an object that exists.
+        pointer: Box<str>,
+        /// The value as given, as JSON text (shortened if long); `None` when
+        /// there is none, as for a missing field or JSON that does not parse.
+        value: Option<Box<str>>,
+        /// What was expected there, in plain words.
+        expected: Box<str>,
+        /// The likely mistake, when one can be guessed.
+        hint: Option<Box<str>>,
+        /// The whole problem in plain words, for a person.
+        message: Box<str>,
+        /// The line of the document, counted from 1, where reading stopped;
+        /// 0 when not known.
+        line: usize,
+        /// The column on that line, counted from 1, where reading stopped;
+        /// 0 when not known.
+        column: usize,
+        /// The check that refused the value, when the JSON had the right shape
+        /// but a value was refused (out of range, or contradicting another
+        /// answer), with its field, value, expected and hint. For a policy
+        /// document that could not be read, a [`Error::Policy`] with one
+        /// `malformed_document` diagnostic saying the same as `message`.
+        cause: Option<Box<Error>>,
+    },
     /// A policy document has problems; every one found is listed.
     #[error("the policy is not valid: {}", DiagnosticList(.diagnostics))]
     Policy {
@@ -110,7 +147,9 @@ impl fmt::Display for HintSuffix<'_> {
 }
 
 impl Error {
-    /// The serialized name of the input field that was refused.
+    /// The serialized name of the input field that was refused: for a JSON
+    /// error, the field its cause names, or `"document"` when the document's
+    /// shape was refused ([`Error::pointer`] says where).
     #[must_use]
     pub fn field(&self) -> &'static str {
         match self {
@@ -118,28 +157,92 @@ impl Error {
             | Error::OutOfRange { field, .. }
             | Error::Invalid { field, .. }
             | Error::Inconsistent { field, .. } => field,
+            Error::Json {
+                cause: Some(cause), ..
+            } => cause.field(),
+            Error::Json { cause: None, .. } => "document",
             Error::Policy { .. } => "policy",
         }
     }
 
-    /// Whether the value was refused for lying outside a plausible range.
+    /// Where in a JSON document the refused value is, as a JSON Pointer
+    /// (RFC 6901), for errors from the `from_json` entry points.
+    ///
+    /// ```
+    /// let err = mecc::context::Contact::from_json(r#"{"age": -5}"#).unwrap_err();
+    /// assert_eq!(err.pointer(), Some("/age"));
+    /// ```
+    #[must_use]
+    pub fn pointer(&self) -> Option<&str> {
+        match self {
+            Error::Json { pointer, .. } => Some(pointer),
+            _ => None,
+        }
+    }
+
+    /// Whether the value was refused for lying outside a plausible range,
+    /// directly or as the cause of a JSON error.
     #[must_use]
     pub fn is_out_of_range(&self) -> bool {
-        matches!(self, Error::OutOfRange { .. })
+        match self {
+            Error::OutOfRange { .. } => true,
+            Error::Json { cause, .. } => cause.as_deref().is_some_and(Error::is_out_of_range),
+            _ => false,
+        }
     }
 
-    /// Whether the value was refused because it contradicts another answer.
+    /// Whether the value was refused because it contradicts another answer,
+    /// directly or as the cause of a JSON error.
     #[must_use]
     pub fn is_inconsistent(&self) -> bool {
-        matches!(self, Error::Inconsistent { .. })
+        match self {
+            Error::Inconsistent { .. } => true,
+            Error::Json { cause, .. } => cause.as_deref().is_some_and(Error::is_inconsistent),
+            _ => false,
+        }
     }
 
-    /// The policy diagnostics, when a policy was refused.
+    /// The policy diagnostics, when a policy was refused; for a policy
+    /// document that could not be read, one `malformed_document`.
     #[must_use]
     pub fn diagnostics(&self) -> &[crate::diagnostic::Diagnostic] {
         match self {
             Error::Policy { diagnostics } => diagnostics,
+            Error::Json {
+                cause: Some(cause), ..
+            } => cause.diagnostics(),
             _ => &[],
+        }
+    }
+
+    /// For a policy document that could not be read: gives a JSON error
+    /// without a cause one `code` diagnostic with its message, so that the
+    /// document's diagnostics say it too.
+    pub(crate) fn with_diagnostic(self, code: crate::diagnostic::DiagnosticCode) -> Error {
+        match self {
+            Error::Json {
+                pointer,
+                value,
+                expected,
+                hint,
+                message,
+                line,
+                column,
+                cause: None,
+            } => {
+                let diagnostic = crate::diagnostic::Diagnostic::policy(code, message.to_string());
+                Error::Json {
+                    pointer,
+                    value,
+                    expected,
+                    hint,
+                    message,
+                    line,
+                    column,
+                    cause: Some(Box::new(Error::policy(vec![diagnostic]))),
+                }
+            }
+            other => other,
         }
     }
 

@@ -155,6 +155,7 @@ pub mod context;
 pub mod diagnostic;
 pub mod error;
 pub mod instruments;
+mod json;
 pub mod outcome;
 pub mod policy;
 pub mod provenance;

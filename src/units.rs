@@ -362,6 +362,7 @@ impl TryFrom<HeightInput> for Height {
                 Height::from_feet_and_inches(feet, inches)
             }
         }
+        .map_err(crate::json::noted)
     }
 }
 
@@ -543,6 +544,7 @@ impl TryFrom<WeightInput> for Weight {
                 Weight::from_stones_and_pounds(stones, pounds)
             }
         }
+        .map_err(crate::json::noted)
     }
 }
 
@@ -660,6 +662,7 @@ impl TryFrom<WaistInput> for Waist {
             WaistInput::Mm(mm) => Waist::from_mm(mm),
             WaistInput::Inches(inches) => Waist::from_inches(inches),
         }
+        .map_err(crate::json::noted)
     }
 }
 
@@ -767,7 +770,7 @@ impl TryFrom<f64> for AlcoholUnits {
 impl TryFrom<Number> for AlcoholUnits {
     type Error = Error;
     fn try_from(units: Number) -> Result<AlcoholUnits, Error> {
-        AlcoholUnits::from_units(units.0)
+        AlcoholUnits::from_units(units.0).map_err(crate::json::noted)
     }
 }
 

@@ -75,10 +75,12 @@ fn malformed_document() {
     assert_eq!(d.len(), 1);
     assert_eq!(d[0].code, DiagnosticCode::MalformedDocument);
     assert!(
-        d[0].message.contains("missing field `version`"),
+        d[0].message.contains("version is missing"),
         "{}",
         d[0].message
     );
+    let err = Policy::from_json(&json!({"id": "x"}).to_string()).unwrap_err();
+    assert_eq!(err.pointer(), Some("/version"));
     let d = Policy::from_json("not json").unwrap_err();
     assert_eq!(d.diagnostics()[0].code, DiagnosticCode::MalformedDocument);
 }

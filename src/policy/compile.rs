@@ -75,8 +75,10 @@ impl Policy {
     /// Parses a policy document from JSON, checks it and compiles it.
     ///
     /// # Errors
-    /// [`crate::Error::Policy`] with a `malformed_document` diagnostic when the
-    /// JSON does not have the policy's shape, or every problem found otherwise.
+    /// As [`PolicyDocument::from_json`] when the JSON does not have the
+    /// policy's shape ([`crate::Error::Json`], whose diagnostics are one
+    /// `malformed_document`); otherwise [`crate::Error::Policy`] with every
+    /// problem found.
     pub fn from_json(json: &str) -> Result<Policy, crate::Error> {
         let document = PolicyDocument::from_json(json)?;
         Policy::compile(document)

@@ -53,16 +53,26 @@ pub const NATIONAL_DEFAULT_JSON: &str = include_str!("national_default.json");
 impl PolicyDocument {
     /// Parses a policy document from JSON.
     ///
+    /// A leading UTF-8 byte-order mark is tolerated and ignored. Objects
+    /// only: a part given as a list (fields by position) is refused, as are
+    /// unknown fields and a key given twice.
+    ///
     /// # Errors
-    /// [`crate::Error::Policy`] with one `malformed_document` diagnostic saying
-    /// where the JSON went wrong.
+    /// [`crate::Error::Json`], with a JSON Pointer to the refused value
+    /// ([`crate::Error::pointer`]), the value as given, what was expected and
+    /// a hint; its [`diagnostics`](crate::Error::diagnostics) are one
+    /// `malformed_document` saying the same. A document of the right shape is checked as a whole later, by
+    /// [`CheckedPolicy::new`], whose problems are [`crate::Error::Policy`].
+    ///
+    /// ```
+    /// use mecc::policy::PolicyDocument;
+    ///
+    /// let err = PolicyDocument::from_json(r#"{"id": "local", "rules": [["r1"]]}"#).unwrap_err();
+    /// assert_eq!(err.pointer(), Some("/rules/0"));
+    /// ```
     pub fn from_json(json: &str) -> Result<PolicyDocument, crate::Error> {
-        serde_json::from_str(json).map_err(|e| {
-            crate::Error::policy(vec![Diagnostic::policy(
-                DiagnosticCode::MalformedDocument,
-                format!("the policy document is not valid: {e}"),
-            )])
-        })
+        crate::json::from_json(json)
+            .map_err(|e| e.with_diagnostic(DiagnosticCode::MalformedDocument))
     }
 
     /// The national default policy document (CLINICAL-REFERENCE §1.5, §2.4,

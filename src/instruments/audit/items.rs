@@ -128,7 +128,7 @@ where
             }),
         RawReply::Score(score) => T::from_score_for(field, score),
     };
-    answer.map(Reply::Answered).map_err(de::Error::custom)
+    answer.map(Reply::Answered).map_err(crate::json::refused)
 }
 
 /// Implements [`ScoredOption`] for an option enum with inherent `ALL`,
@@ -562,6 +562,7 @@ impl TryFrom<TypicalDayInput> for TypicalDay {
                 TypicalDayBand::from_score(score).map(TypicalDay::from_band)
             }
         }
+        .map_err(crate::json::noted)
     }
 }
 
@@ -584,7 +585,7 @@ struct TypicalDayVisitor;
 
 impl TypicalDayVisitor {
     fn bare_number<E: de::Error>(value: String) -> E {
-        E::custom(Error::Invalid {
+        crate::json::refused(Error::Invalid {
             field: "typical_day",
             value,
             expected: TYPICAL_DAY_EXPECTED,

@@ -322,6 +322,7 @@ impl TryFrom<MostInOneDayInput> for MostInOneDay {
             MostInOneDayInput::Units(units) => Ok(MostInOneDay::from_amount(units)),
             MostInOneDayInput::Drinks(drinks) => MostInOneDay::from_drinks(&drinks),
         }
+        .map_err(crate::json::noted)
     }
 }
 

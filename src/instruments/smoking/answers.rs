@@ -278,6 +278,7 @@ impl TryFrom<QuitTimeInput> for QuitTime {
             QuitTimeInput::Years(y) => QuitTime::from_years(y),
             QuitTimeInput::NotKnown => Ok(QuitTime::NOT_KNOWN),
         }
+        .map_err(crate::json::noted)
     }
 }
 
@@ -423,7 +424,7 @@ impl Products {
 impl TryFrom<Vec<Product>> for Products {
     type Error = Error;
     fn try_from(products: Vec<Product>) -> Result<Products, Error> {
-        Products::try_from_iter(products)
+        Products::try_from_iter(products).map_err(crate::json::noted)
     }
 }
 
