@@ -1,6 +1,7 @@
-//! A whole screening request as JSON, as a host would pass it through: it
-//! either parses or is refused by serde; a parsed one either runs or is refused
-//! with a typed error; an assessment round-trips through JSON.
+//! A whole screening request as JSON, as a host would pass it through
+//! `Screening::from_json`: it either parses or is refused with a typed error
+//! that points into the document; a parsed one either runs or is refused with
+//! a typed error; an assessment round-trips through JSON.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -8,7 +9,10 @@ use mecc::Screening;
 use mecc_fuzz::{accepted, check_plan, round_trip};
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(screening) = serde_json::from_slice::<Screening>(data) else {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let Some(screening) = accepted(Screening::from_json(text)) else {
         return;
     };
     round_trip(&screening);

@@ -12,13 +12,20 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 /// Asserts that a refusal says what was wrong: a non-empty message, a named
-/// field, a JSON form for hosts, and for a policy at least one diagnostic,
-/// each with a message.
+/// field, a JSON form for hosts, for a JSON refusal a JSON Pointer, and for a
+/// policy at least one diagnostic, each with a message.
 pub fn check_error(e: &Error) {
     assert!(!e.to_string().is_empty(), "empty error message: {e:?}");
     assert!(!e.field().is_empty(), "error names no field: {e:?}");
     if let Err(err) = serde_json::to_string(e) {
         panic!("error {e:?} does not serialize: {err}");
+    }
+    if let Error::Json { .. } = e {
+        let pointer = e.pointer().unwrap_or_default();
+        assert!(
+            pointer.is_empty() || pointer.starts_with('/'),
+            "not a JSON Pointer: {pointer:?} in {e:?}"
+        );
     }
     if let Error::Policy { diagnostics } = e {
         assert!(
