@@ -286,7 +286,7 @@ pub(crate) fn plain(message: &str) -> Plain {
         let name = unquote(name);
         let mut out = plain(
             format!("{name} is missing"),
-            format!("a value for {name}: every field is required"),
+            format!("a value for {name}: this field is required"),
         );
         out.missing = Some(name.to_string());
         return out;
@@ -1016,7 +1016,7 @@ mod tests {
             (
                 "missing field `age`",
                 "age is missing",
-                "a value for age: every field is required",
+                "a value for age: this field is required",
             ),
             (
                 "unknown variant `M`, expected one of `male`, `female`, `not_known`",

@@ -126,8 +126,8 @@ fn cases() -> Vec<Case> {
             }),
             "/contact/sex",
             None,
-            "a value for sex: every field is required",
-            "at /contact/sex: sex is missing: expected a value for sex: every field is required",
+            "a value for sex: this field is required",
+            "at /contact/sex: sex is missing: expected a value for sex: this field is required",
         ),
         case(
             "pregnant and male",
