@@ -314,7 +314,7 @@ outcomes! {
     /// Smokes now.
     CurrentSmoker = "current_smoker" { topic: Tobacco, group: SmokingStatus, acts: true, implies: [], ages: ANY_AGE, settings: ANY_SETTING, pregnancy: Always }
     /// Uses nicotine vapes now.
-    CurrentVaper = "current_vaper" { topic: Tobacco, group: none, acts: false, implies: [], ages: ANY_AGE, settings: ANY_SETTING, pregnancy: Always }
+    CurrentVaper = "current_vaper" { topic: Tobacco, group: none, acts: true, implies: [], ages: ANY_AGE, settings: ANY_SETTING, pregnancy: Always }
     /// Pregnant (or possibly pregnant) with CO at or above the referral threshold (§2.3).
     CoPregnancyReferral = "co_pregnancy_referral" { topic: Tobacco, group: none, acts: true, implies: [], ages: ANY_AGE, settings: ANY_SETTING, pregnancy: WhenPregnancyPossible }
     /// Pregnant non-smoker with a raised CO reading: help identify the source (§2.3).

@@ -496,12 +496,12 @@ fn outcomes_that_cannot_accompany_do_not_crowd_out_combinations() {
     // so testing them under `not` must not count against the combinations the
     // check tries: the gap needs three outcomes together.
     let doc = smoking_rules_restricted_by(json!({"kind": "all", "value": [
-        {"kind": "not", "value": {"kind": "all", "value": [{"kind": "outcome", "value": "pat_positive"}, {"kind": "outcome", "value": "bmi_overweight"}, {"kind": "outcome", "value": "current_vaper"}]}},
+        {"kind": "not", "value": {"kind": "all", "value": [{"kind": "outcome", "value": "pat_positive"}, {"kind": "outcome", "value": "bmi_overweight"}, {"kind": "outcome", "value": "activity_inactive"}]}},
         {"kind": "not", "value": {"kind": "any_outcome", "value": ["never_smoked", "ex_smoker", "ex_smoker_within_12_months", "quit_within_2_weeks"]}}]}));
     let d = diagnostics(doc);
     let uncovered = uncovered_current_smoker(&d);
     assert_eq!(uncovered.len(), 1, "{d:?}");
-    for o in ["pat_positive", "bmi_overweight", "current_vaper"] {
+    for o in ["pat_positive", "bmi_overweight", "activity_inactive"] {
         assert!(uncovered[0].message.contains(o), "{}", uncovered[0].message);
     }
 }
