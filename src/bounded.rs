@@ -267,3 +267,86 @@ where
         assert!(seen.insert(as_str(value)), "{value:?} shares its name");
     }
 }
+
+/// Declares a set of a `named_enum!` enum's variants, held as the bits of a
+/// `u8` (checked at compile time) and written in JSON as a list of names: the
+/// struct, `NONE`, `contains`, `with`, `insert`, `is_empty`, `iter` (in the
+/// enum's declaration order), `FromIterator`, and the list conversions serde
+/// reads and writes through. The struct's attributes, its schema among them,
+/// are given with it.
+macro_rules! list_set {
+    ($(#[$meta:meta])* pub struct $set:ident of $item:ident;) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+        pub struct $set(u8);
+
+        // Written as the list of its members, as `#[serde(into)]` would (a
+        // serde attribute cannot name the macro's item type).
+        impl ::serde::Serialize for $set {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.collect_seq(self.iter())
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $set {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<$set, D::Error> {
+                <Vec<$item> as ::serde::Deserialize<'de>>::deserialize(deserializer).map($set::from)
+            }
+        }
+
+        // Every member must have a bit of its own.
+        const _: () = assert!($item::ALL.len() <= u8::BITS as usize);
+
+        impl $set {
+            /// The empty set.
+            pub const NONE: $set = $set(0);
+
+            /// Whether the set holds `member`.
+            #[must_use]
+            pub const fn contains(self, member: $item) -> bool {
+                self.0 & (1 << member as u8) != 0
+            }
+
+            /// The set with `member` added.
+            #[must_use]
+            pub const fn with(self, member: $item) -> $set {
+                $set(self.0 | (1 << member as u8))
+            }
+
+            /// Adds `member`.
+            pub fn insert(&mut self, member: $item) {
+                *self = self.with(member);
+            }
+
+            /// Whether the set is empty.
+            #[must_use]
+            pub const fn is_empty(self) -> bool {
+                self.0 == 0
+            }
+
+            /// The members, in declaration order.
+            pub fn iter(self) -> impl Iterator<Item = $item> {
+                $item::ALL.into_iter().filter(move |m| self.contains(*m))
+            }
+        }
+
+        impl FromIterator<$item> for $set {
+            fn from_iter<I: IntoIterator<Item = $item>>(iter: I) -> $set {
+                iter.into_iter().fold($set::NONE, $set::with)
+            }
+        }
+
+        impl From<Vec<$item>> for $set {
+            fn from(list: Vec<$item>) -> $set {
+                list.into_iter().collect()
+            }
+        }
+
+        impl From<$set> for Vec<$item> {
+            fn from(set: $set) -> Vec<$item> {
+                set.iter().collect()
+            }
+        }
+    };
+}
+pub(crate) use list_set;

@@ -227,83 +227,25 @@ named_enum! {
     }
 }
 
-impl PriorityGroup {
-    const fn bit(self) -> u8 {
-        1 << (self as u8)
-    }
-}
-
-/// A set of priority groups, held as bits so a context stays `Copy`.
-///
-/// In JSON it is a list of group names; an empty list means the person is in
-/// none of the groups.
-///
-/// ```
-/// use mecc::context::{PriorityGroup, PriorityGroups};
-///
-/// let groups = PriorityGroups::from_iter([PriorityGroup::SexWorker]);
-/// assert!(groups.contains(PriorityGroup::SexWorker));
-/// assert!(!groups.is_empty());
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "schema",
-    derive(schemars::JsonSchema),
-    schemars(with = "Vec<PriorityGroup>", extend("uniqueItems" = true), description = "the priority groups the person is in; empty for none")
-)]
-#[serde(from = "Vec<PriorityGroup>", into = "Vec<PriorityGroup>")]
-pub struct PriorityGroups(u8);
-
-// Every priority group must have a bit of its own.
-const _: () = assert!(PriorityGroup::ALL.len() <= u8::BITS as usize);
-
-impl PriorityGroups {
-    /// No priority group.
-    pub const NONE: PriorityGroups = PriorityGroups(0);
-
-    /// Whether the set holds `group`.
-    #[must_use]
-    pub const fn contains(self, group: PriorityGroup) -> bool {
-        self.0 & group.bit() != 0
-    }
-
-    /// Whether the set is empty.
-    #[must_use]
-    pub const fn is_empty(self) -> bool {
-        self.0 == 0
-    }
-
-    /// The set with `group` added.
-    #[must_use]
-    pub const fn with(self, group: PriorityGroup) -> PriorityGroups {
-        PriorityGroups(self.0 | group.bit())
-    }
-
-    /// The groups in the set, in declaration order.
-    pub fn iter(self) -> impl Iterator<Item = PriorityGroup> {
-        PriorityGroup::ALL
-            .into_iter()
-            .filter(move |g| self.contains(*g))
-    }
-}
-
-impl FromIterator<PriorityGroup> for PriorityGroups {
-    fn from_iter<I: IntoIterator<Item = PriorityGroup>>(iter: I) -> PriorityGroups {
-        iter.into_iter()
-            .fold(PriorityGroups::NONE, PriorityGroups::with)
-    }
-}
-
-impl From<Vec<PriorityGroup>> for PriorityGroups {
-    fn from(groups: Vec<PriorityGroup>) -> PriorityGroups {
-        groups.into_iter().collect()
-    }
-}
-
-impl From<PriorityGroups> for Vec<PriorityGroup> {
-    fn from(groups: PriorityGroups) -> Vec<PriorityGroup> {
-        groups.iter().collect()
-    }
+crate::bounded::list_set! {
+    /// A set of priority groups, held as bits so a context stays `Copy`.
+    ///
+    /// In JSON it is a list of group names; an empty list means the person is in
+    /// none of the groups.
+    ///
+    /// ```
+    /// use mecc::context::{PriorityGroup, PriorityGroups};
+    ///
+    /// let groups = PriorityGroups::from_iter([PriorityGroup::SexWorker]);
+    /// assert!(groups.contains(PriorityGroup::SexWorker));
+    /// assert!(!groups.is_empty());
+    /// ```
+    #[cfg_attr(
+        feature = "schema",
+        derive(schemars::JsonSchema),
+        schemars(with = "Vec<PriorityGroup>", extend("uniqueItems" = true), description = "the priority groups the person is in; empty for none")
+    )]
+    pub struct PriorityGroups of PriorityGroup;
 }
 
 /// How long ago something happened, in whole years, or not known.
@@ -525,60 +467,14 @@ named_enum! {
     }
 }
 
-/// The assumptions made about a contact, held as bits; a list in JSON.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "schema",
-    derive(schemars::JsonSchema),
-    schemars(with = "Vec<ContactAssumption>", extend("uniqueItems" = true), description = "the contact facts that were not given, and how each was read")
-)]
-#[serde(from = "Vec<ContactAssumption>", into = "Vec<ContactAssumption>")]
-pub struct ContactAssumptions(u8);
-
-// Every assumption must have a bit of its own.
-const _: () = assert!(ContactAssumption::ALL.len() <= u8::BITS as usize);
-
-impl ContactAssumptions {
-    /// No assumption.
-    pub const NONE: ContactAssumptions = ContactAssumptions(0);
-
-    /// Whether the set holds `a`.
-    #[must_use]
-    pub const fn contains(self, a: ContactAssumption) -> bool {
-        self.0 & (1 << a as u8) != 0
-    }
-
-    /// The set with `a` added.
-    #[must_use]
-    pub const fn with(self, a: ContactAssumption) -> ContactAssumptions {
-        ContactAssumptions(self.0 | (1 << a as u8))
-    }
-
-    /// Whether there are none.
-    #[must_use]
-    pub const fn is_empty(self) -> bool {
-        self.0 == 0
-    }
-
-    /// The assumptions, in declaration order.
-    pub fn iter(self) -> impl Iterator<Item = ContactAssumption> {
-        ContactAssumption::ALL
-            .into_iter()
-            .filter(move |a| self.contains(*a))
-    }
-}
-
-impl From<Vec<ContactAssumption>> for ContactAssumptions {
-    fn from(list: Vec<ContactAssumption>) -> ContactAssumptions {
-        list.into_iter()
-            .fold(ContactAssumptions::NONE, ContactAssumptions::with)
-    }
-}
-
-impl From<ContactAssumptions> for Vec<ContactAssumption> {
-    fn from(set: ContactAssumptions) -> Vec<ContactAssumption> {
-        set.iter().collect()
-    }
+crate::bounded::list_set! {
+    /// The assumptions made about a contact, held as bits; a list in JSON.
+    #[cfg_attr(
+        feature = "schema",
+        derive(schemars::JsonSchema),
+        schemars(with = "Vec<ContactAssumption>", extend("uniqueItems" = true), description = "the contact facts that were not given, and how each was read")
+    )]
+    pub struct ContactAssumptions of ContactAssumption;
 }
 
 /// The checked context of one contact: the [`Person`] the instruments read,

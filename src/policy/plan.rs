@@ -112,64 +112,16 @@ named_enum! {
     }
 }
 
-/// A set of adjustments, held as bits; a list in JSON.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-// The list form, with the set's constraints; `description = ""` keeps the
-// type's documentation out of the schema.
-#[cfg_attr(
-    feature = "schema",
-    derive(schemars::JsonSchema),
-    schemars(with = "Vec<Adjustment>", extend("uniqueItems" = true), description = "")
-)]
-#[serde(from = "Vec<Adjustment>", into = "Vec<Adjustment>")]
-pub struct Adjustments(u8);
-
-// Every adjustment must have a bit of its own.
-const _: () = assert!(Adjustment::ALL.len() <= u8::BITS as usize);
-
-impl Adjustments {
-    /// No adjustment.
-    pub const NONE: Adjustments = Adjustments(0);
-
-    /// Whether the set holds `a`.
-    #[must_use]
-    pub const fn contains(self, a: Adjustment) -> bool {
-        self.0 & (1 << a as u8) != 0
-    }
-
-    /// Adds `a`.
-    pub fn insert(&mut self, a: Adjustment) {
-        self.0 |= 1 << a as u8;
-    }
-
-    /// Whether there are none.
-    #[must_use]
-    pub const fn is_empty(self) -> bool {
-        self.0 == 0
-    }
-
-    /// The adjustments, in declaration order.
-    pub fn iter(self) -> impl Iterator<Item = Adjustment> {
-        Adjustment::ALL
-            .into_iter()
-            .filter(move |a| self.contains(*a))
-    }
-}
-
-impl From<Vec<Adjustment>> for Adjustments {
-    fn from(v: Vec<Adjustment>) -> Adjustments {
-        let mut s = Adjustments::NONE;
-        for a in v {
-            s.insert(a);
-        }
-        s
-    }
-}
-
-impl From<Adjustments> for Vec<Adjustment> {
-    fn from(s: Adjustments) -> Vec<Adjustment> {
-        s.iter().collect()
-    }
+crate::bounded::list_set! {
+    /// A set of adjustments, held as bits; a list in JSON.
+    // The list form, with the set's constraints; `description = ""` keeps the
+    // type's documentation out of the schema.
+    #[cfg_attr(
+        feature = "schema",
+        derive(schemars::JsonSchema),
+        schemars(with = "Vec<Adjustment>", extend("uniqueItems" = true), description = "")
+    )]
+    pub struct Adjustments of Adjustment;
 }
 
 impl std::fmt::Display for Adjustment {
