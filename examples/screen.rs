@@ -8,6 +8,9 @@
 //! without an overlay share the national default policy, compiled once for
 //! the whole stream; the exit status is 1 if any line was refused.
 //!
+//! With `--text` it writes the plan as a numbered list for a person to read
+//! (the practitioner's text, then what the person reads) instead of JSON.
+//!
 //! Run with `cargo run --example screen < examples/data/screen.json`.
 //! The document's shape is `mecc::Screening`; `cargo run --example schema`
 //! prints its JSON Schema.
@@ -26,7 +29,15 @@ fn main() -> ExitCode {
     if let Err(e) = std::io::stdin().read_to_string(&mut input) {
         return fail(&json!({"kind": "unreadable_input", "message": e.to_string()}));
     }
+    let as_text = std::env::args().any(|a| a == "--text");
     match screen(&input) {
+        Ok(assessment) if as_text => {
+            let mut out = std::io::stdout().lock();
+            match writeln!(out, "{assessment}") {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => fail(&json!({"kind": "unwritable_output", "message": e.to_string()})),
+            }
+        }
         Ok(assessment) => match serde_json::to_string_pretty(&assessment) {
             Ok(text) => {
                 let mut out = std::io::stdout().lock();

@@ -269,7 +269,7 @@ where
 }
 
 /// Declares a set of a `named_enum!` enum's variants, held as the bits of a
-/// `u8` (checked at compile time) and written in JSON as a list of names: the
+/// `u32` (checked at compile time) and written in JSON as a list of names: the
 /// struct, `NONE`, `contains`, `with`, `insert`, `is_empty`, `iter` (in the
 /// enum's declaration order), `FromIterator`, and the list conversions serde
 /// reads and writes through. The struct's attributes, its schema among them,
@@ -278,7 +278,7 @@ macro_rules! list_set {
     ($(#[$meta:meta])* pub struct $set:ident of $item:ident;) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-        pub struct $set(u8);
+        pub struct $set(u32);
 
         // Written as the list of its members, as `#[serde(into)]` would (a
         // serde attribute cannot name the macro's item type).
@@ -295,7 +295,7 @@ macro_rules! list_set {
         }
 
         // Every member must have a bit of its own.
-        const _: () = assert!($item::ALL.len() <= u8::BITS as usize);
+        const _: () = assert!($item::ALL.len() <= u32::BITS as usize);
 
         impl $set {
             /// The empty set.
@@ -304,18 +304,23 @@ macro_rules! list_set {
             /// Whether the set holds `member`.
             #[must_use]
             pub const fn contains(self, member: $item) -> bool {
-                self.0 & (1 << member as u8) != 0
+                self.0 & (1 << member as u32) != 0
             }
 
             /// The set with `member` added.
             #[must_use]
             pub const fn with(self, member: $item) -> $set {
-                $set(self.0 | (1 << member as u8))
+                $set(self.0 | (1 << member as u32))
             }
 
             /// Adds `member`.
             pub fn insert(&mut self, member: $item) {
                 *self = self.with(member);
+            }
+
+            /// Removes `member`.
+            pub fn remove(&mut self, member: $item) {
+                self.0 &= !(1 << member as u32);
             }
 
             /// Whether the set is empty.

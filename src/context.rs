@@ -146,6 +146,62 @@ impl Setting {
     const fn bit(self) -> u16 {
         1 << (self as u16)
     }
+
+    /// Who is in the room, and so what a plan may ask of them
+    /// (CLINICAL-REFERENCE §6.6).
+    #[must_use]
+    pub const fn class(self) -> SettingClass {
+        match self {
+            Setting::EmergencyDepartment
+            | Setting::GeneralPractice
+            | Setting::HospitalInpatient
+            | Setting::HospitalOutpatient
+            | Setting::Maternity
+            | Setting::PreOperativeAssessment => SettingClass::Clinical,
+            Setting::CommunityPharmacy | Setting::Dental | Setting::Optometry => {
+                SettingClass::PrimaryCareContractor
+            }
+            Setting::Housing | Setting::CommunityAndVoluntary | Setting::WorkplaceHealth => {
+                SettingClass::WiderWorkforce
+            }
+        }
+    }
+
+    /// Whether the same service will see the person again, so that what does
+    /// not fit this contact can wait for the next one (CLINICAL-REFERENCE
+    /// §6.3). Where there may be no next contact, it is given now as a
+    /// signpost instead.
+    #[must_use]
+    pub const fn has_continuity_of_care(self) -> bool {
+        matches!(
+            self,
+            Setting::GeneralPractice
+                | Setting::Maternity
+                | Setting::HospitalInpatient
+                | Setting::HospitalOutpatient
+                | Setting::PreOperativeAssessment
+        )
+    }
+}
+
+named_enum! {
+    /// A class of settings: who is in the room (CLINICAL-REFERENCE §6.6).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    #[non_exhaustive]
+    pub enum SettingClass {
+        /// Emergency department, general practice, hospital, maternity and
+        /// pre-operative assessment: the full clinical plan.
+        Clinical = "clinical",
+        /// Community pharmacy, dental practice and optometry: brief advice,
+        /// leaflets, signposting, and referral only to services that take
+        /// referrals from them.
+        PrimaryCareContractor = "primary_care_contractor",
+        /// Housing, community and voluntary services and workplace health:
+        /// very brief advice, leaflets and signposting, with no clinical
+        /// instructions.
+        WiderWorkforce = "wider_workforce",
+    }
 }
 
 named_enum! {
@@ -706,6 +762,7 @@ names_round_trip_tests!(
     yes_no_not_known_names_round_trip: YesNoNotKnown,
     family_background_names_round_trip: FamilyBackground,
     setting_names_round_trip: Setting,
+    setting_class_names_round_trip: SettingClass,
     time_available_names_round_trip: TimeAvailable,
     presenting_condition_names_round_trip: PresentingCondition,
     priority_group_names_round_trip: PriorityGroup,

@@ -59,6 +59,16 @@ named_enum! {
         /// A safety override names a rule that is not protected, or lacks its
         /// reason or approver.
         SafetyOverrideInvalid = "safety_override_invalid",
+        /// The policy's topics do not list every topic exactly once.
+        TopicsMismatch = "topics_mismatch",
+        /// A text uses a `{placeholder}` that is neither a policy value nor one
+        /// the engine fills there.
+        UnresolvedPlaceholder = "unresolved_placeholder",
+        /// An action a person reads (advice, leaflet, signpost) has no text for
+        /// them, or a practitioner-only action has one.
+        PersonTextMismatch = "person_text_mismatch",
+        /// A rule that relies on a declined offer makes a referral.
+        ReferralAfterDecline = "referral_after_decline",
     }
 }
 

@@ -40,6 +40,19 @@ impl Topic {
         Topic::PhysicalActivity,
         Topic::General,
     ];
+
+    /// The topic as the person would say it, for text shown to them
+    /// (CLINICAL-REFERENCE §6.7): what `{topic}` becomes in a policy text.
+    #[must_use]
+    pub const fn in_plain_words(self) -> &'static str {
+        match self {
+            Topic::Alcohol => "drinking",
+            Topic::Tobacco => "smoking or vaping",
+            Topic::Weight => "weight",
+            Topic::PhysicalActivity => "being more active",
+            Topic::General => "your health",
+        }
+    }
 }
 
 /// Groups of outcomes of which at most one can hold for one person.
@@ -382,6 +395,11 @@ const _: () = assert!(
 impl OutcomeSet {
     /// The empty set.
     pub const EMPTY: OutcomeSet = OutcomeSet(0);
+
+    /// Outcomes that record an offer the person declined. A rule that relies
+    /// on one never makes a referral: its signposts stay signposts, even for
+    /// a priority group (CLINICAL-REFERENCE §6.4).
+    pub const DECLINED_OFFERS: OutcomeSet = OutcomeSet::of(Outcome::PatDeclinedSpecialist);
 
     const fn bit(o: Outcome) -> u128 {
         1 << (o as u32)

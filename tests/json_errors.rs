@@ -261,7 +261,7 @@ fn cases() -> Vec<Case> {
             policy.to_string(),
             "/rules/0",
             Some(
-                r#"[[{"concept":null,"intensity":"very_brief","kind":"safety_alert","mode":null,"pa…"#,
+                r#"[[{"concept":null,"duration_s":null,"intensity":"very_brief","kind":"safety_aler…"#,
             ),
             "an object with named fields, not a list",
             "at /rules/0: a list was given: expected an object with named fields, not a list (fields given by position could be assigned to the wrong questions)",

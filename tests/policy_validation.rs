@@ -543,7 +543,7 @@ fn a_rule_reading_every_age_and_year_is_checked_in_bounded_time() {
     doc["rules"].as_array_mut().unwrap().push(json!({
         "id": "local.everything", "source": "test (CLINICAL-REFERENCE §6)", "topic": "tobacco",
         "when": {"kind": "all", "value": [{"kind": "outcome", "value": "current_smoker"}, {"kind": "not", "value": {"kind": "any", "value": atoms}}]},
-        "actions": [{"kind": "advice", "intensity": "very_brief", "text": "Say something.",
+        "actions": [{"kind": "advice", "intensity": "very_brief", "text": "Say something.", "person_text": "Something.",
                      "pathway": null, "mode": null, "urgency": null, "concept": null}]}));
     assert_eq!(diagnostics(doc), vec![]);
 }
@@ -742,6 +742,7 @@ fn safety_rule_changed_by_an_overlay_is_refused() {
     let c = overlay_codes(json!({"id": "local", "version": "1", "replace_rules": [rule.clone()]}));
     assert_eq!(c, vec![DiagnosticCode::SafetyRuleChanged]);
     rule["actions"][0]["kind"] = json!("advice");
+    rule["actions"][0]["person_text"] = json!("Carbon monoxide can harm you.");
     let c = overlay_codes(json!({"id": "local", "version": "1", "replace_rules": [rule]}));
     assert_eq!(c, vec![DiagnosticCode::SafetyRuleChanged]);
 }

@@ -98,6 +98,15 @@ struct ActionCheck {
     relied_on_includes: Vec<String>,
     #[serde(default)]
     text_contains: Vec<String>,
+    /// Words the practitioner's text must not have.
+    #[serde(default)]
+    text_excludes: Vec<String>,
+    /// What the person reads must have these.
+    #[serde(default)]
+    person_text_contains: Vec<String>,
+    /// What the person reads must not have these.
+    #[serde(default)]
+    person_text_excludes: Vec<String>,
     #[serde(default)]
     source_contains: Vec<String>,
     /// The readable form (`Display`).
@@ -267,6 +276,22 @@ fn check(
         failures.push(format!("JSON contract: {}", panic_message(&panic)));
     }
     let got = lines(a);
+    // To review a deliberate change of plans: every scenario's actual plan,
+    // one JSON line each, written where this variable points.
+    if let Some(path) = std::env::var_os("MECC_SCENARIO_ACTUAL") {
+        use std::io::Write;
+        if let Ok(mut f) = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(path)
+        {
+            let _ = writeln!(
+                f,
+                "{}",
+                serde_json::json!({"name": scenario.name, "actual": got})
+            );
+        }
+    }
     if got != expected {
         failures.push(format!(
             "plan differs (- expected, + actual):\n{}\n    actual as JSON: {}",
@@ -369,6 +394,22 @@ fn check_action(check: &ActionCheck, a: &Assessment) -> Vec<String> {
     for part in &check.text_contains {
         if !action.text.contains(part.as_str()) {
             failures.push(format!("{what}: text {:?} lacks {part:?}", action.text));
+        }
+    }
+    for part in &check.text_excludes {
+        if action.text.contains(part.as_str()) {
+            failures.push(format!("{what}: text {:?} has {part:?}", action.text));
+        }
+    }
+    let person = action.person_text.as_deref().unwrap_or("");
+    for part in &check.person_text_contains {
+        if !person.contains(part.as_str()) {
+            failures.push(format!("{what}: person text {person:?} lacks {part:?}"));
+        }
+    }
+    for part in &check.person_text_excludes {
+        if person.contains(part.as_str()) {
+            failures.push(format!("{what}: person text {person:?} has {part:?}"));
         }
     }
     for part in &check.source_contains {

@@ -105,7 +105,7 @@ fn policy_documents_and_overlays_refuse_unknown_fields_everywhere() {
         "id": "local", "version": "1",
         "pathways": [{"id": "gp", "available_now": true}],
         "add_rules": [{"id": "local.x", "source": "s", "topic": "general", "when": {"kind": "all", "value": [{"kind": "outcome", "value": "pat_positive"}, {"kind": "not", "value": {"kind": "setting", "value": ["dental"]}}]},
-            "actions": [{"kind": "advice", "intensity": "brief", "text": "t", "pathway": null, "mode": null, "urgency": null, "concept": null}]}],
+            "actions": [{"kind": "advice", "intensity": "brief", "text": "t", "person_text": "t", "pathway": null, "mode": null, "urgency": null, "concept": null}]}],
         "no_action": [{"outcome": "whtr_high", "reason": "r"}],
         "codes": [{"concept": "smoker", "snomed_ct": "77176002"}],
         "safety_overrides": [{"rule_id": "general.co_poisoning_alert", "reason": "r", "approved_by": "a"}]

@@ -10,12 +10,13 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use crate::context::{Comorbidities, Contact};
+use crate::context::{Comorbidities, Contact, Settings};
 use crate::outcome::{Outcome, OutcomeSet, Topic};
 use crate::policy::condition::{Conditions, Facts, PathwayFacts, Reads};
 use crate::policy::coverage;
-use crate::policy::document::{ActionSpec, PolicyDocument, Rule};
+use crate::policy::document::{ActionSpec, PolicyDocument, Rule, TemplateText, Templates};
 use crate::policy::plan::{PathwayRef, RecordingCode};
+use crate::policy::text::{ENGINE_PLACEHOLDERS, fill_values, placeholders};
 use crate::policy::{
     ActionKind, Concept, Diagnostic, DiagnosticCode, Intensity, ReferralMode, Urgency,
 };
@@ -47,19 +48,31 @@ pub struct CheckedPolicy {
     pub(super) pathways: Vec<CheckedPathway>,
     pub(super) rules: Vec<CheckedRule>,
     pub(super) conditions: Conditions,
+    /// The topics in plan order, each with its self-referral pathway.
+    pub(super) topics: Vec<(Topic, usize)>,
+    /// The GP pathway: where a referral the setting cannot make is signposted.
+    pub(super) gp: usize,
+    /// The engine's texts, with the policy's values filled in.
+    pub(super) templates: Templates,
     pub(super) document: PolicyDocument,
 }
 
-/// A pathway with its fallback chain resolved.
+/// A pathway with its fallback and what it accepts resolved.
 #[derive(Debug, Clone)]
 pub(super) struct CheckedPathway {
     pub(super) reference: PathwayRef,
+    pub(super) exists_locally: bool,
     pub(super) self_referral: bool,
     pub(super) available_now: bool,
     pub(super) mode: ReferralMode,
-    /// The first pathway on the fallback chain (itself included) that exists
-    /// locally, if any.
-    pub(super) resolved: Option<usize>,
+    /// The next pathway to try, by index.
+    pub(super) fallback: Option<usize>,
+    /// The settings that may refer to it.
+    pub(super) referred_from: Settings,
+    /// The youngest age it accepts.
+    pub(super) min_age: Option<u8>,
+    /// The pathways a referral here replaces on the same topic.
+    pub(super) supersedes: Vec<usize>,
 }
 
 /// A rule with its condition compiled and its actions resolved.
@@ -81,11 +94,69 @@ pub(super) struct CheckedAction {
     pub(super) id: Arc<str>,
     pub(super) kind: ActionKind,
     pub(super) intensity: Intensity,
-    pub(super) text: Arc<str>,
+    /// The texts.
+    pub(super) texts: CheckedTexts,
+    /// Other wordings, each with the root of its condition: the first that
+    /// holds is used.
+    pub(super) variants: Vec<(u32, CheckedTexts)>,
+    pub(super) duration_s: u32,
     pub(super) pathway: Option<usize>,
     pub(super) mode: Option<ReferralMode>,
     pub(super) urgency: Option<Urgency>,
     pub(super) code: Option<RecordingCode>,
+}
+
+/// An action's texts with the policy's values filled in, and with
+/// `{pathway}` filled in for each pathway when they use it.
+#[derive(Debug, Clone)]
+pub(super) struct CheckedTexts {
+    pub(super) text: Arc<str>,
+    pub(super) person_text: Option<Arc<str>>,
+    /// By pathway index; empty when the texts do not name the pathway.
+    pub(super) by_pathway: Vec<(Arc<str>, Option<Arc<str>>)>,
+}
+
+impl CheckedTexts {
+    fn new(
+        document: &PolicyDocument,
+        pathways: &[CheckedPathway],
+        text: &str,
+        person_text: Option<&str>,
+    ) -> CheckedTexts {
+        let text = fill_values(text, &document.values);
+        let person_text = person_text.map(|p| fill_values(p, &document.values));
+        let uses_pathway = |t: &str| placeholders(t).any(|n| n == "pathway");
+        let by_pathway = if uses_pathway(&text) || person_text.as_deref().is_some_and(uses_pathway)
+        {
+            pathways
+                .iter()
+                .map(|q| {
+                    let name = |n: &str| (n == "pathway").then_some(&*q.reference.name);
+                    (
+                        crate::policy::text::fill(&text, name).into(),
+                        person_text
+                            .as_deref()
+                            .map(|p| crate::policy::text::fill(p, name).into()),
+                    )
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        CheckedTexts {
+            text: text.into(),
+            person_text: person_text.map(Into::into),
+            by_pathway,
+        }
+    }
+
+    /// The texts for an action that uses pathway `q`, if any.
+    pub(super) fn for_pathway(&self, q: Option<usize>) -> (Arc<str>, Option<Arc<str>>) {
+        match q.and_then(|q| self.by_pathway.get(q)) {
+            Some((t, p)) => (t.clone(), p.clone()),
+            None => (self.text.clone(), self.person_text.clone()),
+        }
+    }
 }
 
 /// Pathway ids to (index, exists locally, available now).
@@ -137,11 +208,17 @@ impl CheckedPolicy {
         check_fallbacks_known(&document, &index, diags);
         let pathways = resolve_pathways(&document, &index, diags);
         let mut conditions = Conditions::default();
-        let rules = check_rules(&document, &index, &mut conditions, diags);
+        let rules = check_rules(&document, &index, &pathways, &mut conditions, diags);
+        let topics = check_topics(&document, &index, diags);
+        let gp = known_pathway(&index, &document.gp, "gp", diags);
+        let templates = check_templates(&document, diags);
         let checked = CheckedPolicy {
             pathways,
             rules,
             conditions,
+            topics,
+            gp,
+            templates,
             document,
         };
         crate::policy::safety::check(&checked.document, diags);
@@ -189,10 +266,7 @@ impl CheckedPolicy {
                 .find(|(s, members)| {
                     members.iter().all(|o| coverage::possible(*o, &c))
                         && !acting.iter().any(|r| {
-                            let facts = Facts {
-                                outcomes: *s,
-                                contact: &c,
-                            };
+                            let facts = Facts::new(*s, &c);
                             self.conditions.eval(r.root, &facts)
                         })
                 })
@@ -280,17 +354,188 @@ fn resolve_pathways(
         .pathways
         .iter()
         .enumerate()
-        .map(|(i, p)| CheckedPathway {
-            reference: PathwayRef {
-                id: p.id.as_str().into(),
-                name: p.name.as_str().into(),
-            },
-            self_referral: p.self_referral,
-            available_now: p.available_now,
-            mode: p.mode,
-            resolved: follow_fallbacks(document, index, i, diags),
+        .map(|(i, p)| {
+            follow_fallbacks(document, index, i, diags);
+            let supersedes = p
+                .supersedes
+                .iter()
+                .flatten()
+                .map(|id| {
+                    known_pathway(index, id, &format!("superseded by pathway {}", p.id), diags)
+                })
+                .collect();
+            CheckedPathway {
+                reference: PathwayRef {
+                    id: p.id.as_str().into(),
+                    name: p.name.as_str().into(),
+                },
+                exists_locally: p.exists_locally,
+                self_referral: p.self_referral,
+                available_now: p.available_now,
+                mode: p.mode,
+                fallback: p
+                    .fallback
+                    .as_deref()
+                    .and_then(|f| index.get(f).map(|(k, _, _)| *k)),
+                referred_from: p.referred_from.as_ref().map_or(Settings::ALL, |list| {
+                    list.iter().fold(Settings::NONE, |set, s| set.with(*s))
+                }),
+                min_age: p.min_age,
+                supersedes,
+            }
         })
         .collect()
+}
+
+/// The index of pathway `id`, reporting it when the policy does not define
+/// it (`what` says where it was named). An unknown pathway resolves to index
+/// 0 so checking can go on; the policy is refused anyway.
+fn known_pathway(index: &Index<'_>, id: &str, what: &str, diags: &mut Vec<Diagnostic>) -> usize {
+    if let Some((i, _, _)) = index.get(id) {
+        *i
+    } else {
+        diags.push(Diagnostic::pathway(
+            DiagnosticCode::UnknownPathway,
+            id,
+            format!("pathway {id} ({what}) is not defined by the policy"),
+        ));
+        0
+    }
+}
+
+/// Every topic listed once, in plan order, each with a self-referral pathway
+/// the policy defines.
+fn check_topics(
+    document: &PolicyDocument,
+    index: &Index<'_>,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<(Topic, usize)> {
+    if document.topics.is_empty() {
+        let gp = known_pathway(index, &document.gp, "gp", &mut Vec::new());
+        return Topic::ALL.iter().map(|t| (*t, gp)).collect();
+    }
+    for topic in Topic::ALL {
+        let listed = document.topics.iter().filter(|t| t.topic == topic).count();
+        if listed != 1 {
+            diags.push(Diagnostic::policy(
+                DiagnosticCode::TopicsMismatch,
+                format!(
+                    "topic {topic} is listed {listed} times in topics; list every topic once, in the order a plan takes them"
+                ),
+            ));
+        }
+    }
+    document
+        .topics
+        .iter()
+        .map(|t| {
+            let what = format!("the self-referral route for {}", t.topic);
+            (
+                t.topic,
+                known_pathway(index, &t.self_referral, &what, diags),
+            )
+        })
+        .collect()
+}
+
+/// The engine's texts with the values filled in; every placeholder must be
+/// one the engine fills or a value, and the kinds a person reads need a
+/// person's text.
+fn check_templates(document: &PolicyDocument, diags: &mut Vec<Diagnostic>) -> Templates {
+    let t = &document.templates;
+    // (name, template, whether the action it writes is one a person reads)
+    let all: [(&str, &TemplateText, bool); 16] = [
+        ("active_referral_offer", &t.active_referral_offer, false),
+        ("declined_record", &t.declined_record, false),
+        ("declined_signpost", &t.declined_signpost, true),
+        ("declined_follow_up", &t.declined_follow_up, false),
+        ("setting_cannot_refer", &t.setting_cannot_refer, true),
+        ("moved_to_follow_up", &t.moved_to_follow_up, false),
+        ("moved_to_signpost", &t.moved_to_signpost, true),
+        ("no_local_service", &t.no_local_service, false),
+        (
+            "deferred_while_intoxicated",
+            &t.deferred_while_intoxicated,
+            false,
+        ),
+        ("offer_when_sober", &t.offer_when_sober, false),
+        ("check_sober_enough", &t.check_sober_enough, false),
+        (
+            "intoxication_not_recorded",
+            &t.intoxication_not_recorded,
+            false,
+        ),
+        ("pregnancy_ask", &t.pregnancy_ask, false),
+        ("if_pregnant", &t.if_pregnant, false),
+        ("if_not_pregnant", &t.if_not_pregnant, false),
+        ("if_pregnancy_confirmed", &t.if_pregnancy_confirmed, false),
+    ];
+    for (name, template, read_by_person) in all {
+        let here = format!("template {name}");
+        check_placeholders(document, &here, &template.text, true, diags);
+        if let Some(p) = &template.person_text {
+            check_placeholders(document, &here, p, true, diags);
+        }
+        if template.person_text.is_some() != read_by_person {
+            diags.push(Diagnostic::policy(
+                DiagnosticCode::PersonTextMismatch,
+                if read_by_person {
+                    format!("{here} writes an action the person reads: give it a person_text in plain words")
+                } else {
+                    format!("{here} writes an action for the practitioner only: remove its person_text")
+                },
+            ));
+        }
+    }
+    let fill = |x: &TemplateText| TemplateText {
+        text: fill_values(&x.text, &document.values),
+        person_text: x
+            .person_text
+            .as_ref()
+            .map(|p| fill_values(p, &document.values)),
+    };
+    Templates {
+        active_referral_offer: fill(&t.active_referral_offer),
+        declined_record: fill(&t.declined_record),
+        declined_signpost: fill(&t.declined_signpost),
+        declined_follow_up: fill(&t.declined_follow_up),
+        setting_cannot_refer: fill(&t.setting_cannot_refer),
+        moved_to_follow_up: fill(&t.moved_to_follow_up),
+        moved_to_signpost: fill(&t.moved_to_signpost),
+        no_local_service: fill(&t.no_local_service),
+        deferred_while_intoxicated: fill(&t.deferred_while_intoxicated),
+        offer_when_sober: fill(&t.offer_when_sober),
+        check_sober_enough: fill(&t.check_sober_enough),
+        intoxication_not_recorded: fill(&t.intoxication_not_recorded),
+        pregnancy_ask: fill(&t.pregnancy_ask),
+        if_pregnant: fill(&t.if_pregnant),
+        if_not_pregnant: fill(&t.if_not_pregnant),
+        if_pregnancy_confirmed: fill(&t.if_pregnancy_confirmed),
+    }
+}
+
+/// Every `{name}` in `text` must be a policy value or, where `engine` allows
+/// (`{pathway}` on an action with a pathway, every engine placeholder in a
+/// template), one the engine fills.
+fn check_placeholders(
+    document: &PolicyDocument,
+    here: &str,
+    text: &str,
+    engine: bool,
+    diags: &mut Vec<Diagnostic>,
+) {
+    for name in placeholders(text) {
+        let known =
+            document.values.contains_key(name) || (engine && ENGINE_PLACEHOLDERS.contains(&name));
+        if !known {
+            diags.push(Diagnostic::policy(
+                DiagnosticCode::UnresolvedPlaceholder,
+                format!(
+                    "{here} uses {{{name}}}, which is neither a value the policy defines nor a placeholder the engine fills there"
+                ),
+            ));
+        }
+    }
 }
 
 /// The first pathway from `start` along its fallback chain that exists locally.
@@ -303,10 +548,9 @@ fn follow_fallbacks(
     index: &Index<'_>,
     start: usize,
     diags: &mut Vec<Diagnostic>,
-) -> Option<usize> {
+) {
     let mut seen = HashSet::new();
     let mut at = Some(start);
-    let mut found = None;
     while let Some(j) = at {
         if !seen.insert(j) {
             // Reported by the pathways on the cycle, not by every pathway
@@ -325,21 +569,18 @@ fn follow_fallbacks(
         let Some(q) = document.pathways.get(j) else {
             break;
         };
-        if q.exists_locally && found.is_none() {
-            found = Some(j);
-        }
         at = q
             .fallback
             .as_deref()
             .and_then(|f| index.get(f).map(|(k, _, _)| *k));
     }
-    found
 }
 
 /// Checks every rule and resolves it, compiling its condition into `conditions`.
 fn check_rules(
     document: &PolicyDocument,
     index: &Index<'_>,
+    pathways: &[CheckedPathway],
     conditions: &mut Conditions,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<CheckedRule> {
@@ -350,18 +591,33 @@ fn check_rules(
         .map(|rule| {
             check_rule_fields(rule, &mut seen, diags);
             let root = check_condition(rule, index, conditions, diags);
+            let relies_on = conditions.outcomes_referenced(root);
             let actions = rule
                 .actions
                 .iter()
                 .enumerate()
-                .map(|(n, a)| check_action(document, &rule.id, n, a, index, diags))
+                .map(|(n, a)| {
+                    let variants = check_variants(document, rule, a, index, pathways, conditions, diags);
+                    let mut checked = check_action(document, &rule.id, n, a, index, pathways, diags);
+                    checked.variants = variants;
+                    checked
+                })
                 .collect();
+            if relies_on.intersects(OutcomeSet::DECLINED_OFFERS)
+                && rule.actions.iter().any(|a| a.kind == ActionKind::Referral)
+            {
+                diags.push(Diagnostic::rule(
+                    DiagnosticCode::ReferralAfterDecline,
+                    &rule.id,
+                    format!("rule {} relies on a declined offer but makes a referral; a declined offer is never made a referral: record it, signpost and follow up", rule.id),
+                ));
+            }
             CheckedRule {
                 id: rule.id.as_str().into(),
                 source: rule.source.as_str().into(),
                 topic: rule.topic,
                 root,
-                relies_on: conditions.outcomes_referenced(root),
+                relies_on,
                 actions,
             }
         })
@@ -431,22 +687,29 @@ fn check_action(
     position: usize,
     a: &ActionSpec,
     index: &Index<'_>,
+    pathways: &[CheckedPathway],
     diags: &mut Vec<Diagnostic>,
 ) -> CheckedAction {
     let pathway = action_pathway(rid, a, index, diags);
     check_referral_fields(rid, a, diags);
-    if a.text.trim().is_empty() {
-        diags.push(Diagnostic::rule(
-            DiagnosticCode::EmptyText,
-            rid,
-            format!("rule {rid} has an action with no text; say what the practitioner should do"),
-        ));
-    }
+    check_texts(
+        document,
+        rid,
+        a.kind,
+        a.pathway.is_some(),
+        &a.text,
+        a.person_text.as_deref(),
+        diags,
+    );
     CheckedAction {
         id: action_id(rid, position),
         kind: a.kind,
         intensity: a.intensity,
-        text: a.text.as_str().into(),
+        texts: CheckedTexts::new(document, pathways, &a.text, a.person_text.as_deref()),
+        variants: Vec::new(),
+        duration_s: a
+            .duration_s
+            .unwrap_or_else(|| default_duration_s(a.kind, a.intensity)),
         pathway,
         mode: a.mode,
         urgency: a.urgency,
@@ -456,6 +719,114 @@ fn check_action(
                 snomed_ct,
             })
         }),
+    }
+}
+
+/// An action needs text for the practitioner; the kinds a person reads need
+/// text for them too, and the others must not have it (CLINICAL-REFERENCE
+/// §6.7); every placeholder must resolve.
+fn check_texts(
+    document: &PolicyDocument,
+    rid: &str,
+    kind: ActionKind,
+    with_pathway: bool,
+    text: &str,
+    person_text: Option<&str>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    if text.trim().is_empty() {
+        diags.push(Diagnostic::rule(
+            DiagnosticCode::EmptyText,
+            rid,
+            format!("rule {rid} has an action with no text; say what the practitioner should do"),
+        ));
+    }
+    let read_by_person = kind.is_read_by_person();
+    match person_text {
+        Some(_) if !read_by_person => diags.push(Diagnostic::rule(
+            DiagnosticCode::PersonTextMismatch,
+            rid,
+            format!("rule {rid} gives a person_text to an action of kind {kind}, which is for the practitioner only; remove it"),
+        )),
+        Some(p) if p.trim().is_empty() => diags.push(Diagnostic::rule(
+            DiagnosticCode::EmptyText,
+            rid,
+            format!("rule {rid} has an action with an empty person_text; say it in plain words"),
+        )),
+        None if read_by_person => diags.push(Diagnostic::rule(
+            DiagnosticCode::PersonTextMismatch,
+            rid,
+            format!("rule {rid} has an action of kind {kind} with no person_text; say what the person reads, in plain words"),
+        )),
+        _ => {}
+    }
+    let here = format!("rule {rid}");
+    // A referral or signpost without its pathway is reported once, as
+    // `pathway_mismatch`, not again for each `{pathway}` it uses.
+    let with_pathway = with_pathway || matches!(kind, ActionKind::Referral | ActionKind::Signpost);
+    for t in std::iter::once(text).chain(person_text) {
+        for name in placeholders(t) {
+            let known = document.values.contains_key(name) || (with_pathway && name == "pathway");
+            if !known {
+                diags.push(Diagnostic::rule(
+                    DiagnosticCode::UnresolvedPlaceholder,
+                    rid,
+                    format!("{here} uses {{{name}}}, which is neither a value the policy defines nor, on an action with a pathway, {{pathway}}"),
+                ));
+            }
+        }
+    }
+}
+
+/// Checks an action's other wordings and compiles their conditions.
+fn check_variants(
+    document: &PolicyDocument,
+    rule: &Rule,
+    a: &ActionSpec,
+    index: &Index<'_>,
+    pathways: &[CheckedPathway],
+    conditions: &mut Conditions,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<(u32, CheckedTexts)> {
+    let rid = rule.id.as_str();
+    a.variants
+        .iter()
+        .flatten()
+        .map(|v| {
+            let mut unknown = Vec::new();
+            let root = conditions.compile(&v.when, &PathwayTable(index), &mut |id| {
+                unknown.push(id.to_string());
+            });
+            for id in unknown {
+                diags.push(Diagnostic::rule(
+                    DiagnosticCode::UnknownPathway,
+                    rid,
+                    format!("a text variant of rule {rid} has a condition on pathway {id}, which the policy does not define"),
+                ));
+            }
+            check_texts(document, rid, a.kind, a.pathway.is_some(), &v.text, v.person_text.as_deref(), diags);
+            (
+                root,
+                CheckedTexts::new(document, pathways, &v.text, v.person_text.as_deref()),
+            )
+        })
+        .collect()
+}
+
+/// How long an action takes in the contact by default (CLINICAL-REFERENCE
+/// §6.3): what is done outside the conversation takes none.
+const fn default_duration_s(kind: ActionKind, intensity: Intensity) -> u32 {
+    match (kind, intensity) {
+        (ActionKind::Ask, _) => 15,
+        (ActionKind::Advice, Intensity::VeryBrief)
+        | (ActionKind::Referral | ActionKind::Signpost, _) => 30,
+        (ActionKind::Advice, Intensity::Brief) => 120,
+        (ActionKind::Advice, Intensity::Extended) => 1_200,
+        (ActionKind::Leaflet, _) => 10,
+        (
+            ActionKind::FollowUp | ActionKind::Record | ActionKind::Defer | ActionKind::SafetyAlert,
+            _,
+        ) => 0,
     }
 }
 

@@ -31,6 +31,9 @@ pub struct Policy {
     pub(super) pathways: Vec<CheckedPathway>,
     pub(super) rules: Vec<CheckedRule>,
     pub(super) conditions: Conditions,
+    pub(super) topics: Vec<(crate::outcome::Topic, usize)>,
+    pub(super) gp: usize,
+    pub(super) templates: crate::policy::Templates,
     document: PolicyDocument,
 }
 
@@ -55,6 +58,9 @@ impl Policy {
             pathways,
             rules,
             conditions,
+            topics,
+            gp,
+            templates,
             document,
         } = checked;
         Policy {
@@ -68,6 +74,9 @@ impl Policy {
             pathways,
             rules,
             conditions,
+            topics,
+            gp,
+            templates,
             document,
         }
     }

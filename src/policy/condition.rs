@@ -1,8 +1,8 @@
 //! Conditions compiled to a flat, allocation-free form, and their evaluation.
 
 use crate::context::{
-    AGE_YEARS, BariatricSurgery, Contact, Diabetes, PriorityGroup, Setting, Sex, YearsAgo,
-    YesNoNotKnown,
+    AGE_YEARS, BariatricSurgery, Contact, Diabetes, PriorityGroup, Setting, SettingClass, Sex,
+    YearsAgo, YesNoNotKnown,
 };
 use crate::outcome::{ExclusiveGroup, Outcome, OutcomeSet};
 use crate::policy::document::{Condition, DiabetesIs};
@@ -20,6 +20,32 @@ pub(crate) const MAX_AGE: u32 = AGE_YEARS.max() as u32;
 pub(crate) struct Facts<'a> {
     pub outcomes: OutcomeSet,
     pub contact: &'a Contact,
+    /// Intoxication as every decision reads it (CLINICAL-REFERENCE §6.10).
+    pub intoxicated: YesNoNotKnown,
+}
+
+impl<'a> Facts<'a> {
+    pub(crate) fn new(outcomes: OutcomeSet, contact: &'a Contact) -> Facts<'a> {
+        Facts {
+            outcomes,
+            contact,
+            intoxicated: intoxication_as_read(contact),
+        }
+    }
+}
+
+/// Intoxication as every decision reads it (CLINICAL-REFERENCE §6.10): in the
+/// emergency department `not_known` is read as `yes` (advice deferred,
+/// referrals within 24 hours), since intoxication is common there and a wrong
+/// "sober" gives advice that cannot land; elsewhere it is rarely recorded and
+/// `not_known` is read as `no`, with a note in the plan on what to do if the
+/// person seems intoxicated.
+pub(crate) fn intoxication_as_read(contact: &Contact) -> YesNoNotKnown {
+    match (contact.intoxicated(), contact.setting()) {
+        (YesNoNotKnown::NotKnown, Setting::EmergencyDepartment) => YesNoNotKnown::Yes,
+        (YesNoNotKnown::NotKnown, _) => YesNoNotKnown::No,
+        (known, _) => known,
+    }
 }
 
 /// One node of a compiled condition. Children of `All` and `Any` are a range in
@@ -42,6 +68,7 @@ pub(crate) enum Node {
     Not(u32),
     AnyOutcome(OutcomeSet),
     Setting(u16),
+    SettingClass(u8),
     TimeAtLeast(u8),
     Pregnant(u8),
     Intoxicated(u8),
@@ -98,6 +125,14 @@ pub(crate) trait PathwayFacts {
     fn pathway(&self, id: &str) -> Option<(bool, bool)>;
 }
 
+/// The settings, as a mask of setting bits, in the classes of mask `classes`.
+fn settings_in_classes(classes: u8) -> u16 {
+    Setting::ALL
+        .iter()
+        .filter(|s| classes & (1 << (s.class() as u8)) != 0)
+        .fold(0, |m, s| m | (1 << (*s as u8)))
+}
+
 fn mask<T: Copy>(items: &[T], index: impl Fn(T) -> u8) -> u32 {
     items.iter().fold(0, |m, i| m | (1 << index(*i)))
 }
@@ -143,6 +178,9 @@ impl Conditions {
             Condition::Outcome(o) => Node::AnyOutcome(OutcomeSet::of(*o)),
             Condition::AnyOutcome(os) => Node::AnyOutcome(os.iter().copied().collect()),
             Condition::Setting(s) => Node::Setting(mask(s, |x: Setting| x as u8) as u16),
+            Condition::SettingClass(c) => {
+                Node::SettingClass(mask(c, |x: SettingClass| x as u8) as u8)
+            }
             Condition::TimeAvailableAtLeast(t) => Node::TimeAtLeast(*t as u8),
             Condition::Pregnant(v) => Node::Pregnant(mask(v, yes_no) as u8),
             Condition::Intoxicated(v) => Node::Intoxicated(mask(v, yes_no) as u8),
@@ -204,7 +242,8 @@ impl Conditions {
             Node::Setting(m) => m & (1 << (contact.setting() as u8)) != 0,
             Node::TimeAtLeast(t) => contact.time_available() as u8 >= t,
             Node::Pregnant(m) => has(m, yes_no(contact.pregnant())),
-            Node::Intoxicated(m) => has(m, yes_no(contact.intoxicated())),
+            Node::SettingClass(m) => has(m, contact.setting().class() as u8),
+            Node::Intoxicated(m) => has(m, yes_no(facts.intoxicated)),
             Node::Sex(m) => has(m, contact.sex() as u8),
             Node::AgeAtLeast(a) => contact.age().years() >= u32::from(a),
             Node::AgeBelow(a) => contact.age().years() < u32::from(a),
@@ -276,6 +315,7 @@ impl Conditions {
             Node::Not(k) => self.walk_reads(k, true, r),
             Node::AnyOutcome(s) if negated => r.negated = r.negated.union(s),
             Node::Setting(m) => r.setting_masks.push(m),
+            Node::SettingClass(m) => r.setting_masks.push(settings_in_classes(m)),
             Node::Pregnant(_) => r.pregnant = true,
             Node::Intoxicated(_) => r.intoxicated = true,
             Node::TimeAtLeast(_) => r.time = true,
@@ -309,6 +349,7 @@ impl Conditions {
             }
             Node::AnyOutcome(s) => s.is_empty(),
             Node::Setting(m) => m == 0,
+            Node::SettingClass(m) => settings_in_classes(m) == 0,
             Node::Pregnant(m)
             | Node::Intoxicated(m)
             | Node::Sex(m)
@@ -331,6 +372,7 @@ impl Conditions {
         for k in kids {
             match self.node(*k) {
                 Node::Setting(m) => setting &= m,
+                Node::SettingClass(m) => setting &= settings_in_classes(m),
                 Node::Pregnant(m) => pregnant &= m,
                 Node::Intoxicated(m) => intoxicated &= m,
                 Node::Sex(m) => sex &= m,

@@ -4,9 +4,11 @@
 //! every problem at once as [`crate::policy::Diagnostic`]s, and compiles it into
 //! an evaluator.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
-use crate::context::{PriorityGroup, Setting, Sex, TimeAvailable, YesNoNotKnown};
+use crate::context::{PriorityGroup, Setting, SettingClass, Sex, TimeAvailable, YesNoNotKnown};
 use crate::outcome::{Outcome, Topic};
 use crate::policy::{ActionKind, Concept, Intensity, ReferralMode, Urgency};
 
@@ -33,6 +35,115 @@ pub struct PolicyDocument {
     /// Recorded decisions to remove or change a protected safety rule (see
     /// [`crate::policy::PROTECTED_RULES`]); empty in the national default.
     pub safety_overrides: Vec<crate::policy::SafetyOverride>,
+    /// The pathway id of the person's GP: where a referral this setting
+    /// cannot make is signposted instead (CLINICAL-REFERENCE §6.6). Absent:
+    /// `gp`.
+    #[serde(default = "default_gp")]
+    pub gp: String,
+    /// The topics in the order a plan takes them (CLINICAL-REFERENCE §6.2),
+    /// each with the service a person can contact themselves about it; when
+    /// given, every topic is listed once. Absent or empty: the default order
+    /// (alcohol, tobacco, weight, physical activity, general), each routed
+    /// to the GP.
+    #[serde(default)]
+    pub topics: Vec<TopicRoute>,
+    /// Named values that texts use as `{name}` placeholders, such as
+    /// `gas_emergency_number`, so that a number or a local name is written
+    /// once and a local policy can change it.
+    #[serde(default)]
+    pub values: BTreeMap<String, String>,
+    /// The texts of the actions the engine writes itself: when an offer is
+    /// declined, a referral cannot be made from this setting, an action does
+    /// not fit the time, the person may be intoxicated, or pregnancy is not
+    /// known. Absent: the built-in texts ([`Templates::default`]).
+    #[serde(default)]
+    pub templates: Templates,
+}
+
+fn default_gp() -> String {
+    "gp".to_string()
+}
+
+/// A topic's place in a plan and its self-referral route.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct TopicRoute {
+    /// The topic.
+    pub topic: Topic,
+    /// The pathway a person can contact themselves about this topic: where a
+    /// declined offer's signpost points when the declined service takes no
+    /// self-referral, and where help is signposted when advice does not fit
+    /// a contact with no next one (CLINICAL-REFERENCE §6.3, §6.4). Its
+    /// fallbacks apply, so for alcohol it is the community alcohol service,
+    /// or the GP where there is none.
+    pub self_referral: String,
+}
+
+/// A text the engine writes, for the practitioner and, where the action is
+/// one a person reads, for the person (CLINICAL-REFERENCE §6.7).
+///
+/// Texts may use these placeholders: `{pathway}` (the service actually
+/// used), `{requested}` (the service asked for or declined), `{topic}` (the
+/// topic in plain words), `{text}` (the original action's practitioner
+/// text), `{person_text}` (its text for the person) and any of the policy's
+/// named values.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct TemplateText {
+    /// What the practitioner reads.
+    pub text: String,
+    /// What the person reads; required where the action is a signpost,
+    /// advice or leaflet, absent otherwise.
+    pub person_text: Option<String>,
+}
+
+/// The engine's own texts (see [`PolicyDocument::templates`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Templates {
+    /// A priority-group signpost made an offer to refer (a `referral`).
+    pub active_referral_offer: TemplateText,
+    /// Recording that an offer was declined (a `record`).
+    pub declined_record: TemplateText,
+    /// After a decline, how to contact a service themselves (a `signpost`).
+    pub declined_signpost: TemplateText,
+    /// After a decline, offering again at a later contact (a `follow_up`).
+    pub declined_follow_up: TemplateText,
+    /// A referral this setting cannot make, given as a signpost to the GP.
+    pub setting_cannot_refer: TemplateText,
+    /// An action that did not fit the time, kept for the next contact (a
+    /// `follow_up`), where there is continuity of care.
+    pub moved_to_follow_up: TemplateText,
+    /// An action that did not fit the time, given as a signpost now, where
+    /// there may be no next contact.
+    pub moved_to_signpost: TemplateText,
+    /// A service that does not exist locally: the need kept as a `follow_up`.
+    pub no_local_service: TemplateText,
+    /// Advice held back while the person may be intoxicated (a `defer`).
+    pub deferred_while_intoxicated: TemplateText,
+    /// An offer held back while the person may be intoxicated (a `follow_up`).
+    pub offer_when_sober: TemplateText,
+    /// In the emergency department, when intoxication is not recorded: check
+    /// first whether the person is sober enough (a `general` `ask`).
+    pub check_sober_enough: TemplateText,
+    /// Elsewhere, when intoxication is not recorded: what to do if the
+    /// person seems intoxicated (a `general` `ask`).
+    pub intoxication_not_recorded: TemplateText,
+    /// Pregnancy not known where it changes the plan: ask once (a `general`
+    /// `ask`).
+    pub pregnancy_ask: TemplateText,
+    /// An action right only in pregnancy, held until pregnancy is known (a
+    /// `follow_up`).
+    pub if_pregnant: TemplateText,
+    /// An action right only outside pregnancy, held until pregnancy is known
+    /// (a `follow_up`).
+    pub if_not_pregnant: TemplateText,
+    /// An action right only in a confirmed pregnancy, held while pregnancy is
+    /// only possible (a `follow_up`).
+    pub if_pregnancy_confirmed: TemplateText,
 }
 
 /// A policy's identity, as recorded in an assessment.
@@ -66,8 +177,20 @@ pub struct Pathway {
     pub available_now: bool,
     /// How referrals to this service are made unless a rule says otherwise.
     pub mode: ReferralMode,
-    /// The pathway to use instead when this one does not exist locally.
+    /// The pathway to use instead when this one does not exist locally, when
+    /// the person is younger than it accepts, or when the setting cannot
+    /// refer to it.
     pub fallback: Option<String>,
+    /// The settings that may refer to the service (CLINICAL-REFERENCE §6.6);
+    /// absent: every setting. Any setting may refer, with the person's
+    /// agreement, to a service that takes self-referral.
+    pub referred_from: Option<Vec<Setting>>,
+    /// The youngest age, in whole years, the service accepts; absent: any.
+    pub min_age: Option<u8>,
+    /// The services a referral here replaces on the same topic
+    /// (CLINICAL-REFERENCE §6.8): specialist weight management supersedes
+    /// tier 2 and the digital programme.
+    pub supersedes: Option<Vec<String>>,
 }
 
 /// A rule: when its condition holds, its actions join the plan.
@@ -96,8 +219,23 @@ pub struct ActionSpec {
     pub kind: ActionKind,
     /// How much time it needs.
     pub intensity: Intensity,
-    /// What the practitioner does or says.
+    /// What the practitioner does or says. It may use `{pathway}` (the
+    /// service actually used, after any fallback) and the policy's named
+    /// values as placeholders.
     pub text: String,
+    /// What the person reads, in plain words: required for `advice`,
+    /// `leaflet` and `signpost` actions and absent for the others, which are
+    /// for the practitioner only (CLINICAL-REFERENCE §6.7). The same
+    /// placeholders as `text`.
+    pub person_text: Option<String>,
+    /// Other wordings for particular people, tried in order: the first whose
+    /// condition holds gives the texts instead of `text` and `person_text`
+    /// (for example the alcohol guideline's pregnancy sentence only for
+    /// someone who could be pregnant, CLINICAL-REFERENCE §6.7).
+    pub variants: Option<Vec<TextVariant>>,
+    /// How long the action takes in the contact, in seconds; absent: the
+    /// default for its kind and intensity (CLINICAL-REFERENCE §6.3).
+    pub duration_s: Option<u32>,
     /// For referrals and signposts: the pathway.
     pub pathway: Option<String>,
     /// For referrals: opt-in or opt-out; the pathway's own mode when absent.
@@ -106,6 +244,47 @@ pub struct ActionSpec {
     pub urgency: Option<Urgency>,
     /// What to record, when the action is recorded with a code.
     pub concept: Option<Concept>,
+}
+
+/// Another wording of an action, for the people its condition picks out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct TextVariant {
+    /// Who this wording is for.
+    pub when: Condition,
+    /// The practitioner text.
+    pub text: String,
+    /// The person's text; given exactly where the action's own is.
+    pub person_text: Option<String>,
+}
+
+impl Default for Templates {
+    /// The built-in texts, in the national default's words.
+    fn default() -> Templates {
+        let text = |text: &str, person_text: Option<String>| TemplateText {
+            text: text.into(),
+            person_text,
+        };
+        Templates {
+            active_referral_offer: text("They are in a priority group: offer to make the referral to {pathway} for them, rather than only giving the details, and make it if they agree.", None),
+            declined_record: text("Record that they declined {requested}.", None),
+            declined_signpost: text("They declined {requested}: give them the details of {pathway} so they can get in touch themselves if they change their mind.", Some("If you change your mind, you can contact {pathway} yourself. Here are their details.".into())),
+            declined_follow_up: text("Offer {requested} again at a later contact.", None),
+            setting_cannot_refer: text("A referral to {requested} cannot be made from this setting: suggest they see their GP about it.", Some("Your GP can help you with {topic}. Please book an appointment to talk about it.".into())),
+            moved_to_follow_up: text("Carry over to the next contact (not enough time in this one): {text}", None),
+            moved_to_signpost: text("Not enough time in this contact: give them the details of {pathway} for help with {topic}.", Some("For help with {topic}, you can contact {pathway}. Here are their details.".into())),
+            no_local_service: text("No local service can take this ({requested}): follow it up at a later contact or with their GP.", None),
+            deferred_while_intoxicated: text("Do not give this advice while they may be intoxicated: give it when they are sober or at the next contact. {text}", None),
+            offer_when_sober: text("Wait until they are sober to offer this, since agreement given while intoxicated is not reliable: {text}", None),
+            check_sober_enough: text("Intoxication is not recorded: first check whether they are sober enough for a conversation. Until you know, advice is held back and any appointment is offered within 24 hours.", None),
+            intoxication_not_recorded: text("If they seem intoxicated, give the leaflet and leave the advice for another time.", None),
+            pregnancy_ask: text("Ask whether she is, or could be, pregnant: parts of this plan depend on the answer (see the follow-ups).", None),
+            if_pregnant: text("If she is pregnant: {text}", None),
+            if_not_pregnant: text("If she is not pregnant: {text}", None),
+            if_pregnancy_confirmed: text("If the pregnancy is confirmed: {text}", None),
+        }
+    }
 }
 
 /// An outcome the policy deliberately does not act on.
@@ -163,6 +342,8 @@ pub enum Condition {
     AnyOutcome(Vec<Outcome>),
     /// The setting is one of these.
     Setting(Vec<Setting>),
+    /// The setting is in one of these classes (CLINICAL-REFERENCE §6.6).
+    SettingClass(Vec<SettingClass>),
     /// At least this much time is available.
     TimeAvailableAtLeast(TimeAvailable),
     /// Pregnancy is recorded as one of these.

@@ -1,14 +1,50 @@
 //! Evaluating a compiled policy: which rules fire for the outcomes found and
-//! the contact, and what each of their actions becomes in this contact.
+//! the contact, what each of their actions becomes in this contact, and how
+//! the plan as a whole is made to fit the person, the setting and the time
+//! (CLINICAL-REFERENCE §6).
+//!
+//! The steps, in order:
+//! 1. every rule that fires adds its actions, each routed to a service that
+//!    exists, accepts the person's age and can be referred to from this
+//!    setting ([`Draft`]); identical actions merge;
+//! 2. only what applies, once: one advice per topic, and a referral replaces
+//!    those it supersedes (§6.8);
+//! 3. the host's responses: a declined offer becomes a record, a signpost and
+//!    a follow-up, never a referral (§6.4);
+//! 4. intoxication: advice deferred and offers held until they are sober
+//!    (§6.10), with one question or note where it is not recorded;
+//! 5. the time budget: what does not fit moves to a follow-up or a signpost
+//!    (§6.3);
+//! 6. the order a practitioner works through (§6.2).
 
 use std::sync::Arc;
 
-use crate::context::{Contact, TimeAvailable};
+use crate::context::{Contact, YesNoNotKnown};
 use crate::outcome::{OutcomeSet, Topic};
 use crate::policy::check::{CheckedAction, CheckedPathway, CheckedRule};
-use crate::policy::condition::Facts;
+use crate::policy::condition::{Facts, intoxication_as_read};
+use crate::policy::document::TemplateText;
 use crate::policy::plan::{Action, Adjustment, Adjustments, PathwayRef, Reason};
-use crate::policy::{ActionKind, Intensity, Policy, ReferralMode, Urgency};
+use crate::policy::text::fill;
+use crate::policy::{
+    ActionKind, Intensity, Policy, ReferralMode, Response, ResponseStatus, Urgency,
+};
+
+/// The engine's rule for the general question asked when intoxication is not
+/// recorded in the emergency department; its action's id adds `#1`.
+pub(crate) const CHECK_SOBER_ENOUGH: &str = "general.check_sober_enough";
+/// The engine's rule for the general note given when intoxication is not
+/// recorded elsewhere; its action's id adds `#1`.
+pub(crate) const INTOXICATION_NOT_RECORDED: &str = "general.intoxication_not_recorded";
+
+/// The suffixes of the ids of the three actions that replace a declined offer.
+const DECLINED_SUFFIXES: [&str; 3] = ["/declined_record", "/declined_signpost", "/offer_again"];
+
+/// An action in the making, with the index of the pathway it uses.
+struct Planned {
+    action: Action,
+    pathway: Option<usize>,
+}
 
 impl Policy {
     /// Evaluates the policy against the outcomes found and the contact, and
@@ -19,158 +55,861 @@ impl Policy {
     /// and [`Reason::also_from`] lists the others (§6.8).
     #[must_use]
     pub fn plan(&self, outcomes: OutcomeSet, contact: &Contact) -> Vec<Action> {
-        let facts = Facts { outcomes, contact };
-        let mut plan = Vec::with_capacity(16);
+        self.plan_with(outcomes, contact, &[])
+    }
+
+    /// As [`Policy::plan`], taking into account what the host reported
+    /// became of actions of an earlier plan for the same contact (§6.4).
+    /// Responses naming an action the plan does not have are ignored here;
+    /// [`Policy::check_responses`] finds them.
+    #[must_use]
+    pub fn plan_with(
+        &self,
+        outcomes: OutcomeSet,
+        contact: &Contact,
+        responses: &[Response],
+    ) -> Vec<Action> {
+        let facts = Facts::new(outcomes, contact);
+        let mut plan: Vec<Planned> = Vec::with_capacity(16);
         for rule in &self.rules {
             if !self.conditions.eval(rule.root, &facts) {
                 continue;
             }
             let relied_on = rule.relies_on.intersection(outcomes);
             for spec in &rule.actions {
-                let action = self.realise(rule, spec, relied_on, contact);
+                let planned = self.realise(rule, spec, relied_on, &facts);
                 if let Some(existing) = plan
                     .iter_mut()
-                    .find(|a: &&mut Action| same_action(a, &action))
+                    .find(|p| same_action(&p.action, &planned.action))
                 {
-                    merge(existing, &rule.id, relied_on);
+                    merge(&mut existing.action, &planned.action.reason);
                 } else {
-                    plan.push(action);
+                    plan.push(planned);
                 }
             }
         }
-        order(&mut plan);
+        one_advice_per_topic(&mut plan);
+        self.supersede(&mut plan);
+        self.respond(&mut plan, responses, contact);
+        if facts.intoxicated == YesNoNotKnown::Yes {
+            self.hold_while_intoxicated(&mut plan);
+        }
+        self.note_intoxication_not_recorded(&mut plan, contact);
+        self.fit_time(&mut plan, contact);
+        let mut plan: Vec<Action> = plan.into_iter().map(|p| p.action).collect();
+        self.order(&mut plan);
         plan
     }
 
-    /// Turns one action of a fired rule into a plan action, applying pathway
-    /// fallback (§6.5), availability, self-referral, priority groups (§6.4) and
-    /// time available (§6.3).
+    /// Whether every response names an action this policy can put in a plan:
+    /// a rule's action, or one the engine writes in its place.
+    ///
+    /// # Errors
+    /// [`crate::Error::Inconsistent`] naming the first unknown id: a response
+    /// to an action the policy does not have is a host's mistake (an id from
+    /// another policy, or mistyped), and ignoring it could lose a decline.
+    pub fn check_responses(&self, responses: &[Response]) -> Result<(), crate::Error> {
+        for r in responses {
+            let base = DECLINED_SUFFIXES
+                .iter()
+                .find_map(|s| r.action.strip_suffix(s))
+                .unwrap_or(&r.action);
+            let engine_rule = base.strip_suffix("#1");
+            let known = engine_rule == Some(CHECK_SOBER_ENOUGH)
+                || engine_rule == Some(INTOXICATION_NOT_RECORDED)
+                || self
+                    .rules
+                    .iter()
+                    .flat_map(|rule| &rule.actions)
+                    .any(|a| &*a.id == base);
+            if !known {
+                return Err(crate::Error::Inconsistent {
+                    field: "responses",
+                    value: r.action.clone(),
+                    other: format!("the actions of policy {} {}", self.id, self.version),
+                    reason: "a response must name an action id from a plan of the same policy (for example tobacco.offer_stop_smoking_service#1); check the id and the policy version",
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// Turns one action of a fired rule into a plan action: routed along the
+    /// pathway's fallbacks (§6.5), made an active offer for a priority group
+    /// (§6.4), and given to the GP as a signpost when this setting cannot make
+    /// the referral (§6.6).
     fn realise(
         &self,
         rule: &CheckedRule,
         spec: &CheckedAction,
         relied_on: OutcomeSet,
-        contact: &Contact,
-    ) -> Action {
+        facts: &Facts<'_>,
+    ) -> Planned {
+        let contact = facts.contact;
         let mut draft = Draft {
             kind: spec.kind,
             intensity: spec.intensity,
+            duration_s: spec.duration_s,
             mode: spec.mode,
             urgency: spec.urgency,
             pathway: None,
-            requested_pathway: None,
+            requested: None,
             adjustments: Adjustments::NONE,
+            template: None,
         };
-        if let Some(p) = spec.pathway.and_then(|i| self.pathways.get(i)) {
-            draft.route(p, self.pathways.as_slice());
+        if let Some(p) = spec.pathway {
+            self.route(&mut draft, p, contact);
         }
         if let Some(q) = draft.pathway {
-            draft.activate(q, contact);
-            draft.settle_referral(q);
+            // A signpost after a declined offer stays a signpost (§6.4).
+            if !relied_on.intersects(OutcomeSet::DECLINED_OFFERS) {
+                self.activate(&mut draft, q, contact);
+            }
+            self.refer_from_setting(&mut draft, contact);
+            draft.settle_referral(&self.pathways);
         }
-        draft.fit_time(contact.time_available());
-        draft.into_action(rule, spec, relied_on)
+        let (text, person_text) = self.texts(spec, &draft, rule.topic, facts);
+        let code = if draft.requested.is_some() {
+            // A recording code names the service the rule asked for; it would
+            // misdescribe a referral that went elsewhere.
+            None
+        } else {
+            spec.code.clone()
+        };
+        Planned {
+            action: Action {
+                id: spec.id.clone(),
+                kind: draft.kind,
+                topic: rule.topic,
+                intensity: draft.intensity,
+                text,
+                person_text: if draft.kind.is_read_by_person() {
+                    person_text
+                } else {
+                    None
+                },
+                duration_s: draft.duration_s,
+                pathway: draft.pathway.map(|q| self.reference(q)),
+                mode: draft.mode,
+                urgency: draft.urgency,
+                code,
+                response: None,
+                reason: Reason {
+                    rule: rule.id.clone(),
+                    also_from: Vec::new(),
+                    relied_on,
+                    source: rule.source.clone(),
+                    adjustments: draft.adjustments,
+                    requested_pathway: draft.requested.map(|r| self.reference(r)),
+                },
+            },
+            pathway: draft.pathway,
+        }
+    }
+
+    /// The first pathway from `start` along its fallbacks that exists locally
+    /// and accepts the person's age (§6.5); with none, the need is kept as a
+    /// follow-up rather than dropped.
+    fn route(&self, draft: &mut Draft, start: usize, contact: &Contact) {
+        let age = contact.age().years();
+        let mut at = Some(start);
+        // A fallback chain is checked to have no cycle; the bound is a guard.
+        for _ in 0..=self.pathways.len() {
+            let Some(i) = at else { break };
+            let Some(q) = self.pathways.get(i) else { break };
+            if !q.exists_locally {
+                draft
+                    .adjustments
+                    .insert(Adjustment::FellBackToAnotherPathway);
+            } else if q.min_age.is_some_and(|m| age < u32::from(m)) {
+                draft.adjustments.insert(Adjustment::BelowMinimumAge);
+            } else {
+                if i != start {
+                    draft.requested = Some(start);
+                }
+                draft.pathway = Some(i);
+                return;
+            }
+            at = q.fallback;
+        }
+        draft
+            .adjustments
+            .remove(Adjustment::FellBackToAnotherPathway);
+        draft.adjustments.insert(Adjustment::NoLocalService);
+        draft.requested = Some(start);
+        draft.kind = ActionKind::FollowUp;
+        draft.duration_s = 0;
+        draft.mode = None;
+        draft.urgency = None;
+        draft.template = Some(Template::NoLocalService);
+    }
+
+    /// A signpost becomes an active referral when the service takes no
+    /// self-referral, or an offer to refer when the person is in a priority
+    /// group (§6.4).
+    fn activate(&self, draft: &mut Draft, q: usize, contact: &Contact) {
+        let Some(p) = self.pathways.get(q) else {
+            return;
+        };
+        if draft.kind != ActionKind::Signpost {
+            return;
+        }
+        let active = if !p.self_referral {
+            Adjustment::NoSelfReferral
+        } else if !contact.priority_groups().is_empty() {
+            draft.template = Some(Template::ActiveReferralOffer);
+            Adjustment::PriorityGroupActiveReferral
+        } else {
+            return;
+        };
+        draft.adjustments.insert(active);
+        draft.kind = ActionKind::Referral;
+        draft.mode = Some(ReferralMode::OptIn);
+        draft.urgency = Some(Urgency::Routine);
+    }
+
+    /// A referral this setting cannot make goes to the next service on the
+    /// pathway's fallbacks that it can refer to, and where there is none
+    /// but the GP, becomes a signpost to the GP (§6.5, §6.6). Any setting
+    /// may refer, with agreement, to a service that takes self-referral.
+    fn refer_from_setting(&self, draft: &mut Draft, contact: &Contact) {
+        let setting = contact.setting();
+        let age = contact.age().years();
+        let can_refer = |p: &CheckedPathway| p.self_referral || p.referred_from.contains(setting);
+        let Some(p) = draft.pathway.and_then(|q| self.pathways.get(q)) else {
+            return;
+        };
+        if draft.kind != ActionKind::Referral || can_refer(p) {
+            return;
+        }
+        draft.adjustments.insert(Adjustment::SettingCannotRefer);
+        draft.requested = draft.requested.or(draft.pathway);
+        let mut at = p.fallback;
+        for _ in 0..=self.pathways.len() {
+            let Some(i) = at.filter(|i| *i != self.gp) else {
+                break;
+            };
+            let Some(q) = self.pathways.get(i) else { break };
+            if q.exists_locally && q.min_age.is_none_or(|m| age >= u32::from(m)) && can_refer(q) {
+                draft.pathway = Some(i);
+                return;
+            }
+            at = q.fallback;
+        }
+        draft.pathway = None;
+        draft.kind = ActionKind::Signpost;
+        draft.mode = None;
+        draft.urgency = None;
+        draft.intensity = Intensity::VeryBrief;
+        draft.template = Some(Template::SettingCannotRefer);
+        let requested = draft.requested;
+        self.route(draft, self.gp, contact);
+        // The referral asked for stays the one named, even when the GP
+        // signpost itself had to fall back.
+        if draft.kind == ActionKind::Signpost {
+            draft.requested = requested;
+        }
+    }
+
+    /// The action's texts: the engine's template when it changed the action,
+    /// otherwise the rule's texts with the pathway used filled in.
+    fn texts(
+        &self,
+        spec: &CheckedAction,
+        draft: &Draft,
+        topic: Topic,
+        facts: &Facts<'_>,
+    ) -> (Arc<str>, Option<Arc<str>>) {
+        let texts = spec
+            .variants
+            .iter()
+            .find(|(root, _)| self.conditions.eval(*root, facts))
+            .map_or(&spec.texts, |(_, t)| t);
+        let (text, person_text) = texts.for_pathway(draft.pathway);
+        match draft.template {
+            None => (text, person_text),
+            Some(t) => {
+                let words = Words {
+                    pathway: draft.pathway.map(|q| self.name(q)),
+                    requested: draft.requested.map(|q| self.name(q)),
+                    topic,
+                    text: &text,
+                    person_text: person_text.as_deref(),
+                };
+                words.write(self.template(t))
+            }
+        }
+    }
+
+    /// The pathway as a plan names it. Indices come from the checked policy,
+    /// so a miss cannot happen; it would read as the GP.
+    fn reference(&self, q: usize) -> PathwayRef {
+        self.pathways
+            .get(q)
+            .or_else(|| self.pathways.get(self.gp))
+            .map_or_else(
+                || PathwayRef {
+                    id: "gp".into(),
+                    name: "the GP".into(),
+                },
+                |p| p.reference.clone(),
+            )
+    }
+
+    fn name(&self, q: usize) -> &str {
+        self.pathways.get(q).map_or("the GP", |p| &p.reference.name)
+    }
+
+    fn template(&self, t: Template) -> &TemplateText {
+        let all = &self.templates;
+        match t {
+            Template::ActiveReferralOffer => &all.active_referral_offer,
+            Template::DeclinedRecord => &all.declined_record,
+            Template::DeclinedSignpost => &all.declined_signpost,
+            Template::DeclinedFollowUp => &all.declined_follow_up,
+            Template::SettingCannotRefer => &all.setting_cannot_refer,
+            Template::MovedToFollowUp => &all.moved_to_follow_up,
+            Template::MovedToSignpost => &all.moved_to_signpost,
+            Template::NoLocalService => &all.no_local_service,
+            Template::DeferredWhileIntoxicated => &all.deferred_while_intoxicated,
+            Template::OfferWhenSober => &all.offer_when_sober,
+            Template::CheckSoberEnough => &all.check_sober_enough,
+            Template::IntoxicationNotRecorded => &all.intoxication_not_recorded,
+        }
+    }
+
+    /// The pathway a person can contact themselves about `topic`, routed for
+    /// their age and what exists locally.
+    fn self_referral_route(&self, topic: Topic, contact: &Contact) -> Option<usize> {
+        let start = self
+            .topics
+            .iter()
+            .find(|(t, _)| *t == topic)
+            .map_or(self.gp, |(_, p)| *p);
+        let mut draft = Draft::empty();
+        self.route(&mut draft, start, contact);
+        draft.pathway
+    }
+
+    /// Referrals on one topic are not stacked (§6.8): a referral to a service
+    /// that supersedes another replaces the referrals and signposts to it,
+    /// and lists their rules among its reasons.
+    fn supersede(&self, plan: &mut Vec<Planned>) {
+        let mut i = 0;
+        while i < plan.len() {
+            let winner = plan.get(i).and_then(|loser| {
+                let q = loser.pathway?;
+                if !matches!(
+                    loser.action.kind,
+                    ActionKind::Referral | ActionKind::Signpost
+                ) {
+                    return None;
+                }
+                plan.iter().position(|w| {
+                    w.action.kind == ActionKind::Referral
+                        && w.action.topic == loser.action.topic
+                        && w.pathway
+                            .and_then(|p| self.pathways.get(p))
+                            .is_some_and(|p| p.supersedes.contains(&q))
+                })
+            });
+            match winner {
+                Some(w) if w != i => {
+                    let loser = plan.remove(i);
+                    let w = if w > i { w - 1 } else { w };
+                    if let Some(winner) = plan.get_mut(w) {
+                        merge(&mut winner.action, &loser.action.reason);
+                    }
+                }
+                _ => i += 1,
+            }
+        }
+    }
+
+    /// Takes the host's responses into account (§6.4): a declined offer (a
+    /// referral, a signpost, or the question or advice that opens a topic)
+    /// is replaced by a record of the decline, a signpost to a service they
+    /// can contact themselves, and an offer again at a later contact; every
+    /// other response is marked on its action.
+    fn respond(&self, plan: &mut Vec<Planned>, responses: &[Response], contact: &Contact) {
+        for r in responses {
+            let Some(at) = plan.iter().position(|p| *p.action.id == *r.action) else {
+                continue;
+            };
+            let declinable = plan.get(at).is_some_and(|p| {
+                matches!(
+                    p.action.kind,
+                    ActionKind::Referral
+                        | ActionKind::Signpost
+                        | ActionKind::Ask
+                        | ActionKind::Advice
+                )
+            });
+            if r.status != ResponseStatus::Declined || !declinable {
+                if let Some(p) = plan.get_mut(at) {
+                    p.action.response = Some(r.status);
+                }
+                continue;
+            }
+            let declined = plan.remove(at);
+            let topic = declined.action.topic;
+            if matches!(declined.action.kind, ActionKind::Ask | ActionKind::Advice) {
+                // Declining to talk about a topic stops the conversation on it:
+                // what would have followed is not given now.
+                plan.retain(|p| {
+                    p.action.topic != topic
+                        || !matches!(
+                            p.action.kind,
+                            ActionKind::Ask
+                                | ActionKind::Advice
+                                | ActionKind::Referral
+                                | ActionKind::Signpost
+                                | ActionKind::Leaflet
+                        )
+                });
+            }
+            for replacement in self.after_decline(&declined, contact) {
+                plan.push(replacement);
+            }
+        }
+    }
+
+    /// The record, signpost and follow-up that replace a declined offer.
+    fn after_decline(&self, declined: &Planned, contact: &Contact) -> [Planned; 3] {
+        let a = &declined.action;
+        let offered = declined.pathway.filter(|q| {
+            self.pathways
+                .get(*q)
+                .is_some_and(|p| p.self_referral && p.exists_locally)
+        });
+        let signpost_to = offered.or_else(|| self.self_referral_route(a.topic, contact));
+        let requested = declined.pathway.or(signpost_to);
+        let make = |suffix: &str, kind: ActionKind, template: Template, to: Option<usize>| {
+            let words = Words {
+                pathway: to.map(|q| self.name(q)),
+                requested: requested.map(|q| self.name(q)),
+                topic: a.topic,
+                text: &a.text,
+                person_text: a.person_text.as_deref(),
+            };
+            let (text, person_text) = words.write(self.template(template));
+            let mut reason = a.reason.clone();
+            reason.adjustments.insert(Adjustment::DeclinedOffer);
+            reason.requested_pathway = requested.map(|q| self.reference(q));
+            Planned {
+                action: Action {
+                    id: format!("{}{suffix}", a.id).into(),
+                    kind,
+                    topic: a.topic,
+                    intensity: Intensity::VeryBrief,
+                    text,
+                    person_text: if kind.is_read_by_person() {
+                        person_text
+                    } else {
+                        None
+                    },
+                    duration_s: if kind == ActionKind::Signpost { 30 } else { 0 },
+                    pathway: to.map(|q| self.reference(q)),
+                    mode: None,
+                    urgency: None,
+                    code: None,
+                    response: None,
+                    reason,
+                },
+                pathway: to,
+            }
+        };
+        let [record, signpost, again] = DECLINED_SUFFIXES;
+        [
+            make(record, ActionKind::Record, Template::DeclinedRecord, None),
+            make(
+                signpost,
+                ActionKind::Signpost,
+                Template::DeclinedSignpost,
+                signpost_to,
+            ),
+            make(
+                again,
+                ActionKind::FollowUp,
+                Template::DeclinedFollowUp,
+                None,
+            ),
+        ]
+    }
+
+    /// While the person is, or may be, intoxicated (§6.10): advice on every
+    /// topic is deferred; offers on topics other than alcohol (where PAT's
+    /// appointment offer is the point of the contact) and questions on them
+    /// wait until they are sober. Opt-out referrals, safety alerts, records
+    /// and leaflets stay.
+    fn hold_while_intoxicated(&self, plan: &mut [Planned]) {
+        for p in plan.iter_mut() {
+            let a = &p.action;
+            let template = match a.kind {
+                ActionKind::Advice => Template::DeferredWhileIntoxicated,
+                ActionKind::Referral if a.mode == Some(ReferralMode::OptOut) => continue,
+                ActionKind::Referral | ActionKind::Signpost | ActionKind::Ask
+                    if !matches!(a.topic, Topic::Alcohol | Topic::General) =>
+                {
+                    Template::OfferWhenSober
+                }
+                _ => continue,
+            };
+            let words = Words {
+                pathway: a.pathway.as_ref().map(|q| &*q.name),
+                requested: None,
+                topic: a.topic,
+                text: &a.text,
+                person_text: a.person_text.as_deref(),
+            };
+            let (text, _) = words.write(self.template(template));
+            let action = &mut p.action;
+            action.kind = if template == Template::DeferredWhileIntoxicated {
+                ActionKind::Defer
+            } else {
+                ActionKind::FollowUp
+            };
+            action.text = text;
+            action.person_text = None;
+            action.duration_s = 0;
+            action.mode = None;
+            action.urgency = None;
+            // The code recorded the action as the rule gave it, which is not
+            // what is done now.
+            action.code = None;
+            action.reason.adjustments.insert(Adjustment::Intoxicated);
+        }
+    }
+
+    /// When intoxication is not recorded (§6.10): in the emergency
+    /// department, where it is read as `yes`, one question first: are they
+    /// sober enough for a conversation; elsewhere, where it is read as `no`,
+    /// one note on what to do if they seem intoxicated. Each only when the
+    /// plan has something it changes.
+    fn note_intoxication_not_recorded(&self, plan: &mut Vec<Planned>, contact: &Contact) {
+        if contact.intoxicated() != YesNoNotKnown::NotKnown {
+            return;
+        }
+        let (rule, template, duration_s, affected) =
+            if intoxication_as_read(contact) == YesNoNotKnown::Yes {
+                (
+                    CHECK_SOBER_ENOUGH,
+                    Template::CheckSoberEnough,
+                    15,
+                    plan.iter().any(|p| {
+                        p.action.kind == ActionKind::Defer
+                            || p.action
+                                .reason
+                                .adjustments
+                                .contains(Adjustment::Intoxicated)
+                            || p.action.urgency == Some(Urgency::Within24Hours)
+                    }),
+                )
+            } else {
+                (
+                    INTOXICATION_NOT_RECORDED,
+                    Template::IntoxicationNotRecorded,
+                    // A note to bear in mind, not a question to ask.
+                    0,
+                    plan.iter().any(|p| p.action.kind == ActionKind::Advice),
+                )
+            };
+        if !affected {
+            return;
+        }
+        let words = Words {
+            pathway: None,
+            requested: None,
+            topic: Topic::General,
+            text: "",
+            person_text: None,
+        };
+        let (text, _) = words.write(self.template(template));
+        plan.push(Planned {
+            action: Action {
+                id: format!("{rule}#1").into(),
+                kind: ActionKind::Ask,
+                topic: Topic::General,
+                intensity: Intensity::VeryBrief,
+                text,
+                person_text: None,
+                duration_s,
+                pathway: None,
+                mode: None,
+                urgency: None,
+                code: None,
+                response: None,
+                reason: Reason {
+                    rule: rule.into(),
+                    also_from: Vec::new(),
+                    relied_on: OutcomeSet::EMPTY,
+                    source: "CLINICAL-REFERENCE §6.10; PAT 2009".into(),
+                    adjustments: Adjustments::NONE,
+                    requested_pathway: None,
+                },
+            },
+            pathway: None,
+        });
+    }
+
+    /// Makes the plan fit the time available (§6.3). An action more intense
+    /// than the time allows always moves; then, while what is done in the
+    /// contact takes longer than the budget, advice moves first (the longest
+    /// first; its topic's leaflet stays, in its place), then non-urgent
+    /// offers, then questions, the later topic first within a kind. Safety
+    /// alerts, records, opt-out and urgent referrals never move.
+    fn fit_time(&self, plan: &mut Vec<Planned>, contact: &Contact) {
+        let time = contact.time_available();
+        let mut i = 0;
+        while i < plan.len() {
+            let too_intense = plan
+                .get(i)
+                .is_some_and(|p| movable(&p.action) && !p.action.intensity.fits(time));
+            if too_intense && self.move_out(plan, i, contact) {
+                // Merged into the topic's offer: the next action is now at `i`.
+                continue;
+            }
+            i += 1;
+        }
+        let budget = budget_s(time);
+        while in_contact_s(plan) > budget {
+            let Some(i) = self.next_to_move(plan) else {
+                break;
+            };
+            self.move_out(plan, i, contact);
+        }
+    }
+
+    /// The next action to move out of a contact that is over its budget.
+    fn next_to_move(&self, plan: &[Planned]) -> Option<usize> {
+        let stage = |a: &Action| match a.kind {
+            ActionKind::Advice => Some(0),
+            ActionKind::Referral | ActionKind::Signpost => Some(1),
+            ActionKind::Ask => Some(2),
+            _ => None,
+        };
+        plan.iter()
+            .enumerate()
+            .filter(|(_, p)| movable(&p.action) && p.action.duration_s > 0)
+            .filter_map(|(i, p)| stage(&p.action).map(|s| (i, s, &p.action)))
+            .min_by_key(|(i, s, a)| {
+                (
+                    *s,
+                    std::cmp::Reverse(if *s == 0 { a.duration_s } else { 0 }),
+                    std::cmp::Reverse(self.topic_rank(a.topic)),
+                    std::cmp::Reverse(*i),
+                )
+            })
+            .map(|(i, _, _)| i)
+    }
+
+    /// Moves action `i` out of the contact: to a follow-up at the next
+    /// contact where there is continuity of care, otherwise to a signpost
+    /// given now, to where the person can get the help themselves. Where
+    /// there may be no next contact and the topic already has an offer or a
+    /// signpost, a moved advice joins it instead of adding a second signpost
+    /// (the service offered gives the advice); returns whether it did, in
+    /// which case the action is gone from the plan.
+    fn move_out(&self, plan: &mut Vec<Planned>, i: usize, contact: &Contact) -> bool {
+        let Some(p) = plan.get(i) else {
+            return false;
+        };
+        let a = &p.action;
+        if !contact.setting().has_continuity_of_care() && a.kind == ActionKind::Advice {
+            let offer = plan.iter().position(|o| {
+                o.action.topic == a.topic
+                    && matches!(o.action.kind, ActionKind::Referral | ActionKind::Signpost)
+                    && o.action.response != Some(ResponseStatus::Declined)
+            });
+            if let Some(o) = offer {
+                let moved = plan.remove(i);
+                let o = if o > i { o - 1 } else { o };
+                if let Some(offer) = plan.get_mut(o) {
+                    merge(&mut offer.action, &moved.action.reason);
+                    offer
+                        .action
+                        .reason
+                        .adjustments
+                        .insert(Adjustment::AdviceLeftToTheService);
+                }
+                return true;
+            }
+        }
+        let (kind, template, to) = if contact.setting().has_continuity_of_care() {
+            (ActionKind::FollowUp, Template::MovedToFollowUp, None)
+        } else {
+            let own = p.pathway.filter(|q| {
+                self.pathways
+                    .get(*q)
+                    .is_some_and(|x| x.self_referral && x.exists_locally)
+            });
+            let to = own.or_else(|| self.self_referral_route(a.topic, contact));
+            (ActionKind::Signpost, Template::MovedToSignpost, to)
+        };
+        let words = Words {
+            pathway: to.map(|q| self.name(q)),
+            requested: p.pathway.map(|q| self.name(q)),
+            topic: a.topic,
+            text: &a.text,
+            person_text: a.person_text.as_deref(),
+        };
+        let (text, person_text) = words.write(self.template(template));
+        let requested = p.pathway.filter(|q| Some(*q) != to);
+        let Some(p) = plan.get_mut(i) else {
+            return false;
+        };
+        let action = &mut p.action;
+        action.kind = kind;
+        action.intensity = Intensity::VeryBrief;
+        action.text = text;
+        action.person_text = if kind.is_read_by_person() {
+            person_text
+        } else {
+            None
+        };
+        // Giving the details of a service takes seconds, like a leaflet.
+        action.duration_s = if kind == ActionKind::Signpost { 10 } else { 0 };
+        action.mode = None;
+        action.urgency = None;
+        action.code = None;
+        action.pathway = to.map(|q| self.reference(q));
+        if let Some(r) = requested {
+            action.reason.requested_pathway = Some(self.reference(r));
+        }
+        action.reason.adjustments.insert(Adjustment::NeedsMoreTime);
+        p.pathway = to;
+        false
+    }
+
+    /// A topic's place in the policy's topic order.
+    fn topic_rank(&self, topic: Topic) -> usize {
+        self.topics
+            .iter()
+            .position(|(t, _)| *t == topic)
+            .unwrap_or(self.topics.len())
+    }
+
+    /// Puts a plan in the order a practitioner works through it
+    /// (CLINICAL-REFERENCE §6.2):
+    /// 1. safety alerts and safeguarding prompts;
+    /// 2. asks about facts that change the whole plan (`general` asks);
+    /// 3. topic by topic: a topic with a referral `now` first, then one with a
+    ///    referral within 24 hours, then the rest in the policy's topic order;
+    /// 4. within a topic, the order of the conversation ([`ActionKind::rank`]).
+    ///
+    /// The sort is stable, so ties keep the policy's rule order and the same input
+    /// always gives the same plan.
+    fn order(&self, plan: &mut [Action]) {
+        let mut urgency = vec![2u8; self.topics.len() + 1];
+        for a in plan.iter() {
+            let rank = match a.urgency {
+                Some(Urgency::Now) => 0,
+                Some(Urgency::Within24Hours) => 1,
+                _ => 2,
+            };
+            if let Some(slot) = urgency.get_mut(self.topic_rank(a.topic)) {
+                *slot = (*slot).min(rank);
+            }
+        }
+        plan.sort_by_key(|a| {
+            let section = match (a.kind, a.topic) {
+                (ActionKind::SafetyAlert, _) => 0,
+                (ActionKind::Ask, Topic::General) => 1,
+                _ => 2,
+            };
+            let topic = self.topic_rank(a.topic);
+            let topic_urgency = urgency.get(topic).copied().unwrap_or(2);
+            (section, topic_urgency, topic, a.kind.rank())
+        });
     }
 }
 
-/// Puts a plan in the order a practitioner works through it
-/// (CLINICAL-REFERENCE §6.2):
-/// 1. safety alerts and safeguarding prompts;
-/// 2. asks about facts that change the whole plan (`general` asks);
-/// 3. topic by topic: a topic with a referral `now` first, then one with a
-///    referral within 24 hours, then the rest in the default topic order
-///    (alcohol, tobacco, weight, physical activity, general);
-/// 4. within a topic, the order of the conversation ([`ActionKind::rank`]).
-///
-/// The sort is stable, so ties keep the policy's rule order and the same input
-/// always gives the same plan.
-fn order(plan: &mut [Action]) {
-    let topic_index = |t: Topic| {
-        Topic::ALL
-            .iter()
-            .position(|x| *x == t)
-            .unwrap_or(Topic::ALL.len())
-    };
-    let mut urgency = [2u8; Topic::ALL.len() + 1];
-    for a in plan.iter() {
-        let rank = match a.urgency {
-            Some(Urgency::Now) => 0,
-            Some(Urgency::Within24Hours) => 1,
-            _ => 2,
+/// The texts the engine writes, by name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Template {
+    ActiveReferralOffer,
+    DeclinedRecord,
+    DeclinedSignpost,
+    DeclinedFollowUp,
+    SettingCannotRefer,
+    MovedToFollowUp,
+    MovedToSignpost,
+    NoLocalService,
+    DeferredWhileIntoxicated,
+    OfferWhenSober,
+    CheckSoberEnough,
+    IntoxicationNotRecorded,
+}
+
+/// What the engine's placeholders stand for in one action.
+struct Words<'a> {
+    pathway: Option<&'a str>,
+    requested: Option<&'a str>,
+    topic: Topic,
+    text: &'a str,
+    person_text: Option<&'a str>,
+}
+
+impl Words<'_> {
+    /// A template's texts with the placeholders filled in.
+    fn write(&self, template: &TemplateText) -> (Arc<str>, Option<Arc<str>>) {
+        let lookup = |name: &str| match name {
+            "pathway" => Some(self.pathway.or(self.requested).unwrap_or("the GP")),
+            "requested" => Some(self.requested.or(self.pathway).unwrap_or("the service")),
+            "topic" => Some(self.topic.in_plain_words()),
+            "text" => Some(self.text),
+            "person_text" => Some(self.person_text.unwrap_or("")),
+            _ => None,
         };
-        if let Some(slot) = urgency.get_mut(topic_index(a.topic)) {
-            *slot = (*slot).min(rank);
-        }
+        (
+            fill(&template.text, lookup).into(),
+            template
+                .person_text
+                .as_deref()
+                .map(|p| fill(p, lookup).into()),
+        )
     }
-    plan.sort_by_key(|a| {
-        let section = match (a.kind, a.topic) {
-            (ActionKind::SafetyAlert, _) => 0,
-            (ActionKind::Ask, Topic::General) => 1,
-            _ => 2,
-        };
-        let topic = topic_index(a.topic);
-        let topic_urgency = urgency.get(topic).copied().unwrap_or(2);
-        (section, topic_urgency, topic, a.kind.rank())
-    });
 }
 
 /// An action being realised: the fields the engine may change, and what it
 /// changed and why.
-struct Draft<'p> {
+struct Draft {
     kind: ActionKind,
     intensity: Intensity,
+    duration_s: u32,
     mode: Option<ReferralMode>,
     urgency: Option<Urgency>,
     /// The pathway used, once fallback has been applied.
-    pathway: Option<&'p CheckedPathway>,
-    requested_pathway: Option<PathwayRef>,
+    pathway: Option<usize>,
+    /// The pathway the rule asked for, when another is used.
+    requested: Option<usize>,
     adjustments: Adjustments,
+    /// The engine's text, when it changed the action so that the rule's text
+    /// would no longer be true.
+    template: Option<Template>,
 }
 
-impl<'p> Draft<'p> {
-    /// Uses the first pathway on `p`'s fallback chain that exists locally
-    /// (§6.5); with none, keeps the need as a follow-up rather than dropping it.
-    fn route(&mut self, p: &'p CheckedPathway, pathways: &'p [CheckedPathway]) {
-        if let Some(q) = p.resolved.and_then(|r| pathways.get(r)) {
-            if !std::ptr::eq(p, q) {
-                self.adjustments
-                    .insert(Adjustment::FellBackToAnotherPathway);
-                self.requested_pathway = Some(p.reference.clone());
-            }
-            self.pathway = Some(q);
-        } else {
-            self.adjustments.insert(Adjustment::NoLocalService);
-            self.requested_pathway = Some(p.reference.clone());
-            self.kind = ActionKind::FollowUp;
-            self.mode = None;
-            self.urgency = None;
-        }
-    }
-
-    /// A signpost becomes an active referral when the service takes no
-    /// self-referral, or the person is in a priority group (§6.4).
-    fn activate(&mut self, q: &CheckedPathway, contact: &Contact) {
-        if self.kind != ActionKind::Signpost {
-            return;
-        }
-        let active = if !q.self_referral {
-            Some(Adjustment::NoSelfReferral)
-        } else if !contact.priority_groups().is_empty() {
-            Some(Adjustment::PriorityGroupActiveReferral)
-        } else {
-            None
-        };
-        if let Some(a) = active {
-            self.adjustments.insert(a);
-            self.kind = ActionKind::Referral;
-            self.mode = Some(q.mode);
-            self.urgency = Some(Urgency::Routine);
+impl Draft {
+    const fn empty() -> Draft {
+        Draft {
+            kind: ActionKind::Signpost,
+            intensity: Intensity::VeryBrief,
+            duration_s: 0,
+            mode: None,
+            urgency: None,
+            pathway: None,
+            requested: None,
+            adjustments: Adjustments::NONE,
+            template: None,
         }
     }
 
     /// A referral takes the service's mode unless the rule gave one, and `now`
     /// becomes `within_24_hours` when the service cannot see the person now.
-    fn settle_referral(&mut self, q: &CheckedPathway) {
+    fn settle_referral(&mut self, pathways: &[CheckedPathway]) {
+        let Some(q) = self.pathway.and_then(|q| pathways.get(q)) else {
+            return;
+        };
         if self.kind != ActionKind::Referral {
             return;
         }
@@ -182,76 +921,71 @@ impl<'p> Draft<'p> {
             self.urgency = Some(Urgency::Within24Hours);
         }
     }
+}
 
-    /// An action that needs more time than the contact has becomes a referral
-    /// to its pathway, or a follow-up (§6.3).
-    fn fit_time(&mut self, time: TimeAvailable) {
-        // A deferral is an instruction not to act now; moving it to a
-        // follow-up would turn it into a task.
-        let movable = !matches!(
-            self.kind,
-            ActionKind::SafetyAlert
-                | ActionKind::Referral
-                | ActionKind::FollowUp
-                | ActionKind::Record
-                | ActionKind::Defer
-        );
-        if !movable || self.intensity.fits(time) {
-            return;
-        }
-        self.adjustments.insert(Adjustment::NeedsMoreTime);
-        if let Some(q) = self.pathway {
-            self.kind = ActionKind::Referral;
-            self.mode = Some(q.mode);
-            self.urgency = Some(Urgency::Routine);
-            self.intensity = Intensity::VeryBrief;
-        } else {
-            self.kind = ActionKind::FollowUp;
-        }
+/// Whether the time budget may move the action (§6.3): safety alerts,
+/// records, follow-ups, deferrals, opt-out referrals and urgent referrals
+/// never move, and neither does what the engine already moved.
+fn movable(a: &Action) -> bool {
+    let fixed_kind = matches!(
+        a.kind,
+        ActionKind::SafetyAlert | ActionKind::Record | ActionKind::FollowUp | ActionKind::Defer
+    );
+    let fixed_referral = a.kind == ActionKind::Referral
+        && (a.mode == Some(ReferralMode::OptOut)
+            || matches!(a.urgency, Some(Urgency::Now | Urgency::Within24Hours)));
+    !fixed_kind && !fixed_referral && !a.reason.adjustments.contains(Adjustment::NeedsMoreTime)
+}
+
+/// The time, in seconds, for what is done in a contact (§6.3).
+const fn budget_s(time: crate::context::TimeAvailable) -> u32 {
+    match time {
+        crate::context::TimeAvailable::VeryBrief => 120,
+        crate::context::TimeAvailable::Brief => 600,
+        crate::context::TimeAvailable::Extended => 1_800,
     }
+}
 
-    fn into_action(
-        self,
-        rule: &CheckedRule,
-        spec: &CheckedAction,
-        relied_on: OutcomeSet,
-    ) -> Action {
-        Action {
-            id: spec.id.clone(),
-            kind: self.kind,
-            topic: rule.topic,
-            intensity: self.intensity,
-            text: spec.text.clone(),
-            pathway: self.pathway.map(|q| q.reference.clone()),
-            mode: self.mode,
-            urgency: self.urgency,
-            // A recording code names the service the rule asked for; it would
-            // misdescribe a referral that went elsewhere.
-            code: if self.requested_pathway.is_some() {
-                None
-            } else {
-                spec.code.clone()
-            },
-            reason: Reason {
-                rule: rule.id.clone(),
-                also_from: Vec::new(),
-                relied_on,
-                source: rule.source.clone(),
-                adjustments: self.adjustments,
-                requested_pathway: self.requested_pathway,
-            },
+/// The time the plan's actions take in the contact, in seconds.
+fn in_contact_s(plan: &[Planned]) -> u32 {
+    plan.iter().map(|p| p.action.duration_s).sum()
+}
+
+/// One advice action per topic (§6.8): the first in policy order (the more
+/// specific rule) stays, and the others' rules and outcomes join its reasons.
+fn one_advice_per_topic(plan: &mut Vec<Planned>) {
+    let mut i = 0;
+    while i < plan.len() {
+        let first = plan
+            .get(i)
+            .and_then(|p| (p.action.kind == ActionKind::Advice).then_some(p.action.topic));
+        let earlier = first.and_then(|topic| {
+            plan.iter()
+                .take(i)
+                .position(|q| q.action.kind == ActionKind::Advice && q.action.topic == topic)
+        });
+        match earlier {
+            Some(e) => {
+                let later = plan.remove(i);
+                if let Some(winner) = plan.get_mut(e) {
+                    merge(&mut winner.action, &later.action.reason);
+                }
+            }
+            None => i += 1,
         }
     }
 }
 
-/// Folds a later rule's identical action into `existing`: the outcomes it
-/// relied on join, and the rule is listed once, so the record shows every
-/// rule that asked for the action (§6.8).
-fn merge(existing: &mut Action, rule: &Arc<str>, relied_on: OutcomeSet) {
+/// Folds a later action's reasons into `existing`: the outcomes it relied
+/// on join, and its rules are listed once, so the record shows every rule
+/// that asked for the action (§6.8).
+fn merge(existing: &mut Action, other: &Reason) {
     let reason = &mut existing.reason;
-    reason.relied_on = reason.relied_on.union(relied_on);
-    if reason.rule != *rule && !reason.also_from.contains(rule) {
-        reason.also_from.push(rule.clone());
+    reason.relied_on = reason.relied_on.union(other.relied_on);
+    for rule in std::iter::once(&other.rule).chain(&other.also_from) {
+        if reason.rule != *rule && !reason.also_from.contains(rule) {
+            reason.also_from.push(rule.clone());
+        }
     }
 }
 
@@ -264,6 +998,7 @@ fn same_action(a: &Action, b: &Action) -> bool {
         && a.topic == b.topic
         && a.intensity == b.intensity
         && a.text == b.text
+        && a.person_text == b.person_text
         && a.pathway == b.pathway
         && a.mode == b.mode
         && a.urgency == b.urgency

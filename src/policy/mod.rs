@@ -31,7 +31,9 @@ mod document;
 mod evaluate;
 mod overlay;
 mod plan;
+mod response;
 mod safety;
+mod text;
 mod vocabulary;
 
 pub use crate::diagnostic::{Diagnostic, DiagnosticCode};
@@ -40,10 +42,11 @@ pub use codes::{CODES_SOURCE, CONFIRMED_CODES, Concept};
 pub use compile::Policy;
 pub use document::{
     ActionSpec, CodeOverride, Condition, DiabetesIs, NoAction, Pathway, PolicyDocument, PolicyRef,
-    Rule,
+    Rule, TemplateText, Templates, TextVariant, TopicRoute,
 };
 pub use overlay::{PathwayPatch, PolicyOverlay};
 pub use plan::{Action, Adjustment, Adjustments, PathwayRef, Reason, RecordingCode};
+pub use response::{Response, ResponseStatus};
 pub use safety::{PROTECTED_RULES, SafetyOverride};
 pub use vocabulary::{ActionKind, Intensity, ReferralMode, Urgency};
 

@@ -4,8 +4,11 @@
 //! to update or add, rules to add, replace or remove, outcomes deliberately left
 //! alone, and recording codes. Every list may be left out.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
+use crate::context::Setting;
 use crate::policy::document::{CodeOverride, NoAction, Pathway, PolicyDocument, PolicyRef, Rule};
 use crate::policy::{Diagnostic, DiagnosticCode, ReferralMode};
 
@@ -52,6 +55,9 @@ pub struct PolicyOverlay {
     /// one, an overlay that touches a safety rule is refused.
     #[serde(default)]
     pub safety_overrides: Vec<crate::policy::SafetyOverride>,
+    /// Named values to set or add, such as a local service's phone number.
+    #[serde(default)]
+    pub values: BTreeMap<String, String>,
 }
 
 /// Changes to one pathway. For a pathway the base policy has, only the fields
@@ -80,6 +86,15 @@ pub struct PathwayPatch {
     /// The pathway to fall back to.
     #[serde(default)]
     pub fallback: Option<String>,
+    /// The settings that may refer to it.
+    #[serde(default)]
+    pub referred_from: Option<Vec<Setting>>,
+    /// The youngest age it accepts.
+    #[serde(default)]
+    pub min_age: Option<u8>,
+    /// The services a referral to it replaces.
+    #[serde(default)]
+    pub supersedes: Option<Vec<String>>,
 }
 
 impl PolicyDocument {
@@ -146,6 +161,9 @@ impl PolicyDocument {
                 doc.rules.push(rule.clone());
             }
         }
+        for (name, value) in &overlay.values {
+            doc.values.insert(name.clone(), value.clone());
+        }
         doc.no_action.extend(overlay.no_action.iter().cloned());
         doc.codes.extend(overlay.codes.iter().cloned());
         doc.safety_overrides
@@ -177,6 +195,15 @@ fn patch_pathway(p: &mut Pathway, patch: &PathwayPatch) {
     if let Some(v) = &patch.fallback {
         p.fallback = Some(v.clone());
     }
+    if let Some(v) = &patch.referred_from {
+        p.referred_from = Some(v.clone());
+    }
+    if let Some(v) = patch.min_age {
+        p.min_age = Some(v);
+    }
+    if let Some(v) = &patch.supersedes {
+        p.supersedes = Some(v.clone());
+    }
 }
 
 fn new_pathway(patch: &PathwayPatch) -> Option<Pathway> {
@@ -188,5 +215,8 @@ fn new_pathway(patch: &PathwayPatch) -> Option<Pathway> {
         available_now: patch.available_now?,
         mode: patch.mode?,
         fallback: patch.fallback.clone(),
+        referred_from: patch.referred_from.clone(),
+        min_age: patch.min_age,
+        supersedes: patch.supersedes.clone(),
     })
 }

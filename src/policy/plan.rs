@@ -27,8 +27,16 @@ pub struct Action {
     pub topic: Topic,
     /// How much of the practitioner's time it needs.
     pub intensity: Intensity,
-    /// What to do or say.
+    /// What the practitioner does or says.
     pub text: Arc<str>,
+    /// What the person reads, in plain words: present on `advice`, `leaflet`
+    /// and `signpost` actions, absent on the practitioner-only kinds
+    /// (CLINICAL-REFERENCE §6.7).
+    pub person_text: Option<Arc<str>>,
+    /// How long the action takes in the contact, in seconds (0 for what is
+    /// done outside the conversation: records, follow-ups, deferrals and
+    /// safety alerts by default) (CLINICAL-REFERENCE §6.3).
+    pub duration_s: u32,
     /// For referrals and signposts: the service.
     pub pathway: Option<PathwayRef>,
     /// For referrals: opt-in or opt-out.
@@ -37,6 +45,10 @@ pub struct Action {
     pub urgency: Option<Urgency>,
     /// What to record, with its confirmed code, when there is one.
     pub code: Option<RecordingCode>,
+    /// What the host reported became of the action, when it did
+    /// ([`crate::policy::Response`]); a declined offer is replaced by its
+    /// record, signpost and follow-up instead.
+    pub response: Option<crate::policy::ResponseStatus>,
     /// Why the action is in the plan.
     pub reason: Reason,
 }
@@ -106,9 +118,29 @@ named_enum! {
         PriorityGroupActiveReferral = "priority_group_active_referral",
         /// The service does not take self-referral: a signpost became a referral.
         NoSelfReferral = "no_self_referral",
-        /// The action needs more time than the contact has: it became a referral or
-        /// a follow-up (§6.3).
+        /// The action did not fit the time available: it became a follow-up at
+        /// the next contact, or a signpost given now where there may be no next
+        /// contact (§6.3).
         NeedsMoreTime = "needs_more_time",
+        /// The topic's advice did not fit the time, where there may be no next
+        /// contact: the service this action offers or signposts gives it, and the
+        /// advice's rule is listed among this action's (§6.3).
+        AdviceLeftToTheService = "advice_left_to_the_service",
+        /// The person declined the offer: it was recorded, and they were told
+        /// how to contact a service themselves and offered it again later (§6.4).
+        DeclinedOffer = "declined_offer",
+        /// This setting cannot refer to the service: the person is told to see
+        /// their GP instead (§6.6).
+        SettingCannotRefer = "setting_cannot_refer",
+        /// The person is younger than the service accepts: the policy's fallback
+        /// was used (§6.5).
+        BelowMinimumAge = "below_minimum_age",
+        /// The person is, or may be, intoxicated: advice is deferred and offers
+        /// wait until they are sober (§6.10).
+        Intoxicated = "intoxicated",
+        /// Right only if the person is (or only if they are not) pregnant, which
+        /// is not known: held as a follow-up until it is (§6.11).
+        HeldUntilPregnancyKnown = "held_until_pregnancy_known",
     }
 }
 
@@ -140,6 +172,20 @@ impl std::fmt::Display for Adjustment {
                 "the service does not take self-referral: a referral rather than a signpost"
             }
             Adjustment::NeedsMoreTime => "needs more time than this contact has",
+            Adjustment::AdviceLeftToTheService => {
+                "no time for the advice here: the service offered gives it"
+            }
+            Adjustment::DeclinedOffer => "they declined the offer",
+            Adjustment::SettingCannotRefer => {
+                "this setting cannot refer to the service: see the GP instead"
+            }
+            Adjustment::BelowMinimumAge => {
+                "younger than the service accepts, so the local alternative is used"
+            }
+            Adjustment::Intoxicated => "they may be intoxicated: held until they are sober",
+            Adjustment::HeldUntilPregnancyKnown => {
+                "held until it is known whether they are pregnant"
+            }
         })
     }
 }
@@ -150,6 +196,12 @@ impl std::fmt::Display for Action {
     /// relied on and any adjustments, each on its own indented line.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "[{} · {}] {}", self.kind, self.topic, self.text)?;
+        if let Some(t) = &self.person_text {
+            write!(f, "\n    for them: {t}")?;
+        }
+        if let Some(r) = self.response {
+            write!(f, "\n    response: {}", r.as_str())?;
+        }
         if let Some(p) = &self.pathway {
             write!(f, "\n    to: {}", p.name)?;
             if let Some(mode) = self.mode {

@@ -15,9 +15,11 @@ use crate::policy::document::{PolicyDocument, Rule};
 use crate::policy::{Diagnostic, DiagnosticCode, NATIONAL_DEFAULT_JSON};
 
 /// The ids of the national default rules that raise the built-in safety alerts.
-pub const PROTECTED_RULES: [&str; 3] = [
+pub const PROTECTED_RULES: [&str; 5] = [
     "alcohol.possible_dependence_alert",
+    "alcohol.possible_dependence_alert_non_clinical",
     "alcohol.dependence_not_ruled_out_alert",
+    "alcohol.dependence_not_ruled_out_alert_non_clinical",
     "general.co_poisoning_alert",
 ];
 

@@ -31,6 +31,17 @@ pub enum ActionKind {
 }
 
 impl ActionKind {
+    /// Whether the person reads the action too, so that it carries text for
+    /// them in plain words (CLINICAL-REFERENCE §6.7): advice, leaflets and
+    /// signposts. The other kinds are for the practitioner only.
+    #[must_use]
+    pub const fn is_read_by_person(self) -> bool {
+        matches!(
+            self,
+            ActionKind::Advice | ActionKind::Leaflet | ActionKind::Signpost
+        )
+    }
+
     /// Where actions of this kind stand within their topic, in the order of
     /// the conversation (CLINICAL-REFERENCE §6.2; NCSCT very brief advice: Ask,
     /// Advise, Act; NICE NG246: ask permission before discussing weight): ask,
