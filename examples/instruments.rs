@@ -12,7 +12,7 @@ fn main() -> Result<(), mecc::Error> {
         age: Age::new(47)?,
         age_in_months: None,
         sex: Sex::Male,
-        pregnant: YesNoNotKnown::No,
+        pregnant: Pregnancy::No,
         family_background: Some(FamilyBackground::SouthAsian),
         setting: Setting::EmergencyDepartment,
         time_available: TimeAvailable::Brief,

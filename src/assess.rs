@@ -8,7 +8,7 @@ use crate::Error;
 use crate::context::{Contact, ContactAssumptions};
 use crate::instruments::{Answers, Findings};
 use crate::outcome::OutcomeSet;
-use crate::policy::{Action, Policy, PolicyOverlay, PolicyRef};
+use crate::policy::{Action, Policy, PolicyOverlay, PolicyRef, Response};
 
 /// Everything known about one contact after assessment: what was found, the
 /// plan, and what produced it (crate and policy versions), so that a recorded
@@ -81,7 +81,43 @@ pub struct PolicyStamp {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn assess(contact: &Contact, answers: &Answers, policy: &Policy) -> Result<Assessment, Error> {
+    assess_with(contact, answers, policy, &[])
+}
+
+/// As [`assess`], taking into account what the host reported became of
+/// actions of an earlier plan for the same contact (CLINICAL-REFERENCE §6.4):
+/// a declined offer is recorded, signposted and offered again later, never
+/// made a referral; other responses are marked on their actions.
+///
+/// # Errors
+/// As [`assess`]; and [`Error::Inconsistent`] (field `action`) when a
+/// response names an action id the policy does not have.
+///
+/// ```
+/// use mecc::policy::{ActionKind, Policy, Response, ResponseStatus};
+/// use mecc::{Answers, Screening, assess_with};
+///
+/// let screening = Screening::from_json(include_str!("../examples/data/community_pharmacy_smoking_co.json"))?;
+/// let policy = Policy::national_default()?;
+/// let first = assess_with(&screening.contact, &screening.answers, &policy, &[])?;
+/// let offer = first.plan.iter().find(|a| a.kind == ActionKind::Referral).ok_or("an offer")?;
+///
+/// // They said no: the plan records it, tells them how to get in touch
+/// // themselves, and offers again at a later contact.
+/// let declined = [Response { action: offer.id.to_string(), status: ResponseStatus::Declined, reason: None }];
+/// let second = assess_with(&screening.contact, &screening.answers, &policy, &declined)?;
+/// assert!(!second.plan.iter().any(|a| a.kind == ActionKind::Referral));
+/// assert!(second.plan.iter().any(|a| a.kind == ActionKind::Record && a.id.ends_with("/declined_record")));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn assess_with(
+    contact: &Contact,
+    answers: &Answers,
+    policy: &Policy,
+    responses: &[Response],
+) -> Result<Assessment, Error> {
     answers.check(contact.person())?;
+    policy.check_responses(responses)?;
     let findings = Findings::score(answers, contact);
     let outcomes = findings.outcomes();
     Ok(Assessment {
@@ -99,7 +135,7 @@ pub fn assess(contact: &Contact, answers: &Answers, policy: &Policy) -> Result<A
         contact_assumptions: contact.assumptions(),
         findings,
         outcomes,
-        plan: policy.plan(outcomes, contact),
+        plan: policy.plan_with(outcomes, contact, responses),
     })
 }
 
@@ -115,6 +151,10 @@ pub struct Screening {
     pub answers: Answers,
     /// Local changes to the national default policy.
     pub overlay: Option<PolicyOverlay>,
+    /// What became of actions of an earlier plan for this contact, by action
+    /// id (CLINICAL-REFERENCE §6.4); may be left out.
+    #[serde(default)]
+    pub responses: Vec<Response>,
 }
 
 impl Screening {
@@ -131,16 +171,26 @@ impl Screening {
     /// [`Error::Policy`] when the overlay does not apply or the result is not a
     /// valid policy; otherwise as [`assess`].
     pub fn run(&self) -> Result<Assessment, Error> {
+        self.run_unlocated().map_err(|e| self.locate(e))
+    }
+
+    fn run_unlocated(&self) -> Result<Assessment, Error> {
         match &self.overlay {
-            None => assess(
+            None => assess_with(
                 &self.contact,
                 &self.answers,
                 Policy::national_default_shared()?,
+                &self.responses,
             ),
             Some(overlay) => {
                 let document =
                     crate::policy::PolicyDocument::national_default()?.with_overlay(overlay)?;
-                assess(&self.contact, &self.answers, &Policy::compile(document)?)
+                assess_with(
+                    &self.contact,
+                    &self.answers,
+                    &Policy::compile(document)?,
+                    &self.responses,
+                )
             }
         }
     }
@@ -155,6 +205,10 @@ impl Screening {
     /// the host applies the overlay to its policy once, or leaves it out of
     /// the document. Otherwise as [`assess`].
     pub fn run_with(&self, policy: &Policy) -> Result<Assessment, Error> {
+        self.run_with_unlocated(policy).map_err(|e| self.locate(e))
+    }
+
+    fn run_with_unlocated(&self, policy: &Policy) -> Result<Assessment, Error> {
         if let Some(overlay) = &self.overlay {
             return Err(Error::Inconsistent {
                 field: "overlay",
@@ -163,7 +217,108 @@ impl Screening {
                 reason: "a document given with a compiled policy must not carry an overlay: apply the overlay to the policy once, or leave it out of the document",
             });
         }
-        assess(&self.contact, &self.answers, policy)
+        assess_with(&self.contact, &self.answers, policy, &self.responses)
+    }
+}
+
+impl Screening {
+    /// A refusal found after the document was read (answers that contradict
+    /// the contact, a response naming an unknown action) as an
+    /// [`Error::Json`] with a JSON Pointer to the refused value in this
+    /// document, so that a form can highlight it as it does a parse error;
+    /// the check's own error is kept as its `cause`. An error whose field
+    /// cannot be found in the document is returned as it is.
+    fn locate(&self, error: Error) -> Error {
+        let (field, value, expected) = match &error {
+            Error::Inconsistent {
+                field,
+                value,
+                reason,
+                ..
+            } => (*field, value.as_str(), *reason),
+            Error::OutOfRange {
+                field,
+                value,
+                expected,
+                ..
+            }
+            | Error::Invalid {
+                field,
+                value,
+                expected,
+            } => (*field, value.as_str(), *expected),
+            _ => return error,
+        };
+        let Ok(document) = serde_json::to_value(self) else {
+            return error;
+        };
+        let Some((pointer, found)) = find_field(&document, field, value) else {
+            return error;
+        };
+        Error::Json {
+            message: format!("at {pointer}: {error}").into(),
+            pointer: pointer.into(),
+            value: Some(found.into()),
+            expected: expected.into(),
+            hint: None,
+            line: 0,
+            column: 0,
+            cause: Some(Box::new(error)),
+        }
+    }
+}
+
+/// Where `field` (a key, or dotted keys such as `minutes.cycling`) is in
+/// `document`, preferring the place whose value reads as `value`, as a JSON
+/// Pointer and the value found there, as JSON text.
+fn find_field(document: &serde_json::Value, field: &str, value: &str) -> Option<(String, String)> {
+    let keys: Vec<&str> = field.split('.').collect();
+    let mut found = Vec::new();
+    walk(document, &mut String::new(), &keys, &mut found);
+    let reads_as = |v: &serde_json::Value| match v {
+        serde_json::Value::String(s) => s == value,
+        other => serde_json::from_str::<serde_json::Value>(value).is_ok_and(|v| v == *other),
+    };
+    let (pointer, v) = found
+        .iter()
+        .find(|(_, v)| reads_as(v))
+        .or_else(|| found.first())?;
+    Some((pointer.clone(), v.to_string()))
+}
+
+/// Collects every place whose pointer ends with `keys`.
+fn walk<'a>(
+    v: &'a serde_json::Value,
+    at: &mut String,
+    keys: &[&str],
+    found: &mut Vec<(String, &'a serde_json::Value)>,
+) {
+    let ends_with_keys = {
+        let mut parts = at.rsplit('/');
+        keys.iter().rev().all(|k| parts.next() == Some(k))
+    };
+    if !keys.is_empty() && ends_with_keys {
+        found.push((at.clone(), v));
+    }
+    let len = at.len();
+    match v {
+        serde_json::Value::Object(map) => {
+            for (k, child) in map {
+                at.push('/');
+                at.push_str(&k.replace('~', "~0").replace('/', "~1"));
+                walk(child, at, keys, found);
+                at.truncate(len);
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for (i, child) in items.iter().enumerate() {
+                at.push('/');
+                at.push_str(&i.to_string());
+                walk(child, at, keys, found);
+                at.truncate(len);
+            }
+        }
+        _ => {}
     }
 }
 

@@ -82,6 +82,40 @@ impl YesNoNotKnown {
 }
 
 named_enum! {
+    /// Whether the person is pregnant (CLINICAL-REFERENCE §0, §6.11).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub enum Pregnancy {
+        /// Pregnant.
+        Yes = "yes",
+        /// Not pregnant.
+        No = "no",
+        /// She could be, or is not sure: treated as pregnant for every
+        /// exclusion (no weight-loss advice, no alcohol), but what is started
+        /// only in a pregnancy waits until it is confirmed (§6.11).
+        Possible = "possible",
+        /// Not asked or not recorded.
+        NotKnown = "not_known",
+    }
+}
+
+impl Pregnancy {
+    /// True unless pregnancy is recorded as `no`: the conservative reading
+    /// where a wrong "no" could do harm.
+    #[must_use]
+    pub const fn possibly(self) -> bool {
+        !matches!(self, Pregnancy::No)
+    }
+
+    /// True for `yes` and `possible`: what every exclusion that applies in
+    /// pregnancy reads (§6.11).
+    #[must_use]
+    pub const fn excludes_as_pregnant(self) -> bool {
+        matches!(self, Pregnancy::Yes | Pregnancy::Possible)
+    }
+}
+
+named_enum! {
     /// Family background, which chooses the BMI thresholds (CLINICAL-REFERENCE §3.2).
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
     #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -452,7 +486,7 @@ pub struct ContactFields {
     /// Sex.
     pub sex: Sex,
     /// Whether the person is pregnant.
-    pub pregnant: YesNoNotKnown,
+    pub pregnant: Pregnancy,
     /// Family background; left out when not recorded, and then read as
     /// `not_stated` (CLINICAL-REFERENCE §3.2).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -485,7 +519,7 @@ impl ContactFields {
     pub const fn new(
         age: Age,
         sex: Sex,
-        pregnant: YesNoNotKnown,
+        pregnant: Pregnancy,
         setting: Setting,
         time_available: TimeAvailable,
     ) -> ContactFields {
@@ -546,7 +580,7 @@ crate::bounded::list_set! {
 ///     age: Age::new(34)?,
 ///     age_in_months: None,
 ///     sex: Sex::Female,
-///     pregnant: YesNoNotKnown::Yes,
+///     pregnant: Pregnancy::Yes,
 ///     family_background: Some(FamilyBackground::White),
 ///     setting: Setting::Maternity,
 ///     time_available: TimeAvailable::Brief,
@@ -711,7 +745,7 @@ impl Contact {
     }
     /// Pregnancy.
     #[must_use]
-    pub const fn pregnant(&self) -> YesNoNotKnown {
+    pub const fn pregnant(&self) -> Pregnancy {
         self.person.pregnant()
     }
     /// Family background.
@@ -760,6 +794,7 @@ impl AsRef<Person> for Contact {
 names_round_trip_tests!(
     sex_names_round_trip: Sex,
     yes_no_not_known_names_round_trip: YesNoNotKnown,
+    pregnancy_names_round_trip: Pregnancy,
     family_background_names_round_trip: FamilyBackground,
     setting_names_round_trip: Setting,
     setting_class_names_round_trip: SettingClass,
@@ -850,7 +885,7 @@ pub struct PersonFields {
     /// Sex.
     pub sex: Sex,
     /// Whether the person is pregnant.
-    pub pregnant: YesNoNotKnown,
+    pub pregnant: Pregnancy,
     /// Family background.
     pub family_background: FamilyBackground,
 }
@@ -869,7 +904,7 @@ pub struct PersonFields {
 ///     age: Age::new(52)?,
 ///     age_in_months: None,
 ///     sex: Sex::Male,
-///     pregnant: YesNoNotKnown::No,
+///     pregnant: Pregnancy::No,
 ///     family_background: FamilyBackground::SouthAsian,
 /// })?;
 /// assert_eq!(person.sex(), Sex::Male);
@@ -894,14 +929,15 @@ impl Person {
     /// Checks the fields against each other.
     ///
     /// # Errors
-    /// - [`Error::Inconsistent`] when `pregnant` is `yes` and `sex` is `male`.
+    /// - [`Error::Inconsistent`] when `pregnant` is `yes` or `possible` and
+    ///   `sex` is `male`.
     /// - [`Error::Inconsistent`] when `age_in_months` does not fall within the
     ///   year given by `age`.
     pub fn new(fields: PersonFields) -> Result<Person, Error> {
-        if fields.pregnant == YesNoNotKnown::Yes && fields.sex == Sex::Male {
+        if fields.pregnant.excludes_as_pregnant() && fields.sex == Sex::Male {
             return Err(Error::Inconsistent {
                 field: "pregnant",
-                value: "yes".to_string(),
+                value: fields.pregnant.as_str().to_string(),
                 other: "sex = male".to_string(),
                 reason: "check which of the two was recorded in error; use not_known for sex if it is not recorded",
             });
@@ -941,7 +977,7 @@ impl Person {
     }
     /// Pregnancy.
     #[must_use]
-    pub const fn pregnant(&self) -> YesNoNotKnown {
+    pub const fn pregnant(&self) -> Pregnancy {
         self.0.pregnant
     }
     /// Family background.

@@ -161,7 +161,7 @@ pub mod policy;
 pub mod provenance;
 pub mod units;
 
-pub use assess::{Assessment, PolicyStamp, Screening, assess};
+pub use assess::{Assessment, PolicyStamp, Screening, assess, assess_with};
 pub use error::Error;
 pub use instruments::{Answers, Findings};
 pub use provenance::Source;

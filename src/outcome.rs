@@ -10,7 +10,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::context::{AGE_YEARS, Setting, Settings, YesNoNotKnown};
+use crate::context::{AGE_YEARS, Pregnancy, Setting, Settings};
 use crate::instruments::{activity, bmi};
 
 /// The lifestyle risk an outcome or an action is about.
@@ -253,7 +253,7 @@ impl Outcome {
         self,
         age_years: u32,
         setting: Setting,
-        pregnant: YesNoNotKnown,
+        pregnant: Pregnancy,
         pregnancy_possible: bool,
     ) -> bool {
         let info = self.info();
@@ -261,7 +261,7 @@ impl Outcome {
             && info.settings.contains(setting)
             && match info.pregnancy {
                 InPregnancy::Always => true,
-                InPregnancy::NotInPregnancy => !matches!(pregnant, YesNoNotKnown::Yes),
+                InPregnancy::NotInPregnancy => !pregnant.excludes_as_pregnant(),
                 InPregnancy::WhenPregnancyPossible => pregnancy_possible,
             }
     }

@@ -972,7 +972,7 @@ fn any_contact() -> impl Strategy<Value = Contact> {
             age: Age::new(age).unwrap(),
             age_in_months: None,
             sex,
-            pregnant: YesNoNotKnown::NotKnown,
+            pregnant: Pregnancy::NotKnown,
             family_background: Some(FamilyBackground::NotStated),
             setting: Setting::GeneralPractice,
             time_available: TimeAvailable::Brief,

@@ -4,8 +4,8 @@ mod common;
 
 use mecc::Error;
 use mecc::context::{
-    Age, Comorbidities, Contact, ContactFields, FamilyBackground, PriorityGroups, Setting, Sex,
-    TimeAvailable, YesNoNotKnown,
+    Age, Comorbidities, Contact, ContactFields, FamilyBackground, Pregnancy, PriorityGroups,
+    Setting, Sex, TimeAvailable, YesNoNotKnown,
 };
 use mecc::instruments::Reply;
 use mecc::instruments::bmi::*;
@@ -27,7 +27,7 @@ const ALL_BACKGROUNDS: [FamilyBackground; 10] = [
     FamilyBackground::NotStated,
 ];
 
-fn contact(age: u32, pregnant: YesNoNotKnown, background: FamilyBackground) -> Contact {
+fn contact(age: u32, pregnant: Pregnancy, background: FamilyBackground) -> Contact {
     Contact::new(ContactFields {
         age: Age::new(age).unwrap(),
         age_in_months: None,
@@ -45,7 +45,7 @@ fn contact(age: u32, pregnant: YesNoNotKnown, background: FamilyBackground) -> C
 }
 
 fn adult_contact(background: FamilyBackground) -> Contact {
-    contact(40, YesNoNotKnown::No, background)
+    contact(40, Pregnancy::No, background)
 }
 
 /// Measurements at 2.000 m, where BMI × 10 is exactly grams / 400.
@@ -191,7 +191,7 @@ fn adult_from_18_section_3_1() {
     let answers = at_two_metres(300, None);
     let child = score(
         &answers,
-        &contact(17, YesNoNotKnown::No, FamilyBackground::White),
+        &contact(17, Pregnancy::No, FamilyBackground::White),
     );
     assert_eq!(
         child.classification,
@@ -202,7 +202,7 @@ fn adult_from_18_section_3_1() {
     assert_eq!(child.bmi_tenths, 300, "BMI is still computed");
     let adult = score(
         &answers,
-        &contact(18, YesNoNotKnown::No, FamilyBackground::White),
+        &contact(18, Pregnancy::No, FamilyBackground::White),
     );
     assert_eq!(
         adult.classification.category(),
@@ -215,7 +215,7 @@ fn adult_from_18_section_3_1() {
 fn pregnancy_is_not_classified_section_3_1() {
     let finding = score(
         &at_two_metres(300, Some(1000)),
-        &contact(30, YesNoNotKnown::Yes, FamilyBackground::White),
+        &contact(30, Pregnancy::Yes, FamilyBackground::White),
     );
     assert_eq!(
         finding.classification,
@@ -234,7 +234,7 @@ fn pregnancy_is_not_classified_section_3_1() {
 fn pregnancy_not_known_is_classified_and_recorded_section_0() {
     let finding = score(
         &at_two_metres(300, None),
-        &contact(30, YesNoNotKnown::NotKnown, FamilyBackground::White),
+        &contact(30, Pregnancy::NotKnown, FamilyBackground::White),
     );
     let adult = finding.classification.adult().unwrap();
     assert_eq!(adult.category, BmiCategory::ObesityClass1);
@@ -643,15 +643,15 @@ fn scoring_allocates_nothing() {
         ),
         (
             at_two_metres(300, Some(1000)),
-            contact(17, YesNoNotKnown::No, FamilyBackground::White),
+            contact(17, Pregnancy::No, FamilyBackground::White),
         ),
         (
             at_two_metres(300, Some(1000)),
-            contact(30, YesNoNotKnown::Yes, FamilyBackground::White),
+            contact(30, Pregnancy::Yes, FamilyBackground::White),
         ),
         (
             at_two_metres(300, Some(1000)),
-            contact(30, YesNoNotKnown::NotKnown, FamilyBackground::Chinese),
+            contact(30, Pregnancy::NotKnown, FamilyBackground::Chinese),
         ),
     ];
     for (answers, contact) in &cases {
@@ -780,9 +780,10 @@ fn arb_answers() -> impl Strategy<Value = Answers> {
 
 fn arb_contact() -> impl Strategy<Value = Contact> {
     let pregnant = prop::sample::select(vec![
-        YesNoNotKnown::Yes,
-        YesNoNotKnown::No,
-        YesNoNotKnown::NotKnown,
+        Pregnancy::Yes,
+        Pregnancy::No,
+        Pregnancy::Possible,
+        Pregnancy::NotKnown,
     ]);
     let sex = prop::sample::select(vec![Sex::Male, Sex::Female, Sex::NotKnown]);
     let background = prop::sample::select(ALL_BACKGROUNDS.to_vec());
@@ -925,13 +926,14 @@ proptest! {
         let shown: f64 = f.bmi_display().to_string().parse().unwrap();
         prop_assert!((shown * 10.0 - f64::from(f.bmi_tenths)).abs() < 1e-6);
         let adult = contact.age().years() >= ADULT_FROM_AGE_YEARS;
-        let pregnant = contact.pregnant() == YesNoNotKnown::Yes;
+        // `possible` is read as pregnant for every exclusion (§6.11).
+        let pregnant = contact.pregnant().excludes_as_pregnant();
         match f.classification {
             BmiClassification::Adult(a) => {
                 prop_assert!(adult && !pregnant);
                 prop_assert_eq!(a.category, a.thresholds.classify(f.bmi_tenths));
                 prop_assert_eq!(a.thresholds, ThresholdSet::for_background(contact.family_background()));
-                prop_assert_eq!(a.pregnancy_not_known, contact.pregnant() == YesNoNotKnown::NotKnown);
+                prop_assert_eq!(a.pregnancy_not_known, contact.pregnant() == Pregnancy::NotKnown);
             }
             BmiClassification::NotApplicable { .. } => prop_assert!(!adult),
             BmiClassification::NotApplicableInPregnancy => prop_assert!(adult && pregnant),

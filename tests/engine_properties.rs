@@ -724,7 +724,7 @@ fn every_case() -> &'static [(mecc::outcome::OutcomeSet, Contact)] {
             Setting::Dental,
         ] {
             for sex in [Sex::Male, Sex::Female, Sex::NotKnown] {
-                for pregnant in answers {
+                for pregnant in Pregnancy::ALL {
                     for age in [0, 15, 16, 17, 18, 64, 65, 119, 120] {
                         for hypertension in answers {
                             let fields = ContactFields {

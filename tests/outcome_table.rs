@@ -38,13 +38,13 @@ fn declared_ages_follow_the_instruments_limits() {
     assert!(!o.can_occur(
         17,
         Setting::GeneralPractice,
-        mecc::context::YesNoNotKnown::No,
+        mecc::context::Pregnancy::No,
         false
     ));
     assert!(o.can_occur(
         18,
         Setting::GeneralPractice,
-        mecc::context::YesNoNotKnown::No,
+        mecc::context::Pregnancy::No,
         false
     ));
     assert_eq!(
@@ -54,29 +54,31 @@ fn declared_ages_follow_the_instruments_limits() {
     assert!(!i.can_occur(
         75,
         Setting::GeneralPractice,
-        mecc::context::YesNoNotKnown::No,
+        mecc::context::Pregnancy::No,
         false
     ));
     assert!(i.can_occur(
         74,
         Setting::GeneralPractice,
-        mecc::context::YesNoNotKnown::No,
+        mecc::context::Pregnancy::No,
         false
     ));
     assert!(!i.can_occur(
         15,
         Setting::GeneralPractice,
-        mecc::context::YesNoNotKnown::No,
+        mecc::context::Pregnancy::No,
         false
     ));
 }
 
 #[test]
 fn pregnancy_limits_are_declared_once() {
-    use mecc::context::YesNoNotKnown::{No, NotKnown, Yes};
+    use mecc::context::Pregnancy::{No, NotKnown, Possible, Yes};
     let gp = Setting::GeneralPractice;
     // §3.1: no adult BMI category in pregnancy, but BMI is still calculated.
     assert!(!Outcome::BmiOverweight.can_occur(30, gp, Yes, true));
+    // §6.11: `possible` is read as pregnant for every exclusion.
+    assert!(!Outcome::BmiOverweight.can_occur(30, gp, Possible, true));
     assert!(Outcome::BmiOverweight.can_occur(30, gp, NotKnown, true));
     assert!(Outcome::BmiCalculated.can_occur(30, gp, Yes, true));
     // §2.3: the CO pregnancy outcomes only where she could be pregnant.

@@ -962,7 +962,7 @@ fn contact() -> impl Strategy<Value = Contact> {
                 age: Age::new(age).unwrap(),
                 age_in_months: None,
                 sex,
-                pregnant: YesNoNotKnown::No,
+                pregnant: Pregnancy::No,
                 family_background: Some(FamilyBackground::NotStated),
                 setting: if in_ed {
                     Setting::EmergencyDepartment

@@ -513,7 +513,7 @@ fn coverage_is_checked_only_where_an_outcome_can_be_found() {
     // categories start at 18 (§3.1): rules that say so are not gaps.
     let mut doc = base();
     let when = rule_mut(&mut doc, "tobacco.co_pregnancy_referral")["when"].clone();
-    rule_mut(&mut doc, "tobacco.co_pregnancy_referral")["when"] = json!({"kind": "all", "value": [when, {"kind": "pregnant", "value": ["yes", "not_known"]}, {"kind": "sex", "value": ["female", "not_known"]}]});
+    rule_mut(&mut doc, "tobacco.co_pregnancy_referral")["when"] = json!({"kind": "all", "value": [when, {"kind": "pregnant", "value": ["yes", "possible", "not_known"]}, {"kind": "sex", "value": ["female", "not_known"]}]});
     allow_safety_changes(&mut doc);
     rule_mut(&mut doc, "alcohol.possible_dependence_alert")["when"] = json!({"kind": "all", "value": [{"kind": "outcome", "value": "pat_possible_dependence"}, {"kind": "outcome", "value": "pat_positive"}, {"kind": "outcome", "value": "pat_daily_drinker"}]});
     let when = rule_mut(&mut doc, "weight.underweight")["when"].clone();

@@ -106,7 +106,7 @@ fn contact() -> Contact {
         age: mecc::context::Age::new(40).unwrap(),
         age_in_months: None,
         sex: mecc::context::Sex::NotKnown,
-        pregnant: mecc::context::YesNoNotKnown::NotKnown,
+        pregnant: mecc::context::Pregnancy::NotKnown,
         family_background: Some(mecc::context::FamilyBackground::NotStated),
         setting: mecc::context::Setting::GeneralPractice,
         time_available: mecc::context::TimeAvailable::Brief,

@@ -67,13 +67,13 @@ fn a_document_with_its_own_overlay_is_not_run_against_another_policy() {
     let err = ed_document(Some(night_shift()))
         .run_with(&national)
         .unwrap_err();
+    // Found after reading, it still points at the field, as a parse error does.
+    assert_eq!(err.pointer(), Some("/overlay"), "{err}");
+    assert!(err.is_inconsistent(), "{err}");
     assert!(
         matches!(
-            err,
-            Error::Inconsistent {
-                field: "overlay",
-                ..
-            }
+            &err,
+            Error::Json { cause: Some(c), .. } if matches!(**c, Error::Inconsistent { field: "overlay", .. })
         ),
         "{err}"
     );

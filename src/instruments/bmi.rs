@@ -39,7 +39,7 @@ use core::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::bounded::{named_enum, names_round_trip_tests};
-use crate::context::{FamilyBackground, Person, YesNoNotKnown};
+use crate::context::{FamilyBackground, Person, Pregnancy};
 use crate::instruments::Reply;
 use crate::outcome::{Outcome, OutcomeSet};
 use crate::provenance::Source;
@@ -700,7 +700,7 @@ pub fn whtr_hundredths(waist: Waist, height: Height) -> u16 {
 ///     age: Age::new(40)?,
 ///     age_in_months: None,
 ///     sex: Sex::Female,
-///     pregnant: YesNoNotKnown::No,
+///     pregnant: Pregnancy::No,
 ///     family_background: FamilyBackground::White,
 /// })?;
 /// let answers = bmi::Answers::new(
@@ -727,7 +727,7 @@ pub fn score(answers: &Answers, person: &impl AsRef<Person>) -> Finding {
         BmiClassification::NotApplicable {
             reason: NotApplicableReason::Under18,
         }
-    } else if pregnant == YesNoNotKnown::Yes {
+    } else if pregnant.excludes_as_pregnant() {
         BmiClassification::NotApplicableInPregnancy
     } else {
         let background = person.family_background();
@@ -736,7 +736,7 @@ pub fn score(answers: &Answers, person: &impl AsRef<Person>) -> Finding {
             category: thresholds.classify(bmi_tenths),
             thresholds,
             lower_thresholds_may_apply: lower_thresholds_may_apply(background),
-            pregnancy_not_known: pregnant == YesNoNotKnown::NotKnown,
+            pregnancy_not_known: pregnant == Pregnancy::NotKnown,
         })
     };
 
@@ -745,7 +745,7 @@ pub fn score(answers: &Answers, person: &impl AsRef<Person>) -> Finding {
         Reply::Answered(waist) => {
             let applicability = if !is_adult {
                 WhtrApplicability::Under18
-            } else if pregnant == YesNoNotKnown::Yes {
+            } else if pregnant.excludes_as_pregnant() {
                 WhtrApplicability::Pregnant
             } else if bmi_tenths >= WHTR_USED_BELOW_BMI_TENTHS {
                 WhtrApplicability::Bmi35OrMore

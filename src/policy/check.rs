@@ -84,6 +84,7 @@ pub(super) struct CheckedRule {
     /// The root of the rule's condition in the policy's arena.
     pub(super) root: u32,
     pub(super) relies_on: OutcomeSet,
+    pub(super) pregnancy: Option<crate::policy::PregnancyDependence>,
     pub(super) actions: Vec<CheckedAction>,
 }
 
@@ -618,6 +619,7 @@ fn check_rules(
                 topic: rule.topic,
                 root,
                 relies_on,
+                pregnancy: rule.pregnancy,
                 actions,
             }
         })

@@ -1,8 +1,8 @@
 //! Conditions compiled to a flat, allocation-free form, and their evaluation.
 
 use crate::context::{
-    AGE_YEARS, BariatricSurgery, Contact, Diabetes, PriorityGroup, Setting, SettingClass, Sex,
-    YearsAgo, YesNoNotKnown,
+    AGE_YEARS, BariatricSurgery, Contact, Diabetes, Pregnancy, PriorityGroup, Setting,
+    SettingClass, Sex, YearsAgo, YesNoNotKnown,
 };
 use crate::outcome::{ExclusiveGroup, Outcome, OutcomeSet};
 use crate::policy::document::{Condition, DiabetesIs};
@@ -182,7 +182,7 @@ impl Conditions {
                 Node::SettingClass(mask(c, |x: SettingClass| x as u8) as u8)
             }
             Condition::TimeAvailableAtLeast(t) => Node::TimeAtLeast(*t as u8),
-            Condition::Pregnant(v) => Node::Pregnant(mask(v, yes_no) as u8),
+            Condition::Pregnant(v) => Node::Pregnant(mask(v, |x: Pregnancy| x as u8) as u8),
             Condition::Intoxicated(v) => Node::Intoxicated(mask(v, yes_no) as u8),
             Condition::Sex(v) => Node::Sex(mask(v, |x: Sex| x as u8) as u8),
             Condition::AgeAtLeast(a) => Node::AgeAtLeast(*a),
@@ -241,7 +241,7 @@ impl Conditions {
             Node::AnyOutcome(s) => facts.outcomes.intersects(s),
             Node::Setting(m) => m & (1 << (contact.setting() as u8)) != 0,
             Node::TimeAtLeast(t) => contact.time_available() as u8 >= t,
-            Node::Pregnant(m) => has(m, yes_no(contact.pregnant())),
+            Node::Pregnant(m) => has(m, contact.pregnant() as u8),
             Node::SettingClass(m) => has(m, contact.setting().class() as u8),
             Node::Intoxicated(m) => has(m, yes_no(facts.intoxicated)),
             Node::Sex(m) => has(m, contact.sex() as u8),
@@ -387,7 +387,8 @@ impl Conditions {
         }
         // Pregnancy and male sex cannot both be recorded (Contact::new refuses it).
         let male_only = sex == 1 << (Sex::Male as u8);
-        let pregnant_only = pregnant == 1 << (YesNoNotKnown::Yes as u8);
+        let pregnant_only =
+            pregnant & !((1 << (Pregnancy::Yes as u8)) | (1 << (Pregnancy::Possible as u8))) == 0;
         setting == 0
             || pregnant == 0
             || intoxicated == 0

@@ -9,7 +9,7 @@
 
 use crate::context::{
     Age, BariatricSurgery, Comorbidities, Contact, ContactFields, Diabetes, FamilyBackground,
-    PriorityGroup, PriorityGroups, Setting, Sex, TimeAvailable, YearsAgo, YesNoNotKnown,
+    Pregnancy, PriorityGroup, PriorityGroups, Setting, Sex, TimeAvailable, YearsAgo, YesNoNotKnown,
 };
 use crate::instruments::pat;
 use crate::instruments::smoking::PregnancyReading;
@@ -275,7 +275,7 @@ pub(crate) fn contacts(reads: &Reads, limit: usize) -> Vec<Contact> {
     let mut out = Vec::new();
     for &(age, comorbidities) in &people {
         for &setting in &settings {
-            for pregnant in ANSWERS {
+            for pregnant in Pregnancy::ALL {
                 for &sex in sexes {
                     for &intoxicated in intoxicated {
                         for &time_available in times {

@@ -8,7 +8,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::context::{PriorityGroup, Setting, SettingClass, Sex, TimeAvailable, YesNoNotKnown};
+use crate::context::{
+    Pregnancy, PriorityGroup, Setting, SettingClass, Sex, TimeAvailable, YesNoNotKnown,
+};
 use crate::outcome::{Outcome, Topic};
 use crate::policy::{ActionKind, Concept, Intensity, ReferralMode, Urgency};
 
@@ -206,8 +208,31 @@ pub struct Rule {
     pub topic: Topic,
     /// When the rule fires.
     pub when: Condition,
+    /// Whether the rule's actions are right only in pregnancy (an opt-out
+    /// referral to maternity tobacco treatment) or only outside it (weight-loss
+    /// advice and referrals); absent: either way. Where pregnancy is not known
+    /// or only possible, such actions are held as follow-ups until it is
+    /// (CLINICAL-REFERENCE §6.11).
+    #[serde(default)]
+    pub pregnancy: Option<PregnancyDependence>,
     /// What the rule adds to the plan, in order.
     pub actions: Vec<ActionSpec>,
+}
+
+crate::bounded::named_enum! {
+    /// When a rule's actions are right, as far as pregnancy goes
+    /// (CLINICAL-REFERENCE §6.11).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub enum PregnancyDependence {
+        /// Only in pregnancy: held while pregnancy is not known or only
+        /// possible.
+        OnlyInPregnancy = "only_in_pregnancy",
+        /// Only outside pregnancy: held while pregnancy is not known (for
+        /// someone who could be pregnant) or possible; never given in
+        /// pregnancy.
+        OnlyOutsidePregnancy = "only_outside_pregnancy",
+    }
 }
 
 /// One action a rule adds to a plan.
@@ -347,7 +372,7 @@ pub enum Condition {
     /// At least this much time is available.
     TimeAvailableAtLeast(TimeAvailable),
     /// Pregnancy is recorded as one of these.
-    Pregnant(Vec<YesNoNotKnown>),
+    Pregnant(Vec<Pregnancy>),
     /// Intoxication is recorded as one of these.
     Intoxicated(Vec<YesNoNotKnown>),
     /// Sex is recorded as one of these.

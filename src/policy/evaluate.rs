@@ -36,6 +36,14 @@ pub(crate) const CHECK_SOBER_ENOUGH: &str = "general.check_sober_enough";
 /// The engine's rule for the general note given when intoxication is not
 /// recorded elsewhere; its action's id adds `#1`.
 pub(crate) const INTOXICATION_NOT_RECORDED: &str = "general.intoxication_not_recorded";
+/// The engine's rule for the general question asked when pregnancy is not
+/// known and changes the plan; its action's id adds `#1`.
+pub(crate) const PREGNANCY_ASK: &str = "general.pregnancy_ask";
+
+/// The ages, in whole years, at which a screening contact asks whether a
+/// woman (or someone whose sex is not recorded) could be pregnant
+/// (CLINICAL-REFERENCE §6.11). Under 16 it is not asked.
+const ASKED_ABOUT_PREGNANCY: std::ops::RangeInclusive<u32> = 16..=50;
 
 /// The suffixes of the ids of the three actions that replace a declined offer.
 const DECLINED_SUFFIXES: [&str; 3] = ["/declined_record", "/declined_signpost", "/offer_again"];
@@ -44,6 +52,9 @@ const DECLINED_SUFFIXES: [&str; 3] = ["/declined_record", "/declined_signpost", 
 struct Planned {
     action: Action,
     pathway: Option<usize>,
+    /// Right only in, or only outside, pregnancy, which is not known: to be
+    /// held as a follow-up worded by this template (§6.11).
+    held: Option<Template>,
 }
 
 impl Policy {
@@ -71,13 +82,22 @@ impl Policy {
     ) -> Vec<Action> {
         let facts = Facts::new(outcomes, contact);
         let mut plan: Vec<Planned> = Vec::with_capacity(16);
+        let mut asked_about_pregnancy = false;
         for rule in &self.rules {
             if !self.conditions.eval(rule.root, &facts) {
                 continue;
             }
             let relied_on = rule.relies_on.intersection(outcomes);
+            let holding = rule.pregnancy.map(|d| pregnancy_holds(d, contact));
+            if matches!(holding, Some(Holding::Drop)) {
+                continue;
+            }
             for spec in &rule.actions {
-                let planned = self.realise(rule, spec, relied_on, &facts);
+                let mut planned = self.realise(rule, spec, relied_on, &facts);
+                if let Some(Holding::Hold(template, ask)) = holding {
+                    planned.held = Some(template);
+                    asked_about_pregnancy |= ask;
+                }
                 if let Some(existing) = plan
                     .iter_mut()
                     .find(|p| same_action(&p.action, &planned.action))
@@ -88,8 +108,23 @@ impl Policy {
                 }
             }
         }
-        one_advice_per_topic(&mut plan);
+        if asked_about_pregnancy {
+            plan.push(self.general_ask(
+                PREGNANCY_ASK,
+                Template::PregnancyAsk,
+                15,
+                "CLINICAL-REFERENCE §6.11",
+            ));
+        }
+        // Referrals merge and supersede before any is held, so that two
+        // held offers of the same service are one.
         self.supersede(&mut plan);
+        for p in &mut plan {
+            if let Some(template) = p.held.take() {
+                self.hold(p, template);
+            }
+        }
+        one_advice_per_topic(&mut plan);
         self.respond(&mut plan, responses, contact);
         if facts.intoxicated == YesNoNotKnown::Yes {
             self.hold_while_intoxicated(&mut plan);
@@ -105,7 +140,8 @@ impl Policy {
     /// a rule's action, or one the engine writes in its place.
     ///
     /// # Errors
-    /// [`crate::Error::Inconsistent`] naming the first unknown id: a response
+    /// [`crate::Error::Inconsistent`] (field `action`) naming the first
+    /// unknown id: a response
     /// to an action the policy does not have is a host's mistake (an id from
     /// another policy, or mistyped), and ignoring it could lose a decline.
     pub fn check_responses(&self, responses: &[Response]) -> Result<(), crate::Error> {
@@ -117,6 +153,7 @@ impl Policy {
             let engine_rule = base.strip_suffix("#1");
             let known = engine_rule == Some(CHECK_SOBER_ENOUGH)
                 || engine_rule == Some(INTOXICATION_NOT_RECORDED)
+                || engine_rule == Some(PREGNANCY_ASK)
                 || self
                     .rules
                     .iter()
@@ -124,7 +161,7 @@ impl Policy {
                     .any(|a| &*a.id == base);
             if !known {
                 return Err(crate::Error::Inconsistent {
-                    field: "responses",
+                    field: "action",
                     value: r.action.clone(),
                     other: format!("the actions of policy {} {}", self.id, self.version),
                     reason: "a response must name an action id from a plan of the same policy (for example tobacco.offer_stop_smoking_service#1); check the id and the policy version",
@@ -204,6 +241,7 @@ impl Policy {
                 },
             },
             pathway: draft.pathway,
+            held: None,
         }
     }
 
@@ -375,6 +413,10 @@ impl Policy {
             Template::OfferWhenSober => &all.offer_when_sober,
             Template::CheckSoberEnough => &all.check_sober_enough,
             Template::IntoxicationNotRecorded => &all.intoxication_not_recorded,
+            Template::PregnancyAsk => &all.pregnancy_ask,
+            Template::IfPregnant => &all.if_pregnant,
+            Template::IfNotPregnant => &all.if_not_pregnant,
+            Template::IfPregnancyConfirmed => &all.if_pregnancy_confirmed,
         }
     }
 
@@ -393,37 +435,52 @@ impl Policy {
 
     /// Referrals on one topic are not stacked (§6.8): a referral to a service
     /// that supersedes another replaces the referrals and signposts to it,
-    /// and lists their rules among its reasons.
+    /// and a second referral to the same service, as soon and in the same
+    /// mode, joins the first; each lists the rules it replaced among its
+    /// reasons.
     fn supersede(&self, plan: &mut Vec<Planned>) {
         let mut i = 0;
         while i < plan.len() {
             let winner = plan.get(i).and_then(|loser| {
-                let q = loser.pathway?;
-                if !matches!(
-                    loser.action.kind,
-                    ActionKind::Referral | ActionKind::Signpost
-                ) {
-                    return None;
-                }
-                plan.iter().position(|w| {
-                    w.action.kind == ActionKind::Referral
-                        && w.action.topic == loser.action.topic
-                        && w.pathway
-                            .and_then(|p| self.pathways.get(p))
-                            .is_some_and(|p| p.supersedes.contains(&q))
-                })
+                plan.iter()
+                    .enumerate()
+                    .position(|(w, winner)| w != i && self.replaces(winner, loser, w < i))
             });
             match winner {
-                Some(w) if w != i => {
+                Some(w) => {
                     let loser = plan.remove(i);
                     let w = if w > i { w - 1 } else { w };
                     if let Some(winner) = plan.get_mut(w) {
                         merge(&mut winner.action, &loser.action.reason);
                     }
                 }
-                _ => i += 1,
+                None => i += 1,
             }
         }
+    }
+
+    /// Whether `winner` replaces `loser` on their topic (§6.8); `earlier`
+    /// says whether the winner comes first in policy order, which breaks the
+    /// tie between two referrals to the same service.
+    fn replaces(&self, winner: &Planned, loser: &Planned, earlier: bool) -> bool {
+        let (w, l) = (&winner.action, &loser.action);
+        let (Some(wp), Some(lp)) = (winner.pathway, loser.pathway) else {
+            return false;
+        };
+        if w.kind != ActionKind::Referral || w.topic != l.topic {
+            return false;
+        }
+        let supersedes = self
+            .pathways
+            .get(wp)
+            .is_some_and(|p| p.supersedes.contains(&lp))
+            && matches!(l.kind, ActionKind::Referral | ActionKind::Signpost);
+        let same_referral = earlier
+            && wp == lp
+            && l.kind == ActionKind::Referral
+            && w.mode == l.mode
+            && w.urgency == l.urgency;
+        supersedes || same_referral
     }
 
     /// Takes the host's responses into account (§6.4): a declined offer (a
@@ -495,7 +552,10 @@ impl Policy {
             let (text, person_text) = words.write(self.template(template));
             let mut reason = a.reason.clone();
             reason.adjustments.insert(Adjustment::DeclinedOffer);
-            reason.requested_pathway = requested.map(|q| self.reference(q));
+            // The service declined, where this action does not go to it.
+            reason.requested_pathway = requested
+                .filter(|q| Some(*q) != to)
+                .map(|q| self.reference(q));
             Planned {
                 action: Action {
                     id: format!("{}{suffix}", a.id).into(),
@@ -517,6 +577,7 @@ impl Policy {
                     reason,
                 },
                 pathway: to,
+                held: None,
             }
         };
         let [record, signpost, again] = DECLINED_SUFFIXES;
@@ -617,6 +678,24 @@ impl Policy {
         if !affected {
             return;
         }
+        plan.push(self.general_ask(
+            rule,
+            template,
+            duration_s,
+            "CLINICAL-REFERENCE §6.10; PAT 2009",
+        ));
+    }
+
+    /// A `general` question (or note) the engine adds once, straight after
+    /// the safety alerts (§6.2): its rule is the engine's `rule` and its id
+    /// that rule's first action.
+    fn general_ask(
+        &self,
+        rule: &str,
+        template: Template,
+        duration_s: u32,
+        source: &str,
+    ) -> Planned {
         let words = Words {
             pathway: None,
             requested: None,
@@ -625,7 +704,7 @@ impl Policy {
             person_text: None,
         };
         let (text, _) = words.write(self.template(template));
-        plan.push(Planned {
+        Planned {
             action: Action {
                 id: format!("{rule}#1").into(),
                 kind: ActionKind::Ask,
@@ -643,13 +722,45 @@ impl Policy {
                     rule: rule.into(),
                     also_from: Vec::new(),
                     relied_on: OutcomeSet::EMPTY,
-                    source: "CLINICAL-REFERENCE §6.10; PAT 2009".into(),
+                    source: source.into(),
                     adjustments: Adjustments::NONE,
                     requested_pathway: None,
                 },
             },
             pathway: None,
-        });
+            held: None,
+        }
+    }
+
+    /// Holds an action until pregnancy is known (§6.11): a follow-up that says
+    /// on which answer to do it, keeping the rule's text.
+    fn hold(&self, p: &mut Planned, template: Template) {
+        let a = &p.action;
+        let words = Words {
+            pathway: a.pathway.as_ref().map(|q| &*q.name),
+            requested: None,
+            topic: a.topic,
+            text: &a.text,
+            person_text: a.person_text.as_deref(),
+        };
+        let (text, _) = words.write(self.template(template));
+        let action = &mut p.action;
+        action.kind = ActionKind::FollowUp;
+        action.intensity = Intensity::VeryBrief;
+        action.text = text;
+        action.person_text = None;
+        action.duration_s = 0;
+        action.mode = None;
+        action.urgency = None;
+        action.code = None;
+        if let Some(q) = action.pathway.take() {
+            action.reason.requested_pathway.get_or_insert(q);
+        }
+        action
+            .reason
+            .adjustments
+            .insert(Adjustment::HeldUntilPregnancyKnown);
+        p.pathway = None;
     }
 
     /// Makes the plan fit the time available (§6.3). An action more intense
@@ -839,6 +950,50 @@ enum Template {
     OfferWhenSober,
     CheckSoberEnough,
     IntoxicationNotRecorded,
+    PregnancyAsk,
+    IfPregnant,
+    IfNotPregnant,
+    IfPregnancyConfirmed,
+}
+
+/// What to do with an action that is right only in, or only outside,
+/// pregnancy (§6.11).
+enum Holding {
+    Give,
+    /// Held as a follow-up worded by the template; `true` when pregnancy is
+    /// to be asked about.
+    Hold(Template, bool),
+    /// Wrong in this pregnancy state: not given.
+    Drop,
+}
+
+/// Whether an action that depends on pregnancy is given, held until
+/// pregnancy is known, or not given (§6.11). Pregnancy `possible` is read as
+/// pregnant for every exclusion, and what is started only in a pregnancy
+/// waits for it to be confirmed; `not_known` is asked about for a woman (or
+/// someone whose sex is not recorded) aged 16 to 50, and otherwise read as
+/// not pregnant.
+fn pregnancy_holds(d: crate::policy::PregnancyDependence, contact: &Contact) -> Holding {
+    use crate::context::{Pregnancy, Sex};
+    use crate::policy::PregnancyDependence::{OnlyInPregnancy, OnlyOutsidePregnancy};
+    let asked = contact.pregnant() == Pregnancy::NotKnown
+        && contact.sex() != Sex::Male
+        && ASKED_ABOUT_PREGNANCY.contains(&contact.age().years());
+    match (d, contact.pregnant()) {
+        (OnlyInPregnancy, Pregnancy::Yes) | (OnlyOutsidePregnancy, Pregnancy::No) => Holding::Give,
+        (OnlyInPregnancy, Pregnancy::Possible) => {
+            Holding::Hold(Template::IfPregnancyConfirmed, false)
+        }
+        (OnlyInPregnancy, _) => Holding::Hold(Template::IfPregnant, asked),
+        (OnlyOutsidePregnancy, Pregnancy::Yes) => Holding::Drop,
+        (OnlyOutsidePregnancy, Pregnancy::Possible) => {
+            Holding::Hold(Template::IfNotPregnant, false)
+        }
+        (OnlyOutsidePregnancy, Pregnancy::NotKnown) if asked => {
+            Holding::Hold(Template::IfNotPregnant, true)
+        }
+        (OnlyOutsidePregnancy, Pregnancy::NotKnown) => Holding::Give,
+    }
 }
 
 /// What the engine's placeholders stand for in one action.

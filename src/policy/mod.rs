@@ -42,7 +42,7 @@ pub use codes::{CODES_SOURCE, CONFIRMED_CODES, Concept};
 pub use compile::Policy;
 pub use document::{
     ActionSpec, CodeOverride, Condition, DiabetesIs, NoAction, Pathway, PolicyDocument, PolicyRef,
-    Rule, TemplateText, Templates, TextVariant, TopicRoute,
+    PregnancyDependence, Rule, TemplateText, Templates, TextVariant, TopicRoute,
 };
 pub use overlay::{PathwayPatch, PolicyOverlay};
 pub use plan::{Action, Adjustment, Adjustments, PathwayRef, Reason, RecordingCode};

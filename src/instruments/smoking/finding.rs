@@ -9,7 +9,7 @@ use super::{
 };
 use crate::Source;
 use crate::bounded::{named_enum, names_round_trip_tests};
-use crate::context::{Person, Sex, YesNoNotKnown};
+use crate::context::{Person, Pregnancy, Sex};
 use crate::error::Error;
 use crate::instruments::Reply;
 use crate::units::{Bounds, CoPpm, bounds};
@@ -462,9 +462,11 @@ impl PregnancyReading {
     pub fn of(person: &impl AsRef<Person>) -> PregnancyReading {
         let person = person.as_ref();
         match person.pregnant() {
-            YesNoNotKnown::Yes => PregnancyReading::Pregnant,
-            YesNoNotKnown::No => PregnancyReading::NotPregnant,
-            YesNoNotKnown::NotKnown => {
+            Pregnancy::Yes => PregnancyReading::Pregnant,
+            Pregnancy::No => PregnancyReading::NotPregnant,
+            // She could be pregnant: the more sensitive thresholds (§6.11).
+            Pregnancy::Possible => PregnancyReading::PossiblyPregnant,
+            Pregnancy::NotKnown => {
                 let age = person.age().years();
                 let could_be_pregnant = !matches!(person.sex(), Sex::Male)
                     && (POSSIBLE_PREGNANCY_MIN_AGE..=POSSIBLE_PREGNANCY_MAX_AGE).contains(&age);
