@@ -41,7 +41,9 @@ fn assert_every_object_refuses_unknown_fields<T: DeserializeOwned>(doc: Value) {
     let mut paths = Vec::new();
     object_paths(&doc, &mut Vec::new(), &mut paths);
     assert!(paths.len() > 5);
-    for path in paths {
+    // The policy's named values are a map whose keys the author chooses.
+    let free_form = |path: &[Value]| path.last() == Some(&json!("values"));
+    for path in paths.into_iter().filter(|p| !free_form(p)) {
         let mut bad = doc.clone();
         at(&mut bad, &path)
             .as_object_mut()
