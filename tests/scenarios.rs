@@ -8,7 +8,8 @@
 //! - `contact`: a full contact document, or `{"base": ..., "changes": ...}`
 //!   with `changes` merged over a named base contact (`tests/common/fixtures.rs`);
 //! - `answers`, and optionally `overlay`, a local policy overlay on the
-//!   national default;
+//!   national default, and `responses`, what the host reported became of
+//!   actions of an earlier plan (by action id);
 //! - `expected`, the plan lines, or `error`, what `assess` must refuse with;
 //! - optionally `outcomes` (`present` and `absent`), `assessment` (JSON
 //!   pointers into the assessment and the value each must have) and
@@ -51,6 +52,9 @@ struct Scenario {
     answers: Value,
     #[serde(default)]
     overlay: Option<Value>,
+    /// What the host reported became of actions of an earlier plan.
+    #[serde(default)]
+    responses: Vec<mecc::policy::Response>,
     #[serde(default)]
     expected: Option<Vec<String>>,
     #[serde(default)]
@@ -226,7 +230,7 @@ fn run(scenario: &Scenario) -> Result<Option<Assessment>, Vec<String>> {
     let answers: Answers = serde_json::from_value(scenario.answers.clone())
         .map_err(|e| vec![format!("answers do not read: {e}")])?;
     let (policy, overlay) = policy_for(scenario.overlay.as_ref()).map_err(|e| vec![e])?;
-    let result = assess(&contact, &answers, &policy);
+    let result = mecc::assess_with(&contact, &answers, &policy, &scenario.responses);
     match (&scenario.error, &scenario.expected) {
         (Some(want), None) => {
             let err = match result {
