@@ -882,3 +882,94 @@ fn a_code_override_replaces_only_its_own_concept() {
         Some("871661000000106")
     );
 }
+
+#[test]
+fn coverage_checks_every_class_of_setting_section_6_6() {
+    // A rule for clinical settings only leaves the same finding without an
+    // action in a pharmacy or a housing office, though the rule reads no
+    // particular setting.
+    let mut doc = base();
+    let when = rule_mut(&mut doc, "weight.underweight")["when"].clone();
+    rule_mut(&mut doc, "weight.underweight")["when"] =
+        json!({"kind": "all", "value": [when, {"kind": "setting_class", "value": ["clinical"]}]});
+    let d = diagnostics(doc);
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!(d[0].code, DiagnosticCode::UncoveredOutcome);
+    assert!(d[0].message.contains("bmi_underweight"), "{}", d[0].message);
+    assert!(
+        [
+            "community_pharmacy",
+            "dental",
+            "optometry",
+            "housing",
+            "community_and_voluntary",
+            "workplace_health"
+        ]
+        .iter()
+        .any(|s| d[0].message.contains(&format!("contact in {s} "))),
+        "{}",
+        d[0].message
+    );
+}
+
+#[test]
+fn person_text_mismatch_section_6_7() {
+    // Advice, leaflets and signposts are read by the person: they need text
+    // for them.
+    let mut doc = base();
+    rule_mut(&mut doc, "activity.affirm")["actions"][0]["person_text"] = json!(null);
+    assert_eq!(codes(doc), vec![DiagnosticCode::PersonTextMismatch]);
+    // A record is for the practitioner only: text for the person is refused.
+    let mut doc = base();
+    rule_mut(&mut doc, "weight.record_bmi")["actions"][0]["person_text"] = json!("Your BMI.");
+    assert_eq!(codes(doc), vec![DiagnosticCode::PersonTextMismatch]);
+}
+
+#[test]
+fn unresolved_placeholder_section_6_4() {
+    // `{pathway}` only where the action has a pathway; other names must be
+    // values the policy defines.
+    let mut doc = base();
+    rule_mut(&mut doc, "activity.affirm")["actions"][0]["text"] =
+        json!("Tell {pathway} they are active.");
+    assert_eq!(codes(doc), vec![DiagnosticCode::UnresolvedPlaceholder]);
+    let mut doc = base();
+    allow_safety_changes(&mut doc);
+    doc["values"] = json!({});
+    // The CO alert names the gas emergency number as a value.
+    assert_eq!(codes(doc), vec![DiagnosticCode::UnresolvedPlaceholder]);
+    let mut doc = base();
+    doc["templates"] = serde_json::to_value(Templates::default()).unwrap();
+    doc["templates"]["declined_signpost"]["text"] = json!("They declined {service}.");
+    assert_eq!(codes(doc), vec![DiagnosticCode::UnresolvedPlaceholder]);
+}
+
+#[test]
+fn topics_mismatch_section_6_2() {
+    let mut doc = base();
+    doc["topics"].as_array_mut().unwrap().pop();
+    assert_eq!(codes(doc), vec![DiagnosticCode::TopicsMismatch]);
+}
+
+#[test]
+fn referral_after_decline_section_6_4() {
+    // A rule relying on a declined offer may not make a referral.
+    let mut doc = base();
+    rule_mut(&mut doc, "alcohol.signpost_after_declining")["actions"][1] = json!({
+        "kind": "referral", "intensity": "very_brief", "text": "Refer to {pathway}.",
+        "pathway": "community_alcohol_service", "mode": "opt_in", "urgency": "routine", "concept": null});
+    assert_eq!(codes(doc), vec![DiagnosticCode::ReferralAfterDecline]);
+}
+
+#[test]
+fn unknown_pathways_in_topics_supersedes_and_gp() {
+    let mut doc = base();
+    doc["topics"][0]["self_referral"] = json!("nowhere");
+    assert_eq!(codes(doc), vec![DiagnosticCode::UnknownPathway]);
+    let mut doc = base();
+    pathway_mut(&mut doc, "digital_weight_management")["supersedes"] = json!(["nowhere"]);
+    assert_eq!(codes(doc), vec![DiagnosticCode::UnknownPathway]);
+    let mut doc = base();
+    doc["gp"] = json!("nowhere");
+    assert_eq!(codes(doc), vec![DiagnosticCode::UnknownPathway]);
+}

@@ -257,6 +257,10 @@ impl CheckedPolicy {
         for r in &acting {
             self.conditions.reads(r.root, &mut reads);
         }
+        // Every class of setting is checked, whatever the rules read: what a
+        // clinical setting does, a pharmacy or a housing officer may not
+        // (CLINICAL-REFERENCE §6.6).
+        reads.setting_masks.extend(coverage::SETTING_CLASS_MASKS);
         let sets: Vec<(OutcomeSet, Vec<Outcome>)> = coverage::outcome_sets(outcome, &reads)
             .into_iter()
             .map(|s| (s, s.iter().collect()))

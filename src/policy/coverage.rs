@@ -36,6 +36,18 @@ const MAX_COMBINED_COMPANIONS: usize = 6;
 /// cut.
 pub(crate) const MAX_CASES: usize = 1 << 15;
 
+/// The settings of each class of setting, as masks of setting bits.
+pub(crate) const SETTING_CLASS_MASKS: [u16; 3] = {
+    let mut masks = [0u16; 3];
+    let mut i = 0;
+    while i < Setting::ALL.len() {
+        let s = Setting::ALL[i];
+        masks[s.class() as usize] |= 1 << (s as u16);
+        i += 1;
+    }
+    masks
+};
+
 /// Every answer of a yes/no/not known fact, from the type itself.
 const ANSWERS: [YesNoNotKnown; 3] = YesNoNotKnown::ALL;
 
