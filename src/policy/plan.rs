@@ -129,8 +129,9 @@ named_enum! {
         /// The person declined the offer: it was recorded, and they were told
         /// how to contact a service themselves and offered it again later (§6.4).
         DeclinedOffer = "declined_offer",
-        /// This setting cannot refer to the service: the person is told to see
-        /// their GP instead (§6.6).
+        /// This setting cannot refer to the service: the next service on its
+        /// fallbacks that this setting can refer to is used, or the person is told
+        /// to see their GP (§6.5, §6.6).
         SettingCannotRefer = "setting_cannot_refer",
         /// The person is younger than the service accepts: the policy's fallback
         /// was used (§6.5).
@@ -176,9 +177,7 @@ impl std::fmt::Display for Adjustment {
                 "no time for the advice here: the service offered gives it"
             }
             Adjustment::DeclinedOffer => "they declined the offer",
-            Adjustment::SettingCannotRefer => {
-                "this setting cannot refer to the service: see the GP instead"
-            }
+            Adjustment::SettingCannotRefer => "this setting cannot refer to the service asked for",
             Adjustment::BelowMinimumAge => {
                 "younger than the service accepts, so the local alternative is used"
             }
