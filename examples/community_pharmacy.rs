@@ -1,13 +1,16 @@
 //! A community pharmacy contact: a smoker with a BMI of 31 and hypertension
-//! who is inactive.
+//! who is inactive. The plan first, then the plan again after she declines
+//! the stop smoking referral: the pharmacy's system sends back what became of
+//! the offer by its action id, and the decline is recorded, she is told how
+//! to get in touch herself, and the offer is to be made again later.
 //!
 //! Run with `cargo run --example community_pharmacy`.
 
-use mecc::policy::Policy;
-use mecc::{Answers, assess};
+use mecc::policy::{ActionKind, Policy, Response, ResponseStatus};
+use mecc::{Answers, assess, assess_with};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let contact = serde_json::from_str(
+    let contact: mecc::context::Contact = serde_json::from_str(
         r#"{
         "age": 52, "sex": "female", "pregnant": "no", "family_background": "white",
         "setting": "community_pharmacy", "time_available": "brief",
@@ -44,5 +47,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         println!("BMI {}", bmi.bmi_display());
     }
     println!("{assessment}");
+
+    // She says no to the stop smoking service.
+    let offer = assessment
+        .plan
+        .iter()
+        .find(|a| a.kind == ActionKind::Referral && a.topic == mecc::outcome::Topic::Tobacco)
+        .ok_or("a stop smoking offer")?;
+    let declined = [Response {
+        action: offer.id.to_string(),
+        status: ResponseStatus::Declined,
+        reason: None,
+    }];
+    println!("\n== After she declines {}", offer.id);
+    println!("{}", assess_with(&contact, &answers, &policy, &declined)?);
     Ok(())
 }

@@ -234,7 +234,12 @@ impl std::fmt::Display for Action {
             }
         }
         if let Some(p) = &self.reason.requested_pathway {
-            write!(f, "\n    instead of: {}", p.name)?;
+            let label = if self.reason.adjustments.contains(Adjustment::DeclinedOffer) {
+                "declined"
+            } else {
+                "instead of"
+            };
+            write!(f, "\n    {label}: {}", p.name)?;
         }
         let mut adjustments = self.reason.adjustments.iter();
         if let Some(first) = adjustments.next() {
