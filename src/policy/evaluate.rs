@@ -855,6 +855,23 @@ impl Policy {
                     .is_some_and(|x| x.self_referral && x.exists_locally)
             });
             let to = own.or_else(|| self.self_referral_route(a.topic, contact));
+            // The topic already points the person to that service: one
+            // signpost to it is enough.
+            let same = plan.iter().enumerate().position(|(j, o)| {
+                j != i
+                    && o.action.topic == a.topic
+                    && matches!(o.action.kind, ActionKind::Referral | ActionKind::Signpost)
+                    && o.pathway.is_some()
+                    && o.pathway == to
+            });
+            if let Some(o) = same {
+                let moved = plan.remove(i);
+                let o = if o > i { o - 1 } else { o };
+                if let Some(offer) = plan.get_mut(o) {
+                    merge(&mut offer.action, &moved.action.reason);
+                }
+                return true;
+            }
             (ActionKind::Signpost, Template::MovedToSignpost, to)
         };
         let words = Words {
@@ -911,7 +928,8 @@ impl Policy {
     /// The sort is stable, so ties keep the policy's rule order and the same input
     /// always gives the same plan.
     fn order(&self, plan: &mut [Action]) {
-        let mut urgency = vec![2u8; self.topics.len() + 1];
+        // One slot per topic, and one for a topic the policy does not list.
+        let mut urgency = [2u8; Topic::ALL.len() + 1];
         for a in plan.iter() {
             let rank = match a.urgency {
                 Some(Urgency::Now) => 0,
@@ -1089,7 +1107,13 @@ fn movable(a: &Action) -> bool {
     let fixed_referral = a.kind == ActionKind::Referral
         && (a.mode == Some(ReferralMode::OptOut)
             || matches!(a.urgency, Some(Urgency::Now | Urgency::Within24Hours)));
-    !fixed_kind && !fixed_referral && !a.reason.adjustments.contains(Adjustment::NeedsMoreTime)
+    // A question about the whole plan (sober enough, could she be pregnant)
+    // decides what the rest of the plan means.
+    let whole_plan_question = a.kind == ActionKind::Ask && a.topic == Topic::General;
+    !fixed_kind
+        && !fixed_referral
+        && !whole_plan_question
+        && !a.reason.adjustments.contains(Adjustment::NeedsMoreTime)
 }
 
 /// The time, in seconds, for what is done in a contact (§6.3).
