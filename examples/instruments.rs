@@ -22,7 +22,7 @@ fn main() -> Result<(), mecc::Error> {
         comorbidities: Some(Comorbidities {
             diabetes: Diabetes::None,
             hypertension: YesNoNotKnown::Yes,
-            eating_disorder: YesNoNotKnown::No,
+            eating_disorder: EatingDisorder::No,
             bariatric_surgery: BariatricSurgery::None,
         }),
     })?;

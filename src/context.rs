@@ -116,6 +116,32 @@ impl Pregnancy {
 }
 
 named_enum! {
+    /// An active eating disorder (CLINICAL-REFERENCE §10).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub enum EatingDisorder {
+        /// Diagnosed.
+        Diagnosed = "diagnosed",
+        /// Suspected, not (yet) diagnosed: treated as recorded for every
+        /// exclusion, and a reason to refer without waiting.
+        Suspected = "suspected",
+        /// None.
+        No = "no",
+        /// Not known.
+        NotKnown = "not_known",
+    }
+}
+
+impl EatingDisorder {
+    /// Diagnosed or suspected: no weight-loss advice or referral of any kind
+    /// (§10).
+    #[must_use]
+    pub const fn is_recorded(self) -> bool {
+        matches!(self, EatingDisorder::Diagnosed | EatingDisorder::Suspected)
+    }
+}
+
+named_enum! {
     /// Family background, which chooses the BMI thresholds (CLINICAL-REFERENCE §3.2).
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
     #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -439,8 +465,9 @@ pub struct Comorbidities {
     pub diabetes: Diabetes,
     /// Diagnosed hypertension.
     pub hypertension: YesNoNotKnown,
-    /// An active eating disorder.
-    pub eating_disorder: YesNoNotKnown,
+    /// An active eating disorder, diagnosed or suspected
+    /// (CLINICAL-REFERENCE §10).
+    pub eating_disorder: EatingDisorder,
     /// Bariatric surgery.
     pub bariatric_surgery: BariatricSurgery,
 }
@@ -450,7 +477,7 @@ impl Comorbidities {
     pub const NOT_KNOWN: Comorbidities = Comorbidities {
         diabetes: Diabetes::NotKnown,
         hypertension: YesNoNotKnown::NotKnown,
-        eating_disorder: YesNoNotKnown::NotKnown,
+        eating_disorder: EatingDisorder::NotKnown,
         bariatric_surgery: BariatricSurgery::NotKnown,
     };
 
@@ -458,7 +485,7 @@ impl Comorbidities {
     pub const NONE: Comorbidities = Comorbidities {
         diabetes: Diabetes::None,
         hypertension: YesNoNotKnown::No,
-        eating_disorder: YesNoNotKnown::No,
+        eating_disorder: EatingDisorder::No,
         bariatric_surgery: BariatricSurgery::None,
     };
 }
@@ -795,6 +822,7 @@ names_round_trip_tests!(
     sex_names_round_trip: Sex,
     yes_no_not_known_names_round_trip: YesNoNotKnown,
     pregnancy_names_round_trip: Pregnancy,
+    eating_disorder_names_round_trip: EatingDisorder,
     family_background_names_round_trip: FamilyBackground,
     setting_names_round_trip: Setting,
     setting_class_names_round_trip: SettingClass,

@@ -262,7 +262,7 @@ fn condition_never_holds() {
         json!({"kind": "all", "value": [{"kind": "sex", "value": ["female"]}, {"kind": "sex", "value": ["male", "not_known"]}]}),
         json!({"kind": "all", "value": [{"kind": "diabetes", "value": ["type_1"]}, {"kind": "diabetes", "value": ["type_2"]}]}),
         json!({"kind": "all", "value": [{"kind": "hypertension", "value": ["yes"]}, {"kind": "hypertension", "value": ["not_known"]}]}),
-        json!({"kind": "all", "value": [{"kind": "eating_disorder", "value": ["no"]}, {"kind": "eating_disorder", "value": ["yes"]}]}),
+        json!({"kind": "all", "value": [{"kind": "eating_disorder", "value": ["no"]}, {"kind": "eating_disorder", "value": ["diagnosed"]}]}),
         json!({"kind": "all", "value": [{"kind": "age_at_least", "value": 40}, {"kind": "age_below", "value": 40}]}),
         // Two lists of outcomes from one exclusive group that share none.
         json!({"kind": "all", "value": [{"kind": "any_outcome", "value": ["bmi_overweight", "bmi_obesity_class_1"]},
@@ -533,7 +533,7 @@ fn a_rule_reading_every_age_and_year_is_checked_in_bounded_time() {
     atoms.extend((0..=255).map(|y| json!({"kind": "bariatric_surgery_within_years", "value": y})));
     atoms.extend([
         json!({"kind": "hypertension", "value": ["yes"]}),
-        json!({"kind": "eating_disorder", "value": ["yes"]}),
+        json!({"kind": "eating_disorder", "value": ["diagnosed"]}),
         json!({"kind": "sex", "value": ["male"]}),
         json!({"kind": "intoxicated", "value": ["yes"]}),
         json!({"kind": "time_available_at_least", "value": "extended"}),
@@ -586,7 +586,7 @@ fn coverage_checks_each_recorded_condition_and_history() {
     // A gap that needs two conditions together, or a condition at a given
     // age, is found too.
     for both in [
-        json!({"kind": "not", "value": {"kind": "all", "value": [{"kind": "hypertension", "value": ["yes"]}, {"kind": "eating_disorder", "value": ["yes"]}]}}),
+        json!({"kind": "not", "value": {"kind": "all", "value": [{"kind": "hypertension", "value": ["yes"]}, {"kind": "eating_disorder", "value": ["diagnosed"]}]}}),
         json!({"kind": "not", "value": {"kind": "all", "value": [{"kind": "hypertension", "value": ["yes"]}, {"kind": "age_at_least", "value": 65}]}}),
     ] {
         assert_smoker_gap(both, "no rule acts on outcome current_smoker");

@@ -102,7 +102,7 @@ const CONTACTS_JSON: &str = r#"[
    "presenting_condition": null, "intoxicated": "yes",
    "priority_groups": ["experiencing_homelessness", "severe_mental_illness"],
    "comorbidities": {"diabetes": {"kind": "not_known"}, "hypertension": "no",
-                     "eating_disorder": "yes", "bariatric_surgery": {"kind": "had", "value": {"when": {"kind": "years", "value": 1}}}}},
+                     "eating_disorder": "diagnosed", "bariatric_surgery": {"kind": "had", "value": {"when": {"kind": "years", "value": 1}}}}},
   {"age": 9, "sex": "male", "pregnant": "no", "family_background": "chinese",
    "setting": "emergency_department", "time_available": "brief",
    "presenting_condition": "head_injury", "intoxicated": "no", "priority_groups": [],

@@ -208,7 +208,9 @@ impl Conditions {
             Condition::Diabetes(v) => Node::Diabetes(mask(v, diabetes_is) as u8),
             Condition::Type2DiabetesWithinYears(y) => Node::Type2Within(*y),
             Condition::Hypertension(v) => Node::Hypertension(mask(v, yes_no) as u8),
-            Condition::EatingDisorder(v) => Node::EatingDisorder(mask(v, yes_no) as u8),
+            Condition::EatingDisorder(v) => {
+                Node::EatingDisorder(mask(v, |x: crate::context::EatingDisorder| x as u8) as u8)
+            }
             Condition::BariatricSurgeryWithinYears(y) => Node::BariatricWithin(*y),
         };
         self.nodes.push(node);
@@ -271,7 +273,7 @@ impl Conditions {
                 _ => false,
             },
             Node::Hypertension(m) => has(m, yes_no(contact.comorbidities().hypertension)),
-            Node::EatingDisorder(m) => has(m, yes_no(contact.comorbidities().eating_disorder)),
+            Node::EatingDisorder(m) => has(m, contact.comorbidities().eating_disorder as u8),
             Node::BariatricWithin(y) => match contact.comorbidities().bariatric_surgery {
                 BariatricSurgery::None => false,
                 BariatricSurgery::Had {

@@ -8,8 +8,9 @@
 //! rule reads cannot change whether one of them fires.
 
 use crate::context::{
-    Age, BariatricSurgery, Comorbidities, Contact, ContactFields, Diabetes, FamilyBackground,
-    Pregnancy, PriorityGroup, PriorityGroups, Setting, Sex, TimeAvailable, YearsAgo, YesNoNotKnown,
+    Age, BariatricSurgery, Comorbidities, Contact, ContactFields, Diabetes, EatingDisorder,
+    FamilyBackground, Pregnancy, PriorityGroup, PriorityGroups, Setting, Sex, TimeAvailable,
+    YearsAgo, YesNoNotKnown,
 };
 use crate::instruments::pat;
 use crate::instruments::smoking::PregnancyReading;
@@ -175,7 +176,12 @@ fn comorbidities(reads: &Reads, limit: usize) -> Vec<Comorbidities> {
             vec![YesNoNotKnown::No]
         }
     };
-    let (hypertension, eating) = (answers(reads.hypertension), answers(reads.eating_disorder));
+    let hypertension = answers(reads.hypertension);
+    let eating = if reads.eating_disorder {
+        EatingDisorder::ALL.to_vec()
+    } else {
+        vec![EatingDisorder::No]
+    };
     let mut bariatric = vec![none.bariatric_surgery];
     if !reads.bariatric_years.is_empty() {
         for b in BariatricSurgery::EACH_KIND

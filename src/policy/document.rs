@@ -399,7 +399,7 @@ pub enum Condition {
     /// Hypertension is recorded as one of these.
     Hypertension(Vec<YesNoNotKnown>),
     /// An active eating disorder is recorded as one of these.
-    EatingDisorder(Vec<YesNoNotKnown>),
+    EatingDisorder(Vec<crate::context::EatingDisorder>),
     /// Bariatric surgery within this many years: fewer than this many whole
     /// years ago. Surgery at an unknown time, or a history that is not known,
     /// counts.

@@ -436,8 +436,8 @@ impl Policy {
     /// Referrals on one topic are not stacked (§6.8): a referral to a service
     /// that supersedes another replaces the referrals and signposts to it,
     /// and a second referral to the same service, as soon and in the same
-    /// mode, joins the first; each lists the rules it replaced among its
-    /// reasons.
+    /// mode, or a second signpost to it, joins the first; each lists the
+    /// rules it replaced among its reasons.
     fn supersede(&self, plan: &mut Vec<Planned>) {
         let mut i = 0;
         while i < plan.len() {
@@ -467,7 +467,14 @@ impl Policy {
         let (Some(wp), Some(lp)) = (winner.pathway, loser.pathway) else {
             return false;
         };
-        if w.kind != ActionKind::Referral || w.topic != l.topic {
+        if w.topic != l.topic {
+            return false;
+        }
+        // Two signposts to one service on one topic are one signpost.
+        if w.kind == ActionKind::Signpost {
+            return earlier && wp == lp && l.kind == ActionKind::Signpost;
+        }
+        if w.kind != ActionKind::Referral {
             return false;
         }
         let supersedes = self
