@@ -359,12 +359,19 @@ proptest! {
     /// empty, exactly on advice, leaflets and signposts; in sentences of at
     /// most 25 words; without jargon or instrument names ([`JARGON`],
     /// [`NAMES`]); and spoken to the person, not about them to staff
-    /// ([`TO_STAFF`], [`STAFF_PHRASES`]).
+    /// ([`TO_STAFF`], [`STAFF_PHRASES`]). Also once every offer is declined,
+    /// for the engine's texts that replace them.
     #[test]
     fn person_texts_are_plain_and_only_where_a_person_reads(contact in any_contact_json(), answers in any_answers_json()) {
         let Some((contact, answers)) = read(&contact, &answers) else { return Ok(()) };
         let a = plan_with(&contact, &answers, &[]);
-        for x in &a.plan {
+        // And once every offer is declined, for the texts that replace them.
+        let offers: Vec<Response> = a.plan.iter()
+            .filter(|x| matches!(x.kind, ActionKind::Referral | ActionKind::Signpost))
+            .map(|x| declined(&x.id))
+            .collect();
+        let then = plan_with(&contact, &answers, &offers);
+        for x in a.plan.iter().chain(&then.plan) {
             let read_by_person = matches!(x.kind, ActionKind::Advice | ActionKind::Leaflet | ActionKind::Signpost);
             prop_assert_eq!(x.person_text.is_some(), read_by_person, "{} {:?}", &x.id, x.kind);
             if let Some(text) = &x.person_text {
