@@ -3,6 +3,7 @@
 
 pub mod alloc;
 pub mod arb;
+pub mod documents;
 pub mod fixtures;
 pub mod golden;
 pub mod json;
