@@ -1117,9 +1117,13 @@ fn movable(a: &Action) -> bool {
     // A question about the whole plan (sober enough, could she be pregnant)
     // decides what the rest of the plan means.
     let whole_plan_question = a.kind == ActionKind::Ask && a.topic == Topic::General;
+    // What replaces a declined offer is the person's own route, given as the
+    // answer to their decline.
+    let after_decline = a.reason.adjustments.contains(Adjustment::DeclinedOffer);
     !fixed_kind
         && !fixed_referral
         && !whole_plan_question
+        && !after_decline
         && !a.reason.adjustments.contains(Adjustment::NeedsMoreTime)
 }
 
