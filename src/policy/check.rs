@@ -449,11 +449,17 @@ fn check_topics(
 fn check_templates(document: &PolicyDocument, diags: &mut Vec<Diagnostic>) -> Templates {
     let t = &document.templates;
     // (name, template, whether the action it writes is one a person reads)
-    let all: [(&str, &TemplateText, bool); 16] = [
+    let all: [(&str, &TemplateText, bool); 18] = [
         ("active_referral_offer", &t.active_referral_offer, false),
         ("declined_record", &t.declined_record, false),
         ("declined_signpost", &t.declined_signpost, true),
         ("declined_follow_up", &t.declined_follow_up, false),
+        ("declined_topic_record", &t.declined_topic_record, false),
+        (
+            "declined_topic_follow_up",
+            &t.declined_topic_follow_up,
+            false,
+        ),
         ("setting_cannot_refer", &t.setting_cannot_refer, true),
         ("moved_to_follow_up", &t.moved_to_follow_up, false),
         ("moved_to_signpost", &t.moved_to_signpost, true),
@@ -504,6 +510,8 @@ fn check_templates(document: &PolicyDocument, diags: &mut Vec<Diagnostic>) -> Te
         declined_record: fill(&t.declined_record),
         declined_signpost: fill(&t.declined_signpost),
         declined_follow_up: fill(&t.declined_follow_up),
+        declined_topic_record: fill(&t.declined_topic_record),
+        declined_topic_follow_up: fill(&t.declined_topic_follow_up),
         setting_cannot_refer: fill(&t.setting_cannot_refer),
         moved_to_follow_up: fill(&t.moved_to_follow_up),
         moved_to_signpost: fill(&t.moved_to_signpost),

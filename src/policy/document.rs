@@ -114,6 +114,12 @@ pub struct Templates {
     pub declined_signpost: TemplateText,
     /// After a decline, offering again at a later contact (a `follow_up`).
     pub declined_follow_up: TemplateText,
+    /// Recording that they did not want to talk about a topic (a declined
+    /// question or advice; a `record`).
+    pub declined_topic_record: TemplateText,
+    /// Asking again at a later contact whether they would like to talk about
+    /// the topic (a `follow_up`).
+    pub declined_topic_follow_up: TemplateText,
     /// A referral this setting cannot make, given as a signpost to the GP.
     pub setting_cannot_refer: TemplateText,
     /// An action that did not fit the time, kept for the next contact (a
@@ -296,6 +302,8 @@ impl Default for Templates {
             declined_record: text("Record that they declined {requested}.", None),
             declined_signpost: text("They declined {requested}: give them the details of {pathway} so they can get in touch themselves if they change their mind.", Some("If you change your mind, you can contact {pathway} yourself. Here are their details.".into())),
             declined_follow_up: text("Offer {requested} again at a later contact.", None),
+            declined_topic_record: text("Record that they did not want to talk about {topic} today.", None),
+            declined_topic_follow_up: text("At a later contact, ask again whether they would like to talk about {topic}.", None),
             setting_cannot_refer: text("A referral to {requested} cannot be made from this setting: suggest they see their GP about it.", Some("Your GP can help you with {topic}. Please book an appointment to talk about it.".into())),
             moved_to_follow_up: text("Carry over to the next contact (not enough time in this one): {text}", None),
             moved_to_signpost: text("Not enough time in this contact: give them the details of {pathway} for help with {topic}.", Some("For help with {topic}, you can contact {pathway}. Here are their details.".into())),

@@ -19,7 +19,7 @@
 
 use std::sync::Arc;
 
-use crate::context::{Contact, YesNoNotKnown};
+use crate::context::{Contact, SettingClass, YesNoNotKnown};
 use crate::outcome::{OutcomeSet, Topic};
 use crate::policy::check::{CheckedAction, CheckedPathway, CheckedRule};
 use crate::policy::condition::{Facts, intoxication_as_read};
@@ -405,6 +405,8 @@ impl Policy {
             Template::DeclinedRecord => &all.declined_record,
             Template::DeclinedSignpost => &all.declined_signpost,
             Template::DeclinedFollowUp => &all.declined_follow_up,
+            Template::DeclinedTopicRecord => &all.declined_topic_record,
+            Template::DeclinedTopicFollowUp => &all.declined_topic_follow_up,
             Template::SettingCannotRefer => &all.setting_cannot_refer,
             Template::MovedToFollowUp => &all.moved_to_follow_up,
             Template::MovedToSignpost => &all.moved_to_signpost,
@@ -487,7 +489,9 @@ impl Policy {
             && l.kind == ActionKind::Referral
             && w.mode == l.mode
             && w.urgency == l.urgency;
-        supersedes || same_referral
+        // An offer to refer to a service makes a signpost to it redundant.
+        let signpost_to_it = wp == lp && l.kind == ActionKind::Signpost;
+        supersedes || same_referral || signpost_to_it
     }
 
     /// Takes the host's responses into account (§6.4): a declined offer (a
@@ -517,12 +521,14 @@ impl Policy {
             }
             let declined = plan.remove(at);
             let topic = declined.action.topic;
-            if matches!(declined.action.kind, ActionKind::Ask | ActionKind::Advice) {
-                // Declining to talk about a topic stops the conversation on it:
-                // what would have followed is not given now.
-                plan.retain(|p| {
-                    p.action.topic != topic
-                        || !matches!(
+            let conversation = matches!(declined.action.kind, ActionKind::Ask | ActionKind::Advice);
+            let mut replaced = Vec::new();
+            plan.retain(|p| {
+                let gone = if conversation {
+                    // Declining to talk about a topic stops the conversation
+                    // on it: what would have followed is not given now.
+                    p.action.topic == topic
+                        && matches!(
                             p.action.kind,
                             ActionKind::Ask
                                 | ActionKind::Advice
@@ -530,16 +536,39 @@ impl Policy {
                                 | ActionKind::Signpost
                                 | ActionKind::Leaflet
                         )
-                });
+                } else {
+                    // A declined service is declined on this topic, whichever
+                    // rule offered it.
+                    p.action.topic == topic
+                        && p.pathway.is_some()
+                        && p.pathway == declined.pathway
+                        && matches!(p.action.kind, ActionKind::Referral | ActionKind::Signpost)
+                };
+                if gone {
+                    replaced.push(p.action.reason.clone());
+                }
+                !gone
+            });
+            let mut after = self.after_decline(&declined, conversation, contact);
+            if let Some(first) = after.first_mut() {
+                for reason in &replaced {
+                    merge(&mut first.action, reason);
+                }
             }
-            for replacement in self.after_decline(&declined, contact) {
-                plan.push(replacement);
-            }
+            plan.extend(after);
         }
     }
 
-    /// The record, signpost and follow-up that replace a declined offer.
-    fn after_decline(&self, declined: &Planned, contact: &Contact) -> [Planned; 3] {
+    /// What replaces a declined action: for an offer, a record of the
+    /// decline, a signpost to a service they can contact themselves and an
+    /// offer again later; for a conversation declined (a question or advice),
+    /// a record and a question again later, with no signpost pressed on them.
+    fn after_decline(
+        &self,
+        declined: &Planned,
+        conversation: bool,
+        contact: &Contact,
+    ) -> Vec<Planned> {
         let a = &declined.action;
         let offered = declined.pathway.filter(|q| {
             self.pathways
@@ -588,7 +617,23 @@ impl Policy {
             }
         };
         let [record, signpost, again] = DECLINED_SUFFIXES;
-        [
+        if conversation {
+            return vec![
+                make(
+                    record,
+                    ActionKind::Record,
+                    Template::DeclinedTopicRecord,
+                    None,
+                ),
+                make(
+                    again,
+                    ActionKind::FollowUp,
+                    Template::DeclinedTopicFollowUp,
+                    None,
+                ),
+            ];
+        }
+        vec![
             make(record, ActionKind::Record, Template::DeclinedRecord, None),
             make(
                 signpost,
@@ -778,11 +823,18 @@ impl Policy {
     /// alerts, records, opt-out and urgent referrals never move.
     fn fit_time(&self, plan: &mut Vec<Planned>, contact: &Contact) {
         let time = contact.time_available();
+        // The wider workforce gives very brief advice only, whatever the time
+        // (§6.6).
+        let intensity_allowed = if contact.setting().class() == SettingClass::WiderWorkforce {
+            time.min(crate::context::TimeAvailable::VeryBrief)
+        } else {
+            time
+        };
         let mut i = 0;
         while i < plan.len() {
             let too_intense = plan
                 .get(i)
-                .is_some_and(|p| movable(&p.action) && !p.action.intensity.fits(time));
+                .is_some_and(|p| movable(&p.action) && !p.action.intensity.fits(intensity_allowed));
             if too_intense && self.move_out(plan, i, contact) {
                 // Merged into the topic's offer: the next action is now at `i`.
                 continue;
@@ -967,6 +1019,8 @@ enum Template {
     DeclinedRecord,
     DeclinedSignpost,
     DeclinedFollowUp,
+    DeclinedTopicRecord,
+    DeclinedTopicFollowUp,
     SettingCannotRefer,
     MovedToFollowUp,
     MovedToSignpost,
