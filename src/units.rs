@@ -221,9 +221,9 @@ pub const WEEKLY_MINUTES: Bounds = bounds!(from 0 to 10_080 "minutes" ("the minu
 /// top of the widest common range, and a larger reading is taken to be an error.
 pub const CO_PPM: Bounds = bounds!("a reading", from 0 to 500 "ppm");
 
-const MM_PER_INCH: f64 = 25.4;
-const GRAMS_PER_POUND: f64 = 453.592_37;
-const POUNDS_PER_STONE: f64 = 14.0;
+pub(crate) const MM_PER_INCH: f64 = 25.4;
+pub(crate) const GRAMS_PER_POUND: f64 = 453.592_37;
+pub(crate) const POUNDS_PER_STONE: f64 = 14.0;
 
 /// Rounds a finite, non-negative, range-checked value to the nearest whole number.
 #[expect(
@@ -373,7 +373,7 @@ impl From<Height> for HeightInput {
 }
 
 /// Checks the smaller part of an imperial measure: finite, from 0 to under `limit`.
-fn check_part(
+pub(crate) fn check_part(
     field: &'static str,
     value: f64,
     limit: f64,

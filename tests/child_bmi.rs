@@ -13,10 +13,9 @@ use mecc::instruments::child_bmi::reference::{
 use mecc::instruments::child_bmi::*;
 use mecc::instruments::{Reply, bmi};
 use mecc::outcome::Outcome;
-use mecc::units::{Height, Waist, Weight};
 use proptest::prelude::*;
 use serde::Deserialize;
-use serde_json::{Value, json};
+use serde_json::json;
 
 fn contact(years: u32, months: Option<u16>, sex: Sex, pregnant: YesNoNotKnown) -> Contact {
     Contact::new(ContactFields {
@@ -42,10 +41,10 @@ fn child(months: u16, sex: Sex) -> Contact {
 
 fn measured(height_mm: u32, weight_g: u32, waist_mm: Option<u32>) -> Answers {
     Answers::new(
-        Height::from_mm(height_mm).unwrap(),
-        Weight::from_grams(weight_g).unwrap(),
+        ChildHeight::from_mm(height_mm).unwrap(),
+        ChildWeight::from_grams(weight_g).unwrap(),
         match waist_mm {
-            Some(mm) => Reply::Answered(Waist::from_mm(mm).unwrap()),
+            Some(mm) => Reply::Answered(ChildWaist::from_mm(mm).unwrap()),
             None => Reply::NotAsked,
         },
     )
@@ -374,7 +373,11 @@ fn a_worked_example_section_8_3() {
 #[test]
 fn ages_2_to_17_only_and_never_both_instruments_section_8_3() {
     let answers = measured(1700, 60_000, Some(800));
-    let adult_answers = bmi::Answers::new(answers.height, answers.weight, answers.waist);
+    let adult_answers = bmi::Answers::new(
+        mecc::units::Height::from_mm(1700).unwrap(),
+        mecc::units::Weight::from_grams(60_000).unwrap(),
+        Reply::Answered(mecc::units::Waist::from_mm(800).unwrap()),
+    );
     for years in 0..=30 {
         let months = (years * 12 + 5).min(1451);
         let c = contact(years, Some(months as u16), Sex::Female, YesNoNotKnown::No);
@@ -506,6 +509,40 @@ fn finding_json_uses_the_spec_names() {
     common::assert_json_contract(&years_only);
 }
 
+// CLINICAL-REFERENCE §8.3 covers ages from 2: a two-year-old's height and
+// weight, below the adult plausible ranges (§3.1), are accepted here and
+// still refused by the adult instrument.
+#[test]
+fn the_smallest_children_can_be_measured_section_8_3() {
+    let answers: Answers = serde_json::from_value(json!({
+        "height": {"kind": "cm", "value": 86.0},
+        "weight": {"kind": "kg", "value": 12.0},
+        "waist": {"kind": "not_asked"}
+    }))
+    .unwrap();
+    let f = score(&answers, &child(25, Sex::Male));
+    let c = f.classification.centile().unwrap();
+    assert_eq!(c.reference, Reference::Who2006);
+    assert_eq!(c.category, ChildBmiCategory::HealthyWeight);
+    assert!(mecc::units::Height::from_cm(86.0).is_err());
+    assert!(mecc::units::Weight::from_kg(12.0).is_err());
+    // Implausible for a child, or in the wrong unit: refused with a hint.
+    let metres = ChildHeight::from_cm(1.2).unwrap_err().to_string();
+    assert!(metres.contains("metres"), "{metres}");
+    let grams = ChildWeight::from_kg(12_000.0).unwrap_err().to_string();
+    assert!(grams.contains("grams"), "{grams}");
+    assert!(ChildHeight::from_cm(230.0).is_err());
+    assert!(ChildWeight::from_kg(4.0).is_err());
+    assert!(ChildWaist::from_cm(25.0).is_err());
+    for bad in [f64::NAN, f64::INFINITY, -1.0, 0.0] {
+        assert!(ChildHeight::from_cm(bad).is_err());
+        assert!(ChildWeight::from_kg(bad).is_err());
+        assert!(ChildWaist::from_cm(bad).is_err());
+    }
+    assert_eq!(ChildHeight::from_feet_and_inches(3, 0.0).unwrap().mm(), 914);
+    assert_eq!(ChildWeight::from_pounds(30.0).unwrap().grams(), 13_608);
+}
+
 #[test]
 fn answers_json_has_the_adult_forms_and_no_silent_defaults() {
     let a: Answers = serde_json::from_value(json!({
@@ -588,12 +625,12 @@ fn arb_contact() -> impl Strategy<Value = Contact> {
 fn arb_answers() -> impl Strategy<Value = Answers> {
     let waist = prop_oneof![
         Just(Reply::NotAsked),
-        (400u32..=2500).prop_map(|mm| Reply::Answered(Waist::from_mm(mm).unwrap())),
+        (300u32..=2000).prop_map(|mm| Reply::Answered(ChildWaist::from_mm(mm).unwrap())),
     ];
-    (1000u32..=2500, 20_000u32..=350_000, waist).prop_map(|(h, w, waist)| {
+    (500u32..=2200, 5_000u32..=250_000, waist).prop_map(|(h, w, waist)| {
         Answers::new(
-            Height::from_mm(h).unwrap(),
-            Weight::from_grams(w).unwrap(),
+            ChildHeight::from_mm(h).unwrap(),
+            ChildWeight::from_grams(w).unwrap(),
             waist,
         )
     })
@@ -606,14 +643,14 @@ proptest! {
     fn category_is_monotone_in_bmi_section_8_3(
         months in 24u16..=215,
         sex in arb_sex(),
-        mm in 1000u32..=2000,
-        grams in 20_000u32..=150_000,
+        mm in 500u32..=2000,
+        grams in 5_000u32..=150_000,
         extra in 0u32..=100_000,
     ) {
         let c = child(months, sex);
-        let h = Height::from_mm(mm).unwrap();
-        let lighter = score(&Answers::new(h, Weight::from_grams(grams).unwrap(), Reply::NotAsked), &c);
-        let heavier = score(&Answers::new(h, Weight::from_grams(grams + extra).unwrap(), Reply::NotAsked), &c);
+        let h = ChildHeight::from_mm(mm).unwrap();
+        let lighter = score(&Answers::new(h, ChildWeight::from_grams(grams).unwrap(), Reply::NotAsked), &c);
+        let heavier = score(&Answers::new(h, ChildWeight::from_grams(grams + extra).unwrap(), Reply::NotAsked), &c);
         let (a, b) = (lighter.classification.centile().unwrap(), heavier.classification.centile().unwrap());
         prop_assert!(a.category <= b.category);
         prop_assert!(lighter.z_unrounded().unwrap() <= heavier.z_unrounded().unwrap());
@@ -698,6 +735,32 @@ proptest! {
         prop_assert!(p.is_nan() == z.is_nan());
         let _ = (z_hundredths(z), centile_tenths(p), ChildBmiCategory::of_z(z));
     }
+
+    // No constructor panics, and whatever they accept can be scored.
+    #[test]
+    fn measurements_never_panic_and_always_score(
+        cm in proptest::num::f64::ANY,
+        kg in proptest::num::f64::ANY,
+        big in any::<u32>(),
+        small in proptest::num::f64::ANY,
+        c in arb_contact(),
+    ) {
+        let heights = [ChildHeight::from_cm(cm), ChildHeight::from_mm(big), ChildHeight::from_feet_and_inches(big, small)];
+        let weights = [ChildWeight::from_kg(kg), ChildWeight::from_grams(big), ChildWeight::from_pounds(small),
+                       ChildWeight::from_stones_and_pounds(big, small)];
+        let waists = [ChildWaist::from_cm(cm), ChildWaist::from_mm(big), ChildWaist::from_inches(small)];
+        for h in heights.iter().flatten() {
+            for w in weights.iter().flatten() {
+                for waist in waists.iter().flatten() {
+                    let f = score(&Answers::new(*h, *w, Reply::Answered(*waist)), &c);
+                    prop_assert!(f.bmi_unrounded().is_finite());
+                    if f.classification.centile().is_some() {
+                        prop_assert!(f.z_unrounded().unwrap().is_finite());
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// The JSON Schema names the new types so generated clients can tell them
@@ -719,5 +782,4 @@ fn schema_names_do_not_clash_with_the_adult_instrument() {
             defs.keys().collect::<Vec<_>>()
         );
     }
-    let _: Value = schema;
 }

@@ -1,7 +1,8 @@
 //! Children's BMI centiles and waist-to-height ratio, ages 2 to 17
 //! (CLINICAL-REFERENCE §8.3).
 //!
-//! [`score`] turns a measured [`Height`], [`Weight`] and optional [`Waist`],
+//! [`score`] turns a measured [`ChildHeight`], [`ChildWeight`] and optional
+//! [`ChildWaist`] (the adult forms, with a child's ranges),
 //! with the child's sex and age in months from the [`Person`], into a
 //! [`Finding`]: the BMI, its z-score and centile on the RCPCH UK-WHO
 //! reference ([`reference`]), the clinical category read from the centile
@@ -15,7 +16,7 @@
 //! ```
 //! use mecc::context::*;
 //! use mecc::instruments::{Reply, child_bmi};
-//! use mecc::units::{Height, Weight};
+//! use mecc::instruments::child_bmi::{ChildHeight, ChildWeight};
 //!
 //! // A boy of 10 years 6 months, 140 cm and 45 kg: BMI 23.0.
 //! let person = Person::new(PersonFields {
@@ -26,8 +27,8 @@
 //!     family_background: FamilyBackground::NotStated,
 //! })?;
 //! let answers = child_bmi::Answers::new(
-//!     Height::from_cm(140.0)?,
-//!     Weight::from_kg(45.0)?,
+//!     ChildHeight::from_cm(140.0)?,
+//!     ChildWeight::from_kg(45.0)?,
 //!     Reply::NotAsked,
 //! );
 //! let finding = child_bmi::score(&answers, &person);
@@ -38,7 +39,12 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod measurements;
 pub mod reference;
+
+pub use measurements::{
+    CHILD_HEIGHT_CM, CHILD_WAIST_CM, CHILD_WEIGHT_KG, ChildHeight, ChildWaist, ChildWeight,
+};
 
 use core::fmt;
 
@@ -49,7 +55,6 @@ use crate::context::{Person, Sex, YesNoNotKnown};
 use crate::instruments::{Reply, bmi};
 use crate::outcome::{Outcome, OutcomeSet};
 use crate::provenance::Source;
-use crate::units::{Height, Waist, Weight};
 use reference::{Reference, ReferenceSex};
 
 // ---------------------------------------------------------------- provenance
@@ -121,17 +126,15 @@ pub const WHTR_INCREASED_HEALTH_RISK_FROM_HUNDREDTHS: u16 = 50;
 
 // ---------------------------------------------------------------- answers
 
-/// The measurements taken (CLINICAL-REFERENCE §8.3), in the same forms as
-/// for adults ([`bmi::Answers`]).
+/// The measurements taken (CLINICAL-REFERENCE §8.3), in the same JSON forms
+/// as for adults ([`bmi::Answers`]) but with a child's plausible ranges
+/// ([`ChildHeight`], [`ChildWeight`], [`ChildWaist`]).
 ///
 /// ```json
 /// {"height": {"kind": "cm", "value": 140},
 ///  "weight": {"kind": "kg", "value": 45},
 ///  "waist": {"kind": "not_asked"}}
 /// ```
-///
-/// The plausible ranges are those of [`crate::units`]: heights from 100 cm
-/// and weights from 20 kg, so the smallest children cannot yet be measured.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(
     feature = "schema",
@@ -141,17 +144,21 @@ pub const WHTR_INCREASED_HEALTH_RISK_FROM_HUNDREDTHS: u16 = 50;
 #[serde(deny_unknown_fields)]
 pub struct Answers {
     /// Height.
-    pub height: Height,
+    pub height: ChildHeight,
     /// Weight.
-    pub weight: Weight,
+    pub weight: ChildWeight,
     /// Waist circumference, if it was measured.
-    pub waist: Reply<Waist>,
+    pub waist: Reply<ChildWaist>,
 }
 
 impl Answers {
     /// Measurements for scoring.
     #[must_use]
-    pub const fn new(height: Height, weight: Weight, waist: Reply<Waist>) -> Answers {
+    pub const fn new(
+        height: ChildHeight,
+        weight: ChildWeight,
+        waist: Reply<ChildWaist>,
+    ) -> Answers {
         Answers {
             height,
             weight,
@@ -437,8 +444,7 @@ impl Finding {
     /// from.
     #[must_use]
     pub fn bmi_unrounded(&self) -> f64 {
-        let mm = f64::from(self.height_mm.max(1));
-        f64::from(self.weight_g) * 1000.0 / (mm * mm)
+        bmi::bmi_unrounded_of(self.height_mm, self.weight_g)
     }
 
     /// The z-score before rounding, the value the category was read on;
@@ -569,7 +575,8 @@ pub fn score(answers: &Answers, person: &impl AsRef<Person>) -> Finding {
     let person = person.as_ref();
     let years = person.age().years();
     let pregnant = person.pregnant() == YesNoNotKnown::Yes;
-    let bmi = bmi::bmi_unrounded(answers.height, answers.weight);
+    let (height_mm, weight_g) = (answers.height.mm(), answers.weight.grams());
+    let bmi = bmi::bmi_unrounded_of(height_mm, weight_g);
 
     let classification = if years < MIN_AGE_YEARS {
         Classification::NotApplicable {
@@ -602,11 +609,11 @@ pub fn score(answers: &Answers, person: &impl AsRef<Person>) -> Finding {
             } else {
                 ChildWhtrApplicability::Aged5To17
             };
-            let ratio_hundredths = bmi::whtr_hundredths(waist, answers.height);
+            let ratio_hundredths = bmi::whtr_hundredths_of(waist.mm(), height_mm);
             Reply::Answered(ChildWhtrFinding {
                 ratio_hundredths,
                 waist_mm: waist.mm(),
-                height_mm: answers.height.mm(),
+                height_mm,
                 whtr_increased_health_risk: applicability.applies()
                     && ratio_hundredths >= WHTR_INCREASED_HEALTH_RISK_FROM_HUNDREDTHS,
                 applies: applicability.applies(),
@@ -617,9 +624,9 @@ pub fn score(answers: &Answers, person: &impl AsRef<Person>) -> Finding {
 
     Finding {
         instrument: ChildBmiInstrument::ChildBmiCentile1,
-        bmi_tenths: bmi::bmi_tenths(answers.height, answers.weight),
-        height_mm: answers.height.mm(),
-        weight_g: answers.weight.grams(),
+        bmi_tenths: bmi::bmi_tenths_of(height_mm, weight_g),
+        height_mm,
+        weight_g,
         classification,
         whtr,
     }

@@ -178,7 +178,7 @@ pub fn lms_at(sex: ReferenceSex, age_years: f64) -> Option<Lms> {
         .into_iter()
         .flatten()
         .filter_map(|i| rows.get(i))
-        .find(|r| four_places(r.age_years) == key)
+        .find(|r| (four_places(r.age_years) - key).abs() < 0.5)
     {
         return Some(lms(row.l, row.m, row.s));
     }
@@ -203,7 +203,8 @@ pub fn lms_at(sex: ReferenceSex, age_years: f64) -> Option<Lms> {
 }
 
 /// An age rounded to four decimal places, as a whole number of ten-thousandths
-/// of a year, for comparing ages as RCPCH does.
+/// of a year, for comparing ages as RCPCH does: two such whole numbers are
+/// equal when they differ by less than a half.
 fn four_places(age_years: f64) -> f64 {
     (age_years * 10_000.0).round()
 }
