@@ -5,7 +5,7 @@
 //! [`ChildWaist`] (the adult forms, with a child's ranges),
 //! with the child's sex and age in months from the [`Person`], into a
 //! [`Finding`]: the BMI, its z-score and centile on the RCPCH UK-WHO
-//! reference ([`reference`]), the clinical category read from the centile
+//! reference ([`reference`](mod@reference)), the clinical category read from the centile
 //! lines of the UK charts, and, from age 5, whether the waist-to-height ratio
 //! shows increased health risk.
 //!
