@@ -1,7 +1,8 @@
 //! A child's height, weight and waist, with ranges that fit ages 2 to 17.
 //!
 //! They are given in the same JSON forms as an adult's ([`HeightInput`],
-//! [`WeightInput`], [`WaistInput`]) and converted the same way, but the adult
+//! [`WeightInput`], [`WaistInput`]) and converted by the same code, with the
+//! same unit-mistake hints, but the adult
 //! ranges of [`crate::units`] (from 100 cm and 20 kg) would refuse most
 //! children under 6, whom the centile reference covers from age 2.
 //!
@@ -15,10 +16,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
-use crate::units::{
-    Bounds, GRAMS_PER_POUND, HeightInput, MM_PER_INCH, POUNDS_PER_STONE, WaistInput, WeightInput,
-    bounds, check_part, round_u32,
-};
+use crate::units::{self, Bounds, HeightInput, WaistInput, WeightInput, bounds};
 
 /// Plausible height of a child aged 2 to 17, in centimetres.
 pub const CHILD_HEIGHT_CM: Bounds = bounds!("a child's height", from 50 to 220 "cm");
@@ -57,19 +55,10 @@ impl ChildHeight {
     ///
     /// # Errors
     /// [`Error::NotFinite`], or [`Error::OutOfRange`] outside
-    /// [`CHILD_HEIGHT_CM`]; a value from 0.5 to 2.2 is reported as probably
-    /// metres.
+    /// [`CHILD_HEIGHT_CM`]; a value that would fit in metres or millimetres
+    /// is reported as probably that.
     pub fn from_cm(cm: f64) -> Result<ChildHeight, Error> {
-        Self::checked_cm("height_cm", cm).map_err(|e| {
-            if (0.5..=2.2).contains(&cm) {
-                e.with_hint(format!(
-                    "this looks like metres: did you mean {} cm?",
-                    cm * 100.0
-                ))
-            } else {
-                e
-            }
-        })
+        units::length_from_cm(&CHILD_HEIGHT_CM, "height_cm", cm, true).map(|mm| ChildHeight { mm })
     }
 
     /// A height in whole millimetres.
@@ -77,9 +66,7 @@ impl ChildHeight {
     /// # Errors
     /// [`Error::OutOfRange`] outside 500 to 2200 mm.
     pub fn from_mm(mm: u32) -> Result<ChildHeight, Error> {
-        Ok(ChildHeight {
-            mm: CHILD_HEIGHT_MM.check_into("height_mm", mm)?,
-        })
+        units::height_from_mm(&CHILD_HEIGHT_MM, mm).map(|mm| ChildHeight { mm })
     }
 
     /// A height in feet and inches (1 in = 2.54 cm).
@@ -88,19 +75,8 @@ impl ChildHeight {
     /// [`Error::NotFinite`] or [`Error::OutOfRange`] when `inches` is not from
     /// 0 to under 12, or the total lies outside [`CHILD_HEIGHT_CM`].
     pub fn from_feet_and_inches(feet: u32, inches: f64) -> Result<ChildHeight, Error> {
-        check_part("height.inches", inches, 12.0, "inches from 0 to under 12")?;
-        let cm = (f64::from(feet) * 12.0 + inches) * MM_PER_INCH / 10.0;
-        Self::checked_cm("height_feet_and_inches", cm).map_err(|e| {
-            e.given_as(format!("{feet} ft {inches} in"))
-                .with_hint(format!("{feet} ft {inches} in is {cm:.1} cm"))
-        })
-    }
-
-    fn checked_cm(field: &'static str, cm: f64) -> Result<ChildHeight, Error> {
-        let cm = CHILD_HEIGHT_CM.check_f64(field, cm)?;
-        let mm = u16::try_from(round_u32(cm * 10.0))
-            .map_err(|_| CHILD_HEIGHT_CM.out_of_range(field, cm))?;
-        Ok(ChildHeight { mm })
+        units::height_from_feet_and_inches(&CHILD_HEIGHT_CM, feet, inches)
+            .map(|mm| ChildHeight { mm })
     }
 
     /// The height in whole millimetres.
@@ -113,14 +89,8 @@ impl ChildHeight {
 impl TryFrom<HeightInput> for ChildHeight {
     type Error = Error;
     fn try_from(input: HeightInput) -> Result<ChildHeight, Error> {
-        match input {
-            HeightInput::Cm(cm) => ChildHeight::from_cm(cm),
-            HeightInput::Mm(mm) => ChildHeight::from_mm(mm),
-            HeightInput::FeetAndInches { feet, inches } => {
-                ChildHeight::from_feet_and_inches(feet, inches)
-            }
-        }
-        .map_err(crate::json::noted)
+        units::height_from_input(&CHILD_HEIGHT_CM, &CHILD_HEIGHT_MM, input)
+            .map(|mm| ChildHeight { mm })
     }
 }
 
@@ -150,19 +120,10 @@ impl ChildWeight {
     ///
     /// # Errors
     /// [`Error::NotFinite`], or [`Error::OutOfRange`] outside
-    /// [`CHILD_WEIGHT_KG`]; a value that would be plausible in grams is
-    /// reported as probably grams.
+    /// [`CHILD_WEIGHT_KG`]; a value that would fit in pounds, grams or stones
+    /// is reported as probably that.
     pub fn from_kg(kg: f64) -> Result<ChildWeight, Error> {
-        Self::checked_kg("weight_kg", kg).map_err(|e| {
-            if (CHILD_WEIGHT_KG.min() * 1000.0..=CHILD_WEIGHT_KG.max() * 1000.0).contains(&kg) {
-                e.with_hint(format!(
-                    "this looks like grams: did you mean {} kg?",
-                    kg / 1000.0
-                ))
-            } else {
-                e
-            }
-        })
+        units::weight_from_kg(&CHILD_WEIGHT_KG, kg).map(|grams| ChildWeight { grams })
     }
 
     /// A weight in whole grams.
@@ -181,14 +142,7 @@ impl ChildWeight {
     /// [`Error::NotFinite`] or [`Error::OutOfRange`] when the weight lies
     /// outside [`CHILD_WEIGHT_KG`] once converted.
     pub fn from_pounds(pounds: f64) -> Result<ChildWeight, Error> {
-        if !pounds.is_finite() {
-            return Err(CHILD_WEIGHT_KG.not_finite("weight_pounds", pounds));
-        }
-        let kg = pounds * GRAMS_PER_POUND / 1000.0;
-        Self::checked_kg("weight_pounds", kg).map_err(|e| {
-            e.given_as(format!("{pounds} lb"))
-                .with_hint(format!("{pounds} lb is {kg:.1} kg"))
-        })
+        units::weight_from_pounds(&CHILD_WEIGHT_KG, pounds).map(|grams| ChildWeight { grams })
     }
 
     /// A weight in stones and pounds (1 st = 14 lb).
@@ -197,24 +151,8 @@ impl ChildWeight {
     /// [`Error::NotFinite`] or [`Error::OutOfRange`] when `pounds` is not from
     /// 0 to under 14, or the total lies outside [`CHILD_WEIGHT_KG`].
     pub fn from_stones_and_pounds(stones: u32, pounds: f64) -> Result<ChildWeight, Error> {
-        check_part(
-            "weight.pounds",
-            pounds,
-            POUNDS_PER_STONE,
-            "pounds from 0 to under 14",
-        )?;
-        let kg = (f64::from(stones) * POUNDS_PER_STONE + pounds) * GRAMS_PER_POUND / 1000.0;
-        Self::checked_kg("weight_stones_and_pounds", kg).map_err(|e| {
-            e.given_as(format!("{stones} st {pounds} lb"))
-                .with_hint(format!("{stones} st {pounds} lb is {kg:.1} kg"))
-        })
-    }
-
-    fn checked_kg(field: &'static str, kg: f64) -> Result<ChildWeight, Error> {
-        let kg = CHILD_WEIGHT_KG.check_f64(field, kg)?;
-        Ok(ChildWeight {
-            grams: round_u32(kg * 1000.0),
-        })
+        units::weight_from_stones_and_pounds(&CHILD_WEIGHT_KG, stones, pounds)
+            .map(|grams| ChildWeight { grams })
     }
 
     /// The weight in whole grams.
@@ -227,15 +165,8 @@ impl ChildWeight {
 impl TryFrom<WeightInput> for ChildWeight {
     type Error = Error;
     fn try_from(input: WeightInput) -> Result<ChildWeight, Error> {
-        match input {
-            WeightInput::Kg(kg) => ChildWeight::from_kg(kg),
-            WeightInput::G(g) => ChildWeight::from_grams(g),
-            WeightInput::Pounds(lb) => ChildWeight::from_pounds(lb),
-            WeightInput::StonesAndPounds { stones, pounds } => {
-                ChildWeight::from_stones_and_pounds(stones, pounds)
-            }
-        }
-        .map_err(crate::json::noted)
+        units::weight_from_input(&CHILD_WEIGHT_KG, &CHILD_WEIGHT_G, input)
+            .map(|grams| ChildWeight { grams })
     }
 }
 
@@ -265,9 +196,10 @@ impl ChildWaist {
     ///
     /// # Errors
     /// [`Error::NotFinite`], or [`Error::OutOfRange`] outside
-    /// [`CHILD_WAIST_CM`].
+    /// [`CHILD_WAIST_CM`]; a value that would fit in metres is reported as
+    /// probably metres.
     pub fn from_cm(cm: f64) -> Result<ChildWaist, Error> {
-        Self::checked_cm("waist_cm", cm)
+        units::length_from_cm(&CHILD_WAIST_CM, "waist_cm", cm, false).map(|mm| ChildWaist { mm })
     }
 
     /// A waist in whole millimetres.
@@ -286,21 +218,7 @@ impl ChildWaist {
     /// [`Error::NotFinite`] or [`Error::OutOfRange`] when the converted value
     /// lies outside [`CHILD_WAIST_CM`].
     pub fn from_inches(inches: f64) -> Result<ChildWaist, Error> {
-        if !inches.is_finite() {
-            return Err(CHILD_WAIST_CM.not_finite("waist_inches", inches));
-        }
-        let cm = inches * MM_PER_INCH / 10.0;
-        Self::checked_cm("waist_inches", cm).map_err(|e| {
-            e.given_as(format!("{inches} in"))
-                .with_hint(format!("{inches} in is {cm:.1} cm"))
-        })
-    }
-
-    fn checked_cm(field: &'static str, cm: f64) -> Result<ChildWaist, Error> {
-        let cm = CHILD_WAIST_CM.check_f64(field, cm)?;
-        let mm = u16::try_from(round_u32(cm * 10.0))
-            .map_err(|_| CHILD_WAIST_CM.out_of_range(field, cm))?;
-        Ok(ChildWaist { mm })
+        units::waist_from_inches(&CHILD_WAIST_CM, inches).map(|mm| ChildWaist { mm })
     }
 
     /// The waist in whole millimetres.
@@ -313,12 +231,7 @@ impl ChildWaist {
 impl TryFrom<WaistInput> for ChildWaist {
     type Error = Error;
     fn try_from(input: WaistInput) -> Result<ChildWaist, Error> {
-        match input {
-            WaistInput::Cm(cm) => ChildWaist::from_cm(cm),
-            WaistInput::Mm(mm) => ChildWaist::from_mm(mm),
-            WaistInput::Inches(inches) => ChildWaist::from_inches(inches),
-        }
-        .map_err(crate::json::noted)
+        units::waist_from_input(&CHILD_WAIST_CM, &CHILD_WAIST_MM, input).map(|mm| ChildWaist { mm })
     }
 }
 
