@@ -2,12 +2,12 @@
 //! (CLINICAL-REFERENCE §8.3).
 //!
 //! [`score`] turns a measured [`ChildHeight`], [`ChildWeight`] and optional
-//! [`ChildWaist`] (the adult forms, with a child's ranges),
-//! with the child's sex and age in months from the [`Person`], into a
-//! [`Finding`]: the BMI, its z-score and centile on the RCPCH UK-WHO
-//! reference ([`reference`](mod@reference)), the clinical category read from the centile
-//! lines of the UK charts, and, from age 5, whether the waist-to-height ratio
-//! shows increased health risk.
+//! [`ChildWaist`] (the adult forms, with a child's ranges), with the child's
+//! sex and age in months from the [`Person`], into a [`Finding`]: the BMI,
+//! its z-score and centile on the RCPCH UK-WHO reference
+//! ([`reference`](mod@reference)), the clinical category read from the
+//! centile lines of the UK charts, and, from age 5, whether the
+//! waist-to-height ratio shows increased health risk.
 //!
 //! The adult instrument ([`crate::instruments::bmi`]) gives no category under
 //! 18 and says why; this one gives none from 18. For anyone, at most one of
