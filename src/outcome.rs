@@ -11,7 +11,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::context::{AGE_YEARS, Pregnancy, Setting, Settings};
-use crate::instruments::{activity, bmi};
+use crate::instruments::{activity, bmi, child_bmi};
 
 /// The lifestyle risk an outcome or an action is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -73,6 +73,8 @@ pub enum ExclusiveGroup {
     BmiCategory,
     /// Waist-to-height band.
     WhtrBand,
+    /// Children's BMI centile category, or why there is none.
+    ChildBmiCentile,
     /// GPPAQ Physical Activity Index.
     ActivityIndex,
     /// Active Lives weekly band.
@@ -114,6 +116,16 @@ const ANY_AGE: Ages = Ages {
 const ADULT_BMI: Ages = Ages {
     from: bmi::ADULT_FROM_AGE_YEARS,
     to: MAX_AGE,
+};
+/// Children's BMI centiles (CLINICAL-REFERENCE §8.3).
+const CHILD_BMI: Ages = Ages {
+    from: child_bmi::MIN_AGE_YEARS,
+    to: child_bmi::MAX_AGE_YEARS,
+};
+/// The children's waist-to-height flag (CLINICAL-REFERENCE §8.3).
+const CHILD_WHTR: Ages = Ages {
+    from: child_bmi::WHTR_FROM_AGE_YEARS,
+    to: child_bmi::MAX_AGE_YEARS,
 };
 /// The GPPAQ index (CLINICAL-REFERENCE §4.1).
 const GPPAQ: Ages = Ages {
@@ -356,6 +368,25 @@ outcomes! {
     WhtrIncreased = "whtr_increased" { topic: Weight, group: WhtrBand, acts: true, implies: [], ages: ADULT_BMI, settings: ANY_SETTING, pregnancy: NotInPregnancy }
     /// High waist-to-height ratio (0.60 or more).
     WhtrHigh = "whtr_high" { topic: Weight, group: WhtrBand, acts: true, implies: [], ages: ADULT_BMI, settings: ANY_SETTING, pregnancy: NotInPregnancy }
+    /// Children's BMI centile worked out, ages 2 to 17 (any category, §8.3).
+    ChildBmiCentileCalculated = "child_bmi_centile_calculated" { topic: Weight, group: none, acts: false, implies: [], ages: CHILD_BMI, settings: ANY_SETTING, pregnancy: NotInPregnancy }
+    /// Child: at or below the 2nd centile line.
+    ChildBmiUnderweight = "child_bmi_underweight" { topic: Weight, group: ChildBmiCentile, acts: true, implies: [ChildBmiCentileCalculated], ages: CHILD_BMI, settings: ANY_SETTING, pregnancy: NotInPregnancy }
+    /// Child: between the 2nd and 91st centile lines.
+    ChildBmiHealthyWeight = "child_bmi_healthy_weight" { topic: Weight, group: ChildBmiCentile, acts: false, implies: [ChildBmiCentileCalculated], ages: CHILD_BMI, settings: ANY_SETTING, pregnancy: NotInPregnancy }
+    /// Child: at or above the 91st centile line.
+    ChildBmiOverweight = "child_bmi_overweight" { topic: Weight, group: ChildBmiCentile, acts: true, implies: [ChildBmiCentileCalculated], ages: CHILD_BMI, settings: ANY_SETTING, pregnancy: NotInPregnancy }
+    /// Child: at or above the 98th centile line.
+    ChildBmiObesity = "child_bmi_obesity" { topic: Weight, group: ChildBmiCentile, acts: true, implies: [ChildBmiCentileCalculated], ages: CHILD_BMI, settings: ANY_SETTING, pregnancy: NotInPregnancy }
+    /// Child: at or above the 99.6th centile line.
+    ChildBmiSevereObesity = "child_bmi_severe_obesity" { topic: Weight, group: ChildBmiCentile, acts: true, implies: [ChildBmiCentileCalculated], ages: CHILD_BMI, settings: ANY_SETTING, pregnancy: NotInPregnancy }
+    /// Child measured, but only the age in whole years is known: no centile
+    /// until the age in months is given. Asking for it is not acting on it.
+    ChildBmiNeedsAgeInMonths = "child_bmi_needs_age_in_months" { topic: Weight, group: ChildBmiCentile, acts: false, implies: [], ages: CHILD_BMI, settings: ANY_SETTING, pregnancy: NotInPregnancy }
+    /// Child measured, but sex not known: no centile.
+    ChildBmiSexNotKnown = "child_bmi_sex_not_known" { topic: Weight, group: ChildBmiCentile, acts: false, implies: [], ages: CHILD_BMI, settings: ANY_SETTING, pregnancy: NotInPregnancy }
+    /// Aged 5 to 17 with a waist-to-height ratio of 0.50 or more.
+    ChildWhtrIncreasedHealthRisk = "child_whtr_increased_health_risk" { topic: Weight, group: none, acts: true, implies: [], ages: CHILD_WHTR, settings: ANY_SETTING, pregnancy: NotInPregnancy }
     /// GPPAQ index calculated.
     ActivityIndexCalculated = "activity_index_calculated" { topic: PhysicalActivity, group: none, acts: false, implies: [], ages: ANY_AGE, settings: ANY_SETTING, pregnancy: Always }
     /// GPPAQ: inactive.

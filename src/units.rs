@@ -114,6 +114,11 @@ impl Bounds {
         self.text
     }
 
+    /// Whether `value` lies within these bounds.
+    pub(crate) fn contains(&self, value: f64) -> bool {
+        (self.min..=self.max).contains(&value)
+    }
+
     /// Checks that `value` is finite and lies within these bounds; `field` names
     /// the input in the error.
     pub(crate) fn check_f64(&self, field: &'static str, value: f64) -> Result<f64, Error> {
@@ -221,9 +226,9 @@ pub const WEEKLY_MINUTES: Bounds = bounds!(from 0 to 10_080 "minutes" ("the minu
 /// top of the widest common range, and a larger reading is taken to be an error.
 pub const CO_PPM: Bounds = bounds!("a reading", from 0 to 500 "ppm");
 
-const MM_PER_INCH: f64 = 25.4;
-const GRAMS_PER_POUND: f64 = 453.592_37;
-const POUNDS_PER_STONE: f64 = 14.0;
+pub(crate) const MM_PER_INCH: f64 = 25.4;
+pub(crate) const GRAMS_PER_POUND: f64 = 453.592_37;
+pub(crate) const POUNDS_PER_STONE: f64 = 14.0;
 
 /// Rounds a finite, non-negative, range-checked value to the nearest whole number.
 #[expect(
@@ -286,17 +291,7 @@ impl Height {
     ///   reported as probably metres, and one from 1000 to 2500 as probably
     ///   millimetres.
     pub fn from_cm(cm: f64) -> Result<Height, Error> {
-        Self::checked_cm("height_cm", cm).map_err(|e| match cm {
-            m if (1.0..=2.5).contains(&m) => e.with_hint(format!(
-                "this looks like metres: did you mean {} cm?",
-                m * 100.0
-            )),
-            mm if (1000.0..=2500.0).contains(&mm) => e.with_hint(format!(
-                "this looks like millimetres: did you mean {} cm?",
-                mm / 10.0
-            )),
-            _ => e,
-        })
+        length_from_cm(&HEIGHT_CM, "height_cm", cm, true).map(|mm| Height { mm })
     }
 
     /// A height in whole millimetres.
@@ -304,16 +299,7 @@ impl Height {
     /// # Errors
     /// [`Error::OutOfRange`] outside 1000 to 2500 mm ([`HEIGHT_CM`] in millimetres).
     pub fn from_mm(mm: u32) -> Result<Height, Error> {
-        let mm = HEIGHT_MM
-            .check_into("height_mm", mm)
-            .map_err(|e| match mm {
-                100..=250 => e.with_hint(format!(
-                    "this looks like centimetres: did you mean {} mm?",
-                    mm * 10
-                )),
-                _ => e,
-            })?;
-        Ok(Height { mm })
+        height_from_mm(&HEIGHT_MM, mm).map(|mm| Height { mm })
     }
 
     /// A height in feet and inches (1 in = 2.54 cm).
@@ -323,20 +309,7 @@ impl Height {
     ///   to under 12.
     /// - [`Error::OutOfRange`] when the total lies outside [`HEIGHT_CM`].
     pub fn from_feet_and_inches(feet: u32, inches: f64) -> Result<Height, Error> {
-        check_part("height.inches", inches, 12.0, "inches from 0 to under 12")?;
-        let cm = (f64::from(feet) * 12.0 + inches) * MM_PER_INCH / 10.0;
-        Self::checked_cm("height_feet_and_inches", cm).map_err(|e| {
-            e.given_as(format!("{feet} ft {inches} in"))
-                .with_hint(format!("{feet} ft {inches} in is {cm:.1} cm"))
-        })
-    }
-
-    fn checked_cm(field: &'static str, cm: f64) -> Result<Height, Error> {
-        let cm = HEIGHT_CM.check_f64(field, cm)?;
-        // Range-checked above: at most 2500 mm, well within u16.
-        let mm =
-            u16::try_from(round_u32(cm * 10.0)).map_err(|_| HEIGHT_CM.out_of_range(field, cm))?;
-        Ok(Height { mm })
+        height_from_feet_and_inches(&HEIGHT_CM, feet, inches).map(|mm| Height { mm })
     }
 
     /// The height in whole millimetres.
@@ -355,15 +328,87 @@ impl Height {
 impl TryFrom<HeightInput> for Height {
     type Error = Error;
     fn try_from(input: HeightInput) -> Result<Height, Error> {
-        match input {
-            HeightInput::Cm(cm) => Height::from_cm(cm),
-            HeightInput::Mm(mm) => Height::from_mm(mm),
-            HeightInput::FeetAndInches { feet, inches } => {
-                Height::from_feet_and_inches(feet, inches)
-            }
-        }
-        .map_err(crate::json::noted)
+        height_from_input(&HEIGHT_CM, &HEIGHT_MM, input).map(|mm| Height { mm })
     }
+}
+
+/// A height in millimetres from any of its forms, within `cm` (and `mm`, the
+/// same range in millimetres), noted for the JSON reader.
+pub(crate) fn height_from_input(
+    cm: &Bounds,
+    mm: &Bounds,
+    input: HeightInput,
+) -> Result<u16, Error> {
+    match input {
+        HeightInput::Cm(value) => length_from_cm(cm, "height_cm", value, true),
+        HeightInput::Mm(value) => height_from_mm(mm, value),
+        HeightInput::FeetAndInches { feet, inches } => {
+            height_from_feet_and_inches(cm, feet, inches)
+        }
+    }
+    .map_err(crate::json::noted)
+}
+
+/// A height in whole millimetres within `bounds`; a value that would fit in
+/// centimetres is reported as probably centimetres.
+pub(crate) fn height_from_mm(bounds: &Bounds, mm: u32) -> Result<u16, Error> {
+    bounds.check_into("height_mm", mm).map_err(|e| {
+        if bounds.contains(f64::from(mm) * 10.0) {
+            e.with_hint(format!(
+                "this looks like centimetres: did you mean {} mm?",
+                mm * 10
+            ))
+        } else {
+            e
+        }
+    })
+}
+
+/// A height in feet and inches, in millimetres within `cm`.
+pub(crate) fn height_from_feet_and_inches(
+    cm: &Bounds,
+    feet: u32,
+    inches: f64,
+) -> Result<u16, Error> {
+    check_part("height.inches", inches, 12.0, "inches from 0 to under 12")?;
+    let total = (f64::from(feet) * 12.0 + inches) * MM_PER_INCH / 10.0;
+    checked_cm(cm, "height_feet_and_inches", total).map_err(|e| {
+        e.given_as(format!("{feet} ft {inches} in"))
+            .with_hint(format!("{feet} ft {inches} in is {total:.1} cm"))
+    })
+}
+
+/// A length in centimetres, in whole millimetres within `bounds`: a value
+/// that would fit in metres is reported as probably metres, and, when
+/// `millimetres_hint`, one that would fit in millimetres as probably those.
+pub(crate) fn length_from_cm(
+    bounds: &Bounds,
+    field: &'static str,
+    cm: f64,
+    millimetres_hint: bool,
+) -> Result<u16, Error> {
+    checked_cm(bounds, field, cm).map_err(|e| {
+        if bounds.contains(cm * 100.0) {
+            e.with_hint(format!(
+                "this looks like metres: did you mean {} cm?",
+                cm * 100.0
+            ))
+        } else if millimetres_hint && bounds.contains(cm / 10.0) {
+            e.with_hint(format!(
+                "this looks like millimetres: did you mean {} cm?",
+                cm / 10.0
+            ))
+        } else {
+            e
+        }
+    })
+}
+
+/// Centimetres checked against `bounds`, as whole millimetres.
+fn checked_cm(bounds: &Bounds, field: &'static str, cm: f64) -> Result<u16, Error> {
+    let cm = bounds.check_f64(field, cm)?;
+    // Range-checked above: every length bound is well within u16 millimetres.
+    u16::try_from(round_u32(cm * 10.0)).map_err(|_| bounds.out_of_range(field, cm))
 }
 
 impl From<Height> for HeightInput {
@@ -449,23 +494,7 @@ impl Weight {
     /// - [`Error::OutOfRange`] outside [`WEIGHT_KG`]; a value that would be
     ///   plausible in pounds or grams is reported as probably that.
     pub fn from_kg(kg: f64) -> Result<Weight, Error> {
-        Self::checked_kg("weight_kg", kg).map_err(|e| {
-            if kg > WEIGHT_KG.max() && kg <= WEIGHT_KG.max() / (GRAMS_PER_POUND / 1000.0) {
-                e.with_hint(format!(
-                    "this may be pounds: {kg} lb is {:.1} kg",
-                    kg * GRAMS_PER_POUND / 1000.0
-                ))
-            } else if (WEIGHT_KG.min() * 1000.0..=WEIGHT_KG.max() * 1000.0).contains(&kg) {
-                e.with_hint(format!(
-                    "this looks like grams: did you mean {} kg?",
-                    kg / 1000.0
-                ))
-            } else if (WEIGHT_KG.min() / 6.35..WEIGHT_KG.min()).contains(&kg) {
-                e.with_hint("if this is in stones, give stones and pounds".to_string())
-            } else {
-                e
-            }
-        })
+        weight_from_kg(&WEIGHT_KG, kg).map(|grams| Weight { grams })
     }
 
     /// A weight in whole grams.
@@ -483,14 +512,7 @@ impl Weight {
     /// [`Error::NotFinite`] or [`Error::OutOfRange`] when the weight lies outside
     /// [`WEIGHT_KG`] once converted.
     pub fn from_pounds(pounds: f64) -> Result<Weight, Error> {
-        if !pounds.is_finite() {
-            return Err(WEIGHT_KG.not_finite("weight_pounds", pounds));
-        }
-        let kg = pounds * GRAMS_PER_POUND / 1000.0;
-        Self::checked_kg("weight_pounds", kg).map_err(|e| {
-            e.given_as(format!("{pounds} lb"))
-                .with_hint(format!("{pounds} lb is {kg:.1} kg"))
-        })
+        weight_from_pounds(&WEIGHT_KG, pounds).map(|grams| Weight { grams })
     }
 
     /// A weight in stones and pounds (1 st = 14 lb, 1 lb = 0.45359237 kg).
@@ -500,24 +522,7 @@ impl Weight {
     ///   to under 14.
     /// - [`Error::OutOfRange`] when the total lies outside [`WEIGHT_KG`].
     pub fn from_stones_and_pounds(stones: u32, pounds: f64) -> Result<Weight, Error> {
-        check_part(
-            "weight.pounds",
-            pounds,
-            POUNDS_PER_STONE,
-            "pounds from 0 to under 14",
-        )?;
-        let kg = (f64::from(stones) * POUNDS_PER_STONE + pounds) * GRAMS_PER_POUND / 1000.0;
-        Self::checked_kg("weight_stones_and_pounds", kg).map_err(|e| {
-            e.given_as(format!("{stones} st {pounds} lb"))
-                .with_hint(format!("{stones} st {pounds} lb is {kg:.1} kg"))
-        })
-    }
-
-    fn checked_kg(field: &'static str, kg: f64) -> Result<Weight, Error> {
-        let kg = WEIGHT_KG.check_f64(field, kg)?;
-        Ok(Weight {
-            grams: round_u32(kg * 1000.0),
-        })
+        weight_from_stones_and_pounds(&WEIGHT_KG, stones, pounds).map(|grams| Weight { grams })
     }
 
     /// The weight in whole grams.
@@ -536,16 +541,79 @@ impl Weight {
 impl TryFrom<WeightInput> for Weight {
     type Error = Error;
     fn try_from(input: WeightInput) -> Result<Weight, Error> {
-        match input {
-            WeightInput::Kg(kg) => Weight::from_kg(kg),
-            WeightInput::G(g) => Weight::from_grams(g),
-            WeightInput::Pounds(lb) => Weight::from_pounds(lb),
-            WeightInput::StonesAndPounds { stones, pounds } => {
-                Weight::from_stones_and_pounds(stones, pounds)
-            }
-        }
-        .map_err(crate::json::noted)
+        weight_from_input(&WEIGHT_KG, &WEIGHT_G, input).map(|grams| Weight { grams })
     }
+}
+
+/// A weight in grams from any of its forms, within `kg` (and `g`, the same
+/// range in grams), noted for the JSON reader.
+pub(crate) fn weight_from_input(kg: &Bounds, g: &Bounds, input: WeightInput) -> Result<u32, Error> {
+    match input {
+        WeightInput::Kg(value) => weight_from_kg(kg, value),
+        WeightInput::G(value) => g.check_int("weight_g", value),
+        WeightInput::Pounds(lb) => weight_from_pounds(kg, lb),
+        WeightInput::StonesAndPounds { stones, pounds } => {
+            weight_from_stones_and_pounds(kg, stones, pounds)
+        }
+    }
+    .map_err(crate::json::noted)
+}
+
+/// A weight in kilograms, in grams within `bounds`; a value that would fit in
+/// pounds, grams or stones is reported as probably that.
+pub(crate) fn weight_from_kg(bounds: &Bounds, kg: f64) -> Result<u32, Error> {
+    checked_kg(bounds, "weight_kg", kg).map_err(|e| {
+        let as_pounds = kg * GRAMS_PER_POUND / 1000.0;
+        if kg > bounds.max() && as_pounds <= bounds.max() {
+            e.with_hint(format!("this may be pounds: {kg} lb is {as_pounds:.1} kg"))
+        } else if bounds.contains(kg / 1000.0) {
+            e.with_hint(format!(
+                "this looks like grams: did you mean {} kg?",
+                kg / 1000.0
+            ))
+        } else if (bounds.min() / 6.35..bounds.min()).contains(&kg) {
+            e.with_hint("if this is in stones, give stones and pounds".to_string())
+        } else {
+            e
+        }
+    })
+}
+
+/// A weight in pounds, in grams within `bounds`.
+pub(crate) fn weight_from_pounds(bounds: &Bounds, pounds: f64) -> Result<u32, Error> {
+    if !pounds.is_finite() {
+        return Err(bounds.not_finite("weight_pounds", pounds));
+    }
+    let kg = pounds * GRAMS_PER_POUND / 1000.0;
+    checked_kg(bounds, "weight_pounds", kg).map_err(|e| {
+        e.given_as(format!("{pounds} lb"))
+            .with_hint(format!("{pounds} lb is {kg:.1} kg"))
+    })
+}
+
+/// A weight in stones and pounds, in grams within `bounds`.
+pub(crate) fn weight_from_stones_and_pounds(
+    bounds: &Bounds,
+    stones: u32,
+    pounds: f64,
+) -> Result<u32, Error> {
+    check_part(
+        "weight.pounds",
+        pounds,
+        POUNDS_PER_STONE,
+        "pounds from 0 to under 14",
+    )?;
+    let kg = (f64::from(stones) * POUNDS_PER_STONE + pounds) * GRAMS_PER_POUND / 1000.0;
+    checked_kg(bounds, "weight_stones_and_pounds", kg).map_err(|e| {
+        e.given_as(format!("{stones} st {pounds} lb"))
+            .with_hint(format!("{stones} st {pounds} lb is {kg:.1} kg"))
+    })
+}
+
+/// Kilograms checked against `bounds`, as whole grams.
+fn checked_kg(bounds: &Bounds, field: &'static str, kg: f64) -> Result<u32, Error> {
+    let kg = bounds.check_f64(field, kg)?;
+    Ok(round_u32(kg * 1000.0))
 }
 
 impl From<Weight> for WeightInput {
@@ -596,16 +664,7 @@ impl Waist {
     /// - [`Error::OutOfRange`] outside [`WAIST_CM`]; a value under 2.5 is
     ///   reported as probably metres.
     pub fn from_cm(cm: f64) -> Result<Waist, Error> {
-        Self::checked_cm("waist_cm", cm).map_err(|e| {
-            if (0.4..=2.5).contains(&cm) {
-                e.with_hint(format!(
-                    "this looks like metres: did you mean {} cm?",
-                    cm * 100.0
-                ))
-            } else {
-                e
-            }
-        })
+        length_from_cm(&WAIST_CM, "waist_cm", cm, false).map(|mm| Waist { mm })
     }
 
     /// A waist circumference in whole millimetres.
@@ -623,22 +682,7 @@ impl Waist {
     /// [`Error::NotFinite`] or [`Error::OutOfRange`] when the converted value lies
     /// outside [`WAIST_CM`].
     pub fn from_inches(inches: f64) -> Result<Waist, Error> {
-        if !inches.is_finite() {
-            return Err(WAIST_CM.not_finite("waist_inches", inches));
-        }
-        let cm = inches * MM_PER_INCH / 10.0;
-        Self::checked_cm("waist_inches", cm).map_err(|e| {
-            e.given_as(format!("{inches} in"))
-                .with_hint(format!("{inches} in is {cm:.1} cm"))
-        })
-    }
-
-    fn checked_cm(field: &'static str, cm: f64) -> Result<Waist, Error> {
-        let cm = WAIST_CM.check_f64(field, cm)?;
-        // Range-checked above: at most 2500 mm, well within u16.
-        let mm =
-            u16::try_from(round_u32(cm * 10.0)).map_err(|_| WAIST_CM.out_of_range(field, cm))?;
-        Ok(Waist { mm })
+        waist_from_inches(&WAIST_CM, inches).map(|mm| Waist { mm })
     }
 
     /// The waist in whole millimetres.
@@ -657,13 +701,31 @@ impl Waist {
 impl TryFrom<WaistInput> for Waist {
     type Error = Error;
     fn try_from(input: WaistInput) -> Result<Waist, Error> {
-        match input {
-            WaistInput::Cm(cm) => Waist::from_cm(cm),
-            WaistInput::Mm(mm) => Waist::from_mm(mm),
-            WaistInput::Inches(inches) => Waist::from_inches(inches),
-        }
-        .map_err(crate::json::noted)
+        waist_from_input(&WAIST_CM, &WAIST_MM, input).map(|mm| Waist { mm })
     }
+}
+
+/// A waist in millimetres from any of its forms, within `cm` (and `mm`, the
+/// same range in millimetres), noted for the JSON reader.
+pub(crate) fn waist_from_input(cm: &Bounds, mm: &Bounds, input: WaistInput) -> Result<u16, Error> {
+    match input {
+        WaistInput::Cm(value) => length_from_cm(cm, "waist_cm", value, false),
+        WaistInput::Mm(value) => mm.check_into("waist_mm", value),
+        WaistInput::Inches(inches) => waist_from_inches(cm, inches),
+    }
+    .map_err(crate::json::noted)
+}
+
+/// A waist in inches, in whole millimetres within `cm`.
+pub(crate) fn waist_from_inches(cm: &Bounds, inches: f64) -> Result<u16, Error> {
+    if !inches.is_finite() {
+        return Err(cm.not_finite("waist_inches", inches));
+    }
+    let total = inches * MM_PER_INCH / 10.0;
+    checked_cm(cm, "waist_inches", total).map_err(|e| {
+        e.given_as(format!("{inches} in"))
+            .with_hint(format!("{inches} in is {total:.1} cm"))
+    })
 }
 
 impl From<Waist> for WaistInput {

@@ -76,7 +76,15 @@ fn every_sample_runs_and_acts_on_what_it_finds() {
 fn the_samples_cover_every_instrument_and_setting() {
     let samples = samples();
     assert!(samples.len() >= 10, "only {} samples", samples.len());
-    for instrument in ["pat", "audit", "fast", "smoking", "bmi", "activity"] {
+    for instrument in [
+        "pat",
+        "audit",
+        "fast",
+        "smoking",
+        "bmi",
+        "child_bmi",
+        "activity",
+    ] {
         assert!(
             samples
                 .iter()

@@ -362,7 +362,8 @@ pub struct AdultClassification {
 #[serde(rename_all = "snake_case")]
 pub enum NotApplicableReason {
     /// Under 18: children and young people need BMI centiles for their age and
-    /// sex, not the adult categories (CLINICAL-REFERENCE §3.1).
+    /// sex, not the adult categories (CLINICAL-REFERENCE §3.1). From 2 to 17
+    /// the centile is given by [`crate::instruments::child_bmi`].
     #[serde(rename = "under_18")]
     Under18,
 }
@@ -465,7 +466,8 @@ pub enum WhtrApplicability {
     /// adds little at that BMI (CLINICAL-REFERENCE §3.3; NICE NG246).
     #[serde(rename = "bmi_35_or_more")]
     Bmi35OrMore,
-    /// Under 18: these bands are the adult ones.
+    /// Under 18: these bands are the adult ones. From 5 to 17,
+    /// [`crate::instruments::child_bmi`] flags a ratio of 0.5 or more instead.
     #[serde(rename = "under_18")]
     Under18,
     /// Pregnant: the waist grows with the pregnancy.
@@ -643,8 +645,14 @@ fn div_round_half_up(numerator: u64, denominator: u64) -> u64 {
 /// ```
 #[must_use]
 pub fn bmi_tenths(height: Height, weight: Weight) -> u16 {
-    let mm = u64::from(height.mm());
-    let tenths = div_round_half_up(u64::from(weight.grams()) * 10_000, mm * mm);
+    bmi_tenths_of(height.mm(), weight.grams())
+}
+
+/// [`bmi_tenths`] from a height in millimetres and a weight in grams, for
+/// measurements with other plausible ranges (children's).
+pub(crate) fn bmi_tenths_of(height_mm: u32, weight_g: u32) -> u16 {
+    let mm = u64::from(height_mm.max(1));
+    let tenths = div_round_half_up(u64::from(weight_g) * 10_000, mm * mm);
     // Plausible ranges bound this by 350 kg / (1 m)² = 3500 tenths.
     u16::try_from(tenths).unwrap_or(u16::MAX)
 }
@@ -652,8 +660,13 @@ pub fn bmi_tenths(height: Height, weight: Weight) -> u16 {
 /// The BMI in kg/m² before rounding.
 #[must_use]
 pub fn bmi_unrounded(height: Height, weight: Weight) -> f64 {
-    let mm = f64::from(height.mm());
-    f64::from(weight.grams()) * 1000.0 / (mm * mm)
+    bmi_unrounded_of(height.mm(), weight.grams())
+}
+
+/// [`bmi_unrounded`] from a height in millimetres and a weight in grams.
+pub(crate) fn bmi_unrounded_of(height_mm: u32, weight_g: u32) -> f64 {
+    let mm = f64::from(height_mm.max(1));
+    f64::from(weight_g) * 1000.0 / (mm * mm)
 }
 
 /// The waist-to-height ratio as shown, to two decimal places, in hundredths
@@ -670,7 +683,12 @@ pub fn bmi_unrounded(height: Height, weight: Weight) -> f64 {
 /// ```
 #[must_use]
 pub fn whtr_hundredths(waist: Waist, height: Height) -> u16 {
-    let hundredths = div_round_half_up(u64::from(waist.mm()) * 100, u64::from(height.mm()));
+    whtr_hundredths_of(waist.mm(), height.mm())
+}
+
+/// [`whtr_hundredths`] from a waist and a height in millimetres.
+pub(crate) fn whtr_hundredths_of(waist_mm: u32, height_mm: u32) -> u16 {
+    let hundredths = div_round_half_up(u64::from(waist_mm) * 100, u64::from(height_mm.max(1)));
     // Plausible ranges bound this by 2500 mm / 1000 mm = 250 hundredths.
     u16::try_from(hundredths).unwrap_or(u16::MAX)
 }

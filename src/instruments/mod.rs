@@ -21,6 +21,7 @@ use crate::provenance::Source;
 pub mod activity;
 pub mod audit;
 pub mod bmi;
+pub mod child_bmi;
 pub mod fast;
 pub mod pat;
 pub mod smoking;
@@ -304,4 +305,6 @@ registry! {
     bmi, with_bmi: bmi::Bmi;
     /// Physical activity: GPPAQ and weekly minutes.
     activity, with_activity: activity::Activity;
+    /// Height, weight and waist of a child: BMI centile and waist-to-height ratio.
+    child_bmi, with_child_bmi: child_bmi::ChildBmi;
 }
