@@ -668,29 +668,12 @@ impl Policy {
                 }
                 _ => continue,
             };
-            let words = Words {
-                pathway: a.pathway.as_ref().map(|q| &*q.name),
-                requested: None,
-                topic: a.topic,
-                text: &a.text,
-                person_text: a.person_text.as_deref(),
-            };
-            let (text, _) = words.write(self.template(template));
-            let action = &mut p.action;
-            action.kind = if template == Template::DeferredWhileIntoxicated {
+            let kind = if template == Template::DeferredWhileIntoxicated {
                 ActionKind::Defer
             } else {
                 ActionKind::FollowUp
             };
-            action.text = text;
-            action.person_text = None;
-            action.duration_s = 0;
-            action.mode = None;
-            action.urgency = None;
-            // The code recorded the action as the rule gave it, which is not
-            // what is done now.
-            action.code = None;
-            action.reason.adjustments.insert(Adjustment::Intoxicated);
+            self.rewrite(&mut p.action, kind, template, Adjustment::Intoxicated);
         }
     }
 
@@ -787,32 +770,33 @@ impl Policy {
     /// Holds an action until pregnancy is known (§6.11): a follow-up that says
     /// on which answer to do it, keeping the rule's text.
     fn hold(&self, p: &mut Planned, template: Template) {
-        let a = &p.action;
-        let words = Words {
-            pathway: a.pathway.as_ref().map(|q| &*q.name),
-            requested: None,
-            topic: a.topic,
-            text: &a.text,
-            person_text: a.person_text.as_deref(),
-        };
-        let (text, _) = words.write(self.template(template));
         let action = &mut p.action;
-        action.kind = ActionKind::FollowUp;
+        self.rewrite(
+            action,
+            ActionKind::FollowUp,
+            template,
+            Adjustment::HeldUntilPregnancyKnown,
+        );
         action.intensity = Intensity::VeryBrief;
+        if let Some(q) = action.pathway.take() {
+            action.reason.requested_pathway.get_or_insert(q);
+        }
+        p.pathway = None;
+    }
+
+    /// Turns an action into a practitioner-only one of `kind` that takes no
+    /// time in the contact, worded by `template` around the rule's text, and
+    /// says why. Its recording code goes: it coded the action the rule gave.
+    fn rewrite(&self, action: &mut Action, kind: ActionKind, template: Template, why: Adjustment) {
+        let (text, _) = Words::of(action).write(self.template(template));
+        action.kind = kind;
         action.text = text;
         action.person_text = None;
         action.duration_s = 0;
         action.mode = None;
         action.urgency = None;
         action.code = None;
-        if let Some(q) = action.pathway.take() {
-            action.reason.requested_pathway.get_or_insert(q);
-        }
-        action
-            .reason
-            .adjustments
-            .insert(Adjustment::HeldUntilPregnancyKnown);
-        p.pathway = None;
+        action.reason.adjustments.insert(why);
     }
 
     /// Makes the plan fit the time available (§6.3). An action more intense
@@ -1084,7 +1068,18 @@ struct Words<'a> {
     person_text: Option<&'a str>,
 }
 
-impl Words<'_> {
+impl<'a> Words<'a> {
+    /// The words of an action as it stands, for a template written around it.
+    fn of(a: &'a Action) -> Words<'a> {
+        Words {
+            pathway: a.pathway.as_ref().map(|q| &*q.name),
+            requested: None,
+            topic: a.topic,
+            text: &a.text,
+            person_text: a.person_text.as_deref(),
+        }
+    }
+
     /// A template's texts with the placeholders filled in.
     fn write(&self, template: &TemplateText) -> (Arc<str>, Option<Arc<str>>) {
         let lookup = |name: &str| match name {
