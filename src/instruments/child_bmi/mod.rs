@@ -23,7 +23,7 @@
 //!     age: Age::new(10)?,
 //!     age_in_months: Some(AgeInMonths::new(126)?),
 //!     sex: Sex::Male,
-//!     pregnant: YesNoNotKnown::No,
+//!     pregnant: Pregnancy::No,
 //!     family_background: FamilyBackground::NotStated,
 //! })?;
 //! let answers = child_bmi::Answers::new(
