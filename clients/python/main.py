@@ -44,7 +44,7 @@ def main() -> None:
             pregnant="no",
             family_background="white",
             setting="emergency_department",
-            time_available="very_brief",
+            time_available="brief",
             presenting_condition="fall",
             intoxicated="no",
             priority_groups=doc.PriorityGroups([]),

@@ -22,7 +22,7 @@ const screening: Screening = {
     pregnant: "no",
     family_background: "white",
     setting: "emergency_department",
-    time_available: "very_brief",
+    time_available: "brief",
     presenting_condition: "fall",
     intoxicated: "no",
     priority_groups: [],
