@@ -39,6 +39,55 @@ bounded_int! {
         .then(|| "this looks like a year of birth: give the age in years".to_string());
 }
 
+/// The first age, in whole years, of the young person's band
+/// (CLINICAL-REFERENCE §8: child under 16, young person 16–17).
+pub const YOUNG_PERSON_MIN_AGE: u32 = 16;
+
+/// The first age, in whole years, of the adult band (CLINICAL-REFERENCE §8:
+/// adult 18 and over). The adult physical activity guideline starts at 19
+/// (§8.4), which the activity rules say for themselves.
+pub const ADULT_MIN_AGE: u32 = 18;
+
+named_enum! {
+    /// The age bands a policy's rules are written for (CLINICAL-REFERENCE
+    /// §8): no adult guidance is given to a child or young person, and policy
+    /// coverage is checked at an age in each band.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub enum AgeBand {
+        /// Under 16.
+        Child = "child",
+        /// 16 or 17.
+        YoungPerson = "young_person",
+        /// 18 and over.
+        Adult = "adult",
+    }
+}
+
+impl Age {
+    /// The age band of this age (CLINICAL-REFERENCE §8).
+    ///
+    /// ```
+    /// use mecc::context::{Age, AgeBand};
+    ///
+    /// assert_eq!(Age::new(15)?.band(), AgeBand::Child);
+    /// assert_eq!(Age::new(16)?.band(), AgeBand::YoungPerson);
+    /// assert_eq!(Age::new(18)?.band(), AgeBand::Adult);
+    /// # Ok::<(), mecc::Error>(())
+    /// ```
+    #[must_use]
+    pub const fn band(self) -> AgeBand {
+        let years = self.years();
+        if years < YOUNG_PERSON_MIN_AGE {
+            AgeBand::Child
+        } else if years < ADULT_MIN_AGE {
+            AgeBand::YoungPerson
+        } else {
+            AgeBand::Adult
+        }
+    }
+}
+
 named_enum! {
     /// A person's sex, as recorded for choosing sex-specific thresholds.
     ///

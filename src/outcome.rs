@@ -19,6 +19,9 @@ use crate::instruments::{activity, bmi, child_bmi};
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Topic {
+    /// Safeguarding children and young people (CLINICAL-REFERENCE §8.1):
+    /// prompts to the practitioner, first in a plan with the safety alerts.
+    Safeguarding,
     /// Alcohol.
     Alcohol,
     /// Tobacco and nicotine.
@@ -33,7 +36,8 @@ pub enum Topic {
 
 impl Topic {
     /// Every topic, in the default order of a plan (CLINICAL-REFERENCE §6.2).
-    pub const ALL: [Topic; 5] = [
+    pub const ALL: [Topic; 6] = [
+        Topic::Safeguarding,
         Topic::Alcohol,
         Topic::Tobacco,
         Topic::Weight,
@@ -46,6 +50,7 @@ impl Topic {
     #[must_use]
     pub const fn in_plain_words(self) -> &'static str {
         match self {
+            Topic::Safeguarding => "keeping safe",
             Topic::Alcohol => "drinking",
             Topic::Tobacco => "smoking or vaping",
             Topic::Weight => "weight",
@@ -152,6 +157,9 @@ pub enum InPregnancy {
     /// Only when the person could be pregnant: the CO pregnancy outcomes
     /// (CLINICAL-REFERENCE §2.3).
     WhenPregnancyPossible,
+    /// Only when pregnancy is recorded as `yes` or `possible`: the booking
+    /// BMI (CLINICAL-REFERENCE §9).
+    InPregnancy,
 }
 
 /// Everything declared about one outcome.
@@ -275,6 +283,7 @@ impl Outcome {
                 InPregnancy::Always => true,
                 InPregnancy::NotInPregnancy => !pregnant.excludes_as_pregnant(),
                 InPregnancy::WhenPregnancyPossible => pregnancy_possible,
+                InPregnancy::InPregnancy => pregnant.excludes_as_pregnant(),
             }
     }
 }
@@ -302,6 +311,10 @@ outcomes! {
     PatDeclinedSpecialist = "pat_declined_specialist" { topic: Alcohol, group: none, acts: false, implies: [PatPositive], ages: ANY_AGE, settings: ANY_SETTING, pregnancy: Always }
     /// The specialist appointment has not been offered yet.
     PatSpecialistNotOffered = "pat_specialist_not_offered" { topic: Alcohol, group: none, acts: false, implies: [PatPositive], ages: ANY_AGE, settings: ANY_SETTING, pregnancy: Always }
+    /// PAT question 4: the person says this attendance is related to alcohol
+    /// (CLINICAL-REFERENCE §1.1, §8.1: for anyone under 18, a safeguarding
+    /// prompt).
+    PatAttendanceRelated = "pat_attendance_related" { topic: Alcohol, group: none, acts: false, implies: [], ages: ANY_AGE, settings: ANY_SETTING, pregnancy: Always }
     /// AUDIT-C answered in full, so its score can be recorded.
     AuditCScored = "audit_c_scored" { topic: Alcohol, group: none, acts: false, implies: [], ages: ANY_AGE, settings: ANY_SETTING, pregnancy: Always }
     /// AUDIT-C 0–4: lower risk (CLINICAL-REFERENCE §5.2). The AUDIT-C bands are
@@ -360,6 +373,14 @@ outcomes! {
     BmiObesityClass2 = "bmi_obesity_class_2" { topic: Weight, group: BmiCategory, acts: true, implies: [BmiCalculated], ages: ADULT_BMI, settings: ANY_SETTING, pregnancy: NotInPregnancy }
     /// Obesity class 3.
     BmiObesityClass3 = "bmi_obesity_class_3" { topic: Weight, group: BmiCategory, acts: true, implies: [BmiCalculated], ages: ADULT_BMI, settings: ANY_SETTING, pregnancy: NotInPregnancy }
+    /// Adult BMI 17.5 or below: a prompt for prompt medical assessment
+    /// (CLINICAL-REFERENCE §10; the ICD-10 weight criterion for anorexia
+    /// nervosa, a prompt and never a diagnosis).
+    BmiVeryLow = "bmi_17_5_or_below" { topic: Weight, group: none, acts: true, implies: [BmiUnderweight, BmiCalculated], ages: ADULT_BMI, settings: ANY_SETTING, pregnancy: NotInPregnancy }
+    /// BMI 30 or more in pregnancy, as at the booking appointment: care
+    /// recommendations for the maternity team, never weight-loss advice
+    /// (CLINICAL-REFERENCE §9).
+    PregnancyBmi30OrMore = "pregnancy_bmi_30_or_more" { topic: Weight, group: none, acts: true, implies: [BmiCalculated], ages: ADULT_BMI, settings: ANY_SETTING, pregnancy: InPregnancy }
     /// Waist-to-height ratio below 0.4.
     WhtrBelow04 = "whtr_below_0_4" { topic: Weight, group: WhtrBand, acts: false, implies: [], ages: ADULT_BMI, settings: ANY_SETTING, pregnancy: NotInPregnancy }
     /// Healthy waist-to-height ratio.
@@ -520,6 +541,7 @@ impl std::fmt::Display for Topic {
     /// The topic in plain words, as a practitioner reads it in a plan.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(match self {
+            Topic::Safeguarding => "safeguarding",
             Topic::Alcohol => "alcohol",
             Topic::Tobacco => "tobacco",
             Topic::Weight => "weight",
@@ -540,11 +562,12 @@ mod tests {
     fn every_topic_is_enumerated() {
         fn position(t: Topic) -> usize {
             match t {
-                Topic::Alcohol => 0,
-                Topic::Tobacco => 1,
-                Topic::Weight => 2,
-                Topic::PhysicalActivity => 3,
-                Topic::General => 4,
+                Topic::Safeguarding => 0,
+                Topic::Alcohol => 1,
+                Topic::Tobacco => 2,
+                Topic::Weight => 3,
+                Topic::PhysicalActivity => 4,
+                Topic::General => 5,
             }
         }
         for (i, t) in Topic::ALL.iter().enumerate() {

@@ -427,6 +427,101 @@ proptest! {
     }
 }
 
+/// Services for adults only (CLINICAL-REFERENCE §8: no adult services for a
+/// child or young person).
+const ADULT_SERVICES: [&str; 6] = [
+    "alcohol_liaison",
+    "community_alcohol_service",
+    "tier_2_weight_management",
+    "digital_weight_management",
+    "specialist_weight_management",
+    "exercise_referral",
+];
+
+/// Words that give adult guidance: the adult drinking guideline, a vape as a
+/// quit aid, bariatric surgery.
+const ADULT_WORDS: [&str; 3] = ["14 units", "nicotine vape", "bariatric"];
+
+/// Words of a weight-loss action (CLINICAL-REFERENCE §9, §10).
+const WEIGHT_LOSS_WORDS: [&str; 3] = ["losing weight", "losing some weight", "lose weight"];
+
+/// Services that help people lose weight (CLINICAL-REFERENCE §9, §10).
+const WEIGHT_LOSS_SERVICES: [&str; 3] = [
+    "tier_2_weight_management",
+    "digital_weight_management",
+    "specialist_weight_management",
+];
+
+/// Whether `text`, lower-cased, has any of `words`, except where it says
+/// that the thing is not to be done.
+fn mentions(text: &str, words: &[&str]) -> bool {
+    let lower = text.to_lowercase();
+    words.iter().any(|w| {
+        lower.contains(w)
+            && !lower.contains(&format!("never {w}"))
+            && !lower.contains(&format!("never give the adult {w}"))
+            && !lower.contains("never the 14-unit")
+            && !lower.contains("not to diet")
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// (g) No plan for anyone under 18 has an adult-only action
+    /// (CLINICAL-REFERENCE §8): no adult service, no 14-unit guideline, no
+    /// vape as a quit aid, no bariatric assessment, whatever the setting and
+    /// answers.
+    #[test]
+    fn nobody_under_18_gets_an_adult_plan(contact in any_contact_json(), answers in any_answers_json(), age in 0u32..18) {
+        let mut contact = contact;
+        contact["age"] = serde_json::json!(age);
+        contact["age_confirmed"] = serde_json::json!(true);
+        if contact.get("age_in_months").is_some() {
+            contact["age_in_months"] = serde_json::Value::Null;
+        }
+        let Some((contact, answers)) = read(&contact, &answers) else { return Ok(()) };
+        let a = plan_with(&contact, &answers, &[]);
+        for x in &a.plan {
+            if let Some(p) = &x.pathway {
+                prop_assert!(!ADULT_SERVICES.contains(&&*p.id), "{} at {age}: {:?}", x.id, lines(&a));
+            }
+            for text in std::iter::once(&*x.text).chain(x.person_text.as_deref()) {
+                prop_assert!(!mentions(text, &ADULT_WORDS), "{} at {age}: {text:?}", x.id);
+            }
+        }
+    }
+
+    /// (h) No plan for a woman who is or could be pregnant has the 14-unit
+    /// guideline or a weight-loss action (CLINICAL-REFERENCE §9, §6.11); and
+    /// no plan with an eating disorder recorded has a weight-loss action
+    /// (§10).
+    #[test]
+    fn no_weight_loss_or_14_units_in_pregnancy_and_no_weight_loss_with_an_eating_disorder(contact in any_contact_json(), answers in any_answers_json()) {
+        let Some((contact, answers)) = read(&contact, &answers) else { return Ok(()) };
+        let pregnant = contact.pregnant().excludes_as_pregnant();
+        let eating_disorder = matches!(
+            contact.comorbidities().eating_disorder,
+            mecc::context::EatingDisorder::Diagnosed | mecc::context::EatingDisorder::Suspected
+        );
+        if !pregnant && !eating_disorder {
+            return Ok(());
+        }
+        let a = plan_with(&contact, &answers, &[]);
+        for x in &a.plan {
+            if let Some(p) = &x.pathway {
+                prop_assert!(!WEIGHT_LOSS_SERVICES.contains(&&*p.id), "{}: {:?}", x.id, lines(&a));
+            }
+            for text in std::iter::once(&*x.text).chain(x.person_text.as_deref()) {
+                prop_assert!(!mentions(text, &WEIGHT_LOSS_WORDS), "{}: {text:?}", x.id);
+                if pregnant {
+                    prop_assert!(!mentions(text, &["14 units"]), "{}: {text:?}", x.id);
+                }
+            }
+        }
+    }
+}
+
 /// Every person text the national default policy can give, with where it
 /// comes from: each rule action's text and its variants, and the engine's
 /// templates, placeholders filled with the longest pathway name.

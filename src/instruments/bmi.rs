@@ -82,6 +82,18 @@ pub const STANDARD_HEALTHY_WEIGHT_FROM_TENTHS: u16 = 185;
 /// Standard thresholds: `overweight` from BMI 25.0, in tenths
 /// (CLINICAL-REFERENCE §3.2; WHO adult BMI classification).
 pub const STANDARD_OVERWEIGHT_FROM_TENTHS: u16 = 250;
+/// An adult BMI at or below 17.5 (in tenths) prompts prompt medical
+/// assessment (CLINICAL-REFERENCE §10: the ICD-10 weight criterion for
+/// anorexia nervosa; NICE NG69 warns against relying on BMI alone, so this is
+/// a prompt, never a diagnosis).
+pub const VERY_LOW_BMI_TENTHS: u16 = 175;
+
+/// A BMI of 30.0 or more in pregnancy (in tenths) carries care
+/// recommendations for the maternity team (CLINICAL-REFERENCE §9; NICE NG3,
+/// NG201). **Decision:** the standard threshold for everyone, since the
+/// maternity guidance states 30 without an adjustment for family background.
+pub const PREGNANCY_BMI_CARE_FROM_TENTHS: u16 = 300;
+
 /// Standard thresholds: `obesity_class_1` from BMI 30.0, in tenths
 /// (CLINICAL-REFERENCE §3.2; WHO adult BMI classification).
 pub const STANDARD_OBESITY_CLASS_1_FROM_TENTHS: u16 = 300;
@@ -800,7 +812,13 @@ impl Finding {
     pub fn outcomes(&self) -> OutcomeSet {
         let mut o = match self.classification {
             BmiClassification::Adult(a) => {
-                OutcomeSet::of(Outcome::BmiCalculated).with(match a.category {
+                let o = OutcomeSet::of(Outcome::BmiCalculated);
+                let o = if self.bmi_tenths <= VERY_LOW_BMI_TENTHS {
+                    o.with(Outcome::BmiVeryLow)
+                } else {
+                    o
+                };
+                o.with(match a.category {
                     BmiCategory::Underweight => Outcome::BmiUnderweight,
                     BmiCategory::HealthyWeight => Outcome::BmiHealthyWeight,
                     BmiCategory::Overweight => Outcome::BmiOverweight,
@@ -809,7 +827,14 @@ impl Finding {
                     BmiCategory::ObesityClass3 => Outcome::BmiObesityClass3,
                 })
             }
-            BmiClassification::NotApplicableInPregnancy => OutcomeSet::of(Outcome::BmiCalculated),
+            BmiClassification::NotApplicableInPregnancy => {
+                let o = OutcomeSet::of(Outcome::BmiCalculated);
+                if self.bmi_tenths >= PREGNANCY_BMI_CARE_FROM_TENTHS {
+                    o.with(Outcome::PregnancyBmi30OrMore)
+                } else {
+                    o
+                }
+            }
             BmiClassification::NotApplicable { .. } => OutcomeSet::EMPTY,
         };
         if let Reply::Answered(w) = self.whtr

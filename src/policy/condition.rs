@@ -1,8 +1,9 @@
 //! Conditions compiled to a flat, allocation-free form, and their evaluation.
 
 use crate::context::{
-    AGE_YEARS, BariatricSurgery, Contact, Diabetes, Pregnancy, PriorityGroup, Setting,
-    SettingClass, Sex, YearsAgo, YesNoNotKnown,
+    ADULT_MIN_AGE, AGE_YEARS, AgeBand, BariatricSurgery, Contact, Diabetes, Pregnancy,
+    PresentingCondition, PriorityGroup, Setting, SettingClass, Sex, YOUNG_PERSON_MIN_AGE, YearsAgo,
+    YesNoNotKnown,
 };
 use crate::outcome::{ExclusiveGroup, Outcome, OutcomeSet};
 use crate::policy::document::{Condition, DiabetesIs};
@@ -14,6 +15,11 @@ use crate::policy::document::{Condition, DiabetesIs};
     reason = "the bound is a whole, positive number of years"
 )]
 pub(crate) const MAX_AGE: u32 = AGE_YEARS.max() as u32;
+
+/// The first age of each band after the first: where an age-band condition
+/// can change.
+#[expect(clippy::cast_possible_truncation, reason = "band ages are under 20")]
+const AGE_BAND_STARTS: [u8; 2] = [YOUNG_PERSON_MIN_AGE as u8, ADULT_MIN_AGE as u8];
 
 /// What a condition is evaluated against: the outcomes found and the contact.
 #[derive(Debug, Clone, Copy)]
@@ -72,9 +78,12 @@ pub(crate) enum Node {
     TimeAtLeast(u8),
     Pregnant(u8),
     Intoxicated(u8),
+    IntoxicationRecorded(u8),
     Sex(u8),
     AgeAtLeast(u8),
     AgeBelow(u8),
+    AgeBand(u8),
+    Presenting(u16),
     PriorityGroup(u8),
     Diabetes(u8),
     Type2Within(u8),
@@ -107,6 +116,8 @@ pub(crate) struct Reads {
     pub groups: bool,
     /// Ages at which some condition changes.
     pub age_breaks: Vec<u8>,
+    /// Every presenting-condition mask tested.
+    pub presenting_masks: Vec<u16>,
     pub diabetes: bool,
     /// Years used by `type_2_diabetes_within_years`.
     pub type_2_years: Vec<u8>,
@@ -184,9 +195,14 @@ impl Conditions {
             Condition::TimeAvailableAtLeast(t) => Node::TimeAtLeast(*t as u8),
             Condition::Pregnant(v) => Node::Pregnant(mask(v, |x: Pregnancy| x as u8) as u8),
             Condition::Intoxicated(v) => Node::Intoxicated(mask(v, yes_no) as u8),
+            Condition::IntoxicationRecorded(v) => Node::IntoxicationRecorded(mask(v, yes_no) as u8),
             Condition::Sex(v) => Node::Sex(mask(v, |x: Sex| x as u8) as u8),
             Condition::AgeAtLeast(a) => Node::AgeAtLeast(*a),
             Condition::AgeBelow(a) => Node::AgeBelow(*a),
+            Condition::AgeBand(b) => Node::AgeBand(mask(b, |x: AgeBand| x as u8) as u8),
+            Condition::PresentingCondition(p) => {
+                Node::Presenting(mask(p, |x: PresentingCondition| x as u8) as u16)
+            }
             Condition::PriorityGroup(g) => {
                 Node::PriorityGroup(mask(g, |x: PriorityGroup| x as u8) as u8)
             }
@@ -246,9 +262,14 @@ impl Conditions {
             Node::Pregnant(m) => has(m, contact.pregnant() as u8),
             Node::SettingClass(m) => has(m, contact.setting().class() as u8),
             Node::Intoxicated(m) => has(m, yes_no(facts.intoxicated)),
+            Node::IntoxicationRecorded(m) => has(m, yes_no(contact.intoxicated())),
             Node::Sex(m) => has(m, contact.sex() as u8),
             Node::AgeAtLeast(a) => contact.age().years() >= u32::from(a),
             Node::AgeBelow(a) => contact.age().years() < u32::from(a),
+            Node::AgeBand(m) => has(m, contact.age().band() as u8),
+            Node::Presenting(m) => contact
+                .presenting_condition()
+                .is_some_and(|p| m & (1 << (p as u16)) != 0),
             Node::PriorityGroup(m) => {
                 let groups = contact.priority_groups();
                 if m == 0 {
@@ -319,11 +340,13 @@ impl Conditions {
             Node::Setting(m) => r.setting_masks.push(m),
             Node::SettingClass(m) => r.setting_masks.push(settings_in_classes(m)),
             Node::Pregnant(_) => r.pregnant = true,
-            Node::Intoxicated(_) => r.intoxicated = true,
+            Node::Intoxicated(_) | Node::IntoxicationRecorded(_) => r.intoxicated = true,
             Node::TimeAtLeast(_) => r.time = true,
             Node::Sex(_) => r.sex = true,
             Node::PriorityGroup(_) => r.groups = true,
             Node::AgeAtLeast(a) | Node::AgeBelow(a) => r.age_breaks.push(a),
+            Node::AgeBand(_) => r.age_breaks.extend(AGE_BAND_STARTS),
+            Node::Presenting(m) => r.presenting_masks.push(m),
             Node::Diabetes(_) => r.diabetes = true,
             Node::Type2Within(y) => {
                 r.diabetes = true;
@@ -354,10 +377,13 @@ impl Conditions {
             Node::SettingClass(m) => settings_in_classes(m) == 0,
             Node::Pregnant(m)
             | Node::Intoxicated(m)
+            | Node::IntoxicationRecorded(m)
             | Node::Sex(m)
             | Node::Diabetes(m)
             | Node::Hypertension(m)
-            | Node::EatingDisorder(m) => m == 0,
+            | Node::EatingDisorder(m)
+            | Node::AgeBand(m) => m == 0,
+            Node::Presenting(m) => m == 0,
             Node::AgeBelow(a) => a == 0,
             Node::AgeAtLeast(a) => u32::from(a) > MAX_AGE,
             _ => false,

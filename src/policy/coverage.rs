@@ -9,18 +9,18 @@
 
 use crate::context::{
     Age, BariatricSurgery, Comorbidities, Contact, ContactFields, Diabetes, EatingDisorder,
-    FamilyBackground, Pregnancy, PriorityGroup, PriorityGroups, Setting, Sex, TimeAvailable,
-    YearsAgo, YesNoNotKnown,
+    FamilyBackground, Pregnancy, PresentingCondition, PriorityGroup, PriorityGroups, Setting, Sex,
+    TimeAvailable, YearsAgo, YesNoNotKnown,
 };
-use crate::instruments::pat;
 use crate::instruments::smoking::PregnancyReading;
 use crate::outcome::{Outcome, OutcomeSet};
 use crate::policy::condition::{MAX_AGE, Reads};
 
-/// The youngest age coverage is checked at: the default policy is written for
-/// people of 16 and over (PAT, CLINICAL-REFERENCE §1.1; GPPAQ, §4.1). The
-/// outcome table says where below that an instrument can give each outcome.
-const MIN_AGE: u32 = pat::MIN_AGE_YEARS;
+/// An age in each band below the adult one, at which every outcome is
+/// checked whether or not a rule reads age (CLINICAL-REFERENCE §8: no adult
+/// plan for a child or young person, so a child's outcome must be covered by
+/// rules that hold for a child).
+const BAND_AGES: [u32; 2] = [12, 16];
 
 /// The age used when no rule reads age.
 const TYPICAL_AGE: u32 = 40;
@@ -126,13 +126,29 @@ fn settings(masks: &[u16]) -> Vec<Setting> {
     out
 }
 
+/// No presenting condition, and one condition for each group of conditions
+/// that the conditions cannot tell apart.
+fn presenting(masks: &[u16]) -> Vec<Option<PresentingCondition>> {
+    let mut seen: Vec<Vec<bool>> = vec![vec![false; masks.len()]];
+    let mut out = vec![None];
+    for p in PresentingCondition::ALL {
+        let signature: Vec<bool> = masks.iter().map(|m| m & (1 << p as u16) != 0).collect();
+        if !seen.contains(&signature) {
+            seen.push(signature);
+            out.push(Some(p));
+        }
+    }
+    out
+}
+
 /// Each age at which a condition changes, and the year before it, with a
-/// typical adult age.
+/// typical adult age and an age in each younger band.
 fn ages_read(breaks: &[u8]) -> Vec<u32> {
     let mut out = vec![TYPICAL_AGE];
+    out.extend(BAND_AGES);
     for b in breaks {
         for a in [u32::from(*b).saturating_sub(1), u32::from(*b)] {
-            if (MIN_AGE..=MAX_AGE).contains(&a) && !out.contains(&a) {
+            if a <= MAX_AGE && !out.contains(&a) {
                 out.push(a);
             }
         }
@@ -289,6 +305,7 @@ pub(crate) fn contacts(reads: &Reads, limit: usize) -> Vec<Contact> {
                 .collect()
         };
     let settings = settings(&reads.setting_masks);
+    let presenting = presenting(&reads.presenting_masks);
 
     let mut out = Vec::new();
     for &(age, comorbidities) in &people {
@@ -298,24 +315,26 @@ pub(crate) fn contacts(reads: &Reads, limit: usize) -> Vec<Contact> {
                     for &intoxicated in intoxicated {
                         for &time_available in times {
                             for &priority_groups in &groups {
-                                if out.len() >= limit {
-                                    return out;
-                                }
-                                let fields = ContactFields {
-                                    age,
-                                    age_in_months: None,
-                                    sex,
-                                    pregnant,
-                                    family_background: Some(FamilyBackground::NotStated),
-                                    setting,
-                                    time_available,
-                                    presenting_condition: None,
-                                    intoxicated: Some(intoxicated),
-                                    priority_groups: Some(priority_groups),
-                                    comorbidities: Some(comorbidities),
-                                };
-                                if let Ok(c) = Contact::new(fields) {
-                                    out.push(c);
+                                for &presenting_condition in &presenting {
+                                    if out.len() >= limit {
+                                        return out;
+                                    }
+                                    let fields = ContactFields {
+                                        age,
+                                        age_in_months: None,
+                                        sex,
+                                        pregnant,
+                                        family_background: Some(FamilyBackground::NotStated),
+                                        setting,
+                                        time_available,
+                                        presenting_condition,
+                                        intoxicated: Some(intoxicated),
+                                        priority_groups: Some(priority_groups),
+                                        comorbidities: Some(comorbidities),
+                                    };
+                                    if let Ok(c) = Contact::new(fields) {
+                                        out.push(c);
+                                    }
                                 }
                             }
                         }

@@ -381,14 +381,26 @@ pub enum Condition {
     TimeAvailableAtLeast(TimeAvailable),
     /// Pregnancy is recorded as one of these.
     Pregnant(Vec<Pregnancy>),
-    /// Intoxication is recorded as one of these.
+    /// Intoxication, as every decision reads it, is one of these: in the
+    /// emergency department `not_known` reads as `yes`, elsewhere as `no`
+    /// (CLINICAL-REFERENCE §6.10).
     Intoxicated(Vec<YesNoNotKnown>),
+    /// Intoxication is recorded by the host as one of these, before any
+    /// reading of `not_known`: for prompts that must rest on what was seen,
+    /// such as the safeguarding prompt for an intoxicated child (§8.1).
+    IntoxicationRecorded(Vec<YesNoNotKnown>),
     /// Sex is recorded as one of these.
     Sex(Vec<Sex>),
     /// Age is at least this many years.
     AgeAtLeast(u8),
     /// Age is below this many years.
     AgeBelow(u8),
+    /// The age is in one of these bands (CLINICAL-REFERENCE §8: child under
+    /// 16, young person 16–17, adult 18 and over).
+    AgeBand(Vec<crate::context::AgeBand>),
+    /// The person came to the emergency department with one of these
+    /// presenting conditions (none recorded never matches).
+    PresentingCondition(Vec<crate::context::PresentingCondition>),
     /// The person is in at least one of these priority groups (an empty list:
     /// in any priority group).
     PriorityGroup(Vec<PriorityGroup>),

@@ -1,9 +1,11 @@
 //! The built-in safety alerts, and the explicit override needed to change them.
 //!
-//! Two alerts protect people from direct harm: possible alcohol dependence
-//! (advice to stop abruptly can bring on withdrawal; raised when dependence is
-//! found and while it is not ruled out) and possible carbon-monoxide poisoning. A policy that removes or changes the rule that
-//! raises either is refused unless it names that rule in `safety_overrides`,
+//! Three kinds of alert protect people from direct harm: possible alcohol
+//! dependence (advice to stop abruptly can bring on withdrawal; raised when
+//! dependence is found and while it is not ruled out), possible
+//! carbon-monoxide poisoning, and the safeguarding prompts for children and
+//! young people (CLINICAL-REFERENCE §8.1). A policy that removes or changes a
+//! rule that raises one is refused unless it names that rule in `safety_overrides`,
 //! with the reason and who approved it; the override is then recorded in every
 //! assessment made with the policy.
 
@@ -15,7 +17,9 @@ use crate::policy::document::{PolicyDocument, Rule};
 use crate::policy::{Diagnostic, DiagnosticCode, NATIONAL_DEFAULT_JSON};
 
 /// The ids of the national default rules that raise the built-in safety alerts.
-pub const PROTECTED_RULES: [&str; 5] = [
+pub const PROTECTED_RULES: [&str; 7] = [
+    "safeguarding.under_18_alcohol",
+    "safeguarding.pregnancy_under_16",
     "alcohol.possible_dependence_alert",
     "alcohol.possible_dependence_alert_non_clinical",
     "alcohol.dependence_not_ruled_out_alert",

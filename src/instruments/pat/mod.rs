@@ -1206,6 +1206,9 @@ impl Finding {
             PatResult::Incomplete { .. } => Outcome::PatIncomplete,
         });
         let positive = matches!(self.result, PatResult::Positive);
+        if self.reasons.attendance_related() {
+            o.insert(Outcome::PatAttendanceRelated);
+        }
         if self.daily_drinker == YesNoNotKnown::Yes {
             o.insert(Outcome::PatDailyDrinker);
         }
