@@ -84,6 +84,8 @@ pub enum ExclusiveGroup {
     ActivityIndex,
     /// Active Lives weekly band.
     WeeklyBand,
+    /// Active Lives Children and Young People band on weekly minutes.
+    CypWeeklyBand,
 }
 
 /// The ages, in whole years, at which an instrument can give an outcome.
@@ -137,10 +139,19 @@ const GPPAQ: Ages = Ages {
     from: activity::GPPAQ_MIN_AGE,
     to: activity::GPPAQ_MAX_AGE,
 };
-/// The Active Lives bands on weekly minutes (CLINICAL-REFERENCE §4.2).
+/// The adult Active Lives bands on weekly minutes (CLINICAL-REFERENCE §4.2):
+/// given as outcomes from 19, where the adult guideline starts; from 5 to 18
+/// the weekly minutes give the children and young people's outcomes instead
+/// (§8.4; see [`activity::Finding::outcomes`]).
 const ACTIVE_LIVES: Ages = Ages {
-    from: activity::ACTIVE_LIVES_MIN_AGE,
+    from: activity::ADULT_GUIDELINE_MIN_AGE,
     to: MAX_AGE,
+};
+/// The children and young people's bands on weekly minutes, ages 5 to 18
+/// (CLINICAL-REFERENCE §8.4).
+const CYP_ACTIVITY: Ages = Ages {
+    from: activity::CYP_GUIDELINE_MIN_AGE,
+    to: activity::CYP_GUIDELINE_MAX_AGE,
 };
 /// Every instrument can be used in every setting.
 const ANY_SETTING: Settings = Settings::ALL;
@@ -418,12 +429,21 @@ outcomes! {
     ActivityModeratelyActive = "activity_moderately_active" { topic: PhysicalActivity, group: ActivityIndex, acts: true, implies: [ActivityIndexCalculated], ages: GPPAQ, settings: ANY_SETTING, pregnancy: Always }
     /// GPPAQ: active.
     ActivityActive = "activity_active" { topic: PhysicalActivity, group: ActivityIndex, acts: false, implies: [ActivityIndexCalculated], ages: GPPAQ, settings: ANY_SETTING, pregnancy: Always }
-    /// Weekly minutes: inactive (under 30).
+    /// Weekly minutes, 19 or over: inactive (under 30).
     WeeklyInactive = "weekly_inactive" { topic: PhysicalActivity, group: WeeklyBand, acts: true, implies: [], ages: ACTIVE_LIVES, settings: ANY_SETTING, pregnancy: Always }
-    /// Weekly minutes: fairly active (30–149).
+    /// Weekly minutes, 19 or over: fairly active (30–149).
     WeeklyFairlyActive = "weekly_fairly_active" { topic: PhysicalActivity, group: WeeklyBand, acts: true, implies: [], ages: ACTIVE_LIVES, settings: ANY_SETTING, pregnancy: Always }
-    /// Weekly minutes: active (150 or more).
+    /// Weekly minutes, 19 or over: active (150 or more).
     WeeklyActive = "weekly_active" { topic: PhysicalActivity, group: WeeklyBand, acts: false, implies: [], ages: ACTIVE_LIVES, settings: ANY_SETTING, pregnancy: Always }
+    /// Weekly minutes, 5 to 18: less active, an average of under 30 minutes a
+    /// day (§8.4).
+    CypLessActive = "cyp_less_active" { topic: PhysicalActivity, group: CypWeeklyBand, acts: true, implies: [], ages: CYP_ACTIVITY, settings: ANY_SETTING, pregnancy: Always }
+    /// Weekly minutes, 5 to 18: fairly active, an average of 30 to 59 minutes
+    /// a day (§8.4).
+    CypFairlyActive = "cyp_fairly_active" { topic: PhysicalActivity, group: CypWeeklyBand, acts: true, implies: [], ages: CYP_ACTIVITY, settings: ANY_SETTING, pregnancy: Always }
+    /// Weekly minutes, 5 to 18: active, an average of 60 minutes a day or
+    /// more, meeting the children and young people's guideline (§8.4).
+    CypActive = "cyp_active" { topic: PhysicalActivity, group: CypWeeklyBand, acts: false, implies: [], ages: CYP_ACTIVITY, settings: ANY_SETTING, pregnancy: Always }
 }
 
 /// A set of outcomes, held as bits so it is `Copy` and costs nothing to build.

@@ -1,4 +1,5 @@
-//! Physical activity: GPPAQ and weekly minutes (CLINICAL-REFERENCE §4.1–§4.2).
+//! Physical activity: GPPAQ and weekly minutes (CLINICAL-REFERENCE §4.1–§4.2),
+//! and weekly minutes for children and young people aged 5 to 18 (§8.4).
 mod common;
 
 use mecc::Error;
@@ -180,7 +181,7 @@ fn golden_vectors() {
 
 #[test]
 fn sources_and_version_are_recorded() {
-    assert_eq!(activity::SOURCES.len(), 4);
+    assert_eq!(activity::SOURCES.len(), 5);
     assert_eq!(activity::SOURCE, activity::GPPAQ_SOURCE);
     for source in activity::SOURCES {
         assert!(!source.citation.is_empty());
@@ -193,6 +194,11 @@ fn sources_and_version_are_recorded() {
         activity::ACTIVE_LIVES_SOURCE
             .citation
             .contains("Active Lives")
+    );
+    assert!(
+        activity::ACTIVE_LIVES_CYP_SOURCE
+            .citation
+            .contains("Children and Young People")
     );
     let id = ActivitySource::Gppaq2009Cmo2019;
     assert_eq!(serde_json::to_value(id).unwrap(), json!(activity::VERSION));
@@ -230,6 +236,14 @@ fn thresholds_are_the_spec_values() {
     assert_eq!(STRENGTH_GUIDELINE_DAYS, 2);
     assert_eq!((STRENGTH_DAYS.min(), STRENGTH_DAYS.max()), (0.0, 7.0));
     assert_eq!(GPPAQ_INDEX_OBSERVABLE_SNOMED_CT, "1086511000000107");
+    // §8.4: 5 to 18; an average of 60 minutes a day across the week is 420 a
+    // week; Active Lives Children and Young People bands at 30 and 60 a day.
+    assert_eq!((CYP_GUIDELINE_MIN_AGE, CYP_GUIDELINE_MAX_AGE), (5, 18));
+    assert_eq!(CYP_GUIDELINE_MAX_AGE + 1, ADULT_GUIDELINE_MIN_AGE);
+    assert_eq!(DAYS_IN_WEEK, 7);
+    assert_eq!(CYP_GUIDELINE_WEEKLY_MINUTES, 420);
+    assert_eq!(CYP_FAIRLY_ACTIVE_MIN_MINUTES_PER_DAY, 30);
+    assert_eq!(CYP_FAIRLY_ACTIVE_MIN_WEEKLY_MINUTES, 210);
 }
 
 // ---------------------------------------------------------------- GPPAQ (§4.1)
@@ -551,6 +565,191 @@ fn adult_guideline_from_age_19_section_4_2() {
             .description()
             .contains("60 minutes")
     );
+}
+
+// ---------------------------------------------------------------- children and young people (§8.4)
+
+/// The children and young people's result at `age`, which must apply.
+fn cyp_at(age: u32, moderate: u32, vigorous: u32) -> CypWeeklyResult {
+    match weekly_at(age, moderate, vigorous, None).children_and_young_people {
+        CypWeeklyOutcome::Assessed(r) => r,
+        other => panic!("at {age}: {other:?}"),
+    }
+}
+
+// CLINICAL-REFERENCE §8.4: `less_active` under 30 minutes a day (under 210 a
+// week), `fairly_active` 30–59 (210–419), `active` 60 or more (420 or more),
+// and the guideline met at an average of 60 a day, 420 a week.
+#[test]
+fn cyp_band_edges_section_8_4() {
+    use CypActivityBand::{Active, FairlyActive, LessActive};
+    for (minutes, band, average) in [
+        (0, LessActive, 0),
+        (1, LessActive, 0),
+        (209, LessActive, 29),
+        (210, FairlyActive, 30),
+        (211, FairlyActive, 30),
+        (419, FairlyActive, 59),
+        (420, Active, 60),
+        (421, Active, 60),
+        (10_080, Active, 1_440),
+    ] {
+        let r = cyp_at(12, minutes, 0);
+        assert_eq!(r.band, band, "{minutes} minutes");
+        assert_eq!(r.average_minutes_per_day, average, "{minutes} minutes");
+        assert_eq!(r.moderate_to_vigorous_minutes, minutes);
+        assert_eq!(r.meets_guideline, minutes >= 420, "{minutes} minutes");
+        assert_eq!(CypActivityBand::from_weekly_minutes(minutes), band);
+    }
+}
+
+// CLINICAL-REFERENCE §8.4: the guideline is for ages 5 to 18; the adult one
+// starts at 19 (§4.2). Either side of each edge.
+#[test]
+fn cyp_guideline_ages_5_to_18_section_8_4() {
+    let below = CypWeeklyOutcome::NotApplicable {
+        reason: NotApplicableReason::AgeBelowChildrenAndYoungPeopleRange,
+    };
+    let above = CypWeeklyOutcome::NotApplicable {
+        reason: NotApplicableReason::AgeAboveChildrenAndYoungPeopleRange,
+    };
+    for age in [0, 4] {
+        assert_eq!(
+            weekly_at(age, 420, 0, None).children_and_young_people,
+            below
+        );
+    }
+    for age in [5, 10, 15, 16, 17, 18] {
+        assert_eq!(cyp_at(age, 209, 0).band, CypActivityBand::LessActive);
+        assert_eq!(cyp_at(age, 420, 0).band, CypActivityBand::Active);
+    }
+    for age in [19, 40, 120] {
+        assert_eq!(
+            weekly_at(age, 420, 0, None).children_and_young_people,
+            above
+        );
+    }
+    // The adult parts keep their own ages: at 18 the adult guideline does not
+    // apply and the adult Active Lives band is still reported; at 19 the
+    // adult guideline is judged.
+    let r = weekly_at(18, 149, 0, Some(2));
+    assert_eq!(
+        r.aerobic_guideline,
+        Guideline::NotApplicable {
+            reason: NotApplicableReason::AgeBelowAdultGuideline
+        }
+    );
+    assert_eq!(
+        r.active_lives,
+        ActiveLivesOutcome::Band(ActiveLivesBand::FairlyActive)
+    );
+    assert_eq!(
+        weekly_at(19, 149, 0, Some(2)).aerobic_guideline,
+        Guideline::NotMet
+    );
+    for reason in [
+        NotApplicableReason::AgeBelowChildrenAndYoungPeopleRange,
+        NotApplicableReason::AgeAboveChildrenAndYoungPeopleRange,
+    ] {
+        assert!(reason.description().contains("children and young people"));
+    }
+}
+
+// CLINICAL-REFERENCE §8.4 **Decision** (docs §11.10): children's minutes are
+// minutes of moderate-to-vigorous activity, each counted once; the adult
+// doubling of vigorous minutes (§4.2) is not applied.
+#[test]
+fn vigorous_minutes_are_not_doubled_for_children_section_8_4() {
+    let r = cyp_at(12, 0, 210);
+    assert_eq!(r.moderate_to_vigorous_minutes, 210);
+    assert_eq!(r.band, CypActivityBand::FairlyActive);
+    assert!(!r.meets_guideline);
+    assert_eq!(weekly_at(12, 0, 210, None).moderate_equivalent_minutes, 420);
+    assert_eq!(cyp_at(12, 0, 209).band, CypActivityBand::LessActive);
+    assert_eq!(cyp_at(12, 100, 110).band, CypActivityBand::FairlyActive);
+    assert_eq!(cyp_at(12, 300, 120).band, CypActivityBand::Active);
+    let week = WeeklyActivity::try_new(300, 119, Reply::NotAsked).unwrap();
+    assert_eq!(week.moderate_to_vigorous_minutes(), 419);
+    assert_eq!(week.cyp_band(), CypActivityBand::FairlyActive);
+}
+
+// CLINICAL-REFERENCE §8.4 **Decision** (docs §11.10): from 5 to 18 the weekly
+// minutes give the children and young people's outcomes only, never the
+// adult `weekly_*` ones; from 19 the adult ones only. GPPAQ's index is
+// still given from 16 (§4.1).
+#[test]
+fn weekly_outcomes_by_age_section_8_4() {
+    use mecc::outcome::Outcome::*;
+    let outcomes = |age: u32, minutes: u32| {
+        activity::score(&weekly_only(minutes, 0, Some(2)), &contact(age))
+            .outcomes()
+            .iter()
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(outcomes(4, 0), []);
+    for age in [5, 12, 15, 16, 17, 18] {
+        assert_eq!(outcomes(age, 209), [CypLessActive], "at {age}");
+        assert_eq!(outcomes(age, 210), [CypFairlyActive], "at {age}");
+        assert_eq!(outcomes(age, 419), [CypFairlyActive], "at {age}");
+        assert_eq!(outcomes(age, 420), [CypActive], "at {age}");
+    }
+    for age in [19, 40, 120] {
+        assert_eq!(outcomes(age, 29), [WeeklyInactive], "at {age}");
+        assert_eq!(outcomes(age, 209), [WeeklyActive], "at {age}");
+    }
+    let both = Answers {
+        gppaq: gppaq_only(
+            Occupation::Sedentary,
+            bands(HoursBand::None, HoursBand::None),
+        )
+        .gppaq,
+        weekly: weekly_only(20, 0, None).weekly,
+    };
+    let f = activity::score(&both, &contact(17));
+    assert_eq!(
+        f.outcomes().iter().collect::<Vec<_>>(),
+        [ActivityIndexCalculated, ActivityInactive, CypLessActive]
+    );
+    assert_eq!(f.cyp_band(), Some(CypActivityBand::LessActive));
+    assert_eq!(f.weekly_band(), Some(ActiveLivesBand::Inactive));
+    let f = activity::score(&both, &contact(40));
+    assert_eq!(f.cyp_band(), None);
+    assert_eq!(
+        activity::score(&Answers::NOT_ASKED, &contact(12)).cyp_band(),
+        None
+    );
+}
+
+// The JSON names of the children and young people's result (§8.4): tagged
+// objects, snake_case, unknown fields refused.
+#[test]
+fn cyp_json_shape_section_8_4() {
+    let json = serde_json::to_value(weekly_at(12, 280, 0, None).children_and_young_people).unwrap();
+    assert_eq!(
+        json,
+        json!({"kind": "assessed", "value": {"moderate_to_vigorous_minutes": 280,
+            "average_minutes_per_day": 40, "meets_guideline": false, "band": "fairly_active"}})
+    );
+    let json = serde_json::to_value(weekly_at(19, 280, 0, None).children_and_young_people).unwrap();
+    assert_eq!(
+        json,
+        json!({"kind": "not_applicable", "value": {"reason": "age_above_children_and_young_people_range"}})
+    );
+    assert_eq!(
+        serde_json::to_value(weekly_at(4, 280, 0, None).children_and_young_people).unwrap()["value"]
+            ["reason"],
+        "age_below_children_and_young_people_range"
+    );
+    for (band, name) in [
+        (CypActivityBand::LessActive, "less_active"),
+        (CypActivityBand::FairlyActive, "fairly_active"),
+        (CypActivityBand::Active, "active"),
+    ] {
+        assert_eq!(serde_json::to_value(band).unwrap(), name);
+    }
+    let extra = json!({"kind": "assessed", "value": {"moderate_to_vigorous_minutes": 280,
+        "average_minutes_per_day": 40, "meets_guideline": false, "band": "fairly_active", "x": 1}});
+    assert!(serde_json::from_value::<CypWeeklyOutcome>(extra).is_err());
 }
 
 // Sport England Active Lives adult bands: from age 16.
@@ -1041,6 +1240,32 @@ proptest! {
         match ExerciseAndCyclingMinutes::try_new(a, b) {
             Ok(m) => { prop_assert_eq!(m.total(), a + b); common::assert_json_contract(&m); }
             Err(e) => prop_assert!(e.field().starts_with("minutes.")),
+        }
+    }
+
+    // CLINICAL-REFERENCE §8.4: more minutes never lowers the children and
+    // young people's band or unmeets the guideline, and the band is the one
+    // of the daily average across the week.
+    #[test]
+    fn more_minutes_never_lowers_the_cyp_band(
+        (m, v) in arb_week_split(), dm in 0u32..=10_080, dv in 0u32..=10_080, age in 5u32..=18,
+    ) {
+        let dm = dm.min(10_080 - m - v);
+        let dv = dv.min(10_080 - m - v - dm);
+        let before = cyp_at(age, m, v);
+        let average = f64::from(m + v) / 7.0;
+        let band = if average < 30.0 {
+            CypActivityBand::LessActive
+        } else if average < 60.0 {
+            CypActivityBand::FairlyActive
+        } else {
+            CypActivityBand::Active
+        };
+        prop_assert_eq!(before.band, band);
+        prop_assert_eq!(before.meets_guideline, average >= 60.0);
+        for after in [cyp_at(age, m + dm, v), cyp_at(age, m, v + dv), cyp_at(age, m + dm, v + dv)] {
+            prop_assert!(before.band <= after.band);
+            prop_assert!(!before.meets_guideline || after.meets_guideline);
         }
     }
 

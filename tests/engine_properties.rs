@@ -422,9 +422,10 @@ fn a_rule_may_rely_on_the_outcomes_an_outcome_always_comes_with() {
 }
 
 // Coverage asks for an action only at the ages an instrument gives the
-// outcome: adult BMI from 18 (§3.1), GPPAQ 16 to 74 and the weekly bands from
-// 16 (§4.1, §4.2). A rule covering exactly those ages is complete; one that
-// misses the first or last of them is not.
+// outcome: adult BMI from 18 (§3.1), GPPAQ 16 to 74 and the adult weekly
+// bands from 19 (§4.1, §4.2; from 5 to 18 the weekly minutes give the
+// children and young people's bands instead, §8.4). A rule covering exactly
+// those ages is complete; one that misses the first or last of them is not.
 #[test]
 fn coverage_asks_for_an_action_at_exactly_the_ages_an_outcome_is_given() {
     use mecc::instruments::{activity, bmi};
@@ -443,12 +444,24 @@ fn coverage_asks_for_an_action_at_exactly_the_ages_an_outcome_is_given() {
             activity::GPPAQ_MIN_AGE,
             activity::GPPAQ_MAX_AGE,
         ),
-        (Outcome::WeeklyInactive, activity::ACTIVE_LIVES_MIN_AGE, 120),
+        (
+            Outcome::WeeklyInactive,
+            activity::ADULT_GUIDELINE_MIN_AGE,
+            120,
+        ),
     ] {
         assert_eq!(uncovered(outcome, first, last + 1), [], "{outcome:?}");
         assert_eq!(uncovered(outcome, first + 1, last + 1), gap, "{outcome:?}");
         assert_eq!(uncovered(outcome, first, last), gap, "{outcome:?}");
     }
+    // The children and young people's bands end at 18 (§8.4).
+    let (outcome, first, last) = (
+        Outcome::CypLessActive,
+        activity::CYP_GUIDELINE_MIN_AGE,
+        activity::CYP_GUIDELINE_MAX_AGE,
+    );
+    assert_eq!(uncovered(outcome, first, last + 1), [], "{outcome:?}");
+    assert_eq!(uncovered(outcome, first, last), gap, "{outcome:?}");
 }
 
 // Adult BMI categories are not given in pregnancy (§3.1), so a weight rule

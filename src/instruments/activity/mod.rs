@@ -1,6 +1,7 @@
 //! Physical activity: the General Practice Physical Activity Questionnaire
-//! (GPPAQ) and weekly minutes against the UK Chief Medical Officers' guideline
-//! (CLINICAL-REFERENCE §4).
+//! (GPPAQ) and weekly minutes against the UK Chief Medical Officers'
+//! guidelines for adults and for children and young people
+//! (CLINICAL-REFERENCE §4, §8.4).
 //!
 //! Either measure, or both, may be answered. [`score`] turns the [`Answers`]
 //! and the contact's age into an [`Finding`] holding, for each measure,
@@ -11,7 +12,11 @@
 //!   scored. Valid for ages 16 to 74.
 //! - Weekly minutes (§4.2): moderate-equivalent minutes (vigorous minutes count
 //!   double), Sport England's Active Lives band, and whether the adult aerobic
-//!   and muscle-strengthening guidelines are met.
+//!   and muscle-strengthening guidelines are met (from 19).
+//! - Weekly minutes for children and young people (§8.4, ages 5 to 18):
+//!   moderate-to-vigorous minutes, their daily average across the week,
+//!   whether the guideline of an average of 60 minutes a day is met, and the
+//!   Active Lives Children and Young People band ([`CypActivityBand`]).
 //!
 //! ```
 //! use mecc::context::Contact;
@@ -63,9 +68,12 @@ pub use gppaq::{
 pub use weekly::{
     ACTIVE_LIVES_ACTIVE_MIN_MINUTES, ACTIVE_LIVES_FAIRLY_ACTIVE_MIN_MINUTES, ACTIVE_LIVES_MIN_AGE,
     ADULT_GUIDELINE_MIN_AGE, ActiveLivesBand, ActiveLivesOutcome,
-    CHILDREN_GUIDELINE_AVERAGE_MINUTES_PER_DAY, GUIDELINE_MODERATE_EQUIVALENT_MINUTES, Guideline,
-    STRENGTH_DAYS, STRENGTH_GUIDELINE_DAYS, StrengthDays, VIGOROUS_WEIGHT, WeeklyActivity,
-    WeeklyActivityFields, WeeklyOutcome, WeeklyResult,
+    CHILDREN_GUIDELINE_AVERAGE_MINUTES_PER_DAY, CYP_FAIRLY_ACTIVE_MIN_MINUTES_PER_DAY,
+    CYP_FAIRLY_ACTIVE_MIN_WEEKLY_MINUTES, CYP_GUIDELINE_MAX_AGE, CYP_GUIDELINE_MIN_AGE,
+    CYP_GUIDELINE_WEEKLY_MINUTES, CypActivityBand, CypWeeklyOutcome, CypWeeklyResult, DAYS_IN_WEEK,
+    GUIDELINE_MODERATE_EQUIVALENT_MINUTES, Guideline, STRENGTH_DAYS, STRENGTH_GUIDELINE_DAYS,
+    StrengthDays, VIGOROUS_WEIGHT, WeeklyActivity, WeeklyActivityFields, WeeklyOutcome,
+    WeeklyResult,
 };
 
 /// Department of Health, *The General Practice Physical Activity Questionnaire
@@ -102,6 +110,16 @@ pub const ACTIVE_LIVES_SOURCE: Source = Source::with_url(
     "https://www.sportengland.org/research-and-data/data/active-lives",
 );
 
+/// Sport England, *Active Lives Children and Young People* survey: the
+/// `less_active` (an average of under 30 minutes a day), `fairly_active` (30
+/// to 59) and `active` (60 or more) bands of moderate-to-vigorous activity,
+/// for ages 5 to 16 in school years 1 to 11, used here to 18 with the CMO
+/// guideline they are built on (CLINICAL-REFERENCE §8.4).
+pub const ACTIVE_LIVES_CYP_SOURCE: Source = Source::with_url(
+    "Sport England. Active Lives Children and Young People Survey: activity levels (less active, fairly active, active)",
+    "https://www.sportengland.org/research-and-data/data/active-lives",
+);
+
 /// The instrument's primary source: the GPPAQ guidance.
 pub const SOURCE: Source = GPPAQ_SOURCE;
 
@@ -111,6 +129,7 @@ pub const SOURCES: &[Source] = &[
     NICE_PH44_SOURCE,
     CMO_2019_SOURCE,
     ACTIVE_LIVES_SOURCE,
+    ACTIVE_LIVES_CYP_SOURCE,
 ];
 
 /// The version of this instrument's rules: GPPAQ as updated in May 2009 and the
@@ -160,14 +179,21 @@ pub enum NotApplicableReason {
     /// Over 74: GPPAQ is validated for ages 16 to 74 ([`GPPAQ_MAX_AGE`]).
     AgeAboveGppaqRange,
     /// Under 19: the adult guidelines (150 minutes a week, strength on 2 days)
-    /// start at [`ADULT_GUIDELINE_MIN_AGE`]; children and young people have
-    /// their own guideline, an average of
+    /// start at [`ADULT_GUIDELINE_MIN_AGE`]; from 5 to 18 the children and
+    /// young people's guideline, an average of
     /// [`CHILDREN_GUIDELINE_AVERAGE_MINUTES_PER_DAY`] minutes a day across the
-    /// week, which weekly totals cannot judge.
+    /// week, is judged instead ([`CypWeeklyOutcome`]).
     AgeBelowAdultGuideline,
     /// Under 16: the Active Lives adult bands are defined from
     /// [`ACTIVE_LIVES_MIN_AGE`].
     AgeBelowActiveLivesRange,
+    /// Under 5: the children and young people's guideline starts at
+    /// [`CYP_GUIDELINE_MIN_AGE`] (CLINICAL-REFERENCE §8.4).
+    AgeBelowChildrenAndYoungPeopleRange,
+    /// Over 18: the children and young people's guideline ends at
+    /// [`CYP_GUIDELINE_MAX_AGE`]; the adult guideline applies from 19
+    /// (CLINICAL-REFERENCE §8.4).
+    AgeAboveChildrenAndYoungPeopleRange,
 }
 
 impl NotApplicableReason {
@@ -186,6 +212,12 @@ impl NotApplicableReason {
             }
             NotApplicableReason::AgeBelowActiveLivesRange => {
                 "the Active Lives adult activity bands apply from age 16"
+            }
+            NotApplicableReason::AgeBelowChildrenAndYoungPeopleRange => {
+                "the children and young people's guideline applies from age 5; this child is younger"
+            }
+            NotApplicableReason::AgeAboveChildrenAndYoungPeopleRange => {
+                "the children and young people's guideline applies up to age 18; the adult guideline applies from 19"
             }
         }
     }
@@ -219,7 +251,7 @@ pub struct Answers {
     /// The GPPAQ (CLINICAL-REFERENCE §4.1).
     pub gppaq: Reply<GppaqAnswers>,
     /// Moderate and vigorous minutes in a usual week and muscle-strengthening
-    /// days (CLINICAL-REFERENCE §4.2).
+    /// days (CLINICAL-REFERENCE §4.2, and for ages 5 to 18 §8.4).
     pub weekly: Reply<WeeklyActivity>,
 }
 
@@ -235,9 +267,9 @@ impl Answers {
 ///
 /// Each measure is reported separately, as a typed outcome: not asked, not
 /// applicable at this age (with the reason), or its result. The helpers
-/// [`index`](Finding::index), [`weekly_band`](Finding::weekly_band)
-/// and [`meets_aerobic_guideline`](Finding::meets_aerobic_guideline) give
-/// the values a policy reads most often.
+/// [`index`](Finding::index), [`weekly_band`](Finding::weekly_band),
+/// [`meets_aerobic_guideline`](Finding::meets_aerobic_guideline) and
+/// [`cyp_band`](Finding::cyp_band) give the values a policy reads most often.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -245,7 +277,7 @@ impl Answers {
 pub struct Finding {
     /// The GPPAQ outcome (CLINICAL-REFERENCE §4.1).
     pub gppaq: GppaqOutcome,
-    /// The weekly-minutes outcome (CLINICAL-REFERENCE §4.2).
+    /// The weekly-minutes outcome (CLINICAL-REFERENCE §4.2, §8.4).
     pub weekly: WeeklyOutcome,
     /// The version of the rules that produced this finding.
     pub source: ActivitySource,
@@ -284,14 +316,27 @@ impl Finding {
             WeeklyOutcome::NotAsked => None,
         }
     }
+
+    /// The Active Lives Children and Young People band of the weekly
+    /// minutes, when they were given and the person is aged 5 to 18
+    /// (CLINICAL-REFERENCE §8.4).
+    #[must_use]
+    pub const fn cyp_band(&self) -> Option<CypActivityBand> {
+        match self.weekly {
+            WeeklyOutcome::Assessed(result) => result.children_and_young_people.band(),
+            WeeklyOutcome::NotAsked => None,
+        }
+    }
 }
 
 /// Scores the physical-activity answers for one contact.
 ///
 /// Pure and total: it cannot fail and allocates nothing. Only the contact's age
 /// is read: GPPAQ applies from [`GPPAQ_MIN_AGE`] to [`GPPAQ_MAX_AGE`], the
-/// Active Lives bands from [`ACTIVE_LIVES_MIN_AGE`], and the adult guidelines
-/// from [`ADULT_GUIDELINE_MIN_AGE`].
+/// Active Lives adult bands from [`ACTIVE_LIVES_MIN_AGE`], the adult
+/// guidelines from [`ADULT_GUIDELINE_MIN_AGE`], and the children and young
+/// people's guideline and bands from [`CYP_GUIDELINE_MIN_AGE`] to
+/// [`CYP_GUIDELINE_MAX_AGE`].
 ///
 /// Age is checked before completeness: an answered GPPAQ outside 16 to 74 is
 /// `not_applicable` even if a scored question is still unanswered.
@@ -313,7 +358,18 @@ pub fn score(answers: &Answers, person: &impl AsRef<Person>) -> Finding {
 impl Finding {
     /// The outcomes the policy reads from this finding: the GPPAQ index and the
     /// Active Lives band on weekly minutes, where each applies
-    /// (CLINICAL-REFERENCE §4).
+    /// (CLINICAL-REFERENCE §4, §8.4).
+    ///
+    /// **Decision:** from 5 to 18 the weekly minutes give only the children
+    /// and young people's outcomes (`cyp_*`), never the adult `weekly_*`
+    /// ones, though the adult Active Lives band is still reported in the
+    /// finding from 16. §8.4 says that for 5 to 18 the weekly minutes are read
+    /// against the children and young people's guideline, "never the adult
+    /// 150-minute guideline"; an adult band as well would ask the policy for
+    /// two verdicts on one week, one of them on the wrong guideline. The adult
+    /// `weekly_*` outcomes are given from 19. GPPAQ's index is given from 16
+    /// as before (§4.1); the policy answers it with the young people's advice
+    /// under 19.
     #[must_use]
     pub fn outcomes(&self) -> OutcomeSet {
         let mut o = OutcomeSet::EMPTY;
@@ -326,7 +382,15 @@ impl Finding {
                 PhysicalActivityIndex::Active => Outcome::ActivityActive,
             });
         }
-        if let Some(band) = self.weekly_band() {
+        if let Some(band) = self.cyp_band() {
+            o.insert(match band {
+                CypActivityBand::LessActive => Outcome::CypLessActive,
+                CypActivityBand::FairlyActive => Outcome::CypFairlyActive,
+                CypActivityBand::Active => Outcome::CypActive,
+            });
+        } else if let Some(band) = self.weekly_band() {
+            // No children and young people's band, yet an adult one: 19 or
+            // over.
             o.insert(match band {
                 ActiveLivesBand::Inactive => Outcome::WeeklyInactive,
                 ActiveLivesBand::FairlyActive => Outcome::WeeklyFairlyActive,
