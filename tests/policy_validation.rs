@@ -425,9 +425,16 @@ fn coverage_checks_sex_age_conditions_and_what_else_is_found() {
     ] {
         assert_smoker_gap(extra, gap);
     }
+    // Coverage checks an age in each band (CLINICAL-REFERENCE §8), so rules
+    // written only for people of 16 and over leave children out.
+    assert_smoker_gap(json!({"kind": "age_at_least", "value": 16}), "age 12");
+    assert_smoker_gap(
+        json!({"kind": "age_band", "value": ["young_person", "adult"]}),
+        "age 12",
+    );
     // A restriction that leaves no one out is accepted.
     let d = diagnostics(smoking_rules_restricted_by(
-        json!({"kind": "age_at_least", "value": 16}),
+        json!({"kind": "age_band", "value": ["child", "young_person", "adult"]}),
     ));
     assert_eq!(d, vec![]);
 }
