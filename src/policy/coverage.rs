@@ -304,6 +304,7 @@ pub(crate) fn contacts(reads: &Reads, limit: usize) -> Vec<Contact> {
                                 let fields = ContactFields {
                                     age,
                                     age_in_months: None,
+                                    age_confirmed: false,
                                     sex,
                                     pregnant,
                                     family_background: Some(FamilyBackground::NotStated),
