@@ -11,6 +11,7 @@ fn main() -> Result<(), mecc::Error> {
     let contact = Contact::new(ContactFields {
         age: Age::new(47)?,
         age_in_months: None,
+        age_confirmed: false,
         sex: Sex::Male,
         pregnant: Pregnancy::No,
         family_background: Some(FamilyBackground::SouthAsian),

@@ -55,7 +55,11 @@ pub struct PolicyStamp {
 ///
 /// # Errors
 /// [`Error::Inconsistent`] when answers contradict the contact, for example more
-/// years of smoking than years of age.
+/// years of smoking than years of age; and (field `age`) when the age is 0 to
+/// 9, not confirmed (`age_confirmed`), and the answers include an alcohol
+/// instrument, the smoking questions or the GPPAQ, which at that age are most
+/// likely an age left at a form's default of 0 (CLINICAL-REFERENCE §8.5,
+/// [`Answers::check_age_plausible`]).
 ///
 /// ```
 /// use mecc::{Answers, assess, policy::Policy};
@@ -116,6 +120,7 @@ pub fn assess_with(
     policy: &Policy,
     responses: &[Response],
 ) -> Result<Assessment, Error> {
+    answers.check_age_plausible(contact)?;
     answers.check(contact.person())?;
     policy.check_responses(responses)?;
     let findings = Findings::score(answers, contact);
@@ -223,7 +228,8 @@ impl Screening {
 
 impl Screening {
     /// A refusal found after the document was read (answers that contradict
-    /// the contact, a response naming an unknown action) as an
+    /// the contact, answers at an age that needs confirming, which points to
+    /// `/contact/age`, a response naming an unknown action) as an
     /// [`Error::Json`] with a JSON Pointer to the refused value in this
     /// document, so that a form can highlight it as it does a parse error;
     /// the check's own error is kept as its `cause`. An error whose field

@@ -14,6 +14,15 @@ use crate::units::{Bounds, bounds};
 /// Accepted ages, in whole years (CLINICAL-REFERENCE §0).
 pub const AGE_YEARS: Bounds = bounds!("an age", from 0 to 120 "whole years");
 
+/// Below this age, in whole years, answers to an alcohol or tobacco
+/// instrument or to the adult activity questionnaire (GPPAQ) are refused
+/// unless the contact sets `age_confirmed` (CLINICAL-REFERENCE §8.5): an age
+/// of 0 is the value most often left at a form's default, and screening
+/// answers at 0 to 9 are almost always a data-entry error. Measurements
+/// (BMI, the children's centile) and weekly activity minutes are accepted at
+/// any age, since they are right for young children.
+pub const CONFIRM_AGE_BELOW: u32 = 10;
+
 bounded_int! {
     /// A person's age in whole years, from 0 to 120.
     ///
@@ -559,6 +568,16 @@ pub struct ContactFields {
     /// months); it must agree with `age`. Left out when not known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub age_in_months: Option<AgeInMonths>,
+    /// Whether the age has been checked and is right, so that an age under
+    /// 10 ([`CONFIRM_AGE_BELOW`]) is accepted with alcohol, tobacco or adult
+    /// activity answers (CLINICAL-REFERENCE §8.5). Left out, it is `false`:
+    /// [`assess`](crate::assess) then refuses such answers at ages 0 to 9,
+    /// which are most often an age left at a form's default of 0. It is
+    /// written only when `true`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    // schemars leaves out a default that serde would not write.
+    #[cfg_attr(feature = "schema", schemars(extend("default" = false)))]
+    pub age_confirmed: bool,
     /// Sex.
     pub sex: Sex,
     /// Whether the person is pregnant.
@@ -602,6 +621,7 @@ impl ContactFields {
         ContactFields {
             age,
             age_in_months: None,
+            age_confirmed: false,
             sex,
             pregnant,
             family_background: None,
@@ -655,6 +675,7 @@ crate::bounded::list_set! {
 /// let contact = Contact::new(ContactFields {
 ///     age: Age::new(34)?,
 ///     age_in_months: None,
+///     age_confirmed: false,
 ///     sex: Sex::Female,
 ///     pregnant: Pregnancy::Yes,
 ///     family_background: Some(FamilyBackground::White),
@@ -678,6 +699,7 @@ crate::bounded::list_set! {
 )]
 pub struct Contact {
     person: Person,
+    age_confirmed: bool,
     circumstances: Circumstances,
     assumptions: ContactAssumptions,
 }
@@ -750,6 +772,7 @@ impl Contact {
         }
         Ok(Contact {
             person,
+            age_confirmed: fields.age_confirmed,
             circumstances: Circumstances {
                 setting: fields.setting,
                 time_available: fields.time_available,
@@ -771,6 +794,7 @@ impl Contact {
         ContactFields {
             age: p.age,
             age_in_months: p.age_in_months,
+            age_confirmed: self.age_confirmed,
             sex: p.sex,
             pregnant: p.pregnant,
             family_background: if a.contains(ContactAssumption::FamilyBackgroundNotGiven) {
@@ -813,6 +837,19 @@ impl Contact {
     #[must_use]
     pub const fn age(&self) -> Age {
         self.person.age()
+    }
+    /// Whether the age has been confirmed as right (CLINICAL-REFERENCE
+    /// §8.5): see [`ContactFields::age_confirmed`].
+    #[must_use]
+    pub const fn age_confirmed(&self) -> bool {
+        self.age_confirmed
+    }
+    /// Whether the age is one at which alcohol, tobacco or adult activity
+    /// answers are refused (CLINICAL-REFERENCE §8.5): under
+    /// [`CONFIRM_AGE_BELOW`] and not confirmed.
+    #[must_use]
+    pub const fn age_needs_confirming(&self) -> bool {
+        self.person.age().years() < CONFIRM_AGE_BELOW && !self.age_confirmed
     }
     /// Sex.
     #[must_use]

@@ -971,6 +971,7 @@ fn any_contact() -> impl Strategy<Value = Contact> {
         Contact::new(ContactFields {
             age: Age::new(age).unwrap(),
             age_in_months: None,
+            age_confirmed: false,
             sex,
             pregnant: Pregnancy::NotKnown,
             family_background: Some(FamilyBackground::NotStated),

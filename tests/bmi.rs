@@ -31,6 +31,7 @@ fn contact(age: u32, pregnant: Pregnancy, background: FamilyBackground) -> Conta
     Contact::new(ContactFields {
         age: Age::new(age).unwrap(),
         age_in_months: None,
+        age_confirmed: false,
         sex: Sex::Female,
         pregnant,
         family_background: Some(background),
@@ -793,6 +794,7 @@ fn arb_contact() -> impl Strategy<Value = Contact> {
             Contact::new(ContactFields {
                 age: Age::new(age).ok()?,
                 age_in_months: None,
+                age_confirmed: false,
                 sex,
                 pregnant,
                 family_background: Some(family_background),

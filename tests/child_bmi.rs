@@ -21,6 +21,7 @@ fn contact(years: u32, months: Option<u16>, sex: Sex, pregnant: Pregnancy) -> Co
     Contact::new(ContactFields {
         age: Age::new(years).unwrap(),
         age_in_months: months.map(|m| AgeInMonths::new(u32::from(m)).unwrap()),
+        age_confirmed: false,
         sex,
         pregnant,
         family_background: Some(FamilyBackground::NotStated),
@@ -607,6 +608,7 @@ fn arb_contact() -> impl Strategy<Value = Contact> {
                 } else {
                     None
                 },
+                age_confirmed: false,
                 sex,
                 pregnant,
                 family_background: Some(FamilyBackground::NotStated),

@@ -633,6 +633,7 @@ fn every_case() -> &'static [(mecc::outcome::OutcomeSet, Contact)] {
                             let fields = ContactFields {
                                 age: Age::new(age).unwrap(),
                                 age_in_months: None,
+                                age_confirmed: false,
                                 sex,
                                 pregnant,
                                 family_background: Some(FamilyBackground::White),

@@ -116,8 +116,8 @@ fn cases() -> Vec<Case> {
             with(|d| d["contact"]["agee"] = json!(58)),
             "/contact/agee",
             Some(r#"58"#),
-            "a field named one of age, age_in_months, sex, pregnant, family_background, setting, time_available, presenting_condition, intoxicated, priority_groups, comorbidities",
-            "at /contact/agee: agee is not a field here: expected a field named one of age, age_in_months, sex, pregnant, family_background, setting, time_available, presenting_condition, intoxicated, priority_groups, comorbidities",
+            "a field named one of age, age_in_months, age_confirmed, sex, pregnant, family_background, setting, time_available, presenting_condition, intoxicated, priority_groups, comorbidities",
+            "at /contact/agee: agee is not a field here: expected a field named one of age, age_in_months, age_confirmed, sex, pregnant, family_background, setting, time_available, presenting_condition, intoxicated, priority_groups, comorbidities",
         ),
         case(
             "missing field",

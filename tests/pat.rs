@@ -961,6 +961,7 @@ fn contact() -> impl Strategy<Value = Contact> {
             Contact::new(ContactFields {
                 age: Age::new(age).unwrap(),
                 age_in_months: None,
+                age_confirmed: false,
                 sex,
                 pregnant: Pregnancy::No,
                 family_background: Some(FamilyBackground::NotStated),

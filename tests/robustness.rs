@@ -105,6 +105,7 @@ fn contact() -> Contact {
     Contact::new(ContactFields {
         age: mecc::context::Age::new(40).unwrap(),
         age_in_months: None,
+        age_confirmed: false,
         sex: mecc::context::Sex::NotKnown,
         pregnant: mecc::context::Pregnancy::NotKnown,
         family_background: Some(mecc::context::FamilyBackground::NotStated),

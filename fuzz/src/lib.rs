@@ -80,7 +80,10 @@ where
 /// Contacts chosen to reach every branch that reads the contact: each sex,
 /// pregnancy, children and older adults (PAT, GPPAQ and Active Lives age
 /// limits), the South Asian BMI thresholds, comorbidities, priority groups,
-/// and settings with and without a presenting condition.
+/// and settings with and without a presenting condition. The child of 9 is
+/// a real child, so the age is confirmed (CLINICAL-REFERENCE §8.5) and every
+/// instrument is scored and planned for; the instrument target still reaches
+/// the refusal, by giving the other contacts ages from 0 to 9.
 const CONTACTS_JSON: &str = r#"[
   {"age": 58, "sex": "male", "pregnant": "no", "family_background": "white",
    "setting": "emergency_department", "time_available": "very_brief",
@@ -103,7 +106,7 @@ const CONTACTS_JSON: &str = r#"[
    "priority_groups": ["experiencing_homelessness", "severe_mental_illness"],
    "comorbidities": {"diabetes": {"kind": "not_known"}, "hypertension": "no",
                      "eating_disorder": "diagnosed", "bariatric_surgery": {"kind": "had", "value": {"when": {"kind": "years", "value": 1}}}}},
-  {"age": 9, "sex": "male", "pregnant": "no", "family_background": "chinese",
+  {"age": 9, "age_confirmed": true, "sex": "male", "pregnant": "no", "family_background": "chinese",
    "setting": "emergency_department", "time_available": "brief",
    "presenting_condition": "head_injury", "intoxicated": "no", "priority_groups": [],
    "comorbidities": {"diabetes": {"kind": "none"}, "hypertension": "no",

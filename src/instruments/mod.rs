@@ -308,3 +308,131 @@ registry! {
     /// Height, weight and waist of a child: BMI centile and waist-to-height ratio.
     child_bmi, with_child_bmi: child_bmi::ChildBmi;
 }
+
+impl Answers {
+    /// Refuses answers that are implausible at the contact's age
+    /// (CLINICAL-REFERENCE §8.5): at ages 0 to 9 (below
+    /// [`CONFIRM_AGE_BELOW`](crate::context::CONFIRM_AGE_BELOW)), unless the
+    /// contact sets `age_confirmed`, answers to an alcohol instrument (PAT,
+    /// AUDIT-C or AUDIT, FAST), to the smoking questions or to the adult
+    /// activity questionnaire (GPPAQ). An age of 0 is most often a form's
+    /// default left in place, and such answers at these ages are almost
+    /// always a data-entry error; scoring them would give a young child a
+    /// plan about drinking or smoking, or an adult one.
+    ///
+    /// **Decision:** an instrument counts once it is given, even with every
+    /// question `not_asked`: the plan would otherwise ask the practitioner
+    /// its first question (does the child drink?). Measurements (BMI, the
+    /// children's BMI centile) and weekly activity minutes are never refused,
+    /// since they are right for young children (§8.3, §8.4).
+    ///
+    /// [`assess`](crate::assess) runs this check before any other.
+    ///
+    /// # Errors
+    /// [`Error::Inconsistent`] with field `age`, naming the age, the
+    /// instruments answered, and the likeliest mistake (an age left at a
+    /// form's default of 0) and that `age_confirmed: true` accepts it. When
+    /// the contact also records what calls for a safeguarding prompt in a
+    /// child (`intoxicated: yes`, presenting condition `assault`, or PAT
+    /// question 4 answered yes: the attendance is related to alcohol), the
+    /// error names those facts and says that a confirmed age brings the
+    /// prompt into the plan, so the refusal never hides it (§8.1, §8.5).
+    ///
+    /// ```
+    /// use mecc::Answers;
+    /// use mecc::context::Contact;
+    ///
+    /// let answers: Answers = serde_json::from_value(serde_json::json!({
+    ///     "smoking": {"status": {"kind": "never_smoked"},
+    ///                 "vaping": {"kind": "not_asked"}, "co_ppm": {"kind": "not_asked"}}
+    /// }))?;
+    /// let baby: Contact = serde_json::from_value(serde_json::json!({
+    ///     "age": 0, "sex": "female", "pregnant": "no",
+    ///     "setting": "general_practice", "time_available": "brief"
+    /// }))?;
+    /// let err = answers.check_age_plausible(&baby).unwrap_err();
+    /// assert_eq!(err.field(), "age");
+    /// assert!(err.to_string().contains("age_confirmed: true"));
+    ///
+    /// // The age is right: the answers are scored.
+    /// let confirmed: Contact = serde_json::from_value(serde_json::json!({
+    ///     "age": 0, "age_confirmed": true, "sex": "female", "pregnant": "no",
+    ///     "setting": "general_practice", "time_available": "brief"
+    /// }))?;
+    /// assert!(answers.check_age_plausible(&confirmed).is_ok());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn check_age_plausible(&self, contact: &Contact) -> Result<(), Error> {
+        if !contact.age_needs_confirming() {
+            return Ok(());
+        }
+        let gppaq = self
+            .activity
+            .as_ref()
+            .is_some_and(|a| !a.gppaq.is_not_asked());
+        let given: Vec<&str> = [
+            (self.pat.is_some(), "the Paddington Alcohol Test (pat)"),
+            (self.audit.is_some(), "AUDIT-C or AUDIT (audit)"),
+            (self.fast.is_some(), "FAST (fast)"),
+            (self.smoking.is_some(), "the smoking questions (smoking)"),
+            (gppaq, "the GPPAQ (activity.gppaq)"),
+        ]
+        .into_iter()
+        .filter_map(|(given, name)| given.then_some(name))
+        .collect();
+        if given.is_empty() {
+            return Ok(());
+        }
+        let safeguarding: Vec<&str> = [
+            (
+                contact.intoxicated() == crate::context::YesNoNotKnown::Yes,
+                "intoxicated = yes",
+            ),
+            (
+                contact.presenting_condition()
+                    == Some(crate::context::PresentingCondition::Assault),
+                "presenting_condition = assault",
+            ),
+            (
+                self.pat
+                    .as_ref()
+                    .is_some_and(|p| p.attendance_related() == Reply::Answered(true)),
+                "pat.attendance_related = yes",
+            ),
+        ]
+        .into_iter()
+        .filter_map(|(holds, fact)| holds.then_some(fact))
+        .collect();
+        let mut other = format!("answers to {}", in_words(&given));
+        let reason = if safeguarding.is_empty() {
+            AGE_TO_CONFIRM
+        } else {
+            other.push_str(", with ");
+            other.push_str(&in_words(&safeguarding));
+            AGE_TO_CONFIRM_SAFEGUARDING
+        };
+        Err(Error::Inconsistent {
+            field: "age",
+            value: contact.age().years().to_string(),
+            other,
+            reason,
+        })
+    }
+}
+
+/// Why alcohol, tobacco or adult activity answers at ages 0 to 9 are
+/// refused, and what to do (CLINICAL-REFERENCE §8.5).
+const AGE_TO_CONFIRM: &str = "alcohol, tobacco or adult activity screening answers at an age from 0 to 9 are almost always a data-entry error, most often an age left at a form's default of 0; correct the age, or, if the person really is this young, set age_confirmed: true to accept the answers";
+
+/// As [`AGE_TO_CONFIRM`], when the contact also calls for a safeguarding
+/// prompt in a child (CLINICAL-REFERENCE §8.1, §8.5).
+const AGE_TO_CONFIRM_SAFEGUARDING: &str = "alcohol, tobacco or adult activity screening answers at an age from 0 to 9 are almost always a data-entry error, most often an age left at a form's default of 0; correct the age, or, if the person really is this young, set age_confirmed: true to accept the answers; in a child, intoxication, an alcohol-related attendance or an assault calls for a safeguarding prompt, and with the age confirmed the plan gives it";
+
+/// `["a"]` as `a`, `["a", "b"]` as `a and b`, `["a", "b", "c"]` as `a, b and c`.
+fn in_words(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}

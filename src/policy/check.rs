@@ -449,7 +449,7 @@ fn check_topics(
 fn check_templates(document: &PolicyDocument, diags: &mut Vec<Diagnostic>) -> Templates {
     let t = &document.templates;
     // (name, template, whether the action it writes is one a person reads)
-    let all: [(&str, &TemplateText, bool); 18] = [
+    let all: [(&str, &TemplateText, bool); 19] = [
         ("active_referral_offer", &t.active_referral_offer, false),
         ("declined_record", &t.declined_record, false),
         ("declined_signpost", &t.declined_signpost, true),
@@ -480,6 +480,7 @@ fn check_templates(document: &PolicyDocument, diags: &mut Vec<Diagnostic>) -> Te
         ("if_pregnant", &t.if_pregnant, false),
         ("if_not_pregnant", &t.if_not_pregnant, false),
         ("if_pregnancy_confirmed", &t.if_pregnancy_confirmed, false),
+        ("under_16_consent", &t.under_16_consent, false),
     ];
     for (name, template, read_by_person) in all {
         let here = format!("template {name}");
@@ -524,6 +525,7 @@ fn check_templates(document: &PolicyDocument, diags: &mut Vec<Diagnostic>) -> Te
         if_pregnant: fill(&t.if_pregnant),
         if_not_pregnant: fill(&t.if_not_pregnant),
         if_pregnancy_confirmed: fill(&t.if_pregnancy_confirmed),
+        under_16_consent: fill(&t.under_16_consent),
     }
 }
 

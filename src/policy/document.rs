@@ -57,7 +57,8 @@ pub struct PolicyDocument {
     /// The texts of the actions the engine writes itself: when an offer is
     /// declined, a referral cannot be made from this setting, an action does
     /// not fit the time, the person may be intoxicated, or pregnancy is not
-    /// known. Absent: the built-in texts ([`Templates::default`]).
+    /// known; and the consent reminder it adds to every referral offer
+    /// under 16. Absent: the built-in texts ([`Templates::default`]).
     #[serde(default)]
     pub templates: Templates,
 }
@@ -152,6 +153,16 @@ pub struct Templates {
     /// An action right only in a confirmed pregnancy, held while pregnancy is
     /// only possible (a `follow_up`).
     pub if_pregnancy_confirmed: TemplateText,
+    /// Under 16, what the practitioner must bear in mind before any referral
+    /// offer (CLINICAL-REFERENCE §6.4; NICE PH24, ages 10 to 15): whether
+    /// the young person is competent to consent themselves (Gillick), a
+    /// parent or carer involved unless that would put them at risk, and the
+    /// limits of confidentiality where there is a safeguarding concern. The
+    /// engine adds it after the practitioner text of every `referral`
+    /// (opt-in or opt-out, and the active offers made for priority groups),
+    /// so the referral's own words are never lost; it is for the
+    /// practitioner only, never in the person's text.
+    pub under_16_consent: TemplateText,
 }
 
 /// A policy's identity, as recorded in an assessment.
@@ -316,6 +327,7 @@ impl Default for Templates {
             if_pregnant: text("If she is pregnant: {text}", None),
             if_not_pregnant: text("If she is not pregnant: {text}", None),
             if_pregnancy_confirmed: text("If the pregnancy is confirmed: {text}", None),
+            under_16_consent: text("They are under 16: before referring, check that they are competent to agree to it themselves (Gillick competence); involve a parent or carer unless that would put them at risk; and tell them that what they say stays private unless there is a safeguarding concern, when it may have to be shared to keep them safe.", None),
         }
     }
 }

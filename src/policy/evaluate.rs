@@ -6,7 +6,8 @@
 //! The steps, in order:
 //! 1. every rule that fires adds its actions, each routed to a service that
 //!    exists, accepts the person's age and can be referred to from this
-//!    setting ([`Draft`]); identical actions merge;
+//!    setting ([`Draft`]), a referral offer to someone under 16 with the
+//!    consent reminder (§6.4); identical actions merge;
 //! 2. only what applies, once: one advice per topic, and a referral replaces
 //!    those it supersedes (§6.8);
 //! 3. the host's responses: a declined offer becomes a record, a signpost and
@@ -44,6 +45,11 @@ pub(crate) const PREGNANCY_ASK: &str = "general.pregnancy_ask";
 /// woman (or someone whose sex is not recorded) could be pregnant
 /// (CLINICAL-REFERENCE §6.11). Under 16 it is not asked.
 const ASKED_ABOUT_PREGNANCY: std::ops::RangeInclusive<u32> = 16..=50;
+
+/// Under this age, in whole years (a child, CLINICAL-REFERENCE §8), every
+/// referral offer reminds the practitioner of the young person's consent and
+/// confidentiality (§6.4; NICE PH24 covers ages 10 to 15).
+const CONSENT_REMINDER_BELOW: u32 = 16;
 
 /// The suffixes of the ids of the three actions that replace a declined offer.
 const DECLINED_SUFFIXES: [&str; 3] = ["/declined_record", "/declined_signpost", "/offer_again"];
@@ -205,7 +211,10 @@ impl Policy {
             self.refer_from_setting(&mut draft, contact);
             draft.settle_referral(&self.pathways);
         }
-        let (text, person_text) = self.texts(spec, &draft, rule.topic, facts);
+        let (mut text, person_text) = self.texts(spec, &draft, rule.topic, facts);
+        if draft.kind == ActionKind::Referral && contact.age().years() < CONSENT_REMINDER_BELOW {
+            text = self.with_consent_reminder(&text, &draft, rule.topic);
+        }
         let code = if draft.requested.is_some() {
             // A recording code names the service the rule asked for; it would
             // misdescribe a referral that went elsewhere.
@@ -379,6 +388,25 @@ impl Policy {
         }
     }
 
+    /// A referral offer's practitioner text with the under-16 reminder after
+    /// it (§6.4): competence to consent (Gillick), a parent or carer, and
+    /// the limits of confidentiality. Added after the text rather than
+    /// written around it, so that a policy's wording of the reminder cannot
+    /// lose the referral's own words; any text written around the referral
+    /// later (held, deferred, moved) keeps it. The person's text is not
+    /// touched.
+    fn with_consent_reminder(&self, text: &str, draft: &Draft, topic: Topic) -> Arc<str> {
+        let words = Words {
+            pathway: draft.pathway.map(|q| self.name(q)),
+            requested: draft.requested.map(|q| self.name(q)),
+            topic,
+            text,
+            person_text: None,
+        };
+        let (reminder, _) = words.write(self.template(Template::Under16Consent));
+        format!("{text} {reminder}").into()
+    }
+
     /// The pathway as a plan names it. Indices come from the checked policy,
     /// so a miss cannot happen; it would read as the GP.
     fn reference(&self, q: usize) -> PathwayRef {
@@ -419,6 +447,7 @@ impl Policy {
             Template::IfPregnant => &all.if_pregnant,
             Template::IfNotPregnant => &all.if_not_pregnant,
             Template::IfPregnancyConfirmed => &all.if_pregnancy_confirmed,
+            Template::Under16Consent => &all.under_16_consent,
         }
     }
 
@@ -1017,6 +1046,7 @@ enum Template {
     IfPregnant,
     IfNotPregnant,
     IfPregnancyConfirmed,
+    Under16Consent,
 }
 
 /// What to do with an action that is right only in, or only outside,
