@@ -315,7 +315,6 @@ pub(crate) fn contacts(reads: &Reads, limit: usize) -> Vec<Contact> {
                     for &intoxicated in intoxicated {
                         for &time_available in times {
                             for &priority_groups in &groups {
-<<<<<<< HEAD
                                 for &presenting_condition in &presenting {
                                     if out.len() >= limit {
                                         return out;
@@ -323,6 +322,7 @@ pub(crate) fn contacts(reads: &Reads, limit: usize) -> Vec<Contact> {
                                     let fields = ContactFields {
                                         age,
                                         age_in_months: None,
+                                        age_confirmed: true,
                                         sex,
                                         pregnant,
                                         family_background: Some(FamilyBackground::NotStated),
@@ -336,27 +336,6 @@ pub(crate) fn contacts(reads: &Reads, limit: usize) -> Vec<Contact> {
                                     if let Ok(c) = Contact::new(fields) {
                                         out.push(c);
                                     }
-=======
-                                if out.len() >= limit {
-                                    return out;
-                                }
-                                let fields = ContactFields {
-                                    age,
-                                    age_in_months: None,
-                                    age_confirmed: false,
-                                    sex,
-                                    pregnant,
-                                    family_background: Some(FamilyBackground::NotStated),
-                                    setting,
-                                    time_available,
-                                    presenting_condition: None,
-                                    intoxicated: Some(intoxicated),
-                                    priority_groups: Some(priority_groups),
-                                    comorbidities: Some(comorbidities),
-                                };
-                                if let Ok(c) = Contact::new(fields) {
-                                    out.push(c);
->>>>>>> plausibility
                                 }
                             }
                         }
