@@ -756,6 +756,8 @@ prop_compose! {
     ) -> (Value, Value) {
         let mut contact = contact;
         contact["age"] = Value::from(age);
+        // Ages under 10 with activity answers need a confirmed age (§8.5).
+        contact["age_confirmed"] = Value::from(true);
         let mut answers = answers;
         answers["activity"] = activity_answers(Some((moderate, vigorous)), gppaq);
         (contact, answers)
