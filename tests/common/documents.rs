@@ -23,7 +23,7 @@ prop_compose! {
         diabetes in prop_oneof![Just(json!({"kind": "none"})), Just(json!({"kind": "type_1"})), Just(json!({"kind": "not_known"})),
             (0u8..30).prop_map(|y| json!({"kind": "type_2", "value": {"diagnosed": {"kind": "years", "value": y}}}))],
         hypertension in pick(&["yes", "no", "not_known"]),
-        eating in pick(&["yes", "no", "not_known"]),
+        eating in pick(&["diagnosed", "suspected", "no", "not_known"]),
     ) -> Value {
         let sex = if pregnant == "yes" && sex == "male" { "female" } else { sex };
         json!({
@@ -151,7 +151,7 @@ prop_compose! {
         diabetes in prop_oneof![Just(json!({"kind": "none"})), Just(json!({"kind": "type_1"})), Just(json!({"kind": "not_known"})),
             (0u8..30).prop_map(|y| json!({"kind": "type_2", "value": {"diagnosed": {"kind": "years", "value": y}}}))],
         hypertension in pick(&["yes", "no", "not_known"]),
-        eating in pick(&["yes", "no", "not_known"]),
+        eating in pick(&["diagnosed", "suspected", "no", "not_known"]),
     ) -> Value {
         let sex = if matches!(pregnant, "yes" | "possible") && sex == "male" { "female" } else { sex };
         json!({
