@@ -518,6 +518,12 @@ impl OutcomeSet {
         OutcomeSet(self.0 | other.0)
     }
 
+    /// How many outcomes the set holds.
+    #[must_use]
+    pub const fn len(self) -> u32 {
+        self.0.count_ones()
+    }
+
     /// Whether the set is empty.
     #[must_use]
     pub const fn is_empty(self) -> bool {

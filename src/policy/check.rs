@@ -83,6 +83,10 @@ pub(super) struct CheckedRule {
     pub(super) topic: Topic,
     /// The root of the rule's condition in the policy's arena.
     pub(super) root: u32,
+    /// At least one of these outcomes must be found for the rule to fire
+    /// (`None`: it can fire on the contact alone); see
+    /// `Conditions::needs`.
+    pub(super) needs: Option<OutcomeSet>,
     pub(super) relies_on: OutcomeSet,
     pub(super) pregnancy: Option<crate::policy::PregnancyDependence>,
     pub(super) actions: Vec<CheckedAction>,
@@ -607,6 +611,7 @@ fn check_rules(
             check_rule_fields(rule, &mut seen, diags);
             let root = check_condition(rule, index, conditions, diags);
             let relies_on = conditions.outcomes_referenced(root);
+            let needs = conditions.needs(root);
             let actions = rule
                 .actions
                 .iter()
@@ -632,6 +637,7 @@ fn check_rules(
                 source: rule.source.as_str().into(),
                 topic: rule.topic,
                 root,
+                needs,
                 relies_on,
                 pregnancy: rule.pregnancy,
                 actions,

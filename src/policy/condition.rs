@@ -308,6 +308,33 @@ impl Conditions {
         }
     }
 
+    /// Outcomes of which at least one must be found for the condition rooted
+    /// at `i` to hold, or `None` when it can hold with none of them (it reads
+    /// only the contact, or an outcome under `not`). Planning skips a rule
+    /// with one mask test when none of these outcomes was found, so rules
+    /// about what was not found cost nothing.
+    pub(crate) fn needs(&self, i: u32) -> Option<OutcomeSet> {
+        match self.node(i) {
+            Node::AnyOutcome(s) => Some(s),
+            Node::Const(false) => Some(OutcomeSet::EMPTY),
+            // Every child must hold: the narrowest child's need will do.
+            Node::All { start, len } => self
+                .kids(start, len)
+                .iter()
+                .filter_map(|k| self.needs(*k))
+                .min_by_key(|s| s.len()),
+            // Some child must hold: each child needs something, or nothing
+            // is needed.
+            Node::Any { start, len } => self
+                .kids(start, len)
+                .iter()
+                .try_fold(OutcomeSet::EMPTY, |acc, k| {
+                    self.needs(*k).map(|s| acc.union(s))
+                }),
+            _ => None,
+        }
+    }
+
     /// The outcomes the condition rooted at `i` refers to, anywhere in it.
     pub(crate) fn outcomes_referenced(&self, i: u32) -> OutcomeSet {
         match self.node(i) {
@@ -373,7 +400,7 @@ impl Conditions {
                 kids.iter().any(|k| self.never_holds(*k)) || self.contradictory(kids)
             }
             Node::AnyOutcome(s) => s.is_empty(),
-            Node::Setting(m) => m == 0,
+            Node::Setting(m) | Node::Presenting(m) => m == 0,
             Node::SettingClass(m) => settings_in_classes(m) == 0,
             Node::Pregnant(m)
             | Node::Intoxicated(m)
@@ -383,7 +410,6 @@ impl Conditions {
             | Node::Hypertension(m)
             | Node::EatingDisorder(m)
             | Node::AgeBand(m) => m == 0,
-            Node::Presenting(m) => m == 0,
             Node::AgeBelow(a) => a == 0,
             Node::AgeAtLeast(a) => u32::from(a) > MAX_AGE,
             _ => false,

@@ -90,7 +90,9 @@ impl Policy {
         let mut plan: Vec<Planned> = Vec::with_capacity(16);
         let mut asked_about_pregnancy = false;
         for rule in &self.rules {
-            if !self.conditions.eval(rule.root, &facts) {
+            if rule.needs.is_some_and(|n| !outcomes.intersects(n))
+                || !self.conditions.eval(rule.root, &facts)
+            {
                 continue;
             }
             let relied_on = rule.relies_on.intersection(outcomes);
