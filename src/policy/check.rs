@@ -48,8 +48,8 @@ pub struct CheckedPolicy {
     pub(super) pathways: Vec<CheckedPathway>,
     pub(super) rules: Vec<CheckedRule>,
     pub(super) conditions: Conditions,
-    /// The topics in plan order, each with its self-referral pathway.
-    pub(super) topics: Vec<(Topic, usize)>,
+    /// The topics in plan order, each with its self-referral pathways.
+    pub(super) topics: Vec<TopicRouting>,
     /// The GP pathway: where a referral the setting cannot make is signposted.
     pub(super) gp: usize,
     /// The engine's texts, with the policy's values filled in.
@@ -412,16 +412,32 @@ fn known_pathway(index: &Index<'_>, id: &str, what: &str, diags: &mut Vec<Diagno
     }
 }
 
+/// A topic with its self-referral pathway, and the one for under-18s where it
+/// differs, as indices.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct TopicRouting {
+    pub(crate) topic: Topic,
+    pub(crate) self_referral: usize,
+    pub(crate) under_18: Option<usize>,
+}
+
 /// Every topic listed once, in plan order, each with a self-referral pathway
 /// the policy defines.
 fn check_topics(
     document: &PolicyDocument,
     index: &Index<'_>,
     diags: &mut Vec<Diagnostic>,
-) -> Vec<(Topic, usize)> {
+) -> Vec<TopicRouting> {
     if document.topics.is_empty() {
         let gp = known_pathway(index, &document.gp, "gp", &mut Vec::new());
-        return Topic::ALL.iter().map(|t| (*t, gp)).collect();
+        return Topic::ALL
+            .iter()
+            .map(|t| TopicRouting {
+                topic: *t,
+                self_referral: gp,
+                under_18: None,
+            })
+            .collect();
     }
     for topic in Topic::ALL {
         let listed = document.topics.iter().filter(|t| t.topic == topic).count();
@@ -439,10 +455,15 @@ fn check_topics(
         .iter()
         .map(|t| {
             let what = format!("the self-referral route for {}", t.topic);
-            (
-                t.topic,
-                known_pathway(index, &t.self_referral, &what, diags),
-            )
+            let under_18 = t.under_18_self_referral.as_ref().map(|p| {
+                let what = format!("the self-referral route for {} under 18", t.topic);
+                known_pathway(index, p, &what, diags)
+            });
+            TopicRouting {
+                topic: t.topic,
+                self_referral: known_pathway(index, &t.self_referral, &what, diags),
+                under_18,
+            }
         })
         .collect()
 }

@@ -31,7 +31,7 @@ pub struct Policy {
     pub(super) pathways: Vec<CheckedPathway>,
     pub(super) rules: Vec<CheckedRule>,
     pub(super) conditions: Conditions,
-    pub(super) topics: Vec<(crate::outcome::Topic, usize)>,
+    pub(super) topics: Vec<crate::policy::check::TopicRouting>,
     pub(super) gp: usize,
     pub(super) templates: crate::policy::Templates,
     document: PolicyDocument,

@@ -81,6 +81,11 @@ pub struct TopicRoute {
     /// fallbacks apply, so for alcohol it is the community alcohol service,
     /// or the GP where there is none.
     pub self_referral: String,
+    /// The route for anyone under 18, where it differs (CLINICAL-REFERENCE
+    /// §6.4: for alcohol, the young people's substance misuse service).
+    /// Absent: `self_referral` at every age.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub under_18_self_referral: Option<String>,
 }
 
 /// A text the engine writes, for the practitioner and, where the action is

@@ -456,11 +456,14 @@ impl Policy {
     /// The pathway a person can contact themselves about `topic`, routed for
     /// their age and what exists locally.
     fn self_referral_route(&self, topic: Topic, contact: &Contact) -> Option<usize> {
+        let under_18 = contact.age().years() < crate::context::ADULT_MIN_AGE;
         let start = self
             .topics
             .iter()
-            .find(|(t, _)| *t == topic)
-            .map_or(self.gp, |(_, p)| *p);
+            .find(|t| t.topic == topic)
+            .map_or(self.gp, |t| {
+                t.under_18.filter(|_| under_18).unwrap_or(t.self_referral)
+            });
         let mut draft = Draft::empty();
         self.route(&mut draft, start, contact);
         draft.pathway
@@ -987,7 +990,7 @@ impl Policy {
     fn topic_rank(&self, topic: Topic) -> usize {
         self.topics
             .iter()
-            .position(|(t, _)| *t == topic)
+            .position(|t| t.topic == topic)
             .unwrap_or(self.topics.len())
     }
 
