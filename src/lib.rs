@@ -159,6 +159,7 @@ mod json;
 pub mod outcome;
 pub mod policy;
 pub mod provenance;
+pub mod questions;
 pub mod units;
 
 pub use assess::{Assessment, PolicyStamp, Screening, assess, assess_with};
