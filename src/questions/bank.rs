@@ -142,6 +142,11 @@ const fn height_forms(bounds: &Bounds) -> [AnswerForm; 2] {
 }
 
 /// The forms of a weight: kilograms, pounds, or stones and pounds.
+#[expect(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    reason = "14 pounds to the stone"
+)]
 const fn weight_forms(bounds: &Bounds) -> [AnswerForm; 3] {
     [
         form("kg", "kilograms", FormValue::Number(decimal(bounds))),

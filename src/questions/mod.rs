@@ -420,11 +420,23 @@ impl Measure {
 }
 
 /// `x` (not negative) rounded down to hundredths.
+#[expect(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    clippy::cast_precision_loss,
+    reason = "the ends of a range in hundredths: small, not negative, and exact in f64"
+)]
 const fn hundredths_down(x: f64) -> f64 {
     (x * 100.0) as u64 as f64 / 100.0
 }
 
 /// `x` (not negative) rounded up to hundredths.
+#[expect(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    clippy::cast_precision_loss,
+    reason = "the ends of a range in hundredths: small, not negative, and exact in f64"
+)]
 const fn hundredths_up(x: f64) -> f64 {
     let down = (x * 100.0) as u64;
     let up = if (down as f64) < x * 100.0 {
