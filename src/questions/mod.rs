@@ -4,7 +4,7 @@
 //! says which question to ask next, and why.
 //!
 //! - [`bank`] gives the bank, static data built from the instruments' own
-//!   enums, wordings and [`Bounds`](crate::units::Bounds), so each option's
+//!   enums, wordings and [`Bounds`], so each option's
 //!   code and score, and each range, is stated in one place only.
 //!   [`bank_json`] gives it as one JSON document.
 //! - [`next_questions`] gives the next question of each instrument in
