@@ -513,8 +513,17 @@ fn fast_second_stage_stops_once_positive() {
 
 #[test]
 fn pat_asks_question_five_only_above_the_threshold() {
-    let c = contact("male", "no", "emergency_department", "very_brief");
-    for (units, positive) in [(7.99, false), (8.0, false), (8.01, true)] {
+    for (sex, units, positive) in [
+        ("male", 7.99, false),
+        ("male", 8.0, false),
+        ("male", 8.01, true),
+        ("female", 5.99, false),
+        ("female", 6.0, false),
+        ("female", 6.01, true),
+        ("not_known", 6.0, false),
+        ("not_known", 6.01, true),
+    ] {
+        let c = contact(sex, "no", "emergency_department", "very_brief");
         let mut doc = only(&base(), "pat");
         doc["pat"]["drinks_alcohol"] = reply(json!(true));
         doc["pat"]["most_in_one_day"] = reply(json!({"kind": "units", "value": units}));
@@ -525,8 +534,9 @@ fn pat_asks_question_five_only_above_the_threshold() {
             question: QuestionId::PatWillingToSeeSpecialist,
             reason: AskReason::PatPositiveOffer,
         });
-        assert_eq!(asked.first().copied(), expected, "{units} units");
+        assert_eq!(asked.first().copied(), expected, "{sex}, {units} units");
     }
+    let c = contact("male", "no", "emergency_department", "very_brief");
     let mut doc = only(&base(), "pat");
     doc["pat"]["drinks_alcohol"] = reply(json!(false));
     assert!(
@@ -580,6 +590,93 @@ fn any_contact() -> impl Strategy<Value = Contact> {
         .prop_map(|((sex, pregnant), setting, time)| contact(sex, pregnant, setting, time))
 }
 
+/// A contact, the instruments started, answers recorded (in any order)
+/// before the flow is asked, and the choices made while following it.
+type Scenario = (
+    Contact,
+    Vec<&'static str>,
+    Vec<(usize, usize)>,
+    Vec<(usize, usize)>,
+);
+
+fn any_scenario() -> impl Strategy<Value = Scenario> {
+    (
+        any_contact(),
+        prop::sample::subsequence(
+            vec![
+                "pat",
+                "audit",
+                "fast",
+                "smoking",
+                "bmi",
+                "activity",
+                "child_bmi",
+            ],
+            1..=7,
+        ),
+        prop::collection::vec((0..QuestionId::ALL.len(), 0usize..40), 0..12),
+        prop::collection::vec((0usize..4, 0usize..40), 60),
+    )
+}
+
+/// The document the scenario starts from, if its answers are read (answers
+/// that contradict each other are refused by design).
+fn start(instruments: &[&str], first: &[(usize, usize)]) -> Option<Value> {
+    let full = base();
+    let mut doc = json!({});
+    for key in instruments {
+        doc[*key] = full[*key].clone();
+    }
+    for &(i, pick) in first {
+        let q = QuestionId::ALL[i].question();
+        if doc.get(q.id.instrument()).is_some() {
+            write(&mut doc, q, pick);
+        }
+    }
+    serde_json::from_value::<Answers>(doc.clone())
+        .ok()
+        .map(|_| doc)
+}
+
+/// Follows the flow, answering as `picks` says, and returns the questions
+/// asked in order; fails if one is offered answered, asked twice, or the flow
+/// does not end.
+fn follow(
+    contact: &Contact,
+    mut doc: Value,
+    picks: &[(usize, usize)],
+) -> Result<Vec<QuestionId>, TestCaseError> {
+    let time = contact.time_available();
+    let mut asked = Vec::new();
+    loop {
+        let offered = next(contact, &doc, time);
+        if offered.is_empty() {
+            return Ok(asked);
+        }
+        let Some(&(which, pick)) = picks.get(asked.len()) else {
+            return Err(TestCaseError::fail(format!(
+                "not finished after {} questions: {offered:?}",
+                asked.len()
+            )));
+        };
+        for n in &offered {
+            prop_assert!(
+                !answered(&doc, n.question.question()),
+                "{n:?} is answered: {doc}"
+            );
+        }
+        let chosen = offered[which % offered.len()];
+        prop_assert!(!asked.contains(&chosen.question), "{chosen:?} asked twice");
+        asked.push(chosen.question);
+        prop_assert!(asked.len() <= QuestionId::ALL.len());
+        write(&mut doc, chosen.question.question(), pick);
+        if serde_json::from_value::<Answers>(doc.clone()).is_err() {
+            // An answer that contradicts an earlier one is refused.
+            return Ok(asked);
+        }
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
@@ -588,53 +685,36 @@ proptest! {
     /// twice, and ends within as many steps as there are questions.
     #[test]
     fn the_flow_never_asks_twice_and_always_ends(
-        contact in any_contact(),
-        instruments in prop::sample::subsequence(
-            vec!["pat", "audit", "fast", "smoking", "bmi", "activity", "child_bmi"], 1..=7),
-        first in prop::collection::vec((0..QuestionId::ALL.len(), 0usize..40), 0..12),
-        picks in prop::collection::vec((0usize..4, 0usize..40), 60),
+        (contact, instruments, first, picks) in any_scenario()
     ) {
-        let full = base();
-        let mut doc = json!({});
-        for key in &instruments {
-            doc[*key] = full[*key].clone();
-        }
-        // Answers recorded out of order before the flow is asked.
-        for (i, pick) in first {
-            let q = QuestionId::ALL[i].question();
-            if doc.get(q.id.instrument()).is_some() {
-                write(&mut doc, q, pick);
-            }
-        }
-        let Ok(_) = serde_json::from_value::<Answers>(doc.clone()) else {
-            // Answers that contradict each other are refused by design.
-            return Ok(());
-        };
-        let time = contact.time_available();
-        let mut asked = BTreeSet::new();
-        let mut steps = 0;
-        loop {
-            let offered = next(&contact, &doc, time);
-            let Some(&(which, pick)) = picks.get(steps) else {
-                prop_assert!(false, "not finished after {steps} steps: {offered:?}");
-                unreachable!()
-            };
-            if offered.is_empty() {
-                break;
-            }
-            for n in &offered {
-                prop_assert!(!answered(&doc, n.question.question()), "{n:?} is answered: {doc}");
-            }
-            let chosen = offered[which % offered.len()];
-            prop_assert!(asked.insert(chosen.question), "{chosen:?} asked twice");
-            write(&mut doc, chosen.question.question(), pick);
-            if serde_json::from_value::<Answers>(doc.clone()).is_err() {
-                break;
-            }
-            steps += 1;
-            prop_assert!(steps <= QuestionId::ALL.len());
+        if let Some(doc) = start(&instruments, &first) {
+            follow(&contact, doc, &picks)?;
         }
     }
+}
+
+/// The property above skips refused starting answers; most of those it
+/// generates must be read, and the flow must ask questions, or it would hold
+/// vacuously.
+#[test]
+fn most_generated_scenarios_are_followed() {
+    use proptest::strategy::ValueTree;
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let strategy = any_scenario();
+    let (mut read, mut asked) = (0, 0);
+    for _ in 0..300 {
+        let (contact, instruments, first, picks) =
+            strategy.new_tree(&mut runner).unwrap().current();
+        if let Some(doc) = start(&instruments, &first) {
+            read += 1;
+            asked += follow(&contact, doc, &picks).unwrap().len();
+        }
+    }
+    assert!(read >= 150, "only {read} of 300 starting documents read");
+    assert!(
+        asked >= 300,
+        "only {asked} questions asked in {read} scenarios"
+    );
 }
 
 // ---------------------------------------------------------------- one entry, as published
