@@ -1,17 +1,21 @@
 //! Prints the JSON Schemas of the screening document (the input of the
-//! `screen` example), the assessment, and the policy document and overlay.
+//! `screen` example), the assessment, the policy document and overlay, and
+//! the question bank.
 //!
-//! Run with `cargo run --example schema`: one JSON object with the four
-//! schemas as `screening`, `assessment`, `policy` and `policy_overlay`.
+//! Run with `cargo run --example schema`: one JSON object with the five
+//! schemas as `screening`, `assessment`, `policy`, `policy_overlay` and
+//! `question_bank`.
 //!
 //! Run with `cargo run --example schema -- --out DIR` to write each schema to
 //! its own file instead (`screening.schema.json`, `assessment.schema.json`,
-//! `policy.schema.json`, `policy_overlay.schema.json`), the form code
+//! `policy.schema.json`, `policy_overlay.schema.json`,
+//! `question_bank.schema.json`), the form code
 //! generators for other languages read.
 
 use std::path::PathBuf;
 
 use mecc::policy::{PolicyDocument, PolicyOverlay};
+use mecc::questions::QuestionBank;
 use mecc::{Assessment, Screening};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -20,6 +24,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         ("assessment", schemars::schema_for!(Assessment)),
         ("policy", schemars::schema_for!(PolicyDocument)),
         ("policy_overlay", schemars::schema_for!(PolicyOverlay)),
+        ("question_bank", schemars::schema_for!(QuestionBank)),
     ];
     let mut args = std::env::args().skip(1);
     match (args.next().as_deref(), args.next(), args.next()) {

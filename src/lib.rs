@@ -58,6 +58,38 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
+//! ## Asking the questions
+//!
+//! [`questions::bank`] lists every question of every instrument: a stable id
+//! (`audit.frequency`, usable as a FHIR `linkId`), its wording and source,
+//! its answer codes, scores and ranges as the instruments define them, and
+//! the JSON Pointer of its field in [`Answers`]. [`questions::next_questions`]
+//! says what to ask next, and why: PAT's routing, the rest of the AUDIT after
+//! a positive AUDIT-C when there is time, FAST's second stage only when its
+//! first question does not decide, and nothing whose answer could not change
+//! the plan.
+//!
+//! ```
+//! use mecc::questions::{AskReason, QuestionId, next_questions};
+//! use mecc::Answers;
+//!
+//! let contact: mecc::context::Contact = serde_json::from_value(serde_json::json!({
+//!     "age": 30, "sex": "male", "pregnant": "no",
+//!     "setting": "emergency_department", "time_available": "very_brief"
+//! }))?;
+//! let answers: Answers = serde_json::from_value(serde_json::json!({"fast": {
+//!     "heavy_drinking": {"kind": "answered", "value": "monthly"},
+//!     "failed_expectations": {"kind": "not_asked"},
+//!     "memory_loss": {"kind": "not_asked"},
+//!     "others_concerned": {"kind": "not_asked"}
+//! }}))?;
+//! let next = next_questions(&contact, &answers, contact.time_available());
+//! assert_eq!(next[0].question, QuestionId::FastFailedExpectations);
+//! assert_eq!(next[0].reason, AskReason::FastSecondStage);
+//! assert_eq!(next[0].question.question().pointer, "/fast/failed_expectations");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
 //! ## The two halves, and the one contract between them
 //!
 //! ```text
@@ -159,6 +191,7 @@ mod json;
 pub mod outcome;
 pub mod policy;
 pub mod provenance;
+pub mod questions;
 pub mod units;
 
 pub use assess::{Assessment, PolicyStamp, Screening, assess, assess_with};

@@ -7,6 +7,7 @@ mod common;
 use std::collections::BTreeMap;
 
 use mecc::policy::{PolicyDocument, PolicyOverlay};
+use mecc::questions::{NextQuestion, QuestionBank};
 use mecc::{Assessment, Screening};
 use serde_json::Value;
 
@@ -18,6 +19,8 @@ fn definitions() -> BTreeMap<String, Value> {
         common::schema_of::<Assessment>(),
         common::schema_of::<PolicyDocument>(),
         common::schema_of::<PolicyOverlay>(),
+        common::schema_of::<QuestionBank>(),
+        common::schema_of::<NextQuestion>(),
     ] {
         if let Some(d) = schema["$defs"].as_object() {
             defs.extend(d.iter().map(|(k, v)| (k.clone(), v.clone())));
@@ -80,6 +83,17 @@ fn hand_written_schemas_are_published_under_their_type_names() {
         "ExerciseAndCyclingMinutes",
         "StrengthDays",
         "WeeklyActivity",
+        // question bank
+        "InstrumentQuestions",
+        "BankQuestion",
+        "QuestionId",
+        "Wording",
+        "AnswerFormat",
+        "AnswerOption",
+        "AnswerForm",
+        "FormValue",
+        "Measure",
+        "AskReason",
         // engine
         "OutcomeSet",
         "Adjustments",
