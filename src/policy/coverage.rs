@@ -114,28 +114,32 @@ pub(crate) fn outcome_sets(o: Outcome, reads: &Reads) -> Vec<OutcomeSet> {
 /// One setting for each group of settings that the conditions cannot tell
 /// apart.
 fn settings(masks: &[u16]) -> Vec<Setting> {
-    let mut seen: Vec<Vec<bool>> = Vec::new();
-    let mut out = Vec::new();
-    for s in Setting::ALL {
-        let signature: Vec<bool> = masks.iter().map(|m| m & (1 << s as u8) != 0).collect();
-        if !seen.contains(&signature) {
-            seen.push(signature);
-            out.push(s);
-        }
-    }
-    out
+    one_per_group(Setting::ALL, masks, |s| 1 << (s as u16))
 }
 
 /// No presenting condition, and one condition for each group of conditions
 /// that the conditions cannot tell apart.
 fn presenting(masks: &[u16]) -> Vec<Option<PresentingCondition>> {
-    let mut seen: Vec<Vec<bool>> = vec![vec![false; masks.len()]];
-    let mut out = vec![None];
-    for p in PresentingCondition::ALL {
-        let signature: Vec<bool> = masks.iter().map(|m| m & (1 << p as u16) != 0).collect();
+    let each = PresentingCondition::ALL.into_iter().map(Some);
+    one_per_group(std::iter::once(None).chain(each), masks, |p| {
+        p.map_or(0, |p| 1 << (p as u16))
+    })
+}
+
+/// The first of `items` in each group that every mask in `masks` treats
+/// alike, `bit` giving an item's bit in the masks.
+fn one_per_group<T: Copy>(
+    items: impl IntoIterator<Item = T>,
+    masks: &[u16],
+    bit: impl Fn(T) -> u16,
+) -> Vec<T> {
+    let mut seen: Vec<Vec<bool>> = Vec::new();
+    let mut out = Vec::new();
+    for item in items {
+        let signature: Vec<bool> = masks.iter().map(|m| m & bit(item) != 0).collect();
         if !seen.contains(&signature) {
             seen.push(signature);
-            out.push(Some(p));
+            out.push(item);
         }
     }
     out
