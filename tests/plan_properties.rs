@@ -10,7 +10,7 @@
 mod common;
 
 use common::documents::{any_answers_json, any_contact_json};
-use mecc::context::{Contact, Pregnancy, Sex, TimeAvailable};
+use mecc::context::{Contact, Pregnancy, SettingClass, Sex, TimeAvailable};
 use mecc::outcome::Outcome;
 use mecc::policy::{
     ActionKind, Adjustment, Policy, PolicyDocument, ReferralMode, Response, ResponseStatus,
@@ -689,6 +689,24 @@ proptest! {
     /// health worker now only for an adult in a hospital setting, where that
     /// service takes the referral; a local rule that asks for `now` of a
     /// service that cannot see the person keeps its own words.
+    /// An opt-out referral, made unless the person declines, comes only
+    /// from a clinical setting (CLINICAL-REFERENCE §6.4, §6.6): a pharmacy,
+    /// dental practice or optometrist and the wider workforce refer only
+    /// with the person's agreement, and no action there, held or not, tells
+    /// them to refer unless she declines.
+    #[test]
+    fn opt_out_referrals_only_in_clinical_settings(contact in any_contact_json(), answers in any_answers_json()) {
+        let Some((contact, answers)) = read(&contact, &answers) else { return Ok(()) };
+        if contact.setting().class() == SettingClass::Clinical {
+            return Ok(());
+        }
+        let a = plan_with(&contact, &answers, &[]);
+        for x in &a.plan {
+            prop_assert!(x.mode != Some(ReferralMode::OptOut), "{} is opt-out in {:?}", x.id, contact.setting());
+            prop_assert!(!x.text.contains("(opt-out)") && !x.text.contains("unless she declines"), "{} in {:?}: {:?}", x.id, contact.setting(), x.text);
+        }
+    }
+
     #[test]
     fn a_referral_text_promises_no_more_than_its_urgency(contact in any_contact_json(), answers in any_answers_json()) {
         let Some((contact, answers)) = read(&contact, &answers) else { return Ok(()) };

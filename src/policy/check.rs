@@ -474,7 +474,7 @@ fn check_topics(
 fn check_templates(document: &PolicyDocument, diags: &mut Vec<Diagnostic>) -> Templates {
     let t = &document.templates;
     // (name, template, whether the action it writes is one a person reads)
-    let all: [(&str, &TemplateText, bool); 19] = [
+    let all: [(&str, &TemplateText, bool); 20] = [
         ("active_referral_offer", &t.active_referral_offer, false),
         ("declined_record", &t.declined_record, false),
         ("declined_signpost", &t.declined_signpost, true),
@@ -486,6 +486,11 @@ fn check_templates(document: &PolicyDocument, diags: &mut Vec<Diagnostic>) -> Te
             false,
         ),
         ("setting_cannot_refer", &t.setting_cannot_refer, true),
+        (
+            "opt_out_not_from_this_setting",
+            &t.opt_out_not_from_this_setting,
+            false,
+        ),
         ("moved_to_follow_up", &t.moved_to_follow_up, false),
         ("moved_to_signpost", &t.moved_to_signpost, true),
         ("no_local_service", &t.no_local_service, false),
@@ -539,6 +544,7 @@ fn check_templates(document: &PolicyDocument, diags: &mut Vec<Diagnostic>) -> Te
         declined_topic_record: fill(&t.declined_topic_record),
         declined_topic_follow_up: fill(&t.declined_topic_follow_up),
         setting_cannot_refer: fill(&t.setting_cannot_refer),
+        opt_out_not_from_this_setting: fill(&t.opt_out_not_from_this_setting),
         moved_to_follow_up: fill(&t.moved_to_follow_up),
         moved_to_signpost: fill(&t.moved_to_signpost),
         no_local_service: fill(&t.no_local_service),

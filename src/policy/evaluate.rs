@@ -212,6 +212,7 @@ impl Policy {
             }
             self.refer_from_setting(&mut draft, contact);
             draft.settle_referral(&self.pathways);
+            self.offer_unless_clinical_referrer(&mut draft, contact);
         }
         let (mut text, person_text) = self.texts(spec, &draft, rule.topic, facts);
         if draft.kind == ActionKind::Referral && contact.age().years() < CONSENT_REMINDER_BELOW {
@@ -360,6 +361,32 @@ impl Policy {
         }
     }
 
+    /// An opt-out referral (made unless the person declines) is kept only
+    /// in a clinical setting that the service takes referrals from. A
+    /// pharmacy, dental practice or optometrist, and the wider workforce,
+    /// refer on the person's behalf only with their agreement (§6.6), and
+    /// opt-out referral is a clinical pathway (§6.4: tobacco dependence
+    /// treatment for inpatients and in pregnancy), so there the referral
+    /// becomes an offer and its text says so: a housing officer does not
+    /// refer a pregnant smoker unless she declines.
+    fn offer_unless_clinical_referrer(&self, draft: &mut Draft, contact: &Contact) {
+        let Some(p) = draft.pathway.and_then(|q| self.pathways.get(q)) else {
+            return;
+        };
+        let setting = contact.setting();
+        if draft.kind != ActionKind::Referral
+            || draft.mode != Some(ReferralMode::OptOut)
+            || (setting.class() == SettingClass::Clinical && p.referred_from.contains(setting))
+        {
+            return;
+        }
+        draft.mode = Some(ReferralMode::OptIn);
+        draft
+            .adjustments
+            .insert(Adjustment::OfferedRatherThanOptOut);
+        draft.template = Some(Template::OptOutNotFromThisSetting);
+    }
+
     /// The action's texts: the engine's template when it changed the action,
     /// otherwise the rule's texts with the pathway used filled in.
     fn texts(
@@ -438,6 +465,7 @@ impl Policy {
             Template::DeclinedTopicRecord => &all.declined_topic_record,
             Template::DeclinedTopicFollowUp => &all.declined_topic_follow_up,
             Template::SettingCannotRefer => &all.setting_cannot_refer,
+            Template::OptOutNotFromThisSetting => &all.opt_out_not_from_this_setting,
             Template::MovedToFollowUp => &all.moved_to_follow_up,
             Template::MovedToSignpost => &all.moved_to_signpost,
             Template::NoLocalService => &all.no_local_service,
@@ -1040,6 +1068,7 @@ enum Template {
     DeclinedTopicRecord,
     DeclinedTopicFollowUp,
     SettingCannotRefer,
+    OptOutNotFromThisSetting,
     MovedToFollowUp,
     MovedToSignpost,
     NoLocalService,

@@ -142,6 +142,11 @@ named_enum! {
         /// Right only if the person is (or only if they are not) pregnant, which
         /// is not known: held as a follow-up until it is (§6.11).
         HeldUntilPregnancyKnown = "held_until_pregnancy_known",
+        /// The policy asked for an opt-out referral, which only a clinical
+        /// setting the service takes referrals from makes: elsewhere a
+        /// referral is made on the person's behalf only with their
+        /// agreement, so it became an offer (§6.4, §6.6).
+        OfferedRatherThanOptOut = "offered_rather_than_opt_out",
     }
 }
 
@@ -184,6 +189,9 @@ impl std::fmt::Display for Adjustment {
             Adjustment::Intoxicated => "they may be intoxicated: held until they are sober",
             Adjustment::HeldUntilPregnancyKnown => {
                 "held until it is known whether they are pregnant"
+            }
+            Adjustment::OfferedRatherThanOptOut => {
+                "an opt-out referral cannot be made from this setting: offered, made only if they agree"
             }
         })
     }
