@@ -174,6 +174,47 @@
 //! );
 //! ```
 //!
+//! ## Many contacts at once
+//!
+//! A compiled [`policy::Policy`] is `Send + Sync` and assessing borrows it,
+//! so a batch (a population-health run over a practice list) shares one
+//! policy across threads with no locking. The crate starts no threads of
+//! its own; a host splits the batch, for example with
+//! [`std::thread::scope`] (or a thread pool it already has):
+//!
+//! ```
+//! use mecc::policy::Policy;
+//! use mecc::{Answers, assess};
+//! # use mecc::context::Contact;
+//! # fn batch() -> Result<Vec<(Contact, Answers)>, mecc::Error> {
+//! #     let contact = Contact::from_json(r#"{"age": 40, "sex": "female",
+//! #         "pregnant": "no", "family_background": "white",
+//! #         "setting": "general_practice", "time_available": "brief"}"#)?;
+//! #     Ok(vec![(contact, Answers::default()); 8])
+//! # }
+//!
+//! let policy = Policy::national_default_shared()?;
+//! let contacts: Vec<(Contact, Answers)> = batch()?;
+//! let threads = 2;
+//! let share = contacts.len().div_ceil(threads);
+//! let plans: usize = std::thread::scope(|scope| {
+//!     let workers: Vec<_> = contacts
+//!         .chunks(share)
+//!         .map(|chunk| {
+//!             scope.spawn(move || {
+//!                 chunk
+//!                     .iter()
+//!                     .filter_map(|(c, a)| assess(c, a, policy).ok())
+//!                     .count()
+//!             })
+//!         })
+//!         .collect();
+//!     workers.into_iter().filter_map(|w| w.join().ok()).sum()
+//! });
+//! assert_eq!(plans, 8);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
 //! ## What it is not
 //!
 //! Decision support for trained staff: not a diagnosis, not a medical device

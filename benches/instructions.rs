@@ -1,0 +1,94 @@
+//! Instruction counts, with valgrind's callgrind, for the cases whose speed
+//! matters most: one full contact, a plan from outcomes, and the JSON path
+//! from a screening document to an assessment string through a policy
+//! compiled once. Counts do not depend on what else the machine is doing,
+//! so they catch a regression that wall-clock benches on a shared machine
+//! would hide; the baselines are in `benches/README.md`.
+//!
+//! Needs valgrind and the runner of the same version as the library:
+//! `cargo install iai-callgrind-runner --version 0.16.1`, then
+//! `cargo bench --bench instructions`.
+
+use std::hint::black_box;
+
+use iai_callgrind::{library_benchmark, library_benchmark_group, main};
+use mecc::context::Contact;
+use mecc::outcome::OutcomeSet;
+use mecc::policy::{Action, Policy, PolicyDocument, PolicyOverlay};
+use mecc::{Answers, Assessment, Findings, Screening, assess};
+
+mod common;
+
+/// The national default, compiled before measuring (as a host compiles it
+/// once per process).
+fn policy() -> &'static Policy {
+    Policy::national_default_shared().expect("the shipped policy compiles")
+}
+
+/// The first of the benches' varied contacts: an emergency department
+/// visit with PAT, smoking, BMI and activity answered.
+fn ed_contact() -> (Contact, Answers, &'static Policy) {
+    (common::contact(0), common::answers(0), policy())
+}
+
+fn ed_outcomes() -> (OutcomeSet, Contact, &'static Policy) {
+    let (contact, answers, policy) = ed_contact();
+    let outcomes = Findings::score(&answers, &contact).outcomes();
+    (outcomes, contact, policy)
+}
+
+/// The README's emergency department document, as a host sends it, and the
+/// policy its overlay makes, compiled once as a host holding a local policy
+/// compiles it; the document then goes through that policy without its
+/// overlay. The policy lives for the process, as a host's does, so that
+/// dropping it is not counted.
+fn readme_document() -> (String, &'static Policy) {
+    let mut document: serde_json::Value =
+        serde_json::from_str(include_str!("../examples/data/screen.json"))
+            .expect("the sample is JSON");
+    let overlay = document
+        .as_object_mut()
+        .and_then(|d| d.remove("overlay"))
+        .expect("the sample has an overlay");
+    let overlay: PolicyOverlay = serde_json::from_value(overlay).expect("a valid overlay");
+    let local = PolicyDocument::national_default()
+        .and_then(|national| national.with_overlay(&overlay))
+        .and_then(Policy::compile)
+        .expect("the overlay compiles");
+    (document.to_string(), Box::leak(Box::new(local)))
+}
+
+#[library_benchmark]
+#[bench::ed(ed_contact())]
+fn full_contact((contact, answers, policy): (Contact, Answers, &'static Policy)) -> Assessment {
+    black_box(assess(&contact, &answers, policy).expect("the contact is valid"))
+}
+
+#[library_benchmark]
+#[bench::ed(ed_outcomes())]
+fn plan_from_outcomes(
+    (outcomes, contact, policy): (OutcomeSet, Contact, &'static Policy),
+) -> Vec<Action> {
+    black_box(policy.plan(outcomes, &contact))
+}
+
+#[library_benchmark]
+#[bench::ed(ed_contact())]
+fn findings_and_outcomes((contact, answers, _): (Contact, Answers, &'static Policy)) -> OutcomeSet {
+    black_box(Findings::score(&answers, &contact).outcomes())
+}
+
+#[library_benchmark]
+#[bench::readme(readme_document())]
+fn json_document_to_assessment((text, policy): (String, &'static Policy)) -> String {
+    let screening = Screening::from_json(&text).expect("the document is valid");
+    let assessment = screening.run_with(policy).expect("the contact is valid");
+    black_box(serde_json::to_string(&assessment).expect("an assessment serializes"))
+}
+
+library_benchmark_group!(
+    name = engine;
+    benchmarks = full_contact, plan_from_outcomes, findings_and_outcomes, json_document_to_assessment
+);
+
+main!(library_benchmark_groups = engine);
