@@ -45,9 +45,11 @@ pub struct PolicyStamp {
     /// The policy's version.
     pub version: Arc<str>,
     /// The policy it was derived from by an overlay, if any.
-    pub based_on: Option<PolicyRef>,
+    // Shared with the compiled policy, as are the overrides, so that
+    // stamping an assessment allocates nothing.
+    pub based_on: Option<Arc<PolicyRef>>,
     /// Any recorded override of a protected safety rule in that policy.
-    pub safety_overrides: Vec<crate::policy::SafetyOverride>,
+    pub safety_overrides: Arc<[crate::policy::SafetyOverride]>,
 }
 
 /// Assesses one contact: scores every instrument answered and evaluates the
@@ -127,15 +129,7 @@ pub fn assess_with(
     let outcomes = findings.outcomes();
     Ok(Assessment {
         mecc_version: policy.mecc_version.clone(),
-        policy: PolicyStamp {
-            id: policy.id.clone(),
-            version: policy.version.clone(),
-            based_on: policy.based_on().map(|(id, version)| PolicyRef {
-                id: id.to_string(),
-                version: version.to_string(),
-            }),
-            safety_overrides: policy.safety_overrides().to_vec(),
-        },
+        policy: policy.stamp.clone(),
         contact: *contact,
         contact_assumptions: contact.assumptions(),
         findings,
@@ -340,7 +334,7 @@ impl std::fmt::Display for Assessment {
         if let Some(base) = &self.policy.based_on {
             write!(f, ", based on {} {}", base.id, base.version)?;
         }
-        for o in &self.policy.safety_overrides {
+        for o in self.policy.safety_overrides.iter() {
             write!(
                 f,
                 "\n  safety rule {} overridden by {}: {}",

@@ -803,6 +803,16 @@ fn an_explicit_safety_override_is_accepted_and_recorded_in_every_assessment() {
         )
     );
     common::assert_json_contract(&a);
+
+    // The stamp (the base policy and the recorded override) is shared with
+    // the compiled policy: a local policy costs no more per assessment than
+    // the national default does.
+    let national = Policy::national_default_shared().unwrap();
+    let with_overlay =
+        common::alloc::allocations_during(|| drop(mecc::assess(&contact, &answers, &policy)));
+    let without =
+        common::alloc::allocations_during(|| drop(mecc::assess(&contact, &answers, national)));
+    assert_eq!(with_overlay, without, "a local policy allocates more per assessment");
 }
 
 #[test]

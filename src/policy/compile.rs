@@ -26,8 +26,9 @@ use crate::policy::document::PolicyDocument;
 pub struct Policy {
     pub(crate) id: Arc<str>,
     pub(crate) version: Arc<str>,
-    pub(crate) based_on: Option<(Arc<str>, Arc<str>)>,
     pub(crate) mecc_version: Arc<str>,
+    /// What every assessment records of this policy, built once.
+    pub(crate) stamp: crate::PolicyStamp,
     pub(super) pathways: Vec<CheckedPathway>,
     pub(super) rules: Vec<CheckedRule>,
     pub(super) conditions: Conditions,
@@ -63,13 +64,17 @@ impl Policy {
             templates,
             document,
         } = checked;
+        let id: Arc<str> = document.id.as_str().into();
+        let version: Arc<str> = document.version.as_str().into();
         Policy {
-            id: document.id.as_str().into(),
-            version: document.version.as_str().into(),
-            based_on: document
-                .based_on
-                .as_ref()
-                .map(|b| (b.id.as_str().into(), b.version.as_str().into())),
+            stamp: crate::PolicyStamp {
+                id: id.clone(),
+                version: version.clone(),
+                based_on: document.based_on.clone().map(Arc::new),
+                safety_overrides: document.safety_overrides.as_slice().into(),
+            },
+            id,
+            version,
             mecc_version: crate::VERSION.into(),
             pathways,
             rules,
@@ -140,13 +145,16 @@ impl Policy {
     /// The policy this one was derived from by an overlay, as (id, version).
     #[must_use]
     pub fn based_on(&self) -> Option<(&str, &str)> {
-        self.based_on.as_ref().map(|(i, v)| (&**i, &**v))
+        self.stamp
+            .based_on
+            .as_deref()
+            .map(|b| (b.id.as_str(), b.version.as_str()))
     }
 
     /// The recorded overrides of protected safety rules, if any.
     #[must_use]
     pub fn safety_overrides(&self) -> &[crate::policy::SafetyOverride] {
-        &self.document.safety_overrides
+        &self.stamp.safety_overrides
     }
 
     /// How many rules the policy has.
