@@ -77,8 +77,12 @@ fn engine(c: &mut Criterion) {
         .expect("the sample has an overlay");
     let overlay: mecc::policy::PolicyOverlay =
         serde_json::from_value(overlay).expect("a valid overlay");
-    let policy = Policy::compile(document.with_overlay(&overlay).expect("the overlay applies"))
-        .expect("the overlay compiles");
+    let policy = Policy::compile(
+        document
+            .with_overlay(&overlay)
+            .expect("the overlay applies"),
+    )
+    .expect("the overlay compiles");
     let document = readme.to_string();
     let document = document.as_str();
     let mut group = c.benchmark_group("json");
@@ -89,6 +93,19 @@ fn engine(c: &mut Criterion) {
     let assessment = screening.run_with(&policy).expect("the sample assesses");
     group.bench_function("serialize_assessment", |b| {
         b.iter(|| serde_json::to_string(black_box(&assessment)))
+    });
+    group.bench_function("serialize_compact_assessment", |b| {
+        b.iter(|| {
+            let compact = policy.compact(black_box(&assessment)).ok()?;
+            serde_json::to_string(&compact).ok()
+        })
+    });
+    group.bench_function("document_to_compact_assessment_string", |b| {
+        b.iter(|| {
+            let screening = mecc::Screening::from_json(black_box(document)).ok()?;
+            let assessment = screening.run_with(&policy).ok()?;
+            serde_json::to_string(&policy.compact(&assessment).ok()?).ok()
+        })
     });
     group.bench_function("document_to_assessment_string", |b| {
         b.iter(|| {

@@ -86,9 +86,19 @@ fn json_document_to_assessment((text, policy): (String, &'static Policy)) -> Str
     black_box(serde_json::to_string(&assessment).expect("an assessment serializes"))
 }
 
+#[library_benchmark]
+#[bench::readme(readme_document())]
+fn json_document_to_compact_assessment((text, policy): (String, &'static Policy)) -> String {
+    let screening = Screening::from_json(&text).expect("the document is valid");
+    let assessment = screening.run_with(policy).expect("the contact is valid");
+    let compact = policy.compact(&assessment).expect("the policy made it");
+    black_box(serde_json::to_string(&compact).expect("a compact assessment serializes"))
+}
+
 library_benchmark_group!(
     name = engine;
-    benchmarks = full_contact, plan_from_outcomes, findings_and_outcomes, json_document_to_assessment
+    benchmarks = full_contact, plan_from_outcomes, findings_and_outcomes, json_document_to_assessment,
+        json_document_to_compact_assessment
 );
 
 main!(library_benchmark_groups = engine);

@@ -1,20 +1,20 @@
 //! Prints the JSON Schemas of the screening document (the input of the
-//! `screen` example), the assessment, the policy document and overlay, and
-//! the question bank.
+//! `screen` example), the assessment and its compact form, the policy
+//! document and overlay, and the question bank.
 //!
-//! Run with `cargo run --example schema`: one JSON object with the five
-//! schemas as `screening`, `assessment`, `policy`, `policy_overlay` and
-//! `question_bank`.
+//! Run with `cargo run --example schema`: one JSON object with the six
+//! schemas as `screening`, `assessment`, `compact_assessment`, `policy`,
+//! `policy_overlay` and `question_bank`.
 //!
 //! Run with `cargo run --example schema -- --out DIR` to write each schema to
 //! its own file instead (`screening.schema.json`, `assessment.schema.json`,
-//! `policy.schema.json`, `policy_overlay.schema.json`,
+//! `compact_assessment.schema.json`, `policy.schema.json`, `policy_overlay.schema.json`,
 //! `question_bank.schema.json`), the form code
 //! generators for other languages read.
 
 use std::path::PathBuf;
 
-use mecc::policy::{PolicyDocument, PolicyOverlay};
+use mecc::policy::{CompactAssessment, PolicyDocument, PolicyOverlay};
 use mecc::questions::QuestionBank;
 use mecc::{Assessment, Screening};
 
@@ -22,6 +22,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let schemas = [
         ("screening", schemars::schema_for!(Screening)),
         ("assessment", schemars::schema_for!(Assessment)),
+        (
+            "compact_assessment",
+            schemars::schema_for!(CompactAssessment<'static>),
+        ),
         ("policy", schemars::schema_for!(PolicyDocument)),
         ("policy_overlay", schemars::schema_for!(PolicyOverlay)),
         ("question_bank", schemars::schema_for!(QuestionBank)),

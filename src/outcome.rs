@@ -449,20 +449,38 @@ outcomes! {
 /// A set of outcomes, held as bits so it is `Copy` and costs nothing to build.
 ///
 /// In JSON it is a list of outcome names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Deserialize)]
 #[cfg_attr(
     feature = "schema",
     derive(schemars::JsonSchema),
     schemars(with = "Vec<Outcome>", extend("uniqueItems" = true), description = "a set of outcomes, each named once")
 )]
-#[serde(from = "Vec<Outcome>", into = "Vec<Outcome>")]
+#[serde(from = "Vec<Outcome>")]
 pub struct OutcomeSet(u128);
+
+// Written straight from the bits, as the list `Vec<Outcome>` would give,
+// without building the list (an assessment writes a set for every action).
+impl Serialize for OutcomeSet {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
+}
 
 // Every outcome must have a bit of its own.
 const _: () = assert!(
     Outcome::ALL.len() <= u128::BITS as usize,
     "OutcomeSet holds at most 128 outcomes"
 );
+
+// An outcome's bit is its place in `Outcome::ALL`, which `OutcomeSet::iter`
+// relies on to list a set in declaration order from its bits alone.
+const _: () = {
+    let mut i = 0;
+    while i < Outcome::ALL.len() {
+        assert!(Outcome::ALL[i] as usize == i, "Outcome::ALL is in bit order");
+        i += 1;
+    }
+};
 
 impl OutcomeSet {
     /// The empty set.
@@ -538,10 +556,14 @@ impl OutcomeSet {
 
     /// The outcomes in the set, in declaration order.
     pub fn iter(self) -> impl Iterator<Item = Outcome> {
-        Outcome::ALL
-            .iter()
-            .copied()
-            .filter(move |o| self.contains(*o))
+        // Bit `i` is `Outcome::ALL[i]` (checked below), so only the set bits
+        // are visited, lowest first.
+        let mut bits = self.0;
+        std::iter::from_fn(move || {
+            let i = bits.trailing_zeros();
+            bits &= bits.wrapping_sub(1);
+            Outcome::ALL.get(usize::try_from(i).ok()?).copied()
+        })
     }
 }
 

@@ -812,7 +812,10 @@ fn an_explicit_safety_override_is_accepted_and_recorded_in_every_assessment() {
         common::alloc::allocations_during(|| drop(mecc::assess(&contact, &answers, &policy)));
     let without =
         common::alloc::allocations_during(|| drop(mecc::assess(&contact, &answers, national)));
-    assert_eq!(with_overlay, without, "a local policy allocates more per assessment");
+    assert_eq!(
+        with_overlay, without,
+        "a local policy allocates more per assessment"
+    );
 }
 
 #[test]

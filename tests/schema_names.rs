@@ -6,7 +6,7 @@ mod common;
 
 use std::collections::BTreeMap;
 
-use mecc::policy::{PolicyDocument, PolicyOverlay};
+use mecc::policy::{CompactAssessment, PolicyDocument, PolicyOverlay};
 use mecc::questions::{NextQuestion, QuestionBank};
 use mecc::{Assessment, Screening};
 use serde_json::Value;
@@ -17,6 +17,7 @@ fn definitions() -> BTreeMap<String, Value> {
     for schema in [
         common::schema_of::<Screening>(),
         common::schema_of::<Assessment>(),
+        common::schema_of::<CompactAssessment<'static>>(),
         common::schema_of::<PolicyDocument>(),
         common::schema_of::<PolicyOverlay>(),
         common::schema_of::<QuestionBank>(),

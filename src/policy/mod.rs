@@ -19,11 +19,16 @@
 //! [`Policy::compile`] runs stages 2 and 3 in one call, and [`Policy::check`]
 //! returns stage 2's diagnostics alone.
 //!
+//! An assessment can be stored or sent in a compact form that refers to its
+//! policy for the texts, sources and names the policy holds
+//! ([`Policy::compact`], [`Policy::expand`], [`CompactAssessment`]).
+//!
 //! The engine reads findings only through [`Outcome`](crate::outcome::Outcome)s, a finite vocabulary, so
 //! coverage can be checked by enumeration.
 
 mod check;
 mod codes;
+mod compact;
 mod compile;
 mod condition;
 mod coverage;
@@ -39,6 +44,7 @@ mod vocabulary;
 pub use crate::diagnostic::{Diagnostic, DiagnosticCode};
 pub use check::CheckedPolicy;
 pub use codes::{CODES_SOURCE, CONFIRMED_CODES, Concept};
+pub use compact::{CompactAction, CompactAssessment};
 pub use compile::Policy;
 pub use document::{
     ActionSpec, CodeOverride, Condition, DiabetesIs, NoAction, Pathway, PolicyDocument, PolicyRef,
