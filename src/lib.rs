@@ -186,6 +186,8 @@ mod bounded;
 pub mod context;
 pub mod diagnostic;
 pub mod error;
+#[cfg(feature = "fhir")]
+pub mod fhir;
 pub mod instruments;
 mod json;
 pub mod outcome;
