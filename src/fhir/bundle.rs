@@ -300,7 +300,7 @@ fn bmi_observation(
     bmi_tenths: u16,
     height_mm: u32,
     weight_g: u32,
-    classification: String,
+    classification: &str,
 ) -> Observation {
     let mut o = observation(
         key,
@@ -309,7 +309,7 @@ fn bmi_observation(
         with_snomed(Concept::BodyMassIndex, Some(LOINC_BMI), "Body mass index"),
     );
     o.value_quantity = Some(Quantity::ucum(f64::from(bmi_tenths) / 10.0, "kg/m2"));
-    o.interpretation = vec![CodeableConcept::text(&classification)];
+    o.interpretation = vec![CodeableConcept::text(classification)];
     o.component = vec![
         ObservationComponent {
             code: coded(&[(LOINC, LOINC_HEIGHT.0, LOINC_HEIGHT.1)], "Body height"),
@@ -327,6 +327,41 @@ fn bmi_observation(
 
 fn observations(a: &Assessment, subject: &Reference, meta: &Meta) -> Vec<Observation> {
     let f = &a.findings;
+    let mut out = alcohol_observations(a, subject, meta);
+    if let Some(s) = &f.smoking {
+        out.push(smoking_observation(s, subject, meta));
+    }
+    if let Some(b) = &f.bmi {
+        out.push(bmi_observation(
+            "bmi",
+            meta,
+            subject,
+            b.bmi_tenths,
+            b.height_mm,
+            b.weight_g,
+            &kind_of(&b.classification),
+        ));
+    }
+    if let Some(act) = &f.activity {
+        out.push(activity_observation(act, subject, meta));
+    }
+    if let Some(c) = &f.child_bmi {
+        out.push(bmi_observation(
+            "child_bmi",
+            meta,
+            subject,
+            c.bmi_tenths,
+            c.height_mm,
+            c.weight_g,
+            &kind_of(&c.classification),
+        ));
+    }
+    out
+}
+
+/// PAT, AUDIT and FAST, each with its own result.
+fn alcohol_observations(a: &Assessment, subject: &Reference, meta: &Meta) -> Vec<Observation> {
+    let f = &a.findings;
     let mut out = Vec::new();
     if let Some(p) = &f.pat {
         let mut o = observation(
@@ -335,7 +370,10 @@ fn observations(a: &Assessment, subject: &Reference, meta: &Meta) -> Vec<Observa
             subject,
             CodeableConcept::text("Paddington Alcohol Test (PAT) result"),
         );
-        o.value_codeable_concept = Some(CodeableConcept::text(&kind_of(&p.result)));
+        o.value_codeable_concept = Some(CodeableConcept::text(&format!(
+            "PAT {}",
+            kind_of(&p.result).replace('_', " ")
+        )));
         o.status = status(!matches!(
             p.result,
             crate::instruments::pat::PatResult::Incomplete { .. }
@@ -369,93 +407,79 @@ fn observations(a: &Assessment, subject: &Reference, meta: &Meta) -> Vec<Observa
         o.status = status(fast.complete || fast.short_cut.is_some());
         out.push(o);
     }
-    if let Some(s) = &f.smoking {
-        let concept = match s.snomed_ct {
-            crate::instruments::smoking::SmokingConcept::Smoker => Concept::Smoker,
-            crate::instruments::smoking::SmokingConcept::ExSmoker => Concept::ExSmoker,
-            crate::instruments::smoking::SmokingConcept::NeverSmokedTobacco => {
-                Concept::NeverSmokedTobacco
-            }
-        };
-        let mut o = observation(
-            "smoking",
-            meta,
-            subject,
-            CodeableConcept::text("Tobacco smoking status"),
-        );
-        o.value_codeable_concept = Some(match snomed(concept) {
-            Some((system, code, display)) => coded(&[(system, code, &display)], &display),
-            None => CodeableConcept::text(&concept.to_string()),
-        });
-        out.push(o);
-    }
-    if let Some(b) = &f.bmi {
-        out.push(bmi_observation(
-            "bmi",
-            meta,
-            subject,
-            b.bmi_tenths,
-            b.height_mm,
-            b.weight_g,
-            kind_of(&b.classification),
-        ));
-    }
-    if let Some(act) = &f.activity {
-        use crate::instruments::activity::{GppaqOutcome, WeeklyOutcome};
-        let mut o = match &act.gppaq {
-            GppaqOutcome::Scored(r) => {
-                let mut o = observation(
-                    "activity",
-                    meta,
-                    subject,
-                    with_snomed(
-                        Concept::GppaqPhysicalActivityIndex,
-                        None,
-                        "GPPAQ physical activity index",
-                    ),
-                );
-                // The four index values' codes are not confirmed (§7): text.
-                o.value_codeable_concept = Some(CodeableConcept::text(&kind_of(&r.index)));
-                o
-            }
-            other => {
-                let mut o = observation(
-                    "activity",
-                    meta,
-                    subject,
-                    CodeableConcept::text("Physical activity"),
-                );
-                o.value_codeable_concept = Some(CodeableConcept::text(&match &act.weekly {
-                    WeeklyOutcome::Assessed(w) => kind_of(&w.aerobic_guideline),
-                    WeeklyOutcome::NotAsked => format!("GPPAQ {}", kind_of(other)),
-                }));
-                o
-            }
-        };
-        if let WeeklyOutcome::Assessed(w) = &act.weekly {
-            o.component.push(ObservationComponent {
-                code: CodeableConcept::text("Moderate-equivalent minutes of activity in a week"),
-                value_quantity: Some(Quantity::ucum(
-                    f64::from(w.moderate_equivalent_minutes),
-                    "min/wk",
-                )),
-                value_integer: None,
-            });
-        }
-        out.push(o);
-    }
-    if let Some(c) = &f.child_bmi {
-        out.push(bmi_observation(
-            "child_bmi",
-            meta,
-            subject,
-            c.bmi_tenths,
-            c.height_mm,
-            c.weight_g,
-            kind_of(&c.classification),
-        ));
-    }
     out
+}
+
+fn smoking_observation(
+    s: &crate::instruments::smoking::Finding,
+    subject: &Reference,
+    meta: &Meta,
+) -> Observation {
+    use crate::instruments::smoking::SmokingConcept;
+    let concept = match s.snomed_ct {
+        SmokingConcept::Smoker => Concept::Smoker,
+        SmokingConcept::ExSmoker => Concept::ExSmoker,
+        SmokingConcept::NeverSmokedTobacco => Concept::NeverSmokedTobacco,
+    };
+    let mut o = observation(
+        "smoking",
+        meta,
+        subject,
+        CodeableConcept::text("Tobacco smoking status"),
+    );
+    o.value_codeable_concept = Some(match snomed(concept) {
+        Some((system, code, display)) => coded(&[(system, code, &display)], &display),
+        None => CodeableConcept::text(&concept.to_string()),
+    });
+    o
+}
+
+fn activity_observation(
+    act: &crate::instruments::activity::Finding,
+    subject: &Reference,
+    meta: &Meta,
+) -> Observation {
+    use crate::instruments::activity::{GppaqOutcome, WeeklyOutcome};
+    let mut o = if let GppaqOutcome::Scored(r) = &act.gppaq {
+        let mut o = observation(
+            "activity",
+            meta,
+            subject,
+            with_snomed(
+                Concept::GppaqPhysicalActivityIndex,
+                None,
+                "GPPAQ physical activity index",
+            ),
+        );
+        // The four index values' codes are not confirmed (§7): text.
+        o.value_codeable_concept = Some(CodeableConcept::text(&kind_of(&r.index)));
+        o
+    } else {
+        let mut o = observation(
+            "activity",
+            meta,
+            subject,
+            CodeableConcept::text("Physical activity"),
+        );
+        o.value_codeable_concept = Some(CodeableConcept::text(&match &act.weekly {
+            WeeklyOutcome::Assessed(w) => {
+                format!("aerobic guideline {}", kind_of(&w.aerobic_guideline))
+            }
+            WeeklyOutcome::NotAsked => format!("GPPAQ {}", kind_of(&act.gppaq)),
+        }));
+        o
+    };
+    if let WeeklyOutcome::Assessed(w) = &act.weekly {
+        o.component.push(ObservationComponent {
+            code: CodeableConcept::text("Moderate-equivalent minutes of activity in a week"),
+            value_quantity: Some(Quantity::ucum(
+                f64::from(w.moderate_equivalent_minutes),
+                "min/wk",
+            )),
+            value_integer: None,
+        });
+    }
+    o
 }
 
 // ---------------------------------------------------------------- actions
@@ -468,12 +492,17 @@ fn identifier(action: &Action, base: &CanonicalBase) -> Vec<Identifier> {
 }
 
 fn why(action: &Action) -> String {
-    let mut text = format!("rule {}", action.reason.rule);
-    let relied: Vec<&str> = action.reason.relied_on.iter().map(|o| o.as_str()).collect();
-    if !relied.is_empty() {
-        text.push_str(&format!(", on {}", relied.join(", ")));
+    let relied: Vec<&str> = action
+        .reason
+        .relied_on
+        .iter()
+        .map(crate::outcome::Outcome::as_str)
+        .collect();
+    if relied.is_empty() {
+        format!("rule {}", action.reason.rule)
+    } else {
+        format!("rule {}, on {}", action.reason.rule, relied.join(", "))
     }
-    text
 }
 
 /// The referral's status and intent for what the host reported

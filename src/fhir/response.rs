@@ -385,56 +385,7 @@ fn read_answer(
             Some(b) => json!(b),
             None => return Err(wrong_type(0, first)),
         },
-        Plan::Choice { options, repeats } => {
-            let mut chosen = Vec::new();
-            for (j, answer) in item.answer.iter().enumerate() {
-                let Some(coding) = &answer.value_coding else {
-                    return Err(wrong_type(j, answer));
-                };
-                let pointer = format!("{}/valueCoding", at(j));
-                if let Some(system) = &coding.system
-                    && *system != base.answer_system()
-                {
-                    return Err(item_error(
-                        id,
-                        &format!("{pointer}/system"),
-                        Some(json!(system)),
-                        &format!("the answer codes' system, \"{}\"", base.answer_system()),
-                        Some("is the base URL the one the questionnaire was made with?"),
-                        invalid("valueCoding", system, "the answer codes' system"),
-                    ));
-                }
-                let code = coding.code.as_deref().unwrap_or_default();
-                let Some(option) = options.iter().find(|o| o.code == code) else {
-                    let codes: Vec<String> =
-                        options.iter().map(|o| format!("\"{}\"", o.code)).collect();
-                    return Err(item_error(
-                        id,
-                        &format!("{pointer}/code"),
-                        coding.code.as_ref().map(|c| json!(c)),
-                        &format!("one of the item's answer codes: {}", codes.join(", ")),
-                        near_miss(code, options.iter().map(|o| o.code.as_str())).as_deref(),
-                        invalid("valueCoding", code, "one of the item's answer codes"),
-                    ));
-                };
-                if chosen.contains(&option.value) {
-                    return Err(item_error(
-                        id,
-                        &format!("{pointer}/code"),
-                        Some(json!(code)),
-                        "each option once",
-                        None,
-                        invalid("valueCoding", code, "each option once"),
-                    ));
-                }
-                chosen.push(option.value.clone());
-            }
-            if repeats {
-                Value::Array(chosen)
-            } else {
-                chosen.into_iter().next().unwrap_or(Value::Null)
-            }
-        }
+        Plan::Choice { options, repeats } => read_choice(q, item, path, base, &options, repeats)?,
         Plan::Number { measure, form } => {
             let number = if measure.whole {
                 match first.value_integer {
@@ -452,56 +403,134 @@ fn read_answer(
                 None => number,
             }
         }
-        Plan::Quantity { units, .. } => {
-            let Some(quantity) = &first.value_quantity else {
-                return Err(wrong_type(0, first));
-            };
-            let pointer = format!("{}/valueQuantity", at(0));
-            let accepted: Vec<String> = units.iter().map(|u| format!("\"{}\"", u.ucum)).collect();
-            let expected = format!(
-                "a value with a UCUM unit code, one of {}",
-                accepted.join(", ")
-            );
-            let Some(value) = quantity.value else {
-                return Err(item_error(
-                    id,
-                    &format!("{pointer}/value"),
-                    None,
-                    &expected,
-                    None,
-                    invalid("valueQuantity", "no value", "a value"),
-                ));
-            };
-            let unit = units.iter().find(|u| {
-                quantity.code.as_deref() == Some(u.ucum)
-                    && quantity.system.as_deref().is_none_or(|s| s == UCUM)
-            });
-            let Some(unit) = unit else {
-                return Err(item_error(
-                    id,
-                    &format!("{pointer}/code"),
-                    serde_json::to_value(quantity).ok(),
-                    &expected,
-                    Some("the unit goes in code, with system http://unitsofmeasure.org"),
-                    invalid(
-                        "valueQuantity",
-                        quantity.code.as_deref().unwrap_or("no code"),
-                        "an accepted UCUM unit",
-                    ),
-                ));
-            };
-            match unit.form.value {
-                FormValue::Compound(c) => {
-                    let per = f64::from(c.per);
-                    let wholes = (value / per).floor();
-                    let part = ((value - wholes * per) * 100.0).round() / 100.0;
-                    json!({"kind": unit.form.kind, "value": {c.first: whole_number(wholes), c.second: part}})
-                }
-                _ => json!({"kind": unit.form.kind, "value": value}),
+        Plan::Quantity { units, .. } => match &first.value_quantity {
+            Some(quantity) => {
+                read_quantity(id, quantity, &format!("{}/valueQuantity", at(0)), &units)?
             }
-        }
+            None => return Err(wrong_type(0, first)),
+        },
     };
     Ok(Some(value))
+}
+
+/// The option values the codings of a `choice` item's answers write.
+fn read_choice(
+    q: &BankQuestion,
+    item: &ResponseItem,
+    path: &str,
+    base: &CanonicalBase,
+    options: &[super::questionnaire::ChoiceOption],
+    repeats: bool,
+) -> Result<Value, Error> {
+    let id = q.id.as_str();
+    let mut chosen = Vec::new();
+    for (j, answer) in item.answer.iter().enumerate() {
+        let pointer = format!("{path}/answer/{j}/valueCoding");
+        let Some(coding) = &answer.value_coding else {
+            let given = answer.given().join("");
+            return Err(item_error(
+                id,
+                &format!("{path}/answer/{j}/{given}"),
+                serde_json::to_value(answer).ok(),
+                &expected_value(q),
+                Some("this item is of type choice"),
+                invalid("answer", &given, "the value type of the item"),
+            ));
+        };
+        if let Some(system) = &coding.system
+            && *system != base.answer_system()
+        {
+            return Err(item_error(
+                id,
+                &format!("{pointer}/system"),
+                Some(json!(system)),
+                &format!("the answer codes' system, \"{}\"", base.answer_system()),
+                Some("is the base URL the one the questionnaire was made with?"),
+                invalid("valueCoding", system, "the answer codes' system"),
+            ));
+        }
+        let code = coding.code.as_deref().unwrap_or_default();
+        let Some(option) = options.iter().find(|o| o.code == code) else {
+            let codes: Vec<String> = options.iter().map(|o| format!("\"{}\"", o.code)).collect();
+            return Err(item_error(
+                id,
+                &format!("{pointer}/code"),
+                coding.code.as_ref().map(|c| json!(c)),
+                &format!("one of the item's answer codes: {}", codes.join(", ")),
+                near_miss(code, options.iter().map(|o| o.code.as_str())).as_deref(),
+                invalid("valueCoding", code, "one of the item's answer codes"),
+            ));
+        };
+        if chosen.contains(&option.value) {
+            return Err(item_error(
+                id,
+                &format!("{pointer}/code"),
+                Some(json!(code)),
+                "each option once",
+                None,
+                invalid("valueCoding", code, "each option once"),
+            ));
+        }
+        chosen.push(option.value.clone());
+    }
+    Ok(if repeats {
+        Value::Array(chosen)
+    } else {
+        chosen.into_iter().next().unwrap_or(Value::Null)
+    })
+}
+
+/// The form a `quantity` answer writes, by its UCUM unit.
+fn read_quantity(
+    id: &str,
+    quantity: &Quantity,
+    pointer: &str,
+    units: &[super::questionnaire::QuantityUnit],
+) -> Result<Value, Error> {
+    let accepted: Vec<String> = units.iter().map(|u| format!("\"{}\"", u.ucum)).collect();
+    let expected = format!(
+        "a value with a UCUM unit code, one of {}",
+        accepted.join(", ")
+    );
+    let Some(value) = quantity.value else {
+        return Err(item_error(
+            id,
+            &format!("{pointer}/value"),
+            None,
+            &expected,
+            None,
+            invalid("valueQuantity", "no value", "a value"),
+        ));
+    };
+    let unit = units.iter().find(|u| {
+        quantity.code.as_deref() == Some(u.ucum)
+            && quantity.system.as_deref().is_none_or(|s| s == UCUM)
+    });
+    let Some(unit) = unit else {
+        return Err(item_error(
+            id,
+            &format!("{pointer}/code"),
+            serde_json::to_value(quantity).ok(),
+            &expected,
+            Some("the unit goes in code, with system http://unitsofmeasure.org"),
+            invalid(
+                "valueQuantity",
+                quantity.code.as_deref().unwrap_or("no code"),
+                "an accepted UCUM unit",
+            ),
+        ));
+    };
+    Ok(match unit.form.value {
+        // Feet and inches, or stones and pounds, from the total in the
+        // smaller unit; hundredths, as the bank's ranges are.
+        FormValue::Compound(c) => {
+            let per = f64::from(c.per);
+            let wholes = (value / per).floor();
+            let part = ((value - wholes * per) * 100.0).round() / 100.0;
+            json!({"kind": unit.form.kind, "value": {c.first: whole_number(wholes), c.second: part}})
+        }
+        _ => json!({"kind": unit.form.kind, "value": value}),
+    })
 }
 
 #[expect(
@@ -748,25 +777,14 @@ fn item_error(
     hint: Option<&str>,
     cause: Error,
 ) -> Error {
-    let shown = value.as_ref().map(short);
-    let mut message = format!("linkId \"{link_id}\" at {pointer}");
-    if let Some(v) = &shown {
-        message.push_str(&format!(" is {v}"));
-    }
-    message.push_str(&format!(": expected {expected}"));
-    if let Some(h) = hint {
-        message.push_str(&format!(" ({h})"));
-    }
-    Error::Json {
-        pointer: pointer.into(),
-        value: shown.map(Into::into),
-        expected: expected.into(),
-        hint: hint.map(Into::into),
-        message: message.into(),
-        line: 0,
-        column: 0,
-        cause: Some(Box::new(cause)),
-    }
+    refusal(
+        &format!("linkId \"{link_id}\" at {pointer}"),
+        pointer,
+        value.map(|v| short(&v)),
+        expected,
+        hint,
+        cause,
+    )
 }
 
 /// An error about the response as a whole.
@@ -777,15 +795,33 @@ fn plain_error(
     hint: Option<&str>,
     cause: Error,
 ) -> Error {
-    let shown = value.as_ref().map(short);
-    let mut message = format!("{pointer}");
-    if let Some(v) = &shown {
-        message.push_str(&format!(" is {v}"));
-    }
-    message.push_str(&format!(": expected {expected}"));
-    if let Some(h) = hint {
-        message.push_str(&format!(" ({h})"));
-    }
+    refusal(
+        pointer,
+        pointer,
+        value.map(|v| short(&v)),
+        expected,
+        hint,
+        cause,
+    )
+}
+
+/// A JSON error at `pointer`, its message starting with `subject`.
+fn refusal(
+    subject: &str,
+    pointer: &str,
+    shown: Option<String>,
+    expected: &str,
+    hint: Option<&str>,
+    cause: Error,
+) -> Error {
+    let message = format!(
+        "{subject}{}: expected {expected}{}",
+        shown
+            .as_ref()
+            .map(|v| format!(" is {v}"))
+            .unwrap_or_default(),
+        hint.map(|h| format!(" ({h})")).unwrap_or_default(),
+    );
     Error::Json {
         pointer: pointer.into(),
         value: shown.map(Into::into),
