@@ -495,3 +495,35 @@ pub(crate) fn is_required(q: &BankQuestion) -> bool {
             }
         )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every `value` on a pointer is the inside of a union: one of
+    /// [`UNION_CONTAINERS`], or the form of a question with follow-ups.
+    #[test]
+    fn every_union_on_a_pointer_is_known() {
+        for q in bank().questions() {
+            let segments: Vec<&str> = q.pointer.split('/').skip(1).collect();
+            for (i, segment) in segments.iter().enumerate() {
+                if *segment != "value" {
+                    continue;
+                }
+                let holder = format!("/{}", segments[..i].join("/"));
+                let container = UNION_CONTAINERS.iter().any(|(c, kinds)| {
+                    (1..=kinds.len())
+                        .any(|depth| holder == format!("{c}{}", "/value".repeat(depth - 1)))
+                });
+                let follow_up = enabled_by(q.id).any(|(parent, _)| parent.pointer == holder);
+                assert!(container || follow_up, "{}: {holder}", q.id.as_str());
+            }
+        }
+    }
+
+    #[test]
+    fn names_are_upper_camel_case() {
+        assert_eq!(computable_name("child_bmi"), "MeccChildBmi");
+        assert_eq!(computable_name("pat"), "MeccPat");
+    }
+}
