@@ -633,6 +633,15 @@ fn a_required_question_not_answered_is_refused() {
     );
     assert_eq!(pointer, "/item");
     assert!(message.contains("cannot be scored without it"), "{message}");
+    // GPPAQ's exercise and cycling are scored together.
+    let (_, message) = refusal(
+        &response(
+            "activity",
+            json!([{"linkId": "activity.exercise", "answer": [coding("none")]}]),
+        ),
+        "activity.cycling",
+    );
+    assert!(message.contains("scored together"), "{message}");
 }
 
 #[test]
@@ -857,4 +866,34 @@ fn a_response_reads_as_the_crate_type_and_back() {
     );
     let r = QuestionnaireResponse::from_json(&doc.to_string()).unwrap();
     assert_eq!(serde_json::to_value(&r).unwrap(), doc);
+}
+
+#[test]
+fn elements_the_crate_does_not_read_are_ignored() {
+    let mut doc = response(
+        "audit",
+        json!([{"linkId": "audit.frequency", "text": "How often?",
+                "extension": [{"url": "http://x.example/e", "valueString": "s"}],
+                "answer": [coding("never")]}]),
+    );
+    doc["meta"] = json!({"versionId": "3", "lastUpdated": "2026-12-01T10:00:00Z"});
+    doc["text"] = json!({"status": "generated", "div": "<div xmlns=\"http://www.w3.org/1999/xhtml\">x</div>"});
+    doc["identifier"] = json!({"system": "urn:ietf:rfc:3986", "value": "urn:uuid:1"});
+    doc["authored"] = json!("2026-12-01T10:00:00Z");
+    doc["author"] = json!({"reference": "Practitioner/1"});
+    let answers = read(&doc).unwrap();
+    assert_eq!(
+        serde_json::to_value(answers.audit.unwrap()).unwrap()["audit_c"]["frequency"],
+        json!({"kind": "answered", "value": "never"})
+    );
+    // A value of a type no item takes is no value.
+    let (pointer, message) = refusal(
+        &response(
+            "audit",
+            json!([{"linkId": "audit.guilt", "answer": [{"valueDate": "2026-12-01"}]}]),
+        ),
+        "audit.guilt",
+    );
+    assert_eq!(pointer, "/item/0/answer/0");
+    assert!(message.contains("exactly one value"), "{message}");
 }

@@ -696,12 +696,28 @@ fn fill(doc: &mut Value, key: &str) -> Result<(), Error> {
                 },
             ) => json!({"kind": kind}),
             (Recording::Value, _) => {
+                // Inside a part that may be left out (GPPAQ's exercise and
+                // cycling, the weekly minutes), a sibling was answered.
+                let in_part = UNION_CONTAINERS
+                    .iter()
+                    .any(|(c, _)| q.pointer.starts_with(&format!("{c}/")));
+                let (expected, hint) = if in_part {
+                    (
+                        "an answer: it is scored together with the other questions of its part, and one of them is answered",
+                        "answer it too, or leave the whole part unanswered",
+                    )
+                } else {
+                    (
+                        "an answer: the instrument cannot be scored without it",
+                        "answer it, or leave the instrument out",
+                    )
+                };
                 return Err(item_error(
                     q.id.as_str(),
                     "/item",
                     None,
-                    "an answer: the instrument cannot be scored without it",
-                    Some("answer it, or leave the instrument out"),
+                    expected,
+                    Some(hint),
                     invalid("linkId", q.id.as_str(), "an answer to a required question"),
                 ));
             }
