@@ -897,3 +897,64 @@ fn elements_the_crate_does_not_read_are_ignored() {
     assert_eq!(pointer, "/item/0/answer/0");
     assert!(message.contains("exactly one value"), "{message}");
 }
+
+// ---------------------------------------------------------------- robustness
+
+fn any_value() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        (-1e6f64..1e6).prop_map(Value::from),
+        "[a-z_ ]{0,12}".prop_map(Value::from),
+        prop::sample::select(vec!["never", "current_smoker", "kg", "[in_i]", "cm", "a"])
+            .prop_map(Value::from),
+    ]
+}
+
+/// An answer of any value type, with any value, for any question.
+fn any_answer() -> impl Strategy<Value = Value> {
+    (
+        prop::sample::select(vec![
+            "valueBoolean",
+            "valueInteger",
+            "valueDecimal",
+            "valueString",
+            "valueCoding",
+            "valueQuantity",
+        ]),
+        any_value(),
+        any_value(),
+    )
+        .prop_map(|(kind, a, b)| match kind {
+            "valueCoding" => json!({kind: {"system": system(), "code": a}}),
+            "valueQuantity" => json!({kind: {"value": a, "code": b}}),
+            _ => json!({ kind: a }),
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// Whatever a response holds, reading it never panics, and a refusal
+    /// points into the response.
+    #[test]
+    fn any_response_is_read_or_refused_with_a_pointer(
+        instrument in prop::sample::select(vec!["pat", "audit", "fast", "smoking", "bmi", "activity", "child_bmi"]),
+        items in prop::collection::vec(
+            (0..QuestionId::ALL.len(), prop::collection::vec(any_answer(), 0..3)),
+            0..8,
+        ),
+    ) {
+        let items: Vec<Value> = items
+            .into_iter()
+            .map(|(i, answers)| json!({"linkId": QuestionId::ALL[i].as_str(), "answer": answers}))
+            .collect();
+        let doc = response(instrument, json!(items));
+        if let Err(e) = read(&doc) {
+            let pointer = e.pointer().unwrap_or_default().to_owned();
+            prop_assert!(pointer.starts_with('/'), "{}: {}", pointer, e);
+            prop_assert!(doc.pointer(&pointer).is_some() || pointer == "/item", "{} not in {}", pointer, doc);
+        }
+    }
+}

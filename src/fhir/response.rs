@@ -341,7 +341,7 @@ fn read_answer(
     let first = match item.answer.as_slice() {
         [] => return Ok(None),
         [first] => first,
-        [_, second, ..] => {
+        [first, second, ..] => {
             if !matches!(plan(q), Plan::Choice { repeats: true, .. }) {
                 return Err(item_error(
                     id,
@@ -352,7 +352,7 @@ fn read_answer(
                     invalid("answer", "two or more answers", "one answer"),
                 ));
             }
-            &item.answer[0]
+            first
         }
     };
     let at = |j: usize| format!("{path}/answer/{j}");
