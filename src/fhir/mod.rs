@@ -105,6 +105,10 @@ pub const LOINC: &str = "http://loinc.org";
 /// (a `valueCoding`).
 pub const EXT_QUESTIONNAIRE_UNIT: &str =
     "http://hl7.org/fhir/StructureDefinition/questionnaire-unit";
+/// The core R4 extension giving a unit a `quantity` item accepts (a
+/// `valueCoding`, one extension per unit).
+pub const EXT_QUESTIONNAIRE_UNIT_OPTION: &str =
+    "http://hl7.org/fhir/StructureDefinition/questionnaire-unitOption";
 /// The core R4 extension giving the least value an item accepts.
 pub const EXT_MIN_VALUE: &str = "http://hl7.org/fhir/StructureDefinition/minValue";
 /// The core R4 extension giving the greatest value an item accepts.

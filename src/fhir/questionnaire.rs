@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
 use super::{
-    CanonicalBase, Coding, EXT_MAX_VALUE, EXT_MIN_VALUE, EXT_QUESTIONNAIRE_UNIT, Extension, Meta,
-    UCUM, questionnaire_id, ucum_code,
+    CanonicalBase, Coding, EXT_MAX_VALUE, EXT_MIN_VALUE, EXT_QUESTIONNAIRE_UNIT,
+    EXT_QUESTIONNAIRE_UNIT_OPTION, Extension, Meta, UCUM, questionnaire_id, ucum_code,
 };
 use crate::questions::{
     AnswerForm, AnswerFormat, BankQuestion, FormValue, InstrumentQuestions, Measure, QuestionId,
@@ -195,7 +195,20 @@ fn item(q: &BankQuestion, base: &CanonicalBase) -> QuestionnaireItem {
             Vec::new(),
             number_extensions(measure),
         ),
-        Plan::Quantity { .. } => (ItemType::Quantity, None, Vec::new(), Vec::new()),
+        Plan::Quantity { units, .. } => (
+            ItemType::Quantity,
+            None,
+            Vec::new(),
+            units
+                .iter()
+                .map(|u| Extension {
+                    url: EXT_QUESTIONNAIRE_UNIT_OPTION.to_owned(),
+                    value_coding: Some(Coding::new(UCUM, u.ucum, u.unit)),
+                    value_integer: None,
+                    value_decimal: None,
+                })
+                .collect(),
+        ),
     };
     // The words for a woman, or when sex is not known, are the more sensitive
     // reading (the lower number of units); a man's words follow as a display
@@ -320,6 +333,8 @@ pub(crate) struct ChoiceOption {
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct QuantityUnit {
     pub(crate) ucum: &'static str,
+    /// The bank's name for the unit.
+    pub(crate) unit: &'static str,
     pub(crate) form: &'static AnswerForm,
 }
 
@@ -369,7 +384,11 @@ fn forms_plan(forms: &'static [AnswerForm]) -> Plan {
                 FormValue::Compound(c) => c.total.unit,
                 _ => return None,
             };
-            ucum_code(unit).map(|ucum| QuantityUnit { ucum, form: f })
+            ucum_code(unit).map(|ucum| QuantityUnit {
+                ucum,
+                unit,
+                form: f,
+            })
         })
         .collect();
     let worded = forms.iter().any(|f| {
