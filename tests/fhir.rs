@@ -147,7 +147,21 @@ fn the_questionnaires_are_as_published() {
     let mut changed = Vec::new();
     for q in fhir::questionnaires(&base()) {
         let path = dir.join(format!("Questionnaire-{}.json", q.id));
-        let now = serde_json::to_value(&q).unwrap();
+        // The crate's version is written as a placeholder, so that a release
+        // alone does not change what is published.
+        let now: Value = serde_json::from_str(
+            &serde_json::to_string(&q)
+                .unwrap()
+                .replace(
+                    &format!("crate-version:{}", mecc::VERSION),
+                    "crate-version:CRATE_VERSION",
+                )
+                .replace(
+                    &format!("crate-version {}", mecc::VERSION),
+                    "crate-version CRATE_VERSION",
+                ),
+        )
+        .unwrap();
         if update {
             std::fs::create_dir_all(&dir).unwrap();
             std::fs::write(&path, format!("{now:#}\n")).unwrap();
