@@ -714,6 +714,17 @@ fn a_response_to_another_questionnaire_or_version_is_refused() {
     let mut doc = response("audit", json!([]));
     doc["modifierExtension"] = json!([{"url": "http://x.example/negated", "valueBoolean": true}]);
     assert_eq!(refused(&doc).pointer(), Some("/modifierExtension"));
+    // On an item or an answer too, named by its linkId.
+    let (pointer, _) = refusal(
+        &response(
+            "audit",
+            json!([{"linkId": "audit.guilt", "answer": [{
+                "modifierExtension": [{"url": "http://x.example/negated", "valueBoolean": true}],
+                "valueCoding": {"system": system(), "code": "never"}}]}]),
+        ),
+        "audit.guilt",
+    );
+    assert_eq!(pointer, "/item/0/answer/0/modifierExtension");
     let mut doc = response("audit", json!([]));
     doc["status"] = json!("entered-in-error");
     assert_eq!(refused(&doc).pointer(), Some("/status"));

@@ -58,6 +58,9 @@ pub struct QuestionnaireResponse {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ResponseItem {
+    /// Extensions that change the meaning of the item: refused.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub modifier_extension: Vec<Value>,
     /// The question's id.
     pub link_id: String,
     /// The words the question was put in.
@@ -76,6 +79,9 @@ pub struct ResponseItem {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ResponseAnswer {
+    /// Extensions that change the meaning of the answer: refused.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub modifier_extension: Vec<Value>,
     /// For a `boolean` item.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value_boolean: Option<bool>,
@@ -172,6 +178,7 @@ pub fn answers_from_response(
     // that a follow-up depends on is written before it.
     let mut answered: Vec<(usize, &'static BankQuestion, String, &ResponseItem)> = Vec::new();
     for (path, item) in items {
+        check_modifiers(item, &path)?;
         let link_pointer = format!("{path}/linkId");
         let Some(id) = QuestionId::ALL
             .iter()
@@ -307,6 +314,30 @@ fn check_header(
         ));
     }
     Ok(key)
+}
+
+/// Refuses a `modifierExtension` on an item or one of its answers: it
+/// changes their meaning in a way the crate cannot know.
+fn check_modifiers(item: &ResponseItem, path: &str) -> Result<(), Error> {
+    let at = if item.modifier_extension.is_empty() {
+        item.answer
+            .iter()
+            .position(|a| !a.modifier_extension.is_empty())
+            .map(|j| format!("{path}/answer/{j}/modifierExtension"))
+    } else {
+        Some(format!("{path}/modifierExtension"))
+    };
+    match at {
+        None => Ok(()),
+        Some(pointer) => Err(item_error(
+            &item.link_id,
+            &pointer,
+            None,
+            "no modifierExtension: one changes the meaning of the answer in a way the crate cannot know",
+            Some("remove it, or read this answer in the host"),
+            invalid("modifierExtension", "present", "none"),
+        )),
+    }
 }
 
 /// Every item, nested ones too, with its pointer in the response.
