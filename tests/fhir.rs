@@ -983,3 +983,25 @@ proptest! {
         }
     }
 }
+
+/// The fuzzer's seed responses are read, so that it starts from documents
+/// that reach the assessment.
+#[test]
+fn the_fuzz_seeds_are_read() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds/fhir_response");
+    let mut read_count = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let answers = fhir::answers_from_json(&text, &base())
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        assess(
+            &contact(45, "male"),
+            &answers,
+            &Policy::national_default().unwrap(),
+        )
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        read_count += 1;
+    }
+    assert!(read_count >= 5, "only {read_count} seeds");
+}
