@@ -1005,3 +1005,31 @@ fn the_fuzz_seeds_are_read() {
     }
     assert!(read_count >= 5, "only {read_count} seeds");
 }
+
+#[test]
+fn responses_to_several_questionnaires_read_together_and_twice_is_refused() {
+    let audit = QuestionnaireResponse::from_json(
+        &response(
+            "audit",
+            json!([{"linkId": "audit.frequency", "answer": [coding("never")]}]),
+        )
+        .to_string(),
+    )
+    .unwrap();
+    let bmi = QuestionnaireResponse::from_json(
+        &response(
+            "bmi",
+            json!([
+                {"linkId": "bmi.height", "answer": [{"valueQuantity": {"value": 170, "code": "cm"}}]},
+                {"linkId": "bmi.weight", "answer": [{"valueQuantity": {"value": 70, "code": "kg"}}]}
+            ]),
+        )
+        .to_string(),
+    )
+    .unwrap();
+    let answers = fhir::answers_from_responses(&[audit.clone(), bmi], &base()).unwrap();
+    assert!(answers.audit.is_some() && answers.bmi.is_some() && answers.pat.is_none());
+    let err = fhir::answers_from_responses(&[audit.clone(), audit], &base()).unwrap_err();
+    assert_eq!(err.field(), "questionnaire");
+    assert!(err.to_string().contains("mecc-audit"), "{err}");
+}

@@ -89,6 +89,7 @@ pub use questionnaire::{
 };
 pub use response::{
     QuestionnaireResponse, ResponseAnswer, ResponseItem, answers_from_json, answers_from_response,
+    answers_from_responses,
 };
 
 /// The FHIR version the resources are written for.

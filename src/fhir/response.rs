@@ -139,6 +139,58 @@ impl QuestionnaireResponse {
     }
 }
 
+/// The answers several responses give together, one instrument each, as at
+/// a contact where more than one questionnaire was used.
+///
+/// # Errors
+/// As [`answers_from_response`], for the first response refused (its
+/// pointer is into that response); and [`Error::Invalid`] (field
+/// `questionnaire`) when two responses answer the same questionnaire, since
+/// which to believe cannot be known.
+///
+/// ```
+/// use mecc::fhir::{self, CanonicalBase, QuestionnaireResponse};
+///
+/// let base = CanonicalBase::example();
+/// let response = |key: &str, item: &str| QuestionnaireResponse::from_json(&format!(
+///     r#"{{"resourceType": "QuestionnaireResponse", "status": "completed",
+///         "questionnaire": "{}", "item": [{item}]}}"#,
+///     base.questionnaire_url(key)));
+/// let pat = response("pat", r#"{"linkId": "pat.drinks_alcohol", "answer": [{"valueBoolean": false}]}"#)?;
+/// let smoking = response("smoking", &format!(
+///     r#"{{"linkId": "smoking.status", "answer": [{{"valueCoding": {{"system": "{}", "code": "never_smoked"}}}}]}}"#,
+///     base.answer_system()))?;
+/// let answers = fhir::answers_from_responses(&[pat, smoking], &base)?;
+/// assert!(answers.pat.is_some() && answers.smoking.is_some());
+/// # Ok::<(), mecc::Error>(())
+/// ```
+pub fn answers_from_responses(
+    responses: &[QuestionnaireResponse],
+    base: &CanonicalBase,
+) -> Result<Answers, Error> {
+    let mut together = serde_json::Map::new();
+    for response in responses {
+        let answers = answers_from_response(response, base)?;
+        let Ok(Value::Object(fields)) = serde_json::to_value(answers) else {
+            continue;
+        };
+        for (key, value) in fields {
+            if value.is_null() {
+                continue;
+            }
+            if together.contains_key(&key) {
+                return Err(Error::Invalid {
+                    field: "questionnaire",
+                    value: format!("{:?}", base.questionnaire_url(&key)),
+                    expected: "one response to each questionnaire",
+                });
+            }
+            together.insert(key, value);
+        }
+    }
+    Answers::from_json(&Value::Object(together).to_string())
+}
+
 /// Reads a `QuestionnaireResponse` from JSON and its answers from it: as
 /// [`QuestionnaireResponse::from_json`] then [`answers_from_response`].
 ///
