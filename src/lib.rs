@@ -69,6 +69,10 @@
 //! first question does not decide, and nothing whose answer could not change
 //! the plan.
 //!
+//! With the `fhir` feature, the module `mecc::fhir` gives the bank as FHIR R4
+//! `Questionnaire`s, reads a `QuestionnaireResponse` back into [`Answers`]
+//! through the same checks, and writes an [`Assessment`] as a `Bundle`.
+//!
 //! ```
 //! use mecc::questions::{AskReason, QuestionId, next_questions};
 //! use mecc::Answers;
@@ -227,6 +231,8 @@ mod bounded;
 pub mod context;
 pub mod diagnostic;
 pub mod error;
+#[cfg(feature = "fhir")]
+pub mod fhir;
 pub mod instruments;
 mod json;
 pub mod outcome;

@@ -1,4 +1,4 @@
-//! The contract every fuzz target checks, shared so all four check it the
+//! The contract every fuzz target checks, shared so all of them check it the
 //! same way: a refusal is a typed [`mecc::Error`] a person can read, and
 //! whatever is accepted or produced survives a JSON round trip unchanged.
 
