@@ -1033,3 +1033,52 @@ fn responses_to_several_questionnaires_read_together_and_twice_is_refused() {
     assert_eq!(err.field(), "questionnaire");
     assert!(err.to_string().contains("mecc-audit"), "{err}");
 }
+
+/// Each observation's interpretation says the result itself (the AUDIT-C
+/// band, the BMI category, the GPPAQ index), never only the kind of result.
+#[test]
+fn an_observation_says_its_result_in_words() {
+    let interpretations = |sample: &str| -> Vec<String> {
+        let assessment = mecc::Screening::from_json(sample)
+            .and_then(|s| s.run())
+            .expect("the sample assesses");
+        let bundle = fhir::bundle(&assessment, &Reference::to("Patient/p"), &base());
+        let bundle = serde_json::to_value(&bundle).expect("a bundle serializes");
+        bundle["entry"]
+            .as_array()
+            .expect("entries")
+            .iter()
+            .filter(|e| e["resource"]["resourceType"] == "Observation")
+            .flat_map(|e| {
+                let r = &e["resource"];
+                [
+                    &r["interpretation"][0]["text"],
+                    &r["valueCodeableConcept"]["text"],
+                ]
+                .into_iter()
+                .filter_map(Value::as_str)
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+            })
+            .collect()
+    };
+    let audit = interpretations(include_str!("../examples/data/general_practice_audit.json"));
+    assert!(audit.contains(&"higher risk".to_owned()), "{audit:?}");
+    let bmi = interpretations(include_str!(
+        "../examples/data/general_practice_bmi_waist_diabetes.json"
+    ));
+    assert!(bmi.contains(&"obesity class 1".to_owned()), "{bmi:?}");
+    let gppaq = interpretations(include_str!(
+        "../examples/data/workplace_health_activity.json"
+    ));
+    assert!(
+        gppaq.iter().any(|t| t.contains("moderately inactive")),
+        "{gppaq:?}"
+    );
+    for t in audit.iter().chain(&bmi).chain(&gppaq) {
+        assert!(
+            !["band", "adult", "centile", "zone", "scored"].contains(&t.as_str()),
+            "{t}"
+        );
+    }
+}

@@ -224,16 +224,32 @@ pub fn bundle(assessment: &Assessment, subject: &Reference, base: &CanonicalBase
 // ---------------------------------------------------------------- observations
 
 /// The name a value serializes as: the string, or an object's `kind`.
+/// A finding's result as words: the code itself, or for a tagged result
+/// (`{"kind": "band", "value": "higher_risk"}`, `{"kind": "adult", "value":
+/// {"category": "obesity_class_1", ...}}`) the value it carries (its
+/// category or index where it has one), never the tag alone, which names
+/// only the kind of result.
 fn kind_of<T: Serialize>(value: &T) -> String {
-    match serde_json::to_value(value) {
-        Ok(Value::String(s)) => s,
-        Ok(Value::Object(o)) => o
-            .get("kind")
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-            .to_owned(),
-        _ => String::new(),
+    fn words(v: &Value) -> Option<&str> {
+        match v {
+            Value::String(s) => Some(s),
+            Value::Object(o) => match o.get("value") {
+                Some(Value::String(s)) => Some(s),
+                Some(Value::Object(inner)) => ["category", "index"]
+                    .iter()
+                    .find_map(|k| inner.get(*k).and_then(Value::as_str))
+                    .or_else(|| o.get("kind").and_then(Value::as_str)),
+                _ => o.get("kind").and_then(Value::as_str),
+            },
+            _ => None,
+        }
     }
+    serde_json::to_value(value)
+        .ok()
+        .as_ref()
+        .and_then(words)
+        .unwrap_or_default()
+        .replace('_', " ")
 }
 
 fn coded(codes: &[(&str, &str, &str)], text: &str) -> CodeableConcept {
@@ -372,7 +388,7 @@ fn alcohol_observations(a: &Assessment, subject: &Reference, meta: &Meta) -> Vec
         );
         o.value_codeable_concept = Some(CodeableConcept::text(&format!(
             "PAT {}",
-            kind_of(&p.result).replace('_', " ")
+            kind_of(&p.result)
         )));
         o.status = status(!matches!(
             p.result,
