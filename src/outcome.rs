@@ -477,7 +477,10 @@ const _: () = assert!(
 const _: () = {
     let mut i = 0;
     while i < Outcome::ALL.len() {
-        assert!(Outcome::ALL[i] as usize == i, "Outcome::ALL is in bit order");
+        assert!(
+            Outcome::ALL[i] as usize == i,
+            "Outcome::ALL is in bit order"
+        );
         i += 1;
     }
 };
