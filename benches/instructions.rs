@@ -8,6 +8,13 @@
 //! Needs valgrind and the runner of the same version as the library:
 //! `cargo install iai-callgrind-runner --version 0.16.1`, then
 //! `cargo bench --bench instructions`.
+//!
+//! Counts are taken of the optimized build only. `cargo test --all-targets`
+//! builds this bench with debug assertions, unoptimized: there it checks that
+//! the bench compiles and exits, rather than counting a debug build's
+//! instructions or needing valgrind and the runner.
+// Unoptimized, the benchmarks are compiled but not run.
+#![cfg_attr(debug_assertions, allow(dead_code, unused_imports))]
 
 use std::hint::black_box;
 
@@ -101,4 +108,12 @@ library_benchmark_group!(
         json_document_to_compact_assessment
 );
 
+#[cfg(not(debug_assertions))]
 main!(library_benchmark_groups = engine);
+
+#[cfg(debug_assertions)]
+fn main() {
+    eprintln!(
+        "instruction counts are taken of the optimized build: cargo bench --bench instructions"
+    );
+}
