@@ -689,6 +689,22 @@ proptest! {
     /// health worker now only for an adult in a hospital setting, where that
     /// service takes the referral; a local rule that asks for `now` of a
     /// service that cannot see the person keeps its own words.
+    /// Help for someone else in the person's life is never taken in by
+    /// the person's own offer (CLINICAL-REFERENCE §6.8, §9): whenever a
+    /// pregnant woman is asked whether anyone she lives with smokes, the
+    /// plan also says what to do with the answer (smokefree home and car,
+    /// and the stop smoking service for them), though she is offered the
+    /// same service herself.
+    #[test]
+    fn help_for_the_household_is_kept_beside_the_persons_own_offer(contact in any_contact_json(), answers in any_answers_json()) {
+        let Some((contact, answers)) = read(&contact, &answers) else { return Ok(()) };
+        let a = plan_with(&contact, &answers, &[]);
+        let has = |id: &str| a.plan.iter().any(|x| &*x.id == id);
+        if has("tobacco.pregnancy_household_smoking#1") {
+            prop_assert!(has("tobacco.pregnancy_household_smoking#2"), "{:?}", a.plan.iter().map(|x| &*x.id).collect::<Vec<_>>());
+        }
+    }
+
     /// An opt-out referral, made unless the person declines, comes only
     /// from a clinical setting (CLINICAL-REFERENCE §6.4, §6.6): a pharmacy,
     /// dental practice or optometrist and the wider workforce refer only

@@ -109,6 +109,9 @@ pub(super) struct CheckedAction {
     pub(super) mode: Option<ReferralMode>,
     pub(super) urgency: Option<Urgency>,
     pub(super) code: Option<RecordingCode>,
+    /// For someone other than the person: never replaced by the person's
+    /// own referral or signpost.
+    pub(super) for_others: bool,
 }
 
 /// An action's texts with the policy's values filled in, and with
@@ -768,6 +771,7 @@ fn check_action(
                 snomed_ct,
             })
         }),
+        for_others: a.for_others,
     }
 }
 

@@ -296,6 +296,13 @@ pub struct ActionSpec {
     pub urgency: Option<Urgency>,
     /// What to record, when the action is recorded with a code.
     pub concept: Option<Concept>,
+    /// The action is for someone else in the person's life (a partner or
+    /// someone they live with): no referral or signpost of the person
+    /// themselves to the same service replaces it or takes it in
+    /// (CLINICAL-REFERENCE §6.8), since that help is for another. Absent:
+    /// `false`, an action for the person.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub for_others: bool,
 }
 
 /// Another wording of an action, for the people its condition picks out.

@@ -58,6 +58,8 @@ const DECLINED_SUFFIXES: [&str; 3] = ["/declined_record", "/declined_signpost", 
 struct Planned {
     action: Action,
     pathway: Option<usize>,
+    /// For someone other than the person (§6.8): never replaced.
+    for_others: bool,
     /// Right only in, or only outside, pregnancy, which is not known: to be
     /// held as a follow-up worded by this template (§6.11).
     held: Option<Template>,
@@ -206,8 +208,10 @@ impl Policy {
             self.route(&mut draft, p, contact);
         }
         if let Some(q) = draft.pathway {
-            // A signpost after a declined offer stays a signpost (§6.4).
-            if !relied_on.intersects(OutcomeSet::DECLINED_OFFERS) {
+            // A signpost after a declined offer stays a signpost (§6.4), and
+            // so does one for someone else, who is not there to agree to a
+            // referral.
+            if !relied_on.intersects(OutcomeSet::DECLINED_OFFERS) && !spec.for_others {
                 self.activate(&mut draft, q, contact);
             }
             self.refer_from_setting(&mut draft, contact);
@@ -253,6 +257,7 @@ impl Policy {
                 },
             },
             pathway: draft.pathway,
+            for_others: spec.for_others,
             held: None,
         }
     }
@@ -527,6 +532,11 @@ impl Policy {
     /// says whether the winner comes first in policy order, which breaks the
     /// tie between two referrals to the same service.
     fn replaces(&self, winner: &Planned, loser: &Planned, earlier: bool) -> bool {
+        // Help for a partner or someone they live with is not the person's
+        // own, whatever the person is offered.
+        if loser.for_others || winner.for_others {
+            return false;
+        }
         let (w, l) = (&winner.action, &loser.action);
         let (Some(wp), Some(lp)) = (winner.pathway, loser.pathway) else {
             return false;
@@ -676,6 +686,7 @@ impl Policy {
                 },
                 pathway: to,
                 held: None,
+                for_others: false,
             }
         };
         let [record, signpost, again] = DECLINED_SUFFIXES;
@@ -826,6 +837,7 @@ impl Policy {
             },
             pathway: None,
             held: None,
+            for_others: false,
         }
     }
 
@@ -926,11 +938,48 @@ impl Policy {
     /// signpost, a moved advice joins it instead of adding a second signpost
     /// (the service offered gives the advice); returns whether it did, in
     /// which case the action is gone from the plan.
+    /// An action for someone else that does not fit the time (§6.3, §6.8)
+    /// is never taken into the person's own offer or signpost. Where there
+    /// may be no next contact, a signpost keeps its own words, which say
+    /// whom the service is for, and is handed over in seconds; otherwise it
+    /// moves as any other action does. Returns whether it left the plan
+    /// (never).
+    fn move_for_others(&self, plan: &mut [Planned], i: usize, contact: &Contact) -> bool {
+        let Some(p) = plan.get_mut(i) else {
+            return false;
+        };
+        if contact.setting().has_continuity_of_care() || p.action.kind != ActionKind::Signpost {
+            // Carried to the next contact in the practitioner's words, which
+            // name the service and whom it is for.
+            self.rewrite(
+                &mut p.action,
+                ActionKind::FollowUp,
+                Template::MovedToFollowUp,
+                Adjustment::NeedsMoreTime,
+            );
+            if let Some(q) = p.pathway.take() {
+                p.action.reason.requested_pathway = Some(self.reference(q));
+            }
+            p.action.pathway = None;
+            p.action.intensity = Intensity::VeryBrief;
+            return false;
+        }
+        let action = &mut p.action;
+        action.intensity = Intensity::VeryBrief;
+        // Giving the details of a service takes seconds, like a leaflet.
+        action.duration_s = 10;
+        action.reason.adjustments.insert(Adjustment::NeedsMoreTime);
+        false
+    }
+
     fn move_out(&self, plan: &mut Vec<Planned>, i: usize, contact: &Contact) -> bool {
         let Some(p) = plan.get(i) else {
             return false;
         };
         let a = &p.action;
+        if p.for_others {
+            return self.move_for_others(plan, i, contact);
+        }
         if !contact.setting().has_continuity_of_care() && a.kind == ActionKind::Advice {
             let offer = plan.iter().position(|o| {
                 o.action.topic == a.topic
