@@ -53,6 +53,31 @@ fn engine(c: &mut Criterion) {
     });
     group.finish();
 
+    // The 40-rule decision (a PAT result, a smoking status and an activity
+    // category to one action), through the engine and written by hand.
+    let decision = common::decision_policy();
+    let decision_outcomes = common::decision_outcomes(0, 4, 1);
+    let mut group = c.benchmark_group("decision");
+    group.bench_function("forty_rules_plan_from_outcomes", |b| {
+        b.iter(|| decision.plan(black_box(decision_outcomes), black_box(&one_contact)))
+    });
+    group.bench_function("forty_arm_match_by_hand", |b| {
+        b.iter(|| common::decision_by_hand(black_box(0), black_box(4), black_box(1)))
+    });
+    group.finish();
+
+    // What a rule costs when the outcomes it tests were not found: the
+    // national default's plan, then the same with rules added up to 640.
+    let mut group = c.benchmark_group("rules");
+    let national_rules = document.rules.len();
+    for extra in [0, 640 - national_rules] {
+        let policy = common::national_with_rules_that_cannot_fire(extra);
+        group.bench_function(format!("plan_with_{}_rules", national_rules + extra), |b| {
+            b.iter(|| policy.plan(black_box(outcomes), black_box(&one_contact)))
+        });
+    }
+    group.finish();
+
     let batch: Vec<(Contact, Answers)> = (0..100_000).map(|i| (contact(i), answers(i))).collect();
     let mut group = c.benchmark_group("batch");
     group.sample_size(10);

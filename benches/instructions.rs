@@ -85,6 +85,47 @@ fn findings_and_outcomes((contact, answers, _): (Contact, Answers, &'static Poli
     black_box(Findings::score(&answers, &contact).outcomes())
 }
 
+/// The 40-rule decision policy, compiled once, with the outcomes of one
+/// decision (PAT positive, current smoker, moderately inactive).
+fn decision() -> (OutcomeSet, Contact, &'static Policy) {
+    let policy = Box::leak(Box::new(common::decision_policy()));
+    (
+        common::decision_outcomes(0, 4, 1),
+        common::contact(0),
+        policy,
+    )
+}
+
+/// The emergency department outcomes, and the national default with rules
+/// added that cannot fire for them, up to 640 rules.
+fn ed_outcomes_640_rules() -> (OutcomeSet, Contact, &'static Policy) {
+    let (outcomes, contact, national) = ed_outcomes();
+    let extra = 640 - national.document().rules.len();
+    let policy = Box::leak(Box::new(common::national_with_rules_that_cannot_fire(
+        extra,
+    )));
+    (outcomes, contact, policy)
+}
+
+#[library_benchmark]
+#[bench::forty_rules(decision())]
+#[bench::national_640_rules(ed_outcomes_640_rules())]
+fn plan_of_policy(
+    (outcomes, contact, policy): (OutcomeSet, Contact, &'static Policy),
+) -> Vec<Action> {
+    black_box(policy.plan(outcomes, &contact))
+}
+
+#[library_benchmark]
+#[bench::pat_positive_current_smoker_moderately_inactive((0, 4, 1))]
+fn forty_arm_match_by_hand((pat, smoking, activity): (u8, u8, u8)) -> Option<u8> {
+    black_box(common::decision_by_hand(
+        black_box(pat),
+        black_box(smoking),
+        black_box(activity),
+    ))
+}
+
 #[library_benchmark]
 #[bench::readme(readme_document())]
 fn json_document_to_assessment((text, policy): (String, &'static Policy)) -> String {
@@ -105,7 +146,7 @@ fn json_document_to_compact_assessment((text, policy): (String, &'static Policy)
 library_benchmark_group!(
     name = engine;
     benchmarks = full_contact, plan_from_outcomes, findings_and_outcomes, json_document_to_assessment,
-        json_document_to_compact_assessment
+        json_document_to_compact_assessment, plan_of_policy, forty_arm_match_by_hand
 );
 
 #[cfg(not(debug_assertions))]
