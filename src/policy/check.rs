@@ -87,6 +87,9 @@ pub(super) struct CheckedRule {
     /// (`None`: it can fire on the contact alone); see
     /// `Conditions::needs`.
     pub(super) needs: Option<OutcomeSet>,
+    /// Outcomes that must all be found for the rule to fire; see
+    /// `Conditions::requires_all`.
+    pub(super) requires: OutcomeSet,
     pub(super) relies_on: OutcomeSet,
     pub(super) pregnancy: Option<crate::policy::PregnancyDependence>,
     pub(super) actions: Vec<CheckedAction>,
@@ -642,6 +645,7 @@ fn check_rules(
             let root = check_condition(rule, index, conditions, diags);
             let relies_on = conditions.outcomes_referenced(root);
             let needs = conditions.needs(root);
+            let requires = conditions.requires_all(root);
             let actions = rule
                 .actions
                 .iter()
@@ -668,6 +672,7 @@ fn check_rules(
                 topic: rule.topic,
                 root,
                 needs,
+                requires,
                 relies_on,
                 pregnancy: rule.pregnancy,
                 actions,

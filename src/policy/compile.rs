@@ -8,6 +8,7 @@ use crate::policy::Diagnostic;
 use crate::policy::check::{CheckedPathway, CheckedPolicy, CheckedRule};
 use crate::policy::condition::Conditions;
 use crate::policy::document::PolicyDocument;
+use crate::policy::index::RuleIndex;
 
 /// A checked, compiled policy, ready to evaluate many contacts.
 ///
@@ -31,6 +32,9 @@ pub struct Policy {
     pub(crate) stamp: crate::PolicyStamp,
     pub(super) pathways: Vec<CheckedPathway>,
     pub(super) rules: Vec<CheckedRule>,
+    /// The rules by the outcomes they need, so planning visits only those
+    /// that can fire.
+    pub(super) rule_index: RuleIndex,
     pub(super) conditions: Conditions,
     pub(super) topics: Vec<crate::policy::check::TopicRouting>,
     pub(super) gp: usize,
@@ -77,6 +81,7 @@ impl Policy {
             version,
             mecc_version: crate::VERSION.into(),
             pathways,
+            rule_index: RuleIndex::new(&rules),
             rules,
             conditions,
             topics,

@@ -335,6 +335,29 @@ impl Conditions {
         }
     }
 
+    /// Outcomes that must all be found for the condition rooted at `i` to
+    /// hold: each outcome the condition tests alone on the way down through
+    /// `all`, and those every branch of an `any` requires. Planning skips a
+    /// rule whose required outcomes were not all found with one mask test,
+    /// before reading its condition.
+    pub(crate) fn requires_all(&self, i: u32) -> OutcomeSet {
+        match self.node(i) {
+            Node::AnyOutcome(s) if s.len() == 1 => s,
+            Node::All { start, len } => self
+                .kids(start, len)
+                .iter()
+                .fold(OutcomeSet::EMPTY, |acc, k| acc.union(self.requires_all(*k))),
+            Node::Any { start, len } => {
+                let mut kids = self.kids(start, len).iter();
+                let first = kids
+                    .next()
+                    .map_or(OutcomeSet::EMPTY, |k| self.requires_all(*k));
+                kids.fold(first, |acc, k| acc.intersection(self.requires_all(*k)))
+            }
+            _ => OutcomeSet::EMPTY,
+        }
+    }
+
     /// The outcomes the condition rooted at `i` refers to, anywhere in it.
     pub(crate) fn outcomes_referenced(&self, i: u32) -> OutcomeSet {
         match self.node(i) {

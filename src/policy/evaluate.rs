@@ -89,12 +89,14 @@ impl Policy {
         responses: &[Response],
     ) -> Vec<Action> {
         let facts = Facts::new(outcomes, contact);
-        let mut plan: Vec<Planned> = Vec::with_capacity(16);
+        // Allocated on the first action, so an empty plan allocates nothing.
+        let mut plan: Vec<Planned> = Vec::new();
         let mut asked_about_pregnancy = false;
-        for rule in &self.rules {
-            if rule.needs.is_some_and(|n| !outcomes.intersects(n))
-                || !self.conditions.eval(rule.root, &facts)
-            {
+        for rule in self.rule_index.candidates(outcomes) {
+            let Some(rule) = self.rules.get(rule) else {
+                continue;
+            };
+            if !rule.requires.is_subset(outcomes) || !self.conditions.eval(rule.root, &facts) {
                 continue;
             }
             let relied_on = rule.relies_on.intersection(outcomes);
@@ -114,6 +116,10 @@ impl Policy {
                 {
                     merge(&mut existing.action, &planned.action.reason);
                 } else {
+                    if plan.capacity() == 0 {
+                        // Room for a long plan at once, rather than growing.
+                        plan.reserve_exact(16);
+                    }
                     plan.push(planned);
                 }
             }
@@ -1082,16 +1088,20 @@ impl Policy {
     /// The sort is stable, so ties keep the policy's rule order and the same input
     /// always gives the same plan.
     fn order(&self, plan: &mut [Action]) {
+        // Each topic's rank, looked up once rather than at every comparison
+        // (`Topic::ALL[i] as usize == i`, checked below).
+        let ranks = Topic::ALL.map(|t| self.topic_rank(t));
+        let rank = |t: Topic| ranks.get(t as usize).copied().unwrap_or(Topic::ALL.len());
         // One slot per topic, and one for a topic the policy does not list.
         let mut urgency = [2u8; Topic::ALL.len() + 1];
         for a in plan.iter() {
-            let rank = match a.urgency {
+            let soonest = match a.urgency {
                 Some(Urgency::Now) => 0,
                 Some(Urgency::Within24Hours) => 1,
                 _ => 2,
             };
-            if let Some(slot) = urgency.get_mut(self.topic_rank(a.topic)) {
-                *slot = (*slot).min(rank);
+            if let Some(slot) = urgency.get_mut(rank(a.topic)) {
+                *slot = (*slot).min(soonest);
             }
         }
         plan.sort_by_key(|a| {
@@ -1100,12 +1110,21 @@ impl Policy {
                 (ActionKind::Ask, Topic::General) => 1,
                 _ => 2,
             };
-            let topic = self.topic_rank(a.topic);
+            let topic = rank(a.topic);
             let topic_urgency = urgency.get(topic).copied().unwrap_or(2);
             (section, topic_urgency, topic, a.kind.rank())
         });
     }
 }
+
+// A topic's rank is looked up by its discriminant.
+const _: () = {
+    let mut i = 0;
+    while i < Topic::ALL.len() {
+        assert!(Topic::ALL[i] as usize == i);
+        i += 1;
+    }
+};
 
 /// The texts the engine writes, by name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -34,6 +34,7 @@ mod condition;
 mod coverage;
 mod document;
 mod evaluate;
+mod index;
 mod overlay;
 mod plan;
 mod response;

@@ -1,0 +1,164 @@
+//! Which rules can fire for the outcomes found, found without visiting the
+//! others: rules are indexed by the outcomes they need, so a rule that tests
+//! only outcomes that were not found costs nothing, however many such rules
+//! a policy has.
+
+use crate::outcome::{Outcome, OutcomeSet};
+use crate::policy::check::CheckedRule;
+
+/// Rules by the outcomes they need, as bit sets over rules in policy order.
+#[derive(Debug, Clone, Default)]
+pub(super) struct RuleIndex {
+    /// 64-bit words per set of rules.
+    words: usize,
+    /// For each outcome (bit `i` of an [`OutcomeSet`] is `Outcome::ALL[i]`),
+    /// the rules that need it: outcome `i`'s set is the `words` words from
+    /// `i * words`.
+    by_outcome: Vec<u64>,
+    /// The rules that can fire with no outcome found (they read only the
+    /// contact, or an outcome under `not`).
+    always: Vec<u64>,
+}
+
+impl RuleIndex {
+    /// The index of `rules`, from what each needs (`CheckedRule::needs`).
+    pub(super) fn new(rules: &[CheckedRule]) -> RuleIndex {
+        let words = rules.len().div_ceil(64);
+        let mut index = RuleIndex {
+            words,
+            by_outcome: vec![0; Outcome::ALL.len() * words],
+            always: vec![0; words],
+        };
+        for (r, rule) in rules.iter().enumerate() {
+            let (word, bit) = (r / 64, 1u64 << (r % 64));
+            match rule.needs {
+                None => {
+                    if let Some(w) = index.always.get_mut(word) {
+                        *w |= bit;
+                    }
+                }
+                Some(needs) => {
+                    for outcome in needs.iter() {
+                        if let Some(w) = index.by_outcome.get_mut(outcome as usize * words + word) {
+                            *w |= bit;
+                        }
+                    }
+                }
+            }
+        }
+        index
+    }
+
+    /// The rules that may fire when `outcomes` are found, in policy order:
+    /// each rule that needs one of them, and each that needs none. Each must
+    /// still have its condition read.
+    pub(super) fn candidates(&self, outcomes: OutcomeSet) -> impl Iterator<Item = usize> + '_ {
+        // Where each outcome found starts in `by_outcome`, worked out once
+        // rather than for every word of a long policy.
+        let mut starts = [0usize; 16];
+        let mut found = 0;
+        let mut more = OutcomeSet::EMPTY;
+        for outcome in outcomes.iter() {
+            match starts.get_mut(found) {
+                Some(slot) => {
+                    *slot = outcome as usize * self.words;
+                    found += 1;
+                }
+                // Rarely more than 16 outcomes at once: the rest are read
+                // as the set.
+                None => more.insert(outcome),
+            }
+        }
+        (0..self.words).flat_map(move |word| {
+            let mut bits = self.always.get(word).copied().unwrap_or(0);
+            for start in starts.iter().take(found) {
+                bits |= self.by_outcome.get(start + word).copied().unwrap_or(0);
+            }
+            for outcome in more.iter() {
+                bits |= self
+                    .by_outcome
+                    .get(outcome as usize * self.words + word)
+                    .copied()
+                    .unwrap_or(0);
+            }
+            std::iter::from_fn(move || {
+                if bits == 0 {
+                    return None;
+                }
+                let bit = bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                Some(word * 64 + bit)
+            })
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use crate::context::Contact;
+    use crate::outcome::{Outcome, OutcomeSet};
+    use crate::policy::Policy;
+    use crate::policy::condition::Facts;
+
+    /// Contacts that read differently through the rules' contact tests: a
+    /// child, a pregnant woman, an intoxicated adult in the emergency
+    /// department, and someone in a priority group at a pharmacy.
+    const CONTACTS: [&str; 4] = [
+        r#"{"age": 9, "age_confirmed": true, "sex": "male", "pregnant": "no", "setting": "emergency_department", "time_available": "brief", "presenting_condition": "head_injury"}"#,
+        r#"{"age": 29, "sex": "female", "pregnant": "yes", "setting": "maternity", "time_available": "brief"}"#,
+        r#"{"age": 58, "sex": "male", "pregnant": "no", "setting": "emergency_department", "time_available": "very_brief", "presenting_condition": "fall", "intoxicated": "yes"}"#,
+        r#"{"age": 44, "sex": "not_known", "pregnant": "not_known", "setting": "community_pharmacy", "time_available": "very_brief", "priority_groups": ["severe_mental_illness"]}"#,
+    ];
+
+    fn outcome_sets() -> impl Strategy<Value = OutcomeSet> {
+        proptest::collection::vec(proptest::sample::select(Outcome::ALL), 0..12)
+            .prop_map(|os| os.into_iter().collect())
+    }
+
+    proptest! {
+        /// Skipping rules by the index never skips one that fires: every
+        /// rule of the national default whose condition holds is a
+        /// candidate, with all its required outcomes found, and the
+        /// candidates come once each, in policy order.
+        #[test]
+        fn the_index_never_skips_a_rule_that_fires(outcomes in outcome_sets()) {
+            let policy = Policy::national_default_shared().expect("the shipped policy compiles");
+            let candidates: Vec<usize> = policy.rule_index.candidates(outcomes).collect();
+            prop_assert!(candidates.windows(2).all(|w| w[0] < w[1]));
+            for json in CONTACTS {
+                let contact = Contact::from_json(json).expect("a valid contact");
+                let facts = Facts::new(outcomes, &contact);
+                for (r, rule) in policy.rules.iter().enumerate() {
+                    if policy.conditions.eval(rule.root, &facts) {
+                        prop_assert!(candidates.contains(&r), "rule {} fires but is skipped", rule.id);
+                        prop_assert!(rule.requires.is_subset(outcomes), "rule {} fires without {:?}", rule.id, rule.requires);
+                    }
+                }
+            }
+        }
+    }
+
+    /// A rule that needs an outcome is not a candidate without it, and one
+    /// that reads only the contact always is.
+    #[test]
+    fn rules_are_candidates_only_with_what_they_need() {
+        let policy = Policy::national_default_shared().expect("the shipped policy compiles");
+        let none: Vec<usize> = policy.rule_index.candidates(OutcomeSet::EMPTY).collect();
+        for (r, rule) in policy.rules.iter().enumerate() {
+            assert_eq!(none.contains(&r), rule.needs.is_none(), "rule {}", rule.id);
+        }
+        let smoker: Vec<usize> = policy
+            .rule_index
+            .candidates(OutcomeSet::of(Outcome::CurrentSmoker))
+            .collect();
+        let stop_smoking = policy
+            .rules
+            .iter()
+            .position(|r| r.requires.contains(Outcome::CurrentSmoker))
+            .expect("the national default acts on current smoking");
+        assert!(smoker.contains(&stop_smoking));
+        assert!(!none.contains(&stop_smoking));
+    }
+}
