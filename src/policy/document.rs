@@ -333,7 +333,7 @@ impl Default for Templates {
             declined_topic_record: text("Record that they did not want to talk about {topic} today.", None),
             declined_topic_follow_up: text("At a later contact, ask again whether they would like to talk about {topic}.", None),
             setting_cannot_refer: text("A referral to {requested} cannot be made from this setting: suggest they see their GP about it.", Some("Your GP can help you with {topic}. Please book an appointment to talk about it.".into())),
-            opt_out_not_from_this_setting: text("Offer to refer them to {pathway} for help with {topic}, and make the referral only if they agree: an opt-out referral cannot be made from this setting.", None),
+            opt_out_not_from_this_setting: text("Offer to refer them to {pathway} for help with {topic}, and make the referral only if they agree: from this setting, a referral needs their agreement first.", None),
             moved_to_follow_up: text("Carry over to the next contact (not enough time in this one): {text}", None),
             moved_to_signpost: text("Not enough time in this contact: give them the details of {pathway} for help with {topic}.", Some("For help with {topic}, you can contact {pathway}. Here are their details.".into())),
             no_local_service: text("No local service can take this ({requested}): follow it up at a later contact or with their GP.", None),
