@@ -104,6 +104,22 @@ fn cases() -> Vec<Case> {
             r#"at /contact/comorbidities/diabetes: type_2 is given as text, not as an object naming it: expected an object {"kind": ..., "value": ...} naming one of its forms (write it as {"kind": "type_2"}, with the details of that form, if it has any, under "value")"#,
         ),
         case(
+            "an answer's form given as text",
+            with(|d| d["answers"]["smoking"]["co_ppm"] = json!("not_asked")),
+            "/answers/smoking/co_ppm",
+            Some(r#""not_asked""#),
+            r#"{"kind": "answered", "value": ...} or {"kind": "not_asked"}"#,
+            r#"at /answers/smoking/co_ppm: not_asked is given as text, not as an object naming it: expected {"kind": "answered", "value": ...} or {"kind": "not_asked"} (write it as {"kind": "not_asked"}, with the details of that form, if it has any, under "value")"#,
+        ),
+        case(
+            "text that is no form of answer",
+            with(|d| d["answers"]["smoking"]["co_ppm"] = json!("not_measured")),
+            "/answers/smoking/co_ppm",
+            Some(r#""not_measured""#),
+            r#"{"kind": "answered", "value": ...} or {"kind": "not_asked"}"#,
+            r#"at /answers/smoking/co_ppm: not_measured is given as text, and is not a form of answer: expected {"kind": "answered", "value": ...} or {"kind": "not_asked"} (for a question not asked or a measurement not taken, write {"kind": "not_asked"}; for an answer, {"kind": "answered", "value": ...})"#,
+        ),
+        case(
             "sex M",
             with(|d| d["contact"]["sex"] = json!("M")),
             "/contact/sex",
