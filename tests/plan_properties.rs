@@ -927,3 +927,57 @@ fn most_generated_documents_under_19_are_assessed() {
         .count();
     assert!(assessed >= 150, "only {assessed} of 300 documents assessed");
 }
+
+/// The national default with every rule's condition written as its double
+/// negation, which holds exactly when it does, but which the engine cannot
+/// see through to the outcomes it needs: every rule's condition is read for
+/// every plan, so its plans are what the national default's must be.
+fn national_with_every_condition_read() -> &'static Policy {
+    static POLICY: std::sync::OnceLock<Policy> = std::sync::OnceLock::new();
+    POLICY.get_or_init(|| {
+        let mut document: Value =
+            serde_json::to_value(national().document()).expect("a policy serializes");
+        let mut overrides = Vec::new();
+        for rule in document["rules"].as_array_mut().expect("rules are a list") {
+            let when = rule["when"].take();
+            rule["when"] =
+                serde_json::json!({"kind": "not", "value": {"kind": "not", "value": when}});
+            // The safety rules are rewritten too, which the checks require
+            // to be recorded; they still fire whenever they did.
+            if let Some(id) = rule["id"].as_str()
+                && mecc::policy::PROTECTED_RULES.contains(&id)
+            {
+                overrides.push(serde_json::json!({
+                    "rule_id": id, "reason": "rewritten for a test", "approved_by": "the test"
+                }));
+            }
+        }
+        document["safety_overrides"] = Value::Array(overrides);
+        Policy::compile(serde_json::from_value(document).expect("a policy document"))
+            .expect("the rewritten policy compiles")
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Planning finds the rules that can fire through an index of the
+    /// outcomes each needs, and skips a rule whose required outcomes were
+    /// not all found without reading its condition. That shortcut never
+    /// changes a plan: for any contact and any set of outcomes, even one no
+    /// screening could find together, the plan is the one given when every
+    /// rule's condition is read. A rule wrongly skipped would lose an
+    /// action, a safety alert among them.
+    #[test]
+    fn skipping_rules_that_cannot_fire_never_changes_a_plan(
+        contact in any_contact_json(),
+        outcomes in proptest::sample::subsequence(Outcome::ALL.to_vec(), 0..=Outcome::ALL.len()),
+    ) {
+        let Ok(contact) = serde_json::from_value::<Contact>(contact) else { return Ok(()) };
+        let outcomes: mecc::outcome::OutcomeSet = outcomes.into_iter().collect();
+        prop_assert_eq!(
+            national().plan(outcomes, &contact),
+            national_with_every_condition_read().plan(outcomes, &contact)
+        );
+    }
+}
