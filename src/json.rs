@@ -529,6 +529,41 @@ fn translate(
     }
 }
 
+/// A union given as a bare word (`"type_2"`, `"not_measured"`): when the
+/// word is one of its forms, how to write that form; when it is not, the
+/// forms there are, rather than a form that does not exist.
+fn union_named_as_text(
+    mut plain: Plain,
+    forms: Option<&[&str]>,
+    name: &str,
+) -> (String, String, Option<String>) {
+    let is_a_form = if plain.expected == REPLY_FORM {
+        name == REPLY_ANSWERED || name == "not_asked"
+    } else {
+        forms.is_none_or(|f| f.contains(&name))
+    };
+    plain.hint = Some(if is_a_form {
+        plain.problem = format!("{name} is given as text, not as an object naming it");
+        format!(
+            "write it as {{\"kind\": \"{name}\"}}, with the details of that form, if it has any, under \"value\""
+        )
+    } else if plain.expected == REPLY_FORM {
+        // Not a form an answer has (`"not_measured"`): pointing to it as
+        // one would send the writer round again.
+        plain.problem = format!("{name} is given as text, and is not a form of answer");
+        format!(
+            "for a question not asked or a measurement not taken, write {{\"kind\": \"not_asked\"}}; for an answer, {{\"kind\": \"{REPLY_ANSWERED}\", \"value\": ...}}"
+        )
+    } else {
+        plain.problem = format!("{name} is given as text, and is not one of its forms");
+        format!(
+            "write an object naming one of {}, with the details of that form, if it has any, under \"value\"",
+            forms.map_or_else(String::new, |f| f.join(", "))
+        )
+    });
+    (plain.expected, plain.problem, plain.hint)
+}
+
 /// Refines the plain reading of serde's message with what [`Strict`] saw
 /// expected and the value given: the hints for the likely mistakes.
 fn with_expectation(
@@ -546,35 +581,11 @@ fn with_expectation(
     if plain.expected == REPLY_FORM || plain.expected == TAGGED_FORM {
         match given {
             Some(Value::String(name)) => {
-                let forms = match expectation {
-                    Some(Expectation::Variant(forms)) => Some(forms),
+                let forms = match &expectation {
+                    Some(Expectation::Variant(forms)) => Some(*forms),
                     _ => None,
                 };
-                let is_a_form = if plain.expected == REPLY_FORM {
-                    name == REPLY_ANSWERED || name == "not_asked"
-                } else {
-                    forms.is_none_or(|f| f.contains(&name.as_str()))
-                };
-                plain.hint = Some(if is_a_form {
-                    plain.problem = format!("{name} is given as text, not as an object naming it");
-                    format!(
-                        "write it as {{\"kind\": \"{name}\"}}, with the details of that form, if it has any, under \"value\""
-                    )
-                } else if plain.expected == REPLY_FORM {
-                    // Not a form an answer has (`"not_measured"`): pointing
-                    // to it as one would send the writer round again.
-                    plain.problem = format!("{name} is given as text, and is not a form of answer");
-                    format!(
-                        "for a question not asked or a measurement not taken, write {{\"kind\": \"not_asked\"}}; for an answer, {{\"kind\": \"{REPLY_ANSWERED}\", \"value\": ...}}"
-                    )
-                } else {
-                    plain.problem = format!("{name} is given as text, and is not one of its forms");
-                    format!(
-                        "write an object naming one of {}, with the details of that form, if it has any, under \"value\"",
-                        forms.map_or_else(String::new, |f| f.join(", "))
-                    )
-                });
-                return (plain.expected, plain.problem, plain.hint);
+                return union_named_as_text(plain, forms, name);
             }
             Some(given) if !given.is_object() && plain.expected == REPLY_FORM => {
                 let given = value_text(given);
