@@ -191,7 +191,7 @@ impl std::fmt::Display for Adjustment {
                 "held until it is known whether they are pregnant"
             }
             Adjustment::OfferedRatherThanOptOut => {
-                "an opt-out referral cannot be made from this setting: offered, made only if they agree"
+                "from this setting a referral needs their agreement: offered, made only if they agree"
             }
         })
     }
