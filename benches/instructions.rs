@@ -21,7 +21,7 @@ use std::hint::black_box;
 use iai_callgrind::{library_benchmark, library_benchmark_group, main};
 use mecc::context::Contact;
 use mecc::outcome::OutcomeSet;
-use mecc::policy::{Action, Policy, PolicyDocument, PolicyOverlay};
+use mecc::policy::{Action, PlanBuffer, Policy, PolicyDocument, PolicyOverlay};
 use mecc::{Answers, Assessment, Findings, Screening, assess};
 
 mod common;
@@ -126,6 +126,36 @@ fn plan_of_policy(
     black_box(policy.plan(outcomes, &contact))
 }
 
+/// A plan buffer that has already held the plan, as a host's reused buffer
+/// has; it lives for the process, so that freeing it is not counted.
+fn warm_buffer(
+    (outcomes, contact, policy): (OutcomeSet, Contact, &'static Policy),
+) -> (
+    OutcomeSet,
+    Contact,
+    &'static Policy,
+    &'static mut PlanBuffer,
+) {
+    let buffer = Box::leak(Box::new(PlanBuffer::new()));
+    black_box(policy.plan_into(outcomes, &contact, &[], buffer).len());
+    (outcomes, contact, policy, buffer)
+}
+
+#[library_benchmark]
+#[bench::ed(warm_buffer(ed_outcomes()))]
+#[bench::forty_rules(warm_buffer(decision()))]
+#[bench::national_640_rules(warm_buffer(ed_outcomes_640_rules()))]
+fn plan_into_buffer(
+    (outcomes, contact, policy, buffer): (
+        OutcomeSet,
+        Contact,
+        &'static Policy,
+        &'static mut PlanBuffer,
+    ),
+) -> usize {
+    black_box(policy.plan_into(outcomes, &contact, &[], buffer).len())
+}
+
 #[library_benchmark]
 #[bench::pat_positive_current_smoker_moderately_inactive((0, 4, 1))]
 fn forty_arm_match_by_hand((pat, smoking, activity): (u8, u8, u8)) -> Option<u8> {
@@ -156,7 +186,7 @@ fn json_document_to_compact_assessment((text, policy): (String, &'static Policy)
 library_benchmark_group!(
     name = engine;
     benchmarks = full_contact, plan_from_outcomes, findings_and_outcomes, json_document_to_assessment,
-        json_document_to_compact_assessment, plan_of_policy, forty_arm_match_by_hand
+        json_document_to_compact_assessment, plan_of_policy, plan_into_buffer, forty_arm_match_by_hand
 );
 
 #[cfg(not(debug_assertions))]

@@ -17,29 +17,22 @@
 //! 5. the time budget: what does not fit moves to a follow-up or a signpost
 //!    (§6.3);
 //! 6. the order a practitioner works through (§6.2).
-
-use std::sync::Arc;
+//!
+//! The plan is worked on as [`Step`]s in a [`PlanBuffer`]: every field of an
+//! action as a reference into the policy or the buffer, so that no text is
+//! copied or written while the plan is made.
 
 use crate::context::{Contact, SettingClass, YesNoNotKnown};
 use crate::outcome::{OutcomeSet, Topic};
 use crate::policy::check::{CheckedAction, CheckedPathway, CheckedRule};
 use crate::policy::condition::{Facts, intoxication_as_read};
-use crate::policy::document::TemplateText;
-use crate::policy::plan::{Action, Adjustment, Adjustments, PathwayRef, Reason};
-use crate::policy::text::fill;
+use crate::policy::plan::{Action, Adjustment, Adjustments};
+use crate::policy::plan_buffer::{
+    EngineRule, IdRef, PlanBuffer, PlanView, ReasonRef, RuleRef, Step, Template, TextRef, Words,
+};
 use crate::policy::{
     ActionKind, Intensity, Policy, ReferralMode, Response, ResponseStatus, Urgency,
 };
-
-/// The engine's rule for the general question asked when intoxication is not
-/// recorded in the emergency department; its action's id adds `#1`.
-pub(crate) const CHECK_SOBER_ENOUGH: &str = "general.check_sober_enough";
-/// The engine's rule for the general note given when intoxication is not
-/// recorded elsewhere; its action's id adds `#1`.
-pub(crate) const INTOXICATION_NOT_RECORDED: &str = "general.intoxication_not_recorded";
-/// The engine's rule for the general question asked when pregnancy is not
-/// known and changes the plan; its action's id adds `#1`.
-pub(crate) const PREGNANCY_ASK: &str = "general.pregnancy_ask";
 
 /// The ages, in whole years, at which a screening contact asks whether a
 /// woman (or someone whose sex is not recorded) could be pregnant
@@ -54,15 +47,9 @@ const CONSENT_REMINDER_BELOW: u32 = 16;
 /// The suffixes of the ids of the three actions that replace a declined offer.
 const DECLINED_SUFFIXES: [&str; 3] = ["/declined_record", "/declined_signpost", "/offer_again"];
 
-/// An action in the making, with the index of the pathway it uses.
-struct Planned {
-    action: Action,
-    pathway: Option<usize>,
-    /// For someone other than the person (§6.8): never replaced.
-    for_others: bool,
-    /// Right only in, or only outside, pregnancy, which is not known: to be
-    /// held as a follow-up worded by this template (§6.11).
-    held: Option<Template>,
+/// A plan's place for a step: indices are kept in 32 bits.
+fn index(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
 }
 
 impl Policy {
@@ -70,8 +57,13 @@ impl Policy {
     /// returns the plan, ordered as CLINICAL-REFERENCE §6.2 requires.
     ///
     /// When several rules ask for the same action (every realised field equal) it
-    /// appears once: its [`Reason::rule`] is the first of them in policy order
-    /// and [`Reason::also_from`] lists the others (§6.8).
+    /// appears once: its [`Reason::rule`](crate::policy::Reason::rule) is the
+    /// first of them in policy order and
+    /// [`Reason::also_from`](crate::policy::Reason::also_from) lists the others
+    /// (§6.8).
+    ///
+    /// Each action is owned; [`Policy::plan_into`] makes the same plan in a
+    /// reusable buffer, without copying the policy's texts.
     #[must_use]
     pub fn plan(&self, outcomes: OutcomeSet, contact: &Contact) -> Vec<Action> {
         self.plan_with(outcomes, contact, &[])
@@ -88,12 +80,45 @@ impl Policy {
         contact: &Contact,
         responses: &[Response],
     ) -> Vec<Action> {
+        let mut buffer = PlanBuffer::new();
+        self.plan_into(outcomes, contact, responses, &mut buffer)
+            .to_actions()
+    }
+
+    /// The plan [`Policy::plan_with`] makes, made in `buffer` and read from
+    /// it: the same actions, in the same order, serializing to the same
+    /// JSON. Nothing is copied out of the policy, and once `buffer` has held
+    /// a plan as long, nothing is allocated (only what replaces a declined
+    /// offer makes a new id). The buffer's previous plan is discarded.
+    ///
+    /// ```
+    /// use mecc::policy::{ActionKind, PlanBuffer, Policy};
+    /// use mecc::Screening;
+    ///
+    /// let screening = Screening::from_json(include_str!("../../examples/data/emergency_department_pat.json"))?;
+    /// let policy = Policy::national_default()?;
+    /// let outcomes = mecc::Findings::score(&screening.answers, &screening.contact).outcomes();
+    ///
+    /// let mut buffer = PlanBuffer::new();
+    /// let plan = policy.plan_into(outcomes, &screening.contact, &[], &mut buffer);
+    /// let first = plan.get(0).ok_or("a first action")?;
+    /// assert_eq!(first.kind(), ActionKind::Advice);
+    /// // Read as the owned plan reads, written out only when asked.
+    /// assert_eq!(first.text().to_string(), &*policy.plan(outcomes, &screening.contact)[0].text);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn plan_into<'a>(
+        &'a self,
+        outcomes: OutcomeSet,
+        contact: &Contact,
+        responses: &[Response],
+        buffer: &'a mut PlanBuffer,
+    ) -> PlanView<'a> {
+        buffer.clear();
         let facts = Facts::new(outcomes, contact);
-        // Allocated on the first action, so an empty plan allocates nothing.
-        let mut plan: Vec<Planned> = Vec::new();
         let mut asked_about_pregnancy = false;
-        for rule in self.rule_index.candidates(outcomes) {
-            let Some(rule) = self.rules.get(rule) else {
+        for r in self.rule_index.candidates(outcomes) {
+            let Some(rule) = self.rules.get(r) else {
                 continue;
             };
             if !rule.requires.is_subset(outcomes) || !self.conditions.eval(rule.root, &facts) {
@@ -104,52 +129,68 @@ impl Policy {
             if matches!(holding, Some(Holding::Drop)) {
                 continue;
             }
-            for spec in &rule.actions {
-                let mut planned = self.realise(rule, spec, relied_on, &facts);
+            for (a, spec) in rule.actions.iter().enumerate() {
+                let action = u16::try_from(a).unwrap_or(u16::MAX);
+                let mut step =
+                    self.realise(buffer, (index(r), rule), (action, spec), relied_on, &facts);
                 if let Some(Holding::Hold(template, ask)) = holding {
-                    planned.held = Some(template);
+                    step.held = Some(template);
                     asked_about_pregnancy |= ask;
                 }
-                if let Some(existing) = plan
-                    .iter_mut()
-                    .find(|p| same_action(&p.action, &planned.action))
-                {
-                    merge(&mut existing.action, &planned.action.reason);
-                } else {
-                    if plan.capacity() == 0 {
-                        // Room for a long plan at once, rather than growing.
-                        plan.reserve_exact(16);
-                    }
-                    plan.push(planned);
-                }
+                self.add_or_merge(buffer, step);
             }
         }
         if asked_about_pregnancy {
-            plan.push(self.general_ask(
-                PREGNANCY_ASK,
-                Template::PregnancyAsk,
-                15,
-                "CLINICAL-REFERENCE §6.11",
-            ));
+            let step =
+                self.general_ask(buffer, EngineRule::PregnancyAsk, Template::PregnancyAsk, 15);
+            buffer.steps.push(step);
         }
         // Referrals merge and supersede before any is held, so that two
         // held offers of the same service are one.
-        self.supersede(&mut plan);
-        for p in &mut plan {
-            if let Some(template) = p.held.take() {
-                self.hold(p, template);
+        self.supersede(buffer);
+        for i in 0..buffer.steps.len() {
+            let held = buffer.steps.get_mut(i).and_then(|s| s.held.take());
+            if let Some(template) = held {
+                self.hold(buffer, i, template);
             }
         }
-        one_advice_per_topic(&mut plan);
-        self.respond(&mut plan, responses, contact);
+        self.one_advice_per_topic(buffer);
+        self.respond(buffer, responses, contact);
         if facts.intoxicated == YesNoNotKnown::Yes {
-            self.hold_while_intoxicated(&mut plan);
+            self.hold_while_intoxicated(buffer);
         }
-        self.note_intoxication_not_recorded(&mut plan, contact);
-        self.fit_time(&mut plan, contact);
-        let mut plan: Vec<Action> = plan.into_iter().map(|p| p.action).collect();
-        self.order(&mut plan);
-        plan
+        self.note_intoxication_not_recorded(buffer, contact);
+        self.fit_time(buffer, contact);
+        self.order(buffer);
+        PlanView {
+            policy: self,
+            buffer,
+        }
+    }
+
+    /// Adds a step to the plan, or, when the plan already has the same
+    /// action, adds its reasons to that one.
+    fn add_or_merge(&self, buffer: &mut PlanBuffer, step: Step) {
+        // The same action has the same kind and topic: with none of those
+        // yet in the plan, there is nothing to compare.
+        let kind_and_topic = kind_and_topic_bit(&step);
+        if buffer.kinds_and_topics & kind_and_topic != 0 {
+            for i in 0..buffer.steps.len() {
+                let Some(existing) = buffer.steps.get(i).copied() else {
+                    break;
+                };
+                if self.same_action(buffer, &existing, &step) {
+                    self.merge(buffer, i, step.reason());
+                    return;
+                }
+            }
+        }
+        buffer.kinds_and_topics |= kind_and_topic;
+        if buffer.steps.capacity() == 0 {
+            // Room for a long plan at once, rather than growing.
+            buffer.steps.reserve_exact(16);
+        }
+        buffer.steps.push(step);
     }
 
     /// Whether every response names an action this policy can put in a plan:
@@ -166,10 +207,7 @@ impl Policy {
                 .iter()
                 .find_map(|s| r.action.strip_suffix(s))
                 .unwrap_or(&r.action);
-            let engine_rule = base.strip_suffix("#1");
-            let known = engine_rule == Some(CHECK_SOBER_ENOUGH)
-                || engine_rule == Some(INTOXICATION_NOT_RECORDED)
-                || engine_rule == Some(PREGNANCY_ASK)
+            let known = EngineRule::ALL.iter().any(|e| e.action_id() == base)
                 || self
                     .rules
                     .iter()
@@ -187,17 +225,18 @@ impl Policy {
         Ok(())
     }
 
-    /// Turns one action of a fired rule into a plan action: routed along the
+    /// Turns action `action` of a fired rule into a step: routed along the
     /// pathway's fallbacks (§6.5), made an active offer for a priority group
     /// (§6.4), and given to the GP as a signpost when this setting cannot make
     /// the referral (§6.6).
     fn realise(
         &self,
-        rule: &CheckedRule,
-        spec: &CheckedAction,
+        buffer: &mut PlanBuffer,
+        (r, rule): (u32, &CheckedRule),
+        (action, spec): (u16, &CheckedAction),
         relied_on: OutcomeSet,
         facts: &Facts<'_>,
-    ) -> Planned {
+    ) -> Step {
         let contact = facts.contact;
         let mut draft = Draft {
             kind: spec.kind,
@@ -211,7 +250,7 @@ impl Policy {
             template: None,
         };
         if let Some(p) = spec.pathway {
-            self.route(&mut draft, p, contact);
+            self.route(&mut draft, index(p), contact);
         }
         if let Some(q) = draft.pathway {
             // A signpost after a declined offer stays a signpost (§6.4), and
@@ -224,56 +263,120 @@ impl Policy {
             draft.settle_referral(&self.pathways);
             self.offer_unless_clinical_referrer(&mut draft, contact);
         }
-        let (mut text, person_text) = self.texts(spec, &draft, rule.topic, facts);
+        let (mut text, person_text) =
+            self.texts(buffer, (r, rule.topic), (action, spec), &draft, facts);
         if draft.kind == ActionKind::Referral && contact.age().years() < CONSENT_REMINDER_BELOW {
-            text = self.with_consent_reminder(&text, &draft, rule.topic);
+            // Added after the text rather than written around it, so that a
+            // policy's wording of the reminder cannot lose the referral's own
+            // words; any text written around the referral later (held,
+            // deferred, moved) keeps it. The person's text is not touched.
+            let words = buffer.keep_words(Words {
+                pathway: draft.pathway,
+                requested: draft.requested,
+                topic: rule.topic,
+                text,
+                person_text: TextRef::None,
+            });
+            text = TextRef::WithConsentReminder { words };
         }
-        let code = if draft.requested.is_some() {
+        let code = if draft.requested.is_some() || spec.code.is_none() {
             // A recording code names the service the rule asked for; it would
             // misdescribe a referral that went elsewhere.
             None
         } else {
-            spec.code.clone()
+            Some((r, action))
         };
-        Planned {
-            action: Action {
-                id: spec.id.clone(),
-                kind: draft.kind,
-                topic: rule.topic,
-                intensity: draft.intensity,
-                text,
-                person_text: if draft.kind.is_read_by_person() {
-                    person_text
-                } else {
-                    None
-                },
-                duration_s: draft.duration_s,
-                pathway: draft.pathway.map(|q| self.reference(q)),
-                mode: draft.mode,
-                urgency: draft.urgency,
-                code,
-                response: None,
-                reason: Reason {
-                    rule: rule.id.clone(),
-                    also_from: Vec::new(),
-                    relied_on,
-                    source: rule.source.clone(),
-                    adjustments: draft.adjustments,
-                    requested_pathway: draft.requested.map(|r| self.reference(r)),
-                },
+        Step {
+            id: IdRef::Policy { rule: r, action },
+            kind: draft.kind,
+            topic: rule.topic,
+            intensity: draft.intensity,
+            text,
+            person_text: if draft.kind.is_read_by_person() {
+                person_text
+            } else {
+                TextRef::None
             },
+            duration_s: draft.duration_s,
             pathway: draft.pathway,
+            mode: draft.mode,
+            urgency: draft.urgency,
+            code,
+            response: None,
+            rule: RuleRef::Policy(r),
+            also: buffer.key(),
+            relied_on,
+            adjustments: draft.adjustments,
+            requested: draft.requested,
             for_others: spec.for_others,
             held: None,
+        }
+    }
+
+    /// The action's texts: the first of its wordings whose condition holds,
+    /// for the pathway used, or the engine's template around it when the
+    /// engine changed the action so that the rule's text would no longer be
+    /// true.
+    fn texts(
+        &self,
+        buffer: &mut PlanBuffer,
+        (r, topic): (u32, Topic),
+        (action, spec): (u16, &CheckedAction),
+        draft: &Draft,
+        facts: &Facts<'_>,
+    ) -> (TextRef, TextRef) {
+        // The first wording whose condition holds, for the pathway used.
+        let variant = spec
+            .variants
+            .iter()
+            .position(|(root, _)| self.conditions.eval(*root, facts))
+            .map(|v| u16::try_from(v).unwrap_or(u16::MAX));
+        let wording = self.wording(r, action, variant);
+        let pathway = draft
+            .pathway
+            .filter(|q| wording.is_some_and(|w| w.by_pathway.get(*q as usize).is_some()));
+        let rule_text = |person| TextRef::Rule {
+            rule: r,
+            action,
+            variant,
+            pathway,
+            person,
+        };
+        let has_person_text = wording.is_some_and(|w| {
+            pathway
+                .and_then(|q| w.by_pathway.get(q as usize))
+                .map_or(w.person_text.is_some(), |(_, p)| p.is_some())
+        });
+        let (text, person_text) = (
+            rule_text(false),
+            if has_person_text {
+                rule_text(true)
+            } else {
+                TextRef::None
+            },
+        );
+        match draft.template {
+            None => (text, person_text),
+            Some(t) => buffer.apply(
+                self,
+                t,
+                Words {
+                    pathway: draft.pathway,
+                    requested: draft.requested,
+                    topic,
+                    text,
+                    person_text,
+                },
+            ),
         }
     }
 
     /// The first pathway from `start` along its fallbacks that exists locally
     /// and accepts the person's age (§6.5); with none, the need is kept as a
     /// follow-up rather than dropped.
-    fn route(&self, draft: &mut Draft, start: usize, contact: &Contact) {
+    fn route(&self, draft: &mut Draft, start: u32, contact: &Contact) {
         let age = contact.age().years();
-        let mut at = Some(start);
+        let mut at = Some(start as usize);
         // A fallback chain is checked to have no cycle; the bound is a guard.
         for _ in 0..=self.pathways.len() {
             let Some(i) = at else { break };
@@ -285,10 +388,10 @@ impl Policy {
             } else if q.min_age.is_some_and(|m| age < u32::from(m)) {
                 draft.adjustments.insert(Adjustment::BelowMinimumAge);
             } else {
-                if i != start {
+                if index(i) != start {
                     draft.requested = Some(start);
                 }
-                draft.pathway = Some(i);
+                draft.pathway = Some(index(i));
                 return;
             }
             at = q.fallback;
@@ -308,8 +411,8 @@ impl Policy {
     /// A signpost becomes an active referral when the service takes no
     /// self-referral, or an offer to refer when the person is in a priority
     /// group (§6.4).
-    fn activate(&self, draft: &mut Draft, q: usize, contact: &Contact) {
-        let Some(p) = self.pathways.get(q) else {
+    fn activate(&self, draft: &mut Draft, q: u32, contact: &Contact) {
+        let Some(p) = self.pathways.get(q as usize) else {
             return;
         };
         if draft.kind != ActionKind::Signpost {
@@ -337,7 +440,7 @@ impl Policy {
         let setting = contact.setting();
         let age = contact.age().years();
         let can_refer = |p: &CheckedPathway| p.self_referral || p.referred_from.contains(setting);
-        let Some(p) = draft.pathway.and_then(|q| self.pathways.get(q)) else {
+        let Some(p) = draft.pathway.and_then(|q| self.pathways.get(q as usize)) else {
             return;
         };
         if draft.kind != ActionKind::Referral || can_refer(p) {
@@ -352,7 +455,7 @@ impl Policy {
             };
             let Some(q) = self.pathways.get(i) else { break };
             if q.exists_locally && q.min_age.is_none_or(|m| age >= u32::from(m)) && can_refer(q) {
-                draft.pathway = Some(i);
+                draft.pathway = Some(index(i));
                 return;
             }
             at = q.fallback;
@@ -364,7 +467,7 @@ impl Policy {
         draft.intensity = Intensity::VeryBrief;
         draft.template = Some(Template::SettingCannotRefer);
         let requested = draft.requested;
-        self.route(draft, self.gp, contact);
+        self.route(draft, index(self.gp), contact);
         // The referral asked for stays the one named, even when the GP
         // signpost itself had to fall back.
         if draft.kind == ActionKind::Signpost {
@@ -381,7 +484,7 @@ impl Policy {
     /// becomes an offer and its text says so: a housing officer does not
     /// refer a pregnant smoker unless she declines.
     fn offer_unless_clinical_referrer(&self, draft: &mut Draft, contact: &Contact) {
-        let Some(p) = draft.pathway.and_then(|q| self.pathways.get(q)) else {
+        let Some(p) = draft.pathway.and_then(|q| self.pathways.get(q as usize)) else {
             return;
         };
         let setting = contact.setting();
@@ -398,103 +501,9 @@ impl Policy {
         draft.template = Some(Template::OptOutNotFromThisSetting);
     }
 
-    /// The action's texts: the engine's template when it changed the action,
-    /// otherwise the rule's texts with the pathway used filled in.
-    fn texts(
-        &self,
-        spec: &CheckedAction,
-        draft: &Draft,
-        topic: Topic,
-        facts: &Facts<'_>,
-    ) -> (Arc<str>, Option<Arc<str>>) {
-        let texts = spec
-            .variants
-            .iter()
-            .find(|(root, _)| self.conditions.eval(*root, facts))
-            .map_or(&spec.texts, |(_, t)| t);
-        let (text, person_text) = texts.for_pathway(draft.pathway);
-        match draft.template {
-            None => (text, person_text),
-            Some(t) => {
-                let words = Words {
-                    pathway: draft.pathway.map(|q| self.name(q)),
-                    requested: draft.requested.map(|q| self.name(q)),
-                    topic,
-                    text: &text,
-                    person_text: person_text.as_deref(),
-                };
-                words.write(self.template(t))
-            }
-        }
-    }
-
-    /// A referral offer's practitioner text with the under-16 reminder after
-    /// it (§6.4): competence to consent (Gillick), a parent or carer, and
-    /// the limits of confidentiality. Added after the text rather than
-    /// written around it, so that a policy's wording of the reminder cannot
-    /// lose the referral's own words; any text written around the referral
-    /// later (held, deferred, moved) keeps it. The person's text is not
-    /// touched.
-    fn with_consent_reminder(&self, text: &str, draft: &Draft, topic: Topic) -> Arc<str> {
-        let words = Words {
-            pathway: draft.pathway.map(|q| self.name(q)),
-            requested: draft.requested.map(|q| self.name(q)),
-            topic,
-            text,
-            person_text: None,
-        };
-        let (reminder, _) = words.write(self.template(Template::Under16Consent));
-        format!("{text} {reminder}").into()
-    }
-
-    /// The pathway as a plan names it. Indices come from the checked policy,
-    /// so a miss cannot happen; it would read as the GP.
-    fn reference(&self, q: usize) -> PathwayRef {
-        self.pathways
-            .get(q)
-            .or_else(|| self.pathways.get(self.gp))
-            .map_or_else(
-                || PathwayRef {
-                    id: "gp".into(),
-                    name: "the GP".into(),
-                },
-                |p| p.reference.clone(),
-            )
-    }
-
-    fn name(&self, q: usize) -> &str {
-        self.pathways.get(q).map_or("the GP", |p| &p.reference.name)
-    }
-
-    fn template(&self, t: Template) -> &TemplateText {
-        let all = &self.templates;
-        match t {
-            Template::ActiveReferralOffer => &all.active_referral_offer,
-            Template::DeclinedRecord => &all.declined_record,
-            Template::DeclinedSignpost => &all.declined_signpost,
-            Template::DeclinedFollowUp => &all.declined_follow_up,
-            Template::DeclinedTopicRecord => &all.declined_topic_record,
-            Template::DeclinedTopicFollowUp => &all.declined_topic_follow_up,
-            Template::SettingCannotRefer => &all.setting_cannot_refer,
-            Template::OptOutNotFromThisSetting => &all.opt_out_not_from_this_setting,
-            Template::MovedToFollowUp => &all.moved_to_follow_up,
-            Template::MovedToSignpost => &all.moved_to_signpost,
-            Template::NoLocalService => &all.no_local_service,
-            Template::DeferredWhileIntoxicated => &all.deferred_while_intoxicated,
-            Template::OfferWhenSober => &all.offer_when_sober,
-            Template::CheckSoberEnough => &all.check_sober_enough,
-            Template::IntoxicationNotRecorded => &all.intoxication_not_recorded,
-            Template::PregnancyAsk => &all.pregnancy_ask,
-            Template::IfPregnant => &all.if_pregnant,
-            Template::IfNotPregnant => &all.if_not_pregnant,
-            Template::IfPregnancyConfirmed => &all.if_pregnancy_confirmed,
-            Template::Under16Consent => &all.under_16_consent,
-        }
-    }
-
     /// The pathway a person can contact themselves about `topic`, routed for
     /// their age and what exists locally.
-    fn self_referral_route(&self, topic: Topic, contact: &Contact) -> Option<usize> {
+    fn self_referral_route(&self, topic: Topic, contact: &Contact) -> Option<u32> {
         let under_18 = contact.age().years() < crate::context::ADULT_MIN_AGE;
         let start = self
             .topics
@@ -504,8 +513,24 @@ impl Policy {
                 t.under_18.filter(|_| under_18).unwrap_or(t.self_referral)
             });
         let mut draft = Draft::empty();
-        self.route(&mut draft, start, contact);
+        self.route(&mut draft, index(start), contact);
         draft.pathway
+    }
+
+    /// Whether pathway `q` takes self-referral and exists here.
+    fn open_to_self_referral(&self, q: u32) -> bool {
+        self.pathways
+            .get(q as usize)
+            .is_some_and(|p| p.self_referral && p.exists_locally)
+    }
+
+    /// Removes step `i` and merges its reasons into step `into` (an index
+    /// before the removal); returns where `into` is now.
+    fn fold_into(&self, buffer: &mut PlanBuffer, i: usize, into: usize) -> usize {
+        let gone = buffer.steps.remove(i);
+        let into = if into > i { into - 1 } else { into };
+        self.merge(buffer, into, gone.reason());
+        into
     }
 
     /// Referrals on one topic are not stacked (§6.8): a referral to a service
@@ -513,38 +538,39 @@ impl Policy {
     /// and a second referral to the same service, as soon and in the same
     /// mode, or a second signpost to it, joins the first; each lists the
     /// rules it replaced among its reasons.
-    fn supersede(&self, plan: &mut Vec<Planned>) {
+    fn supersede(&self, buffer: &mut PlanBuffer) {
         let mut i = 0;
-        while i < plan.len() {
-            let winner = plan.get(i).and_then(|loser| {
-                plan.iter()
-                    .enumerate()
-                    .position(|(w, winner)| w != i && self.replaces(winner, loser, w < i))
-            });
+        while i < buffer.steps.len() {
+            let steps = &buffer.steps;
+            // Only the person's own referrals and signposts to a service
+            // take part: most of a plan is passed over with one test.
+            let winner = steps
+                .get(i)
+                .filter(|s| offers_a_service(s))
+                .and_then(|loser| {
+                    steps.iter().enumerate().position(|(w, winner)| {
+                        w != i && offers_a_service(winner) && self.replaces(winner, loser, w < i)
+                    })
+                });
             match winner {
                 Some(w) => {
-                    let loser = plan.remove(i);
-                    let w = if w > i { w - 1 } else { w };
-                    if let Some(winner) = plan.get_mut(w) {
-                        merge(&mut winner.action, &loser.action.reason);
-                    }
+                    self.fold_into(buffer, i, w);
                 }
                 None => i += 1,
             }
         }
     }
 
-    /// Whether `winner` replaces `loser` on their topic (§6.8); `earlier`
-    /// says whether the winner comes first in policy order, which breaks the
-    /// tie between two referrals to the same service.
-    fn replaces(&self, winner: &Planned, loser: &Planned, earlier: bool) -> bool {
+    /// Whether `w` replaces `l` on their topic (§6.8); `earlier` says whether
+    /// the winner comes first in policy order, which breaks the tie between
+    /// two referrals to the same service.
+    fn replaces(&self, w: &Step, l: &Step, earlier: bool) -> bool {
         // Help for a partner or someone they live with is not the person's
         // own, whatever the person is offered.
-        if loser.for_others || winner.for_others {
+        if l.for_others || w.for_others {
             return false;
         }
-        let (w, l) = (&winner.action, &loser.action);
-        let (Some(wp), Some(lp)) = (winner.pathway, loser.pathway) else {
+        let (Some(wp), Some(lp)) = (w.pathway, l.pathway) else {
             return false;
         };
         if w.topic != l.topic {
@@ -559,8 +585,8 @@ impl Policy {
         }
         let supersedes = self
             .pathways
-            .get(wp)
-            .is_some_and(|p| p.supersedes.contains(&lp))
+            .get(wp as usize)
+            .is_some_and(|p| p.supersedes.contains(&(lp as usize)))
             && matches!(l.kind, ActionKind::Referral | ActionKind::Signpost);
         let same_referral = earlier
             && wp == lp
@@ -577,14 +603,18 @@ impl Policy {
     /// is replaced by a record of the decline, a signpost to a service they
     /// can contact themselves, and an offer again at a later contact; every
     /// other response is marked on its action.
-    fn respond(&self, plan: &mut Vec<Planned>, responses: &[Response], contact: &Contact) {
+    fn respond(&self, buffer: &mut PlanBuffer, responses: &[Response], contact: &Contact) {
         for r in responses {
-            let Some(at) = plan.iter().position(|p| *p.action.id == *r.action) else {
+            let Some(at) = buffer
+                .steps
+                .iter()
+                .position(|s| self.action_id(buffer, s.id) == r.action)
+            else {
                 continue;
             };
-            let declinable = plan.get(at).is_some_and(|p| {
+            let declinable = buffer.steps.get(at).is_some_and(|s| {
                 matches!(
-                    p.action.kind,
+                    s.kind,
                     ActionKind::Referral
                         | ActionKind::Signpost
                         | ActionKind::Ask
@@ -592,22 +622,22 @@ impl Policy {
                 )
             });
             if r.status != ResponseStatus::Declined || !declinable {
-                if let Some(p) = plan.get_mut(at) {
-                    p.action.response = Some(r.status);
+                if let Some(s) = buffer.steps.get_mut(at) {
+                    s.response = Some(r.status);
                 }
                 continue;
             }
-            let declined = plan.remove(at);
-            let topic = declined.action.topic;
-            let conversation = matches!(declined.action.kind, ActionKind::Ask | ActionKind::Advice);
+            let declined = buffer.steps.remove(at);
+            let topic = declined.topic;
+            let conversation = matches!(declined.kind, ActionKind::Ask | ActionKind::Advice);
             let mut replaced = Vec::new();
-            plan.retain(|p| {
+            buffer.steps.retain(|s| {
                 let gone = if conversation {
                     // Declining to talk about a topic stops the conversation
                     // on it: what would have followed is not given now.
-                    p.action.topic == topic
+                    s.topic == topic
                         && matches!(
-                            p.action.kind,
+                            s.kind,
                             ActionKind::Ask
                                 | ActionKind::Advice
                                 | ActionKind::Referral
@@ -617,116 +647,130 @@ impl Policy {
                 } else {
                     // A declined service is declined on this topic, whichever
                     // rule offered it.
-                    p.action.topic == topic
-                        && p.pathway.is_some()
-                        && p.pathway == declined.pathway
-                        && matches!(p.action.kind, ActionKind::Referral | ActionKind::Signpost)
+                    s.topic == topic
+                        && s.pathway.is_some()
+                        && s.pathway == declined.pathway
+                        && matches!(s.kind, ActionKind::Referral | ActionKind::Signpost)
                 };
                 if gone {
-                    replaced.push(p.action.reason.clone());
+                    replaced.push(s.reason());
                 }
                 !gone
             });
-            let mut after = self.after_decline(&declined, conversation, contact);
-            if let Some(first) = after.first_mut() {
-                for reason in &replaced {
-                    merge(&mut first.action, reason);
+            let first = buffer.steps.len();
+            self.after_decline(buffer, &declined, conversation, contact);
+            if first < buffer.steps.len() {
+                for reason in replaced {
+                    self.merge(buffer, first, reason);
                 }
             }
-            plan.extend(after);
         }
     }
 
-    /// What replaces a declined action: for an offer, a record of the
-    /// decline, a signpost to a service they can contact themselves and an
-    /// offer again later; for a conversation declined (a question or advice),
-    /// a record and a question again later, with no signpost pressed on them.
+    /// An action's id, as a string.
+    fn action_id<'a>(&'a self, buffer: &'a PlanBuffer, id: IdRef) -> &'a str {
+        match id {
+            IdRef::Policy { rule, action } => self
+                .rules
+                .get(rule as usize)
+                .and_then(|r| r.actions.get(usize::from(action)))
+                .map_or("", |a| &a.id),
+            IdRef::Engine(e) => e.action_id(),
+            IdRef::Made(i) => buffer.made_ids.get(i as usize).map_or("", |s| s),
+        }
+    }
+
+    /// What replaces a declined action, added at the end of the plan: for an
+    /// offer, a record of the decline, a signpost to a service they can
+    /// contact themselves and an offer again later; for a conversation
+    /// declined (a question or advice), a record and a question again later,
+    /// with no signpost pressed on them.
     fn after_decline(
         &self,
-        declined: &Planned,
+        buffer: &mut PlanBuffer,
+        declined: &Step,
         conversation: bool,
         contact: &Contact,
-    ) -> Vec<Planned> {
-        let a = &declined.action;
-        let offered = declined.pathway.filter(|q| {
-            self.pathways
-                .get(*q)
-                .is_some_and(|p| p.self_referral && p.exists_locally)
-        });
+    ) {
+        let a = declined;
+        let offered = a.pathway.filter(|q| self.open_to_self_referral(*q));
         let signpost_to = offered.or_else(|| self.self_referral_route(a.topic, contact));
-        let requested = declined.pathway.or(signpost_to);
-        let make = |suffix: &str, kind: ActionKind, template: Template, to: Option<usize>| {
-            let words = Words {
-                pathway: to.map(|q| self.name(q)),
-                requested: requested.map(|q| self.name(q)),
-                topic: a.topic,
-                text: &a.text,
-                person_text: a.person_text.as_deref(),
-            };
-            let (text, person_text) = words.write(self.template(template));
-            let mut reason = a.reason.clone();
-            reason.adjustments.insert(Adjustment::DeclinedOffer);
-            // The service declined, where this action does not go to it.
-            reason.requested_pathway = requested
-                .filter(|q| Some(*q) != to)
-                .map(|q| self.reference(q));
-            Planned {
-                action: Action {
-                    id: format!("{}{suffix}", a.id).into(),
-                    kind,
+        let requested = a.pathway.or(signpost_to);
+        let base = self.action_id(buffer, a.id).to_owned();
+        let mut make = |suffix: &str, kind: ActionKind, template: Template, to: Option<u32>| {
+            let (text, person_text) = buffer.apply(
+                self,
+                template,
+                Words {
+                    pathway: to,
+                    requested,
                     topic: a.topic,
-                    intensity: Intensity::VeryBrief,
-                    text,
-                    person_text: if kind.is_read_by_person() {
-                        person_text
-                    } else {
-                        None
-                    },
-                    duration_s: if kind == ActionKind::Signpost { 30 } else { 0 },
-                    pathway: to.map(|q| self.reference(q)),
-                    mode: None,
-                    urgency: None,
-                    code: None,
-                    response: None,
-                    reason,
+                    text: a.text,
+                    person_text: a.person_text,
                 },
+            );
+            let id = index(buffer.made_ids.len());
+            buffer.made_ids.push(format!("{base}{suffix}").into());
+            let also = buffer.key();
+            buffer.copy_rules(a.also, also);
+            let mut adjustments = a.adjustments;
+            adjustments.insert(Adjustment::DeclinedOffer);
+            buffer.steps.push(Step {
+                id: IdRef::Made(id),
+                kind,
+                topic: a.topic,
+                intensity: Intensity::VeryBrief,
+                text,
+                person_text: if kind.is_read_by_person() {
+                    person_text
+                } else {
+                    TextRef::None
+                },
+                duration_s: if kind == ActionKind::Signpost { 30 } else { 0 },
                 pathway: to,
-                held: None,
+                mode: None,
+                urgency: None,
+                code: None,
+                response: None,
+                rule: a.rule,
+                also,
+                relied_on: a.relied_on,
+                adjustments,
+                // The service declined, where this action does not go to it.
+                requested: requested.filter(|q| Some(*q) != to),
                 for_others: false,
-            }
+                held: None,
+            });
         };
         let [record, signpost, again] = DECLINED_SUFFIXES;
         if conversation {
-            return vec![
-                make(
-                    record,
-                    ActionKind::Record,
-                    Template::DeclinedTopicRecord,
-                    None,
-                ),
-                make(
-                    again,
-                    ActionKind::FollowUp,
-                    Template::DeclinedTopicFollowUp,
-                    None,
-                ),
-            ];
-        }
-        vec![
-            make(record, ActionKind::Record, Template::DeclinedRecord, None),
             make(
-                signpost,
-                ActionKind::Signpost,
-                Template::DeclinedSignpost,
-                signpost_to,
-            ),
+                record,
+                ActionKind::Record,
+                Template::DeclinedTopicRecord,
+                None,
+            );
             make(
                 again,
                 ActionKind::FollowUp,
-                Template::DeclinedFollowUp,
+                Template::DeclinedTopicFollowUp,
                 None,
-            ),
-        ]
+            );
+            return;
+        }
+        make(record, ActionKind::Record, Template::DeclinedRecord, None);
+        make(
+            signpost,
+            ActionKind::Signpost,
+            Template::DeclinedSignpost,
+            signpost_to,
+        );
+        make(
+            again,
+            ActionKind::FollowUp,
+            Template::DeclinedFollowUp,
+            None,
+        );
     }
 
     /// While the person is, or may be, intoxicated (§6.10): advice on every
@@ -734,14 +778,14 @@ impl Policy {
     /// appointment offer is the point of the contact) and questions on them
     /// wait until they are sober. Opt-out referrals, safety alerts, records
     /// and leaflets stay.
-    fn hold_while_intoxicated(&self, plan: &mut [Planned]) {
-        for p in plan.iter_mut() {
-            let a = &p.action;
-            let template = match a.kind {
+    fn hold_while_intoxicated(&self, buffer: &mut PlanBuffer) {
+        for i in 0..buffer.steps.len() {
+            let Some(s) = buffer.steps.get(i) else { break };
+            let template = match s.kind {
                 ActionKind::Advice => Template::DeferredWhileIntoxicated,
-                ActionKind::Referral if a.mode == Some(ReferralMode::OptOut) => continue,
+                ActionKind::Referral if s.mode == Some(ReferralMode::OptOut) => continue,
                 ActionKind::Referral | ActionKind::Signpost | ActionKind::Ask
-                    if !matches!(a.topic, Topic::Alcohol | Topic::General) =>
+                    if !matches!(s.topic, Topic::Alcohol | Topic::General) =>
                 {
                     Template::OfferWhenSober
                 }
@@ -752,7 +796,7 @@ impl Policy {
             } else {
                 ActionKind::FollowUp
             };
-            self.rewrite(&mut p.action, kind, template, Adjustment::Intoxicated);
+            self.rewrite(buffer, i, kind, template, Adjustment::Intoxicated);
         }
     }
 
@@ -761,43 +805,37 @@ impl Policy {
     /// sober enough for a conversation; elsewhere, where it is read as `no`,
     /// one note on what to do if they seem intoxicated. Each only when the
     /// plan has something it changes.
-    fn note_intoxication_not_recorded(&self, plan: &mut Vec<Planned>, contact: &Contact) {
+    fn note_intoxication_not_recorded(&self, buffer: &mut PlanBuffer, contact: &Contact) {
         if contact.intoxicated() != YesNoNotKnown::NotKnown {
             return;
         }
+        let steps = &buffer.steps;
         let (rule, template, duration_s, affected) =
             if intoxication_as_read(contact) == YesNoNotKnown::Yes {
                 (
-                    CHECK_SOBER_ENOUGH,
+                    EngineRule::CheckSoberEnough,
                     Template::CheckSoberEnough,
                     15,
-                    plan.iter().any(|p| {
-                        p.action.kind == ActionKind::Defer
-                            || p.action
-                                .reason
-                                .adjustments
-                                .contains(Adjustment::Intoxicated)
-                            || p.action.urgency == Some(Urgency::Within24Hours)
+                    steps.iter().any(|s| {
+                        s.kind == ActionKind::Defer
+                            || s.adjustments.contains(Adjustment::Intoxicated)
+                            || s.urgency == Some(Urgency::Within24Hours)
                     }),
                 )
             } else {
                 (
-                    INTOXICATION_NOT_RECORDED,
+                    EngineRule::IntoxicationNotRecorded,
                     Template::IntoxicationNotRecorded,
                     // A note to bear in mind, not a question to ask.
                     0,
-                    plan.iter().any(|p| p.action.kind == ActionKind::Advice),
+                    steps.iter().any(|s| s.kind == ActionKind::Advice),
                 )
             };
         if !affected {
             return;
         }
-        plan.push(self.general_ask(
-            rule,
-            template,
-            duration_s,
-            "CLINICAL-REFERENCE §6.10; PAT 2009",
-        ));
+        let step = self.general_ask(buffer, rule, template, duration_s);
+        buffer.steps.push(step);
     }
 
     /// A `general` question (or note) the engine adds once, straight after
@@ -805,78 +843,88 @@ impl Policy {
     /// that rule's first action.
     fn general_ask(
         &self,
-        rule: &str,
+        buffer: &mut PlanBuffer,
+        rule: EngineRule,
         template: Template,
         duration_s: u32,
-        source: &str,
-    ) -> Planned {
-        let words = Words {
-            pathway: None,
-            requested: None,
-            topic: Topic::General,
-            text: "",
-            person_text: None,
-        };
-        let (text, _) = words.write(self.template(template));
-        Planned {
-            action: Action {
-                id: format!("{rule}#1").into(),
-                kind: ActionKind::Ask,
-                topic: Topic::General,
-                intensity: Intensity::VeryBrief,
-                text,
-                person_text: None,
-                duration_s,
+    ) -> Step {
+        let (text, _) = buffer.apply(
+            self,
+            template,
+            Words {
                 pathway: None,
-                mode: None,
-                urgency: None,
-                code: None,
-                response: None,
-                reason: Reason {
-                    rule: rule.into(),
-                    also_from: Vec::new(),
-                    relied_on: OutcomeSet::EMPTY,
-                    source: source.into(),
-                    adjustments: Adjustments::NONE,
-                    requested_pathway: None,
-                },
+                requested: None,
+                topic: Topic::General,
+                text: TextRef::None,
+                person_text: TextRef::None,
             },
+        );
+        Step {
+            id: IdRef::Engine(rule),
+            kind: ActionKind::Ask,
+            topic: Topic::General,
+            intensity: Intensity::VeryBrief,
+            text,
+            person_text: TextRef::None,
+            duration_s,
             pathway: None,
-            held: None,
+            mode: None,
+            urgency: None,
+            code: None,
+            response: None,
+            rule: RuleRef::Engine(rule),
+            also: buffer.key(),
+            relied_on: OutcomeSet::EMPTY,
+            adjustments: Adjustments::NONE,
+            requested: None,
             for_others: false,
+            held: None,
         }
     }
 
-    /// Holds an action until pregnancy is known (§6.11): a follow-up that says
+    /// Holds step `i` until pregnancy is known (§6.11): a follow-up that says
     /// on which answer to do it, keeping the rule's text.
-    fn hold(&self, p: &mut Planned, template: Template) {
-        let action = &mut p.action;
+    fn hold(&self, buffer: &mut PlanBuffer, i: usize, template: Template) {
         self.rewrite(
-            action,
+            buffer,
+            i,
             ActionKind::FollowUp,
             template,
             Adjustment::HeldUntilPregnancyKnown,
         );
-        action.intensity = Intensity::VeryBrief;
-        if let Some(q) = action.pathway.take() {
-            action.reason.requested_pathway.get_or_insert(q);
+        if let Some(s) = buffer.steps.get_mut(i) {
+            s.intensity = Intensity::VeryBrief;
+            if let Some(q) = s.pathway.take() {
+                s.requested.get_or_insert(q);
+            }
         }
-        p.pathway = None;
     }
 
-    /// Turns an action into a practitioner-only one of `kind` that takes no
+    /// Turns step `i` into a practitioner-only action of `kind` that takes no
     /// time in the contact, worded by `template` around the rule's text, and
     /// says why. Its recording code goes: it coded the action the rule gave.
-    fn rewrite(&self, action: &mut Action, kind: ActionKind, template: Template, why: Adjustment) {
-        let (text, _) = Words::of(action).write(self.template(template));
-        action.kind = kind;
-        action.text = text;
-        action.person_text = None;
-        action.duration_s = 0;
-        action.mode = None;
-        action.urgency = None;
-        action.code = None;
-        action.reason.adjustments.insert(why);
+    fn rewrite(
+        &self,
+        buffer: &mut PlanBuffer,
+        i: usize,
+        kind: ActionKind,
+        template: Template,
+        why: Adjustment,
+    ) {
+        let Some(words) = buffer.steps.get(i).map(Step::words) else {
+            return;
+        };
+        let (text, _) = buffer.apply(self, template, words);
+        if let Some(s) = buffer.steps.get_mut(i) {
+            s.kind = kind;
+            s.text = text;
+            s.person_text = TextRef::None;
+            s.duration_s = 0;
+            s.mode = None;
+            s.urgency = None;
+            s.code = None;
+            s.adjustments.insert(why);
+        }
     }
 
     /// Makes the plan fit the time available (§6.3). An action more intense
@@ -885,7 +933,7 @@ impl Policy {
     /// first; its topic's leaflet stays, in its place), then non-urgent
     /// offers, then questions, the later topic first within a kind. Safety
     /// alerts, records, opt-out and urgent referrals never move.
-    fn fit_time(&self, plan: &mut Vec<Planned>, contact: &Contact) {
+    fn fit_time(&self, buffer: &mut PlanBuffer, contact: &Contact) {
         let time = contact.time_available();
         // The wider workforce gives very brief advice only, whatever the time
         // (§6.6).
@@ -895,46 +943,85 @@ impl Policy {
             time
         };
         let mut i = 0;
-        while i < plan.len() {
-            let too_intense = plan
+        while i < buffer.steps.len() {
+            let too_intense = buffer
+                .steps
                 .get(i)
-                .is_some_and(|p| movable(&p.action) && !p.action.intensity.fits(intensity_allowed));
-            if too_intense && self.move_out(plan, i, contact) {
+                .is_some_and(|s| movable(s) && !s.intensity.fits(intensity_allowed));
+            if too_intense && self.move_out(buffer, i, contact) {
                 // Merged into the topic's offer: the next action is now at `i`.
                 continue;
             }
             i += 1;
         }
         let budget = budget_s(time);
-        while in_contact_s(plan) > budget {
-            let Some(i) = self.next_to_move(plan) else {
+        while in_contact_s(&buffer.steps) > budget {
+            let Some(i) = self.next_to_move(&buffer.steps) else {
                 break;
             };
-            self.move_out(plan, i, contact);
+            self.move_out(buffer, i, contact);
         }
     }
 
     /// The next action to move out of a contact that is over its budget.
-    fn next_to_move(&self, plan: &[Planned]) -> Option<usize> {
-        let stage = |a: &Action| match a.kind {
+    fn next_to_move(&self, steps: &[Step]) -> Option<usize> {
+        let stage = |s: &Step| match s.kind {
             ActionKind::Advice => Some(0),
             ActionKind::Referral | ActionKind::Signpost => Some(1),
             ActionKind::Ask => Some(2),
             _ => None,
         };
-        plan.iter()
+        steps
+            .iter()
             .enumerate()
-            .filter(|(_, p)| movable(&p.action) && p.action.duration_s > 0)
-            .filter_map(|(i, p)| stage(&p.action).map(|s| (i, s, &p.action)))
-            .min_by_key(|(i, s, a)| {
+            .filter(|(_, s)| movable(s) && s.duration_s > 0)
+            .filter_map(|(i, s)| stage(s).map(|k| (i, k, s)))
+            .min_by_key(|(i, k, s)| {
                 (
-                    *s,
-                    std::cmp::Reverse(if *s == 0 { a.duration_s } else { 0 }),
-                    std::cmp::Reverse(self.topic_rank(a.topic)),
+                    *k,
+                    std::cmp::Reverse(if *k == 0 { s.duration_s } else { 0 }),
+                    std::cmp::Reverse(self.topic_rank(s.topic)),
                     std::cmp::Reverse(*i),
                 )
             })
             .map(|(i, _, _)| i)
+    }
+
+    /// An action for someone else that does not fit the time (§6.3, §6.8)
+    /// is never taken into the person's own offer or signpost. Where there
+    /// may be no next contact, a signpost keeps its own words, which say
+    /// whom the service is for, and is handed over in seconds; otherwise it
+    /// moves as any other action does. Returns whether it left the plan
+    /// (never).
+    fn move_for_others(&self, buffer: &mut PlanBuffer, i: usize, contact: &Contact) -> bool {
+        let Some(kind) = buffer.steps.get(i).map(|s| s.kind) else {
+            return false;
+        };
+        if contact.setting().has_continuity_of_care() || kind != ActionKind::Signpost {
+            // Carried to the next contact in the practitioner's words, which
+            // name the service and whom it is for.
+            self.rewrite(
+                buffer,
+                i,
+                ActionKind::FollowUp,
+                Template::MovedToFollowUp,
+                Adjustment::NeedsMoreTime,
+            );
+            if let Some(s) = buffer.steps.get_mut(i) {
+                if let Some(q) = s.pathway.take() {
+                    s.requested = Some(q);
+                }
+                s.intensity = Intensity::VeryBrief;
+            }
+            return false;
+        }
+        if let Some(s) = buffer.steps.get_mut(i) {
+            s.intensity = Intensity::VeryBrief;
+            // Giving the details of a service takes seconds, like a leaflet.
+            s.duration_s = 10;
+            s.adjustments.insert(Adjustment::NeedsMoreTime);
+        }
+        false
     }
 
     /// Moves action `i` out of the contact: to a follow-up at the next
@@ -944,128 +1031,80 @@ impl Policy {
     /// signpost, a moved advice joins it instead of adding a second signpost
     /// (the service offered gives the advice); returns whether it did, in
     /// which case the action is gone from the plan.
-    /// An action for someone else that does not fit the time (§6.3, §6.8)
-    /// is never taken into the person's own offer or signpost. Where there
-    /// may be no next contact, a signpost keeps its own words, which say
-    /// whom the service is for, and is handed over in seconds; otherwise it
-    /// moves as any other action does. Returns whether it left the plan
-    /// (never).
-    fn move_for_others(&self, plan: &mut [Planned], i: usize, contact: &Contact) -> bool {
-        let Some(p) = plan.get_mut(i) else {
+    fn move_out(&self, buffer: &mut PlanBuffer, i: usize, contact: &Contact) -> bool {
+        let Some(a) = buffer.steps.get(i).copied() else {
             return false;
         };
-        if contact.setting().has_continuity_of_care() || p.action.kind != ActionKind::Signpost {
-            // Carried to the next contact in the practitioner's words, which
-            // name the service and whom it is for.
-            self.rewrite(
-                &mut p.action,
-                ActionKind::FollowUp,
-                Template::MovedToFollowUp,
-                Adjustment::NeedsMoreTime,
-            );
-            if let Some(q) = p.pathway.take() {
-                p.action.reason.requested_pathway = Some(self.reference(q));
-            }
-            p.action.pathway = None;
-            p.action.intensity = Intensity::VeryBrief;
-            return false;
+        if a.for_others {
+            return self.move_for_others(buffer, i, contact);
         }
-        let action = &mut p.action;
-        action.intensity = Intensity::VeryBrief;
-        // Giving the details of a service takes seconds, like a leaflet.
-        action.duration_s = 10;
-        action.reason.adjustments.insert(Adjustment::NeedsMoreTime);
-        false
-    }
-
-    fn move_out(&self, plan: &mut Vec<Planned>, i: usize, contact: &Contact) -> bool {
-        let Some(p) = plan.get(i) else {
-            return false;
-        };
-        let a = &p.action;
-        if p.for_others {
-            return self.move_for_others(plan, i, contact);
-        }
-        if !contact.setting().has_continuity_of_care() && a.kind == ActionKind::Advice {
-            let offer = plan.iter().position(|o| {
-                o.action.topic == a.topic
-                    && matches!(o.action.kind, ActionKind::Referral | ActionKind::Signpost)
-                    && o.action.response != Some(ResponseStatus::Declined)
+        let continuity = contact.setting().has_continuity_of_care();
+        if !continuity && a.kind == ActionKind::Advice {
+            let offer = buffer.steps.iter().position(|o| {
+                o.topic == a.topic
+                    && matches!(o.kind, ActionKind::Referral | ActionKind::Signpost)
+                    && o.response != Some(ResponseStatus::Declined)
             });
             if let Some(o) = offer {
-                let moved = plan.remove(i);
-                let o = if o > i { o - 1 } else { o };
-                if let Some(offer) = plan.get_mut(o) {
-                    merge(&mut offer.action, &moved.action.reason);
-                    offer
-                        .action
-                        .reason
-                        .adjustments
-                        .insert(Adjustment::AdviceLeftToTheService);
+                let o = self.fold_into(buffer, i, o);
+                if let Some(offer) = buffer.steps.get_mut(o) {
+                    offer.adjustments.insert(Adjustment::AdviceLeftToTheService);
                 }
                 return true;
             }
         }
-        let (kind, template, to) = if contact.setting().has_continuity_of_care() {
+        let (kind, template, to) = if continuity {
             (ActionKind::FollowUp, Template::MovedToFollowUp, None)
         } else {
-            let own = p.pathway.filter(|q| {
-                self.pathways
-                    .get(*q)
-                    .is_some_and(|x| x.self_referral && x.exists_locally)
-            });
+            let own = a.pathway.filter(|q| self.open_to_self_referral(*q));
             let to = own.or_else(|| self.self_referral_route(a.topic, contact));
             // The topic already points the person to that service: one
             // signpost to it is enough.
-            let same = plan.iter().enumerate().position(|(j, o)| {
+            let same = buffer.steps.iter().enumerate().position(|(j, o)| {
                 j != i
-                    && o.action.topic == a.topic
-                    && matches!(o.action.kind, ActionKind::Referral | ActionKind::Signpost)
+                    && o.topic == a.topic
+                    && matches!(o.kind, ActionKind::Referral | ActionKind::Signpost)
                     && o.pathway.is_some()
                     && o.pathway == to
             });
             if let Some(o) = same {
-                let moved = plan.remove(i);
-                let o = if o > i { o - 1 } else { o };
-                if let Some(offer) = plan.get_mut(o) {
-                    merge(&mut offer.action, &moved.action.reason);
-                }
+                self.fold_into(buffer, i, o);
                 return true;
             }
             (ActionKind::Signpost, Template::MovedToSignpost, to)
         };
-        let words = Words {
-            pathway: to.map(|q| self.name(q)),
-            requested: p.pathway.map(|q| self.name(q)),
-            topic: a.topic,
-            text: &a.text,
-            person_text: a.person_text.as_deref(),
-        };
-        let (text, person_text) = words.write(self.template(template));
-        let requested = p.pathway.filter(|q| Some(*q) != to);
-        let Some(p) = plan.get_mut(i) else {
+        let (text, person_text) = buffer.apply(
+            self,
+            template,
+            Words {
+                pathway: to,
+                requested: a.pathway,
+                topic: a.topic,
+                text: a.text,
+                person_text: a.person_text,
+            },
+        );
+        let Some(s) = buffer.steps.get_mut(i) else {
             return false;
         };
-        let action = &mut p.action;
-        action.kind = kind;
-        action.intensity = Intensity::VeryBrief;
-        action.text = text;
-        action.person_text = if kind.is_read_by_person() {
+        s.kind = kind;
+        s.intensity = Intensity::VeryBrief;
+        s.text = text;
+        s.person_text = if kind.is_read_by_person() {
             person_text
         } else {
-            None
+            TextRef::None
         };
         // Giving the details of a service takes seconds, like a leaflet.
-        action.duration_s = if kind == ActionKind::Signpost { 10 } else { 0 };
-        action.mode = None;
-        action.urgency = None;
-        action.code = None;
-        action.pathway = to.map(|q| self.reference(q));
-        if let Some(r) = requested {
-            action.reason.requested_pathway = Some(self.reference(r));
+        s.duration_s = if kind == ActionKind::Signpost { 10 } else { 0 };
+        s.mode = None;
+        s.urgency = None;
+        s.code = None;
+        s.pathway = to;
+        if let Some(r) = a.pathway.filter(|q| Some(*q) != to) {
+            s.requested = Some(r);
         }
-        action.reason.adjustments.insert(Adjustment::NeedsMoreTime);
-        p.pathway = to;
+        s.adjustments.insert(Adjustment::NeedsMoreTime);
         false
     }
 
@@ -1085,35 +1124,112 @@ impl Policy {
     ///    referral within 24 hours, then the rest in the policy's topic order;
     /// 4. within a topic, the order of the conversation ([`ActionKind::rank`]).
     ///
-    /// The sort is stable, so ties keep the policy's rule order and the same input
-    /// always gives the same plan.
-    fn order(&self, plan: &mut [Action]) {
+    /// Ties keep the order the steps were made in (the policy's rule order),
+    /// so the same input always gives the same plan.
+    fn order(&self, buffer: &mut PlanBuffer) {
         // Each topic's rank, looked up once rather than at every comparison
         // (`Topic::ALL[i] as usize == i`, checked below).
         let ranks = Topic::ALL.map(|t| self.topic_rank(t));
         let rank = |t: Topic| ranks.get(t as usize).copied().unwrap_or(Topic::ALL.len());
         // One slot per topic, and one for a topic the policy does not list.
         let mut urgency = [2u8; Topic::ALL.len() + 1];
-        for a in plan.iter() {
-            let soonest = match a.urgency {
+        for s in &buffer.steps {
+            let soonest = match s.urgency {
                 Some(Urgency::Now) => 0,
                 Some(Urgency::Within24Hours) => 1,
                 _ => 2,
             };
-            if let Some(slot) = urgency.get_mut(rank(a.topic)) {
+            if let Some(slot) = urgency.get_mut(rank(s.topic)) {
                 *slot = (*slot).min(soonest);
             }
         }
-        plan.sort_by_key(|a| {
-            let section = match (a.kind, a.topic) {
-                (ActionKind::SafetyAlert, _) => 0,
-                (ActionKind::Ask, Topic::General) => 1,
-                _ => 2,
-            };
-            let topic = rank(a.topic);
-            let topic_urgency = urgency.get(topic).copied().unwrap_or(2);
-            (section, topic_urgency, topic, a.kind.rank())
-        });
+        // Each key holds, from the top: section, topic urgency, topic rank
+        // and kind rank, one byte each, then the step's index, which makes
+        // the sort stable.
+        buffer
+            .order
+            .extend(buffer.steps.iter().enumerate().map(|(i, s)| {
+                let section: u64 = match (s.kind, s.topic) {
+                    (ActionKind::SafetyAlert, _) => 0,
+                    (ActionKind::Ask, Topic::General) => 1,
+                    _ => 2,
+                };
+                let topic = rank(s.topic);
+                let topic_urgency = urgency.get(topic).copied().unwrap_or(2);
+                let topic = u64::try_from(topic).unwrap_or(u64::from(u8::MAX)).min(0xFF);
+                (section << 56)
+                    | (u64::from(topic_urgency) << 48)
+                    | (topic << 40)
+                    | (u64::from(s.kind.rank()) << 32)
+                    | u64::from(index(i))
+            }));
+        buffer.order.sort_unstable();
+    }
+
+    /// One advice action per topic (§6.8): the first in policy order (the
+    /// more specific rule) stays, and the others' rules and outcomes join its
+    /// reasons.
+    fn one_advice_per_topic(&self, buffer: &mut PlanBuffer) {
+        let mut i = 0;
+        while i < buffer.steps.len() {
+            let steps = &buffer.steps;
+            let first = steps
+                .get(i)
+                .and_then(|s| (s.kind == ActionKind::Advice).then_some(s.topic));
+            let earlier = first.and_then(|topic| {
+                steps
+                    .iter()
+                    .take(i)
+                    .position(|q| q.kind == ActionKind::Advice && q.topic == topic)
+            });
+            match earlier {
+                Some(e) => {
+                    self.fold_into(buffer, i, e);
+                }
+                None => i += 1,
+            }
+        }
+    }
+
+    /// Folds a later action's reasons into step `into`: the outcomes it
+    /// relied on join, and its rules are listed once, so the record shows
+    /// every rule that asked for the action (§6.8).
+    fn merge(&self, buffer: &mut PlanBuffer, into: usize, other: ReasonRef) {
+        let Some(s) = buffer.steps.get_mut(into) else {
+            return;
+        };
+        s.relied_on = s.relied_on.union(other.relied_on);
+        let own = (s.rule, s.also);
+        buffer.merge_rules(self, own, other);
+    }
+
+    /// Whether two actions are the same thing to do, so the second adds only
+    /// its reasons. Every realised field must agree: two referrals that
+    /// differ only in urgency, mode or recording code are two different
+    /// needs, and merging them would silently lose the more urgent or the
+    /// opt-out one. The texts are compared last, as written.
+    fn same_action(&self, buffer: &mut PlanBuffer, a: &Step, b: &Step) -> bool {
+        let code = |s: &Step| {
+            s.code.and_then(|(r, i)| {
+                self.rules
+                    .get(r as usize)?
+                    .actions
+                    .get(usize::from(i))?
+                    .code
+                    .as_ref()
+            })
+        };
+        a.kind == b.kind
+            && a.topic == b.topic
+            && a.intensity == b.intensity
+            && a.pathway == b.pathway
+            && a.mode == b.mode
+            && a.urgency == b.urgency
+            && a.adjustments == b.adjustments
+            && a.requested == b.requested
+            && code(a) == code(b)
+            && buffer.same_text(self, a.text, b.text)
+            && buffer.same_text(self, a.person_text, b.person_text)
     }
 }
 
@@ -1125,31 +1241,6 @@ const _: () = {
         i += 1;
     }
 };
-
-/// The texts the engine writes, by name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Template {
-    ActiveReferralOffer,
-    DeclinedRecord,
-    DeclinedSignpost,
-    DeclinedFollowUp,
-    DeclinedTopicRecord,
-    DeclinedTopicFollowUp,
-    SettingCannotRefer,
-    OptOutNotFromThisSetting,
-    MovedToFollowUp,
-    MovedToSignpost,
-    NoLocalService,
-    DeferredWhileIntoxicated,
-    OfferWhenSober,
-    CheckSoberEnough,
-    IntoxicationNotRecorded,
-    PregnancyAsk,
-    IfPregnant,
-    IfNotPregnant,
-    IfPregnancyConfirmed,
-    Under16Consent,
-}
 
 /// What to do with an action that is right only in, or only outside,
 /// pregnancy (§6.11).
@@ -1191,47 +1282,6 @@ fn pregnancy_holds(d: crate::policy::PregnancyDependence, contact: &Contact) -> 
     }
 }
 
-/// What the engine's placeholders stand for in one action.
-struct Words<'a> {
-    pathway: Option<&'a str>,
-    requested: Option<&'a str>,
-    topic: Topic,
-    text: &'a str,
-    person_text: Option<&'a str>,
-}
-
-impl<'a> Words<'a> {
-    /// The words of an action as it stands, for a template written around it.
-    fn of(a: &'a Action) -> Words<'a> {
-        Words {
-            pathway: a.pathway.as_ref().map(|q| &*q.name),
-            requested: None,
-            topic: a.topic,
-            text: &a.text,
-            person_text: a.person_text.as_deref(),
-        }
-    }
-
-    /// A template's texts with the placeholders filled in.
-    fn write(&self, template: &TemplateText) -> (Arc<str>, Option<Arc<str>>) {
-        let lookup = |name: &str| match name {
-            "pathway" => Some(self.pathway.or(self.requested).unwrap_or("the GP")),
-            "requested" => Some(self.requested.or(self.pathway).unwrap_or("the service")),
-            "topic" => Some(self.topic.in_plain_words()),
-            "text" => Some(self.text),
-            "person_text" => Some(self.person_text.unwrap_or("")),
-            _ => None,
-        };
-        (
-            fill(&template.text, lookup).into(),
-            template
-                .person_text
-                .as_deref()
-                .map(|p| fill(p, lookup).into()),
-        )
-    }
-}
-
 /// An action being realised: the fields the engine may change, and what it
 /// changed and why.
 struct Draft {
@@ -1241,9 +1291,9 @@ struct Draft {
     mode: Option<ReferralMode>,
     urgency: Option<Urgency>,
     /// The pathway used, once fallback has been applied.
-    pathway: Option<usize>,
+    pathway: Option<u32>,
     /// The pathway the rule asked for, when another is used.
-    requested: Option<usize>,
+    requested: Option<u32>,
     adjustments: Adjustments,
     /// The engine's text, when it changed the action so that the rule's text
     /// would no longer be true.
@@ -1268,7 +1318,7 @@ impl Draft {
     /// A referral takes the service's mode unless the rule gave one, and `now`
     /// becomes `within_24_hours` when the service cannot see the person now.
     fn settle_referral(&mut self, pathways: &[CheckedPathway]) {
-        let Some(q) = self.pathway.and_then(|q| pathways.get(q)) else {
+        let Some(q) = self.pathway.and_then(|q| pathways.get(q as usize)) else {
             return;
         };
         if self.kind != ActionKind::Referral {
@@ -1287,25 +1337,41 @@ impl Draft {
 /// Whether the time budget may move the action (§6.3): safety alerts,
 /// records, follow-ups, deferrals, opt-out referrals and urgent referrals
 /// never move, and neither does what the engine already moved.
-fn movable(a: &Action) -> bool {
+fn movable(s: &Step) -> bool {
     let fixed_kind = matches!(
-        a.kind,
+        s.kind,
         ActionKind::SafetyAlert | ActionKind::Record | ActionKind::FollowUp | ActionKind::Defer
     );
-    let fixed_referral = a.kind == ActionKind::Referral
-        && (a.mode == Some(ReferralMode::OptOut)
-            || matches!(a.urgency, Some(Urgency::Now | Urgency::Within24Hours)));
+    let fixed_referral = s.kind == ActionKind::Referral
+        && (s.mode == Some(ReferralMode::OptOut)
+            || matches!(s.urgency, Some(Urgency::Now | Urgency::Within24Hours)));
     // A question about the whole plan (sober enough, could she be pregnant)
     // decides what the rest of the plan means.
-    let whole_plan_question = a.kind == ActionKind::Ask && a.topic == Topic::General;
+    let whole_plan_question = s.kind == ActionKind::Ask && s.topic == Topic::General;
     // What replaces a declined offer is the person's own route, given as the
     // answer to their decline.
-    let after_decline = a.reason.adjustments.contains(Adjustment::DeclinedOffer);
+    let after_decline = s.adjustments.contains(Adjustment::DeclinedOffer);
     !fixed_kind
         && !fixed_referral
         && !whole_plan_question
         && !after_decline
-        && !a.reason.adjustments.contains(Adjustment::NeedsMoreTime)
+        && !s.adjustments.contains(Adjustment::NeedsMoreTime)
+}
+
+/// A bit for a step's kind and topic, as [`PlanBuffer::kinds_and_topics`]
+/// holds them; kinds and topics beyond 128 pairs share the last bit, which
+/// only means comparing more.
+fn kind_and_topic_bit(s: &Step) -> u128 {
+    let pair = (s.kind as usize) * Topic::ALL.len() + s.topic as usize;
+    1u128 << pair.min(127)
+}
+
+/// Whether a step is the person's own referral or signpost to a service:
+/// only these replace one another (§6.8).
+fn offers_a_service(s: &Step) -> bool {
+    matches!(s.kind, ActionKind::Referral | ActionKind::Signpost)
+        && s.pathway.is_some()
+        && !s.for_others
 }
 
 /// The time, in seconds, for what is done in a contact (§6.3).
@@ -1318,62 +1384,6 @@ const fn budget_s(time: crate::context::TimeAvailable) -> u32 {
 }
 
 /// The time the plan's actions take in the contact, in seconds.
-fn in_contact_s(plan: &[Planned]) -> u32 {
-    plan.iter().map(|p| p.action.duration_s).sum()
-}
-
-/// One advice action per topic (§6.8): the first in policy order (the more
-/// specific rule) stays, and the others' rules and outcomes join its reasons.
-fn one_advice_per_topic(plan: &mut Vec<Planned>) {
-    let mut i = 0;
-    while i < plan.len() {
-        let first = plan
-            .get(i)
-            .and_then(|p| (p.action.kind == ActionKind::Advice).then_some(p.action.topic));
-        let earlier = first.and_then(|topic| {
-            plan.iter()
-                .take(i)
-                .position(|q| q.action.kind == ActionKind::Advice && q.action.topic == topic)
-        });
-        match earlier {
-            Some(e) => {
-                let later = plan.remove(i);
-                if let Some(winner) = plan.get_mut(e) {
-                    merge(&mut winner.action, &later.action.reason);
-                }
-            }
-            None => i += 1,
-        }
-    }
-}
-
-/// Folds a later action's reasons into `existing`: the outcomes it relied
-/// on join, and its rules are listed once, so the record shows every rule
-/// that asked for the action (§6.8).
-fn merge(existing: &mut Action, other: &Reason) {
-    let reason = &mut existing.reason;
-    reason.relied_on = reason.relied_on.union(other.relied_on);
-    for rule in std::iter::once(&other.rule).chain(&other.also_from) {
-        if reason.rule != *rule && !reason.also_from.contains(rule) {
-            reason.also_from.push(rule.clone());
-        }
-    }
-}
-
-/// Whether two actions are the same thing to do, so the second adds only its
-/// reasons. Every realised field must agree: two referrals that differ only in
-/// urgency, mode or recording code are two different needs, and merging them
-/// would silently lose the more urgent or the opt-out one.
-fn same_action(a: &Action, b: &Action) -> bool {
-    a.kind == b.kind
-        && a.topic == b.topic
-        && a.intensity == b.intensity
-        && a.text == b.text
-        && a.person_text == b.person_text
-        && a.pathway == b.pathway
-        && a.mode == b.mode
-        && a.urgency == b.urgency
-        && a.code == b.code
-        && a.reason.adjustments == b.reason.adjustments
-        && a.reason.requested_pathway == b.reason.requested_pathway
+fn in_contact_s(steps: &[Step]) -> u32 {
+    steps.iter().map(|s| s.duration_s).sum()
 }

@@ -37,6 +37,7 @@ mod evaluate;
 mod index;
 mod overlay;
 mod plan;
+mod plan_buffer;
 mod response;
 mod safety;
 mod text;
@@ -53,6 +54,7 @@ pub use document::{
 };
 pub use overlay::{PathwayPatch, PolicyOverlay};
 pub use plan::{Action, Adjustment, Adjustments, PathwayRef, Reason, RecordingCode};
+pub use plan_buffer::{ActionView, PlanBuffer, PlanView, Text};
 pub use response::{Response, ResponseStatus};
 pub use safety::{PROTECTED_RULES, SafetyOverride};
 pub use vocabulary::{ActionKind, Intensity, ReferralMode, Urgency};

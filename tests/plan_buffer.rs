@@ -1,0 +1,179 @@
+//! A plan made in a reusable buffer ([`Policy::plan_into`]) is the owned plan
+//! ([`Policy::plan_with`]): the same actions, the same texts, the same JSON,
+//! whatever the buffer held before; and once the buffer has held a plan,
+//! making it again allocates nothing (hazard H35).
+
+mod common;
+
+use std::cell::RefCell;
+
+use common::documents::any_contact_json;
+use mecc::context::Contact;
+use mecc::outcome::{Outcome, OutcomeSet};
+use mecc::policy::{PlanBuffer, PlanView, Policy, Response, ResponseStatus};
+use mecc::{Findings, Screening};
+use proptest::prelude::*;
+
+thread_local! {
+    /// One buffer for every case on this thread, so that each plan is made
+    /// over whatever the one before it left.
+    static BUFFER: RefCell<PlanBuffer> = RefCell::new(PlanBuffer::new());
+}
+
+fn policy() -> &'static Policy {
+    Policy::national_default_shared().expect("the shipped policy compiles")
+}
+
+/// Every way the plan in the buffer can differ from the owned plan, as
+/// lines naming the action and the field.
+fn differences(view: &PlanView<'_>, owned: &[mecc::policy::Action]) -> Vec<String> {
+    let mut wrong = Vec::new();
+    if view.len() != owned.len() {
+        wrong.push(format!("{} actions, not {}", view.len(), owned.len()));
+    }
+    for (a, b) in view.iter().zip(owned) {
+        if a.id() != &*b.id {
+            wrong.push(format!("id {} for {}", a.id(), b.id));
+        }
+        let written = a.text().to_string();
+        if a.text() != *b.text || written != *b.text {
+            wrong.push(format!("{}: text {:?} for {:?}", b.id, a.text(), b.text));
+        }
+        let person = a.person_text().map(|t| t.to_string());
+        if person.as_deref() != b.person_text.as_deref() {
+            wrong.push(format!("{}: person text {person:?}", b.id));
+        }
+        if a.rule() != &*b.reason.rule || a.source() != &*b.reason.source {
+            wrong.push(format!("{}: rule {} ({})", b.id, a.rule(), a.source()));
+        }
+        let also: Vec<&str> = a.also_from().collect();
+        let want: Vec<&str> = b.reason.also_from.iter().map(|r| &**r).collect();
+        if also != want {
+            wrong.push(format!("{}: also from {also:?}, not {want:?}", b.id));
+        }
+    }
+    if view.to_actions() != owned {
+        wrong.push("to_actions differs from the owned plan".into());
+    }
+    let json = serde_json::to_value(view).expect("a plan serializes");
+    let want = serde_json::to_value(owned).expect("a plan serializes");
+    if json != want {
+        wrong.push(format!("JSON {json} for {want}"));
+    }
+    wrong
+}
+
+fn responses_to(plan: &[mecc::policy::Action], picks: &[(usize, usize)]) -> Vec<Response> {
+    let statuses = [
+        ResponseStatus::Offered,
+        ResponseStatus::Accepted,
+        ResponseStatus::Declined,
+        ResponseStatus::Delivered,
+        ResponseStatus::NotDone,
+    ];
+    picks
+        .iter()
+        .filter_map(|(i, s)| {
+            let action = plan.get(i % plan.len().max(1))?;
+            Some(Response {
+                action: action.id.to_string(),
+                status: statuses[s % statuses.len()],
+                reason: None,
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn every_sample_document_plans_the_same_in_a_reused_buffer() {
+    let samples = [
+        include_str!("../examples/data/community_and_voluntary_activity_bmi.json"),
+        include_str!("../examples/data/community_pharmacy_smoking_co.json"),
+        include_str!("../examples/data/dental_smoking_audit_c.json"),
+        include_str!("../examples/data/emergency_department_pat.json"),
+        include_str!("../examples/data/general_practice_audit.json"),
+        include_str!("../examples/data/general_practice_bmi_waist_diabetes.json"),
+        include_str!("../examples/data/general_practice_child_bmi.json"),
+        include_str!("../examples/data/hospital_inpatient_audit_c_smoking.json"),
+        include_str!("../examples/data/hospital_outpatient_fast.json"),
+        include_str!("../examples/data/housing_fast_smoking.json"),
+        include_str!("../examples/data/maternity_smoking_co.json"),
+        include_str!("../examples/data/optometry_smoking.json"),
+        include_str!("../examples/data/pre_operative_assessment_smoking_bmi_audit_c.json"),
+        include_str!("../examples/data/workplace_health_activity.json"),
+    ];
+    let policy = policy();
+    let mut buffer = PlanBuffer::new();
+    let mut planned = 0;
+    for (i, sample) in samples.iter().enumerate() {
+        let screening = Screening::from_json(sample).expect("the sample reads");
+        let (contact, answers) = (&screening.contact, &screening.answers);
+        let outcomes = Findings::score(answers, contact).outcomes();
+        let owned = policy.plan(outcomes, contact);
+        // Every offer declined, then the plan again: the declines' records,
+        // signposts and follow-ups are made in the buffer too.
+        let declines: Vec<(usize, usize)> = (0..owned.len()).map(|a| (a, 2)).collect();
+        for responses in [Vec::new(), responses_to(&owned, &declines)] {
+            let owned = policy.plan_with(outcomes, contact, &responses);
+            let view = policy.plan_into(outcomes, contact, &responses, &mut buffer);
+            let wrong = differences(&view, &owned);
+            assert!(wrong.is_empty(), "sample {i}: {wrong:#?}");
+            planned += 1;
+        }
+    }
+    assert_eq!(planned, 2 * samples.len());
+}
+
+#[test]
+fn planning_again_into_a_warm_buffer_allocates_nothing() {
+    let policy = policy();
+    let mut buffer = PlanBuffer::new();
+    let screening = Screening::from_json(include_str!("../examples/data/screen.json"))
+        .expect("the README's document reads");
+    let outcomes = Findings::score(&screening.answers, &screening.contact).outcomes();
+    let first = policy
+        .plan_into(outcomes, &screening.contact, &[], &mut buffer)
+        .len();
+    assert!(first > 5, "the README's contact has a full plan");
+    let allocations = common::alloc::allocations_during(|| {
+        let plan = policy.plan_into(outcomes, &screening.contact, &[], &mut buffer);
+        assert_eq!(std::hint::black_box(plan.len()), first);
+    });
+    assert_eq!(allocations, 0);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// Any contact, any outcomes (including sets no screening could give) and
+    /// any responses, declines of what replaced a decline among them: the
+    /// plan in the shared buffer is the owned plan.
+    #[test]
+    fn a_plan_in_a_reused_buffer_is_the_owned_plan(
+        contact in any_contact_json(),
+        outcomes in proptest::collection::vec(0..Outcome::ALL.len(), 0..8),
+        picks in proptest::collection::vec((0usize..40, 0usize..5), 0..4),
+    ) {
+        let contact: Contact = serde_json::from_value(contact).expect("a valid contact");
+        let outcomes: OutcomeSet = outcomes.iter().map(|i| Outcome::ALL[*i]).collect();
+        let policy = policy();
+        let first = policy.plan(outcomes, &contact);
+        let mut responses = responses_to(&first, &picks);
+        let second = policy.plan_with(outcomes, &contact, &responses);
+        if let Some(a) = second.iter().find(|a| a.id.ends_with("/declined_signpost")) {
+            responses.push(Response {
+                action: a.id.to_string(),
+                status: ResponseStatus::Declined,
+                reason: None,
+            });
+        }
+        for responses in [&[][..], &responses[..]] {
+            let owned = policy.plan_with(outcomes, &contact, responses);
+            let wrong = BUFFER.with_borrow_mut(|buffer| {
+                let view = policy.plan_into(outcomes, &contact, responses, buffer);
+                differences(&view, &owned)
+            });
+            prop_assert!(wrong.is_empty(), "{:#?}", wrong);
+        }
+    }
+}
