@@ -37,6 +37,9 @@ pub struct Policy {
     pub(super) rule_index: RuleIndex,
     pub(super) conditions: Conditions,
     pub(super) topics: Vec<crate::policy::check::TopicRouting>,
+    /// Each topic's place in `topics`, by the topic's discriminant
+    /// (`Topic::ALL[i] as usize == i`); a topic not listed comes last.
+    pub(super) topic_ranks: [usize; crate::outcome::Topic::ALL.len()],
     pub(super) gp: usize,
     pub(super) templates: crate::policy::Templates,
     document: PolicyDocument,
@@ -84,6 +87,12 @@ impl Policy {
             rule_index: RuleIndex::new(&rules),
             rules,
             conditions,
+            topic_ranks: crate::outcome::Topic::ALL.map(|topic| {
+                topics
+                    .iter()
+                    .position(|t| t.topic == topic)
+                    .unwrap_or(topics.len())
+            }),
             topics,
             gp,
             templates,

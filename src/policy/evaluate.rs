@@ -176,10 +176,17 @@ impl Policy {
         let kind_and_topic = kind_and_topic_bit(&step);
         if buffer.kinds_and_topics & kind_and_topic != 0 {
             for i in 0..buffer.steps.len() {
-                let Some(existing) = buffer.steps.get(i).copied() else {
-                    break;
+                let texts = buffer
+                    .steps
+                    .get(i)
+                    .filter(|existing| self.same_fields(existing, &step))
+                    .map(|existing| (existing.text, existing.person_text));
+                let Some((text, person_text)) = texts else {
+                    continue;
                 };
-                if self.same_action(buffer, &existing, &step) {
+                if buffer.same_text(self, text, step.text)
+                    && buffer.same_text(self, person_text, step.person_text)
+                {
                     self.merge(buffer, i, step.reason());
                     return;
                 }
@@ -1110,9 +1117,9 @@ impl Policy {
 
     /// A topic's place in the policy's topic order.
     fn topic_rank(&self, topic: Topic) -> usize {
-        self.topics
-            .iter()
-            .position(|t| t.topic == topic)
+        self.topic_ranks
+            .get(topic as usize)
+            .copied()
             .unwrap_or(self.topics.len())
     }
 
@@ -1127,10 +1134,7 @@ impl Policy {
     /// Ties keep the order the steps were made in (the policy's rule order),
     /// so the same input always gives the same plan.
     fn order(&self, buffer: &mut PlanBuffer) {
-        // Each topic's rank, looked up once rather than at every comparison
-        // (`Topic::ALL[i] as usize == i`, checked below).
-        let ranks = Topic::ALL.map(|t| self.topic_rank(t));
-        let rank = |t: Topic| ranks.get(t as usize).copied().unwrap_or(Topic::ALL.len());
+        let rank = |t: Topic| self.topic_rank(t);
         // One slot per topic, and one for a topic the policy does not list.
         let mut urgency = [2u8; Topic::ALL.len() + 1];
         for s in &buffer.steps {
@@ -1203,12 +1207,13 @@ impl Policy {
         buffer.merge_rules(self, own, other);
     }
 
-    /// Whether two actions are the same thing to do, so the second adds only
+    /// Whether two actions are the same thing to do in every field but
+    /// their texts (compared after, as written), so that the second adds only
     /// its reasons. Every realised field must agree: two referrals that
     /// differ only in urgency, mode or recording code are two different
     /// needs, and merging them would silently lose the more urgent or the
-    /// opt-out one. The texts are compared last, as written.
-    fn same_action(&self, buffer: &mut PlanBuffer, a: &Step, b: &Step) -> bool {
+    /// opt-out one.
+    fn same_fields(&self, a: &Step, b: &Step) -> bool {
         let code = |s: &Step| {
             s.code.and_then(|(r, i)| {
                 self.rules
@@ -1228,8 +1233,6 @@ impl Policy {
             && a.adjustments == b.adjustments
             && a.requested == b.requested
             && code(a) == code(b)
-            && buffer.same_text(self, a.text, b.text)
-            && buffer.same_text(self, a.person_text, b.person_text)
     }
 }
 
