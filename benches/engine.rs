@@ -7,8 +7,8 @@ use std::hint::black_box;
 
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
 use mecc::context::Contact;
-use mecc::policy::{Policy, PolicyDocument};
-use mecc::{Answers, assess};
+use mecc::policy::{PlanBuffer, Policy, PolicyDocument};
+use mecc::{Answers, assess, assess_into};
 
 mod common;
 use common::{answers, contact};
@@ -42,9 +42,36 @@ fn engine(c: &mut Criterion) {
             )
         })
     });
+    // The same through a reused plan buffer, as a host on the fast path
+    // keeps one per thread.
+    let mut buffer = PlanBuffer::new();
+    group.bench_function("full_contact_four_instruments_into_buffer", |b| {
+        b.iter(|| {
+            assess_into(
+                black_box(&one_contact),
+                black_box(&one_answers),
+                black_box(&policy),
+                &[],
+                &mut buffer,
+            )
+            .map(|a| a.plan.len())
+        })
+    });
     let outcomes = mecc::Findings::score(&one_answers, &one_contact).outcomes();
     group.bench_function("plan_only", |b| {
         b.iter(|| policy.plan(black_box(outcomes), black_box(&one_contact)))
+    });
+    group.bench_function("plan_only_into_buffer", |b| {
+        b.iter(|| {
+            policy
+                .plan_into(
+                    black_box(outcomes),
+                    black_box(&one_contact),
+                    &[],
+                    &mut buffer,
+                )
+                .len()
+        })
     });
     group.bench_function("findings_only", |b| {
         b.iter(|| {
@@ -61,6 +88,18 @@ fn engine(c: &mut Criterion) {
     group.bench_function("forty_rules_plan_from_outcomes", |b| {
         b.iter(|| decision.plan(black_box(decision_outcomes), black_box(&one_contact)))
     });
+    group.bench_function("forty_rules_plan_into_buffer", |b| {
+        b.iter(|| {
+            decision
+                .plan_into(
+                    black_box(decision_outcomes),
+                    black_box(&one_contact),
+                    &[],
+                    &mut buffer,
+                )
+                .len()
+        })
+    });
     group.bench_function("forty_arm_match_by_hand", |b| {
         b.iter(|| common::decision_by_hand(black_box(0), black_box(4), black_box(1)))
     });
@@ -75,6 +114,21 @@ fn engine(c: &mut Criterion) {
         group.bench_function(format!("plan_with_{}_rules", national_rules + extra), |b| {
             b.iter(|| policy.plan(black_box(outcomes), black_box(&one_contact)))
         });
+        group.bench_function(
+            format!("plan_into_buffer_with_{}_rules", national_rules + extra),
+            |b| {
+                b.iter(|| {
+                    policy
+                        .plan_into(
+                            black_box(outcomes),
+                            black_box(&one_contact),
+                            &[],
+                            &mut buffer,
+                        )
+                        .len()
+                })
+            },
+        );
     }
     group.finish();
 
@@ -86,6 +140,10 @@ fn engine(c: &mut Criterion) {
         group.bench_function(format!("100000_varied_contacts_{threads}_threads"), |b| {
             b.iter(|| assess_in_parallel(&batch, &policy, threads))
         });
+        group.bench_function(
+            format!("100000_varied_contacts_{threads}_threads_into_buffers"),
+            |b| b.iter(|| assess_in_parallel_into_buffers(&batch, &policy, threads)),
+        );
     }
     group.finish();
 
@@ -139,6 +197,27 @@ fn engine(c: &mut Criterion) {
             serde_json::to_string(&assessment).ok()
         })
     });
+    // As a host on the fast path: one plan buffer and one output buffer,
+    // reused for every document.
+    let mut out = Vec::new();
+    group.bench_function("document_to_assessment_string_through_buffers", |b| {
+        b.iter(|| {
+            let screening = mecc::Screening::from_json(black_box(document)).ok()?;
+            let assessment = screening.run_into(&policy, &mut buffer).ok()?;
+            out.clear();
+            serde_json::to_writer(&mut out, &assessment).ok()?;
+            Some(out.len())
+        })
+    });
+    group.bench_function("serialize_assessment_view", |b| {
+        let view = screening
+            .run_into(&policy, &mut buffer)
+            .expect("the sample assesses");
+        b.iter(|| {
+            out.clear();
+            serde_json::to_writer(&mut out, black_box(&view)).map(|()| out.len())
+        })
+    });
     group.finish();
 }
 
@@ -155,6 +234,35 @@ fn assess_in_parallel(batch: &[(Contact, Answers)], policy: &Policy, threads: us
                         .iter()
                         .filter_map(|(c, a)| assess(c, a, policy).ok())
                         .map(|assessment| assessment.plan.len())
+                        .sum::<usize>()
+                })
+            })
+            .collect();
+        workers.into_iter().filter_map(|w| w.join().ok()).sum()
+    })
+}
+
+/// As [`assess_in_parallel`], each thread assessing into one plan buffer
+/// it reuses, the pattern the crate documentation gives for speed.
+fn assess_in_parallel_into_buffers(
+    batch: &[(Contact, Answers)],
+    policy: &Policy,
+    threads: usize,
+) -> usize {
+    let share = batch.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = batch
+            .chunks(share)
+            .map(|chunk| {
+                scope.spawn(move || {
+                    let mut buffer = PlanBuffer::new();
+                    chunk
+                        .iter()
+                        .filter_map(|(c, a)| {
+                            assess_into(c, a, policy, &[], &mut buffer)
+                                .ok()
+                                .map(|a| a.plan.len())
+                        })
                         .sum::<usize>()
                 })
             })

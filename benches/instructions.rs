@@ -22,7 +22,7 @@ use iai_callgrind::{library_benchmark, library_benchmark_group, main};
 use mecc::context::Contact;
 use mecc::outcome::OutcomeSet;
 use mecc::policy::{Action, PlanBuffer, Policy, PolicyDocument, PolicyOverlay};
-use mecc::{Answers, Assessment, Findings, Screening, assess};
+use mecc::{Answers, Assessment, Findings, Screening, assess, assess_into};
 
 mod common;
 
@@ -69,6 +69,42 @@ fn readme_document() -> (String, &'static Policy) {
 #[bench::ed(ed_contact())]
 fn full_contact((contact, answers, policy): (Contact, Answers, &'static Policy)) -> Assessment {
     black_box(assess(&contact, &answers, policy).expect("the contact is valid"))
+}
+
+/// The emergency department contact, with a plan buffer that has already
+/// held its plan, as a host's reused buffer has.
+fn ed_contact_warm_buffer() -> (Contact, Answers, &'static Policy, &'static mut PlanBuffer) {
+    let (contact, answers, policy) = ed_contact();
+    let buffer = Box::leak(Box::new(PlanBuffer::new()));
+    black_box(
+        policy
+            .plan_into(
+                Findings::score(&answers, &contact).outcomes(),
+                &contact,
+                &[],
+                buffer,
+            )
+            .len(),
+    );
+    (contact, answers, policy, buffer)
+}
+
+#[library_benchmark]
+#[bench::ed(ed_contact_warm_buffer())]
+fn full_contact_into_buffer(
+    (contact, answers, policy, buffer): (
+        Contact,
+        Answers,
+        &'static Policy,
+        &'static mut PlanBuffer,
+    ),
+) -> usize {
+    black_box(
+        assess_into(&contact, &answers, policy, &[], buffer)
+            .expect("the contact is valid")
+            .plan
+            .len(),
+    )
 }
 
 #[library_benchmark]
@@ -174,6 +210,44 @@ fn json_document_to_assessment((text, policy): (String, &'static Policy)) -> Str
     black_box(serde_json::to_string(&assessment).expect("an assessment serializes"))
 }
 
+/// The README's document and its policy, with a plan buffer and an output
+/// buffer that have already held its assessment, as a host's have.
+fn readme_document_warm_buffers() -> (
+    String,
+    &'static Policy,
+    &'static mut PlanBuffer,
+    &'static mut Vec<u8>,
+) {
+    let (text, policy) = readme_document();
+    let buffer = Box::leak(Box::new(PlanBuffer::new()));
+    let out = Box::leak(Box::new(Vec::new()));
+    let screening = Screening::from_json(&text).expect("the document is valid");
+    let assessment = screening
+        .run_into(policy, buffer)
+        .expect("the contact is valid");
+    serde_json::to_writer(&mut *out, &assessment).expect("an assessment serializes");
+    (text, policy, buffer, out)
+}
+
+#[library_benchmark]
+#[bench::readme(readme_document_warm_buffers())]
+fn json_document_through_buffers(
+    (text, policy, buffer, out): (
+        String,
+        &'static Policy,
+        &'static mut PlanBuffer,
+        &'static mut Vec<u8>,
+    ),
+) -> usize {
+    let screening = Screening::from_json(&text).expect("the document is valid");
+    let assessment = screening
+        .run_into(policy, buffer)
+        .expect("the contact is valid");
+    out.clear();
+    serde_json::to_writer(&mut *out, &assessment).expect("an assessment serializes");
+    black_box(out.len())
+}
+
 #[library_benchmark]
 #[bench::readme(readme_document())]
 fn json_document_to_compact_assessment((text, policy): (String, &'static Policy)) -> String {
@@ -185,8 +259,8 @@ fn json_document_to_compact_assessment((text, policy): (String, &'static Policy)
 
 library_benchmark_group!(
     name = engine;
-    benchmarks = full_contact, plan_from_outcomes, findings_and_outcomes, json_document_to_assessment,
-        json_document_to_compact_assessment, plan_of_policy, plan_into_buffer, forty_arm_match_by_hand
+    benchmarks = full_contact, full_contact_into_buffer, plan_from_outcomes, findings_and_outcomes, json_document_to_assessment,
+        json_document_to_compact_assessment, json_document_through_buffers, plan_of_policy, plan_into_buffer, forty_arm_match_by_hand
 );
 
 #[cfg(not(debug_assertions))]

@@ -19,6 +19,7 @@ use std::io::{BufRead, Read, Write};
 use std::process::ExitCode;
 
 use mecc::Screening;
+use mecc::policy::{PlanBuffer, Policy};
 use serde_json::{Value, json};
 
 fn main() -> ExitCode {
@@ -60,27 +61,33 @@ fn screen(text: &str) -> Result<mecc::Assessment, Value> {
     screening.run().map_err(|e| error_json(&e))
 }
 
-/// Many documents, one per line; blank lines are skipped.
+/// Many documents, one per line; blank lines are skipped. Each assessment
+/// under the national default is planned in one reused buffer and written
+/// straight out, as a host screening a stream would.
 fn ndjson() -> ExitCode {
+    let policy = match Policy::national_default_shared() {
+        Ok(policy) => policy,
+        Err(e) => return fail(&error_json(&e)),
+    };
+    let mut buffer = PlanBuffer::new();
+    let mut reply = Vec::new();
     let stdin = std::io::stdin().lock();
     let mut out = std::io::stdout().lock();
     let mut refused = false;
     for line in stdin.lines() {
-        let reply = match line {
+        reply.clear();
+        let written = match line {
             Ok(line) if line.trim().is_empty() => continue,
-            Ok(line) => match screen(&line) {
-                Ok(assessment) => json!({ "assessment": assessment }),
-                Err(error) => {
-                    refused = true;
-                    json!({ "error": error })
-                }
-            },
-            Err(e) => {
-                refused = true;
-                json!({"error": {"kind": "unreadable_input", "message": e.to_string()}})
-            }
+            Ok(line) => write_assessment(&line, policy, &mut buffer, &mut reply),
+            Err(e) => Err(json!({"kind": "unreadable_input", "message": e.to_string()})),
         };
-        if let Err(e) = writeln!(out, "{reply}") {
+        if let Err(error) = written {
+            refused = true;
+            reply.clear();
+            reply.extend_from_slice(json!({ "error": error }).to_string().as_bytes());
+        }
+        reply.push(b'\n');
+        if let Err(e) = out.write_all(&reply) {
             return fail(&json!({"kind": "unwritable_output", "message": e.to_string()}));
         }
     }
@@ -89,6 +96,30 @@ fn ndjson() -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// One line's reply, `{"assessment": ...}`, written into `reply`; a document
+/// with an overlay has its own policy compiled for it.
+fn write_assessment(
+    text: &str,
+    policy: &Policy,
+    buffer: &mut PlanBuffer,
+    reply: &mut Vec<u8>,
+) -> Result<(), Value> {
+    let screening = Screening::from_json(text).map_err(|e| error_json(&e))?;
+    reply.extend_from_slice(b"{\"assessment\":");
+    let written = if screening.overlay.is_some() {
+        let assessment = screening.run().map_err(|e| error_json(&e))?;
+        serde_json::to_writer(&mut *reply, &assessment)
+    } else {
+        let assessment = screening
+            .run_into(policy, buffer)
+            .map_err(|e| error_json(&e))?;
+        serde_json::to_writer(&mut *reply, &assessment)
+    };
+    written.map_err(|e| json!({"kind": "unserializable_assessment", "message": e.to_string()}))?;
+    reply.push(b'}');
+    Ok(())
 }
 
 /// `mecc`'s error as JSON, with its message.

@@ -8,7 +8,7 @@ use crate::Error;
 use crate::context::{Contact, ContactAssumptions};
 use crate::instruments::{Answers, Findings};
 use crate::outcome::OutcomeSet;
-use crate::policy::{Action, Policy, PolicyOverlay, PolicyRef, Response};
+use crate::policy::{Action, PlanBuffer, PlanView, Policy, PolicyOverlay, PolicyRef, Response};
 
 /// Everything known about one contact after assessment: what was found, the
 /// plan, and what produced it (crate and policy versions), so that a recorded
@@ -122,20 +122,101 @@ pub fn assess_with(
     policy: &Policy,
     responses: &[Response],
 ) -> Result<Assessment, Error> {
+    let mut buffer = PlanBuffer::new();
+    assess_into(contact, answers, policy, responses, &mut buffer).map(|a| a.to_assessment())
+}
+
+/// As [`assess_with`], with the plan made in `buffer`, which a host reuses
+/// from one contact to the next: the assessment borrows the policy and the
+/// buffer, serializes to the same JSON as the owned [`Assessment`], and
+/// becomes one with [`AssessmentView::to_assessment`]. Once the buffer has
+/// held a plan as long, assessing allocates nothing (CLINICAL-REFERENCE §6;
+/// the plan is [`Policy::plan_into`]'s).
+///
+/// # Errors
+/// As [`assess_with`].
+///
+/// ```
+/// use mecc::policy::{PlanBuffer, Policy};
+/// use mecc::{Screening, assess_into, assess_with};
+///
+/// let policy = Policy::national_default()?;
+/// let mut buffer = PlanBuffer::new();
+/// let mut json = Vec::new();
+/// for document in [
+///     include_str!("../examples/data/emergency_department_pat.json"),
+///     include_str!("../examples/data/maternity_smoking_co.json"),
+/// ] {
+///     let s = Screening::from_json(document)?;
+///     let assessment = assess_into(&s.contact, &s.answers, &policy, &s.responses, &mut buffer)?;
+///     json.clear();
+///     serde_json::to_writer(&mut json, &assessment)?;
+///     // The same JSON as the owned assessment's.
+///     let owned = assess_with(&s.contact, &s.answers, &policy, &s.responses)?;
+///     assert_eq!(json, serde_json::to_vec(&owned)?);
+/// }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn assess_into<'a>(
+    contact: &Contact,
+    answers: &Answers,
+    policy: &'a Policy,
+    responses: &[Response],
+    buffer: &'a mut PlanBuffer,
+) -> Result<AssessmentView<'a>, Error> {
     answers.check_age_plausible(contact)?;
     answers.check(contact.person())?;
     policy.check_responses(responses)?;
     let findings = Findings::score(answers, contact);
     let outcomes = findings.outcomes();
-    Ok(Assessment {
-        mecc_version: policy.mecc_version.clone(),
-        policy: policy.stamp.clone(),
+    Ok(AssessmentView {
+        mecc_version: &policy.mecc_version,
+        policy: &policy.stamp,
         contact: *contact,
         contact_assumptions: contact.assumptions(),
         findings,
         outcomes,
-        plan: policy.plan_with(outcomes, contact, responses),
+        plan: policy.plan_into(outcomes, contact, responses, buffer),
     })
+}
+
+/// An [`Assessment`] whose plan is read from a [`PlanBuffer`]
+/// ([`assess_into`]): the same fields, with the plan as a [`PlanView`]. It
+/// serializes to the same JSON as the owned assessment.
+#[derive(Debug, Clone, Copy, Serialize)]
+#[serde(rename = "Assessment")]
+#[non_exhaustive]
+pub struct AssessmentView<'a> {
+    /// The version of `mecc` that produced the assessment.
+    pub mecc_version: &'a str,
+    /// The policy that produced the plan.
+    pub policy: &'a PolicyStamp,
+    /// The contact assessed.
+    pub contact: Contact,
+    /// The contact facts that were not given, and how each was read.
+    pub contact_assumptions: ContactAssumptions,
+    /// What each instrument found.
+    pub findings: Findings,
+    /// The outcomes the policy read.
+    pub outcomes: OutcomeSet,
+    /// The plan, ordered as [`Assessment::plan`] is.
+    pub plan: PlanView<'a>,
+}
+
+impl AssessmentView<'_> {
+    /// The owned assessment, as [`assess_with`] returns it.
+    #[must_use]
+    pub fn to_assessment(&self) -> Assessment {
+        Assessment {
+            mecc_version: self.plan.policy().mecc_version.clone(),
+            policy: self.policy.clone(),
+            contact: self.contact,
+            contact_assumptions: self.contact_assumptions,
+            findings: self.findings,
+            outcomes: self.outcomes,
+            plan: self.plan.to_actions(),
+        }
+    }
 }
 
 /// One screening request as a single JSON document: the contact, the answers,
@@ -208,15 +289,58 @@ impl Screening {
     }
 
     fn run_with_unlocated(&self, policy: &Policy) -> Result<Assessment, Error> {
-        if let Some(overlay) = &self.overlay {
-            return Err(Error::Inconsistent {
+        self.no_overlay_with(policy)?;
+        assess_with(&self.contact, &self.answers, policy, &self.responses)
+    }
+
+    /// As [`Screening::run_with`], with the plan made in `buffer`
+    /// ([`assess_into`]): the path for a host that screens many documents
+    /// with one compiled policy and writes each assessment as JSON.
+    ///
+    /// # Errors
+    /// As [`Screening::run_with`].
+    ///
+    /// ```
+    /// use mecc::policy::{PlanBuffer, Policy};
+    /// use mecc::Screening;
+    ///
+    /// let policy = Policy::national_default()?;
+    /// let mut buffer = PlanBuffer::new();
+    /// let screening = Screening::from_json(include_str!("../examples/data/dental_smoking_audit_c.json"))?;
+    /// let json = serde_json::to_string(&screening.run_into(&policy, &mut buffer)?)?;
+    /// assert_eq!(json, serde_json::to_string(&screening.run_with(&policy)?)?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn run_into<'a>(
+        &self,
+        policy: &'a Policy,
+        buffer: &'a mut PlanBuffer,
+    ) -> Result<AssessmentView<'a>, Error> {
+        self.no_overlay_with(policy)
+            .and_then(|()| {
+                assess_into(
+                    &self.contact,
+                    &self.answers,
+                    policy,
+                    &self.responses,
+                    buffer,
+                )
+            })
+            .map_err(|e| self.locate(e))
+    }
+
+    /// Refuses a document that carries an overlay when a compiled policy is
+    /// given.
+    fn no_overlay_with(&self, policy: &Policy) -> Result<(), Error> {
+        match &self.overlay {
+            None => Ok(()),
+            Some(overlay) => Err(Error::Inconsistent {
                 field: "overlay",
                 value: format!("{} {}", overlay.id, overlay.version),
                 other: format!("the compiled policy {} {}", policy.id(), policy.version()),
                 reason: "a document given with a compiled policy must not carry an overlay: apply the overlay to the policy once, or leave it out of the document",
-            });
+            }),
         }
-        assess_with(&self.contact, &self.answers, policy, &self.responses)
     }
 }
 

@@ -184,11 +184,18 @@
 //! so a batch (a population-health run over a practice list) shares one
 //! policy across threads with no locking. The crate starts no threads of
 //! its own; a host splits the batch, for example with
-//! [`std::thread::scope`] (or a thread pool it already has):
+//! [`std::thread::scope`] (or a thread pool it already has).
+//!
+//! For speed, each thread keeps one [`policy::PlanBuffer`] and assesses
+//! into it with [`assess_into`]: the plan is made as references into the
+//! policy, and once the buffer has held a plan as long, assessing allocates
+//! nothing. The [`AssessmentView`] it returns reads and serializes as the
+//! owned [`Assessment`] does, and becomes one with
+//! [`AssessmentView::to_assessment`] when the host keeps it.
 //!
 //! ```
-//! use mecc::policy::Policy;
-//! use mecc::{Answers, assess};
+//! use mecc::policy::{PlanBuffer, Policy};
+//! use mecc::{Answers, assess_into};
 //! # use mecc::context::Contact;
 //! # fn batch() -> Result<Vec<(Contact, Answers)>, mecc::Error> {
 //! #     let contact = Contact::from_json(r#"{"age": 40, "sex": "female",
@@ -201,21 +208,23 @@
 //! let contacts: Vec<(Contact, Answers)> = batch()?;
 //! let threads = 2;
 //! let share = contacts.len().div_ceil(threads);
-//! let plans: usize = std::thread::scope(|scope| {
+//! let assessed: usize = std::thread::scope(|scope| {
 //!     let workers: Vec<_> = contacts
 //!         .chunks(share)
 //!         .map(|chunk| {
 //!             scope.spawn(move || {
+//!                 // One buffer per thread, reused for every contact.
+//!                 let mut buffer = PlanBuffer::new();
 //!                 chunk
 //!                     .iter()
-//!                     .filter_map(|(c, a)| assess(c, a, policy).ok())
+//!                     .filter(|(c, a)| assess_into(c, a, policy, &[], &mut buffer).is_ok())
 //!                     .count()
 //!             })
 //!         })
 //!         .collect();
 //!     workers.into_iter().filter_map(|w| w.join().ok()).sum()
 //! });
-//! assert_eq!(plans, 8);
+//! assert_eq!(assessed, 8);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
@@ -241,7 +250,9 @@ pub mod provenance;
 pub mod questions;
 pub mod units;
 
-pub use assess::{Assessment, PolicyStamp, Screening, assess, assess_with};
+pub use assess::{
+    Assessment, AssessmentView, PolicyStamp, Screening, assess, assess_into, assess_with,
+};
 pub use error::Error;
 pub use instruments::{Answers, Findings};
 pub use provenance::Source;

@@ -84,24 +84,27 @@ fn responses_to(plan: &[mecc::policy::Action], picks: &[(usize, usize)]) -> Vec<
         .collect()
 }
 
+/// Every sample document shipped with the examples.
+const SAMPLES: [&str; 14] = [
+    include_str!("../examples/data/community_and_voluntary_activity_bmi.json"),
+    include_str!("../examples/data/community_pharmacy_smoking_co.json"),
+    include_str!("../examples/data/dental_smoking_audit_c.json"),
+    include_str!("../examples/data/emergency_department_pat.json"),
+    include_str!("../examples/data/general_practice_audit.json"),
+    include_str!("../examples/data/general_practice_bmi_waist_diabetes.json"),
+    include_str!("../examples/data/general_practice_child_bmi.json"),
+    include_str!("../examples/data/hospital_inpatient_audit_c_smoking.json"),
+    include_str!("../examples/data/hospital_outpatient_fast.json"),
+    include_str!("../examples/data/housing_fast_smoking.json"),
+    include_str!("../examples/data/maternity_smoking_co.json"),
+    include_str!("../examples/data/optometry_smoking.json"),
+    include_str!("../examples/data/pre_operative_assessment_smoking_bmi_audit_c.json"),
+    include_str!("../examples/data/workplace_health_activity.json"),
+];
+
 #[test]
 fn every_sample_document_plans_the_same_in_a_reused_buffer() {
-    let samples = [
-        include_str!("../examples/data/community_and_voluntary_activity_bmi.json"),
-        include_str!("../examples/data/community_pharmacy_smoking_co.json"),
-        include_str!("../examples/data/dental_smoking_audit_c.json"),
-        include_str!("../examples/data/emergency_department_pat.json"),
-        include_str!("../examples/data/general_practice_audit.json"),
-        include_str!("../examples/data/general_practice_bmi_waist_diabetes.json"),
-        include_str!("../examples/data/general_practice_child_bmi.json"),
-        include_str!("../examples/data/hospital_inpatient_audit_c_smoking.json"),
-        include_str!("../examples/data/hospital_outpatient_fast.json"),
-        include_str!("../examples/data/housing_fast_smoking.json"),
-        include_str!("../examples/data/maternity_smoking_co.json"),
-        include_str!("../examples/data/optometry_smoking.json"),
-        include_str!("../examples/data/pre_operative_assessment_smoking_bmi_audit_c.json"),
-        include_str!("../examples/data/workplace_health_activity.json"),
-    ];
+    let samples = SAMPLES;
     let policy = policy();
     let mut buffer = PlanBuffer::new();
     let mut planned = 0;
@@ -122,6 +125,27 @@ fn every_sample_document_plans_the_same_in_a_reused_buffer() {
         }
     }
     assert_eq!(planned, 2 * samples.len());
+}
+
+#[test]
+fn an_assessment_made_in_a_reused_buffer_writes_the_owned_assessments_json() {
+    let policy = policy();
+    let mut buffer = PlanBuffer::new();
+    let mut json = Vec::new();
+    for sample in SAMPLES {
+        let screening = Screening::from_json(sample).expect("the sample reads");
+        let (contact, answers) = (&screening.contact, &screening.answers);
+        let view = mecc::assess_into(contact, answers, policy, &[], &mut buffer)
+            .expect("the sample assesses");
+        json.clear();
+        serde_json::to_writer(&mut json, &view).expect("an assessment serializes");
+        let owned = mecc::assess(contact, answers, policy).expect("the sample assesses");
+        assert_eq!(
+            String::from_utf8_lossy(&json),
+            serde_json::to_string(&owned).expect("an assessment serializes")
+        );
+        assert_eq!(view.to_assessment(), owned);
+    }
 }
 
 #[test]

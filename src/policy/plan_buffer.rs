@@ -604,6 +604,12 @@ impl fmt::Debug for PlanView<'_> {
 }
 
 impl<'a> PlanView<'a> {
+    /// The policy that made the plan.
+    #[must_use]
+    pub fn policy(&self) -> &'a Policy {
+        self.policy
+    }
+
     /// How many actions the plan has.
     #[must_use]
     pub fn len(&self) -> usize {
