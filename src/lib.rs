@@ -244,6 +244,7 @@ pub mod error;
 pub mod fhir;
 pub mod instruments;
 mod json;
+mod json_out;
 pub mod outcome;
 pub mod policy;
 pub mod provenance;

@@ -38,6 +38,7 @@ mod index;
 mod overlay;
 mod plan;
 mod plan_buffer;
+mod plan_json;
 mod response;
 mod safety;
 mod text;

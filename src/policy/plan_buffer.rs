@@ -486,7 +486,7 @@ impl Policy {
 /// Writes a text out. A template is filled as `text::fill` fills it: each
 /// `{name}` the engine knows is replaced by its value, written once and never
 /// read again for placeholders; any other brace is kept as it is.
-fn write_text(
+pub(super) fn write_text(
     out: &mut dyn fmt::Write,
     policy: &Policy,
     buffer: &PlanBuffer,
@@ -667,9 +667,9 @@ impl Serialize for PlanView<'_> {
 /// policy and the buffer.
 #[derive(Clone, Copy)]
 pub struct ActionView<'a> {
-    policy: &'a Policy,
-    buffer: &'a PlanBuffer,
-    step: &'a Step,
+    pub(super) policy: &'a Policy,
+    pub(super) buffer: &'a PlanBuffer,
+    pub(super) step: &'a Step,
 }
 
 impl fmt::Debug for ActionView<'_> {
