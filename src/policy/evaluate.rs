@@ -674,19 +674,6 @@ impl Policy {
         }
     }
 
-    /// An action's id, as a string.
-    fn action_id<'a>(&'a self, buffer: &'a PlanBuffer, id: IdRef) -> &'a str {
-        match id {
-            IdRef::Policy { rule, action } => self
-                .rules
-                .get(rule as usize)
-                .and_then(|r| r.actions.get(usize::from(action)))
-                .map_or("", |a| &a.id),
-            IdRef::Engine(e) => e.action_id(),
-            IdRef::Made(i) => buffer.made_ids.get(i as usize).map_or("", |s| s),
-        }
-    }
-
     /// What replaces a declined action, added at the end of the plan: for an
     /// offer, a record of the decline, a signpost to a service they can
     /// contact themselves and an offer again later; for a conversation

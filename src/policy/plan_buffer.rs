@@ -384,6 +384,19 @@ impl Policy {
         }
     }
 
+    /// An action's id, as a string.
+    pub(super) fn action_id<'a>(&'a self, buffer: &'a PlanBuffer, id: IdRef) -> &'a str {
+        match id {
+            IdRef::Policy { rule, action } => self
+                .rules
+                .get(rule as usize)
+                .and_then(|r| r.actions.get(usize::from(action)))
+                .map_or("", |a| &a.id),
+            IdRef::Engine(e) => e.action_id(),
+            IdRef::Made(i) => buffer.made_ids.get(i as usize).map_or("", |s| s),
+        }
+    }
+
     /// What a rule implements.
     fn rule_source(&self, rule: RuleRef) -> &str {
         match rule {
@@ -682,16 +695,7 @@ impl<'a> ActionView<'a> {
     /// The action's stable id ([`Action::id`]).
     #[must_use]
     pub fn id(&self) -> &'a str {
-        match self.step.id {
-            IdRef::Policy { rule, action } => self
-                .policy
-                .rules
-                .get(rule as usize)
-                .and_then(|r| r.actions.get(usize::from(action)))
-                .map_or("", |a| &a.id),
-            IdRef::Engine(e) => e.action_id(),
-            IdRef::Made(i) => self.buffer.made_ids.get(i as usize).map_or("", |s| s),
-        }
+        self.policy.action_id(self.buffer, self.step.id)
     }
 
     /// What kind of action.
@@ -819,30 +823,21 @@ impl<'a> ActionView<'a> {
     /// The action as an owned [`Action`], as [`Policy::plan`] gives it.
     #[must_use]
     pub fn to_action(&self) -> Action {
-        let id: Arc<str> = match self.step.id {
-            IdRef::Policy { rule, action } => self
-                .policy
-                .rules
-                .get(rule as usize)
-                .and_then(|r| r.actions.get(usize::from(action)))
-                .map_or_else(|| Arc::from(""), |a| a.id.clone()),
+        let rule = match self.step.rule {
+            RuleRef::Policy(i) => self.policy.rules.get(i as usize),
+            RuleRef::Engine(_) => None,
+        };
+        // The policy's own strings are shared, not copied.
+        let id: Arc<str> = match (self.step.id, rule) {
+            (IdRef::Policy { action, .. }, Some(r)) => r
+                .actions
+                .get(usize::from(action))
+                .map_or_else(|| self.id().into(), |a| a.id.clone()),
             _ => self.id().into(),
         };
-        let rule: Arc<str> = match self.step.rule {
-            RuleRef::Policy(i) => self
-                .policy
-                .rules
-                .get(i as usize)
-                .map_or_else(|| Arc::from(""), |r| r.id.clone()),
-            RuleRef::Engine(e) => e.id().into(),
-        };
-        let source: Arc<str> = match self.step.rule {
-            RuleRef::Policy(i) => self
-                .policy
-                .rules
-                .get(i as usize)
-                .map_or_else(|| Arc::from(""), |r| r.source.clone()),
-            RuleRef::Engine(e) => e.source().into(),
+        let (rule, source): (Arc<str>, Arc<str>) = match rule {
+            Some(r) => (r.id.clone(), r.source.clone()),
+            None => (self.rule().into(), self.source().into()),
         };
         Action {
             id,
