@@ -206,6 +206,14 @@ proptest! {
         }
         for responses in [&[][..], &responses[..]] {
             let owned = policy.plan_with(outcomes, &contact, responses);
+            // Each rule merged into an action is listed once, and never the
+            // action's own rule (CLINICAL-REFERENCE §6.8).
+            for a in &owned {
+                let also = &a.reason.also_from;
+                prop_assert!(!also.contains(&a.reason.rule), "{} lists its own rule: {:?}", a.id, also);
+                let once: std::collections::BTreeSet<_> = also.iter().collect();
+                prop_assert_eq!(once.len(), also.len(), "{} lists a rule twice", a.id);
+            }
             let wrong = BUFFER.with_borrow_mut(|buffer| {
                 let view = policy.plan_into(outcomes, &contact, responses, buffer);
                 differences(&view, &owned)
