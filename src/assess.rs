@@ -203,6 +203,21 @@ pub struct AssessmentView<'a> {
     pub plan: PlanView<'a>,
 }
 
+// The same JSON as the owned assessment, so the same schema, under the same
+// name and id: a generator holding both writes one definition.
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for AssessmentView<'_> {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        Assessment::schema_name()
+    }
+    fn schema_id() -> std::borrow::Cow<'static, str> {
+        Assessment::schema_id()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        Assessment::json_schema(generator)
+    }
+}
+
 impl AssessmentView<'_> {
     /// Appends the assessment to `out` as JSON: the same bytes as
     /// `serde_json::to_writer(out, &assessment)`, written faster, since an

@@ -222,3 +222,41 @@ proptest! {
         }
     }
 }
+
+/// A view's JSON is the owned type's, so its schema is the owned type's,
+/// and the view's JSON validates against it.
+#[cfg(feature = "schema")]
+#[test]
+fn a_view_has_the_owned_types_schema_and_its_json_validates_against_it() {
+    use mecc::policy::{Action, ActionView};
+    use mecc::{Assessment, AssessmentView};
+
+    assert_eq!(
+        common::schema_of::<AssessmentView<'_>>(),
+        common::schema_of::<Assessment>()
+    );
+    assert_eq!(
+        common::schema_of::<PlanView<'_>>(),
+        common::schema_of::<Vec<Action>>()
+    );
+    assert_eq!(
+        common::schema_of::<ActionView<'_>>(),
+        common::schema_of::<Action>()
+    );
+    let validator = jsonschema::validator_for(&common::schema_of::<AssessmentView<'_>>())
+        .expect("the schema compiles");
+    let policy = policy();
+    let mut buffer = PlanBuffer::new();
+    for sample in SAMPLES {
+        let screening = Screening::from_json(sample).expect("the sample reads");
+        let view = screening
+            .run_into(policy, &mut buffer)
+            .expect("the sample assesses");
+        let json = serde_json::to_value(view).expect("an assessment serializes");
+        let errors: Vec<String> = validator
+            .iter_errors(&json)
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{errors:#?}");
+    }
+}

@@ -885,6 +885,41 @@ impl Serialize for ActionView<'_> {
     }
 }
 
+// A view writes the same JSON as the owned type, so it has the same schema,
+// under the same name and id: a generator holding both writes one definition.
+#[cfg(feature = "schema")]
+mod schema {
+    use std::borrow::Cow;
+
+    use schemars::{JsonSchema, Schema, SchemaGenerator};
+
+    use super::{Action, ActionView, PlanView};
+
+    impl JsonSchema for ActionView<'_> {
+        fn schema_name() -> Cow<'static, str> {
+            Action::schema_name()
+        }
+        fn schema_id() -> Cow<'static, str> {
+            Action::schema_id()
+        }
+        fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+            Action::json_schema(generator)
+        }
+    }
+
+    impl JsonSchema for PlanView<'_> {
+        fn schema_name() -> Cow<'static, str> {
+            <Vec<Action>>::schema_name()
+        }
+        fn schema_id() -> Cow<'static, str> {
+            <Vec<Action>>::schema_id()
+        }
+        fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+            <Vec<Action>>::json_schema(generator)
+        }
+    }
+}
+
 /// An action's reason, serialized as [`Reason`] is.
 struct ReasonView<'a>(ActionView<'a>);
 
@@ -946,8 +981,9 @@ impl Text<'_> {
         self.to_string().into()
     }
 
-    /// The text as a borrowed string when it is the policy's own, written
-    /// into nothing; `None` when the engine wrote it.
+    /// The text as the policy holds it, when it is one of the policy's own
+    /// wordings; `None` when the engine writes it (then use `Display` or
+    /// [`Text::to_shared`]).
     #[must_use]
     pub fn as_policy_str(&self) -> Option<&str> {
         match self.reference {
