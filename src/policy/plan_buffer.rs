@@ -256,8 +256,8 @@ pub struct PlanBuffer {
     /// A bit for each kind and topic of the actions added so far, so that an
     /// action with no other of its kind and topic is not compared with each.
     pub(super) kinds_and_topics: u128,
-    /// Room to write two texts out to compare them.
-    pub(super) scratch: (String, String),
+    /// Room to write a text out to compare another with it.
+    pub(super) scratch: String,
 }
 
 impl PlanBuffer {
@@ -364,13 +364,14 @@ impl PlanBuffer {
         if (a == TextRef::None) != (b == TextRef::None) {
             return false;
         }
-        let (mut left, mut right) = std::mem::take(&mut self.scratch);
+        // One written out, the other compared with it as it is written.
+        let mut left = std::mem::take(&mut self.scratch);
         left.clear();
-        right.clear();
-        let written = write_text(&mut left, policy, self, a).is_ok()
-            && write_text(&mut right, policy, self, b).is_ok();
-        let same = written && left == right;
-        self.scratch = (left, right);
+        let same = write_text(&mut left, policy, self, a).is_ok() && {
+            let mut rest = Some(left.as_str());
+            write_text(&mut Compare(&mut rest), policy, self, b).is_ok() && rest == Some("")
+        };
+        self.scratch = left;
         same
     }
 }
@@ -423,15 +424,19 @@ impl Policy {
         }
     }
 
-    /// A policy action's text, as [`TextRef::Rule`] names it.
-    fn rule_text(
-        &self,
-        rule: u32,
-        action: u16,
-        variant: Option<u16>,
-        pathway: Option<u32>,
-        person: bool,
-    ) -> Option<&Arc<str>> {
+    /// The policy's own string for a text that is one of its wordings
+    /// ([`TextRef::Rule`]); `None` for a text the engine writes.
+    fn policy_text(&self, text: TextRef) -> Option<&Arc<str>> {
+        let TextRef::Rule {
+            rule,
+            action,
+            variant,
+            pathway,
+            person,
+        } = text
+        else {
+            return None;
+        };
         let texts = self.wording(rule, action, variant)?;
         let (text, person_text) = pathway
             .and_then(|q| texts.by_pathway.get(q as usize))
@@ -507,17 +512,7 @@ pub(super) fn write_text(
 ) -> fmt::Result {
     match text {
         TextRef::None => Ok(()),
-        TextRef::Rule {
-            rule,
-            action,
-            variant,
-            pathway,
-            person,
-        } => out.write_str(
-            policy
-                .rule_text(rule, action, variant, pathway, person)
-                .map_or("", |t| t),
-        ),
+        TextRef::Rule { .. } => out.write_str(policy.policy_text(text).map_or("", |t| t)),
         TextRef::Template {
             template,
             person,
@@ -965,20 +960,10 @@ impl Text<'_> {
     /// policy's own string when the text is one, without copying it.
     #[must_use]
     pub fn to_shared(&self) -> Arc<str> {
-        if let TextRef::Rule {
-            rule,
-            action,
-            variant,
-            pathway,
-            person,
-        } = self.reference
-            && let Some(t) = self
-                .policy
-                .rule_text(rule, action, variant, pathway, person)
-        {
-            return t.clone();
+        match self.policy.policy_text(self.reference) {
+            Some(t) => t.clone(),
+            None => self.to_string().into(),
         }
-        self.to_string().into()
     }
 
     /// The text as the policy holds it, when it is one of the policy's own
@@ -986,19 +971,7 @@ impl Text<'_> {
     /// [`Text::to_shared`]).
     #[must_use]
     pub fn as_policy_str(&self) -> Option<&str> {
-        match self.reference {
-            TextRef::Rule {
-                rule,
-                action,
-                variant,
-                pathway,
-                person,
-            } => self
-                .policy
-                .rule_text(rule, action, variant, pathway, person)
-                .map(|t| &**t),
-            _ => None,
-        }
+        self.policy.policy_text(self.reference).map(|t| &**t)
     }
 }
 
