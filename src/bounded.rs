@@ -301,6 +301,13 @@ macro_rules! list_set {
             /// The empty set.
             pub const NONE: $set = $set(0);
 
+            /// The set as bits, `1 << member` for each member: how compiled
+            /// conditions read it.
+            #[allow(dead_code, reason = "not every set is read by conditions")]
+            pub(crate) const fn bits(self) -> u32 {
+                self.0
+            }
+
             /// Whether the set holds `member`.
             #[must_use]
             pub const fn contains(self, member: $item) -> bool {

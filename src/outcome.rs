@@ -498,6 +498,11 @@ impl OutcomeSet {
         1 << (o as u32)
     }
 
+    /// The set as bits, one per outcome: how compiled conditions read it.
+    pub(crate) const fn bits(self) -> u128 {
+        self.0
+    }
+
     /// The set holding just `o`.
     #[must_use]
     pub const fn of(o: Outcome) -> OutcomeSet {

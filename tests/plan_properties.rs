@@ -981,3 +981,72 @@ proptest! {
         );
     }
 }
+
+/// The national default with every condition (each rule's, and each
+/// wording variant's) nested inside more `all`s than the engine compiles
+/// to masks: each still holds exactly when it did, but is read by walking
+/// its tree, so its plans are what the national default's, read by masks,
+/// must be.
+fn national_with_every_condition_read_by_its_tree() -> &'static Policy {
+    static POLICY: std::sync::OnceLock<Policy> = std::sync::OnceLock::new();
+    POLICY.get_or_init(|| {
+        fn nest(value: &mut Value) {
+            match value {
+                Value::Object(fields) => {
+                    for (key, field) in fields.iter_mut() {
+                        if key == "when" && !field.is_null() {
+                            let mut when = field.take();
+                            for _ in 0..20 {
+                                when = serde_json::json!({"kind": "all", "value": [when]});
+                            }
+                            *field = when;
+                        } else {
+                            nest(field);
+                        }
+                    }
+                }
+                Value::Array(items) => items.iter_mut().for_each(nest),
+                _ => {}
+            }
+        }
+        let mut document: Value =
+            serde_json::to_value(national().document()).expect("a policy serializes");
+        let mut overrides = Vec::new();
+        for rule in document["rules"].as_array_mut().expect("rules are a list") {
+            nest(rule);
+            if let Some(id) = rule["id"].as_str()
+                && mecc::policy::PROTECTED_RULES.contains(&id)
+            {
+                overrides.push(serde_json::json!({
+                    "rule_id": id, "reason": "rewritten for a test", "approved_by": "the test"
+                }));
+            }
+        }
+        document["safety_overrides"] = Value::Array(overrides);
+        Policy::compile(serde_json::from_value(document).expect("a policy document"))
+            .expect("the rewritten policy compiles")
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Conditions are compiled to masks over the facts of each plan, and
+    /// read by those rather than by walking their trees. That never changes
+    /// a plan: for any contact and any set of outcomes, the plan is the one
+    /// given when every condition is read by its tree (hazard H36). A
+    /// condition read wrongly would put a line in the plan that is not true
+    /// for this person, or leave out one that is.
+    #[test]
+    fn reading_conditions_by_their_masks_never_changes_a_plan(
+        contact in any_contact_json(),
+        outcomes in proptest::sample::subsequence(Outcome::ALL.to_vec(), 0..=Outcome::ALL.len()),
+    ) {
+        let Ok(contact) = serde_json::from_value::<Contact>(contact) else { return Ok(()) };
+        let outcomes: mecc::outcome::OutcomeSet = outcomes.into_iter().collect();
+        prop_assert_eq!(
+            national().plan(outcomes, &contact),
+            national_with_every_condition_read_by_its_tree().plan(outcomes, &contact)
+        );
+    }
+}

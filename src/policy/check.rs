@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use crate::context::{Comorbidities, Contact, Settings};
 use crate::outcome::{Outcome, OutcomeSet, Topic};
-use crate::policy::condition::{Conditions, Facts, PathwayFacts, Reads};
+use crate::policy::condition::{Conditions, PathwayFacts, Reads};
 use crate::policy::coverage;
 use crate::policy::document::{ActionSpec, PolicyDocument, Rule, TemplateText, Templates};
 use crate::policy::plan::{PathwayRef, RecordingCode};
@@ -281,7 +281,7 @@ impl CheckedPolicy {
                 .find(|(s, members)| {
                     members.iter().all(|o| coverage::possible(*o, &c))
                         && !acting.iter().any(|r| {
-                            let facts = Facts::new(*s, &c);
+                            let facts = self.conditions.facts(*s, &c);
                             self.conditions.eval(r.root, &facts)
                         })
                 })

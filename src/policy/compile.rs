@@ -46,6 +46,19 @@ pub struct Policy {
 }
 
 impl Policy {
+    /// The root of every condition the policy reads: each rule's, then each
+    /// wording variant's.
+    #[cfg(test)]
+    pub(crate) fn condition_roots(&self) -> Vec<u32> {
+        let rules = self.rules.iter().map(|r| r.root);
+        let variants = self
+            .rules
+            .iter()
+            .flat_map(|r| &r.actions)
+            .flat_map(|a| a.variants.iter().map(|(root, _)| *root));
+        rules.chain(variants).collect()
+    }
+
     /// Checks `document` and compiles it.
     ///
     /// # Errors

@@ -1,12 +1,12 @@
 //! Conditions compiled to a flat, allocation-free form, and their evaluation.
 
 use crate::context::{
-    ADULT_MIN_AGE, AGE_YEARS, AgeBand, BariatricSurgery, Contact, Diabetes, Pregnancy,
-    PresentingCondition, PriorityGroup, Setting, SettingClass, Sex, YOUNG_PERSON_MIN_AGE, YearsAgo,
-    YesNoNotKnown,
+    ADULT_MIN_AGE, AGE_YEARS, AgeBand, Contact, Diabetes, Pregnancy, PresentingCondition,
+    PriorityGroup, Setting, SettingClass, Sex, YOUNG_PERSON_MIN_AGE, YesNoNotKnown,
 };
 use crate::outcome::{ExclusiveGroup, Outcome, OutcomeSet};
 use crate::policy::document::{Condition, DiabetesIs};
+use crate::policy::masks::{FactWords, Form, Masks, Numeric, bariatric_within, type_2_within};
 
 /// The oldest age a contact can hold, from the one bound that checks it.
 #[expect(
@@ -28,16 +28,8 @@ pub(crate) struct Facts<'a> {
     pub contact: &'a Contact,
     /// Intoxication as every decision reads it (CLINICAL-REFERENCE §6.10).
     pub intoxicated: YesNoNotKnown,
-}
-
-impl<'a> Facts<'a> {
-    pub(crate) fn new(outcomes: OutcomeSet, contact: &'a Contact) -> Facts<'a> {
-        Facts {
-            outcomes,
-            contact,
-            intoxicated: intoxication_as_read(contact),
-        }
-    }
+    /// All of these, as compiled conditions read them.
+    words: FactWords,
 }
 
 /// Intoxication as every decision reads it (CLINICAL-REFERENCE §6.10): in the
@@ -97,6 +89,10 @@ pub(crate) enum Node {
 pub(crate) struct Conditions {
     nodes: Vec<Node>,
     children: Vec<u32>,
+    /// How each condition is read, by its root's index: only roots are set.
+    forms: Vec<Form>,
+    /// The conditions compiled to masks over the facts.
+    masks: Masks,
 }
 
 /// What a set of conditions looks at, so that coverage checking can enumerate
@@ -159,11 +155,43 @@ const fn diabetes_is(d: DiabetesIs) -> u8 {
 impl Conditions {
     /// Compiles `c`, returning its root index. Unknown pathways are reported
     /// through `unknown` and compile to a pathway that does not exist.
+    pub(crate) fn compile(
+        &mut self,
+        c: &Condition,
+        pathways: &dyn PathwayFacts,
+        unknown: &mut dyn FnMut(&str),
+    ) -> u32 {
+        let root = self.compile_node(c, pathways, unknown);
+        let (nodes, children) = (&self.nodes, &self.children);
+        let node = |i: u32| nodes.get(i as usize).copied().unwrap_or(Node::Const(false));
+        let kids = |start: u32, len: u32| {
+            let (s, e) = (start as usize, start as usize + len as usize);
+            children.get(s..e).unwrap_or(&[]).to_vec()
+        };
+        let form = self.masks.compile(root, &node, &kids);
+        self.forms.resize(self.nodes.len(), Form::Tree);
+        if let Some(f) = self.forms.get_mut(root as usize) {
+            *f = form;
+        }
+        root
+    }
+
+    /// The facts of one plan, from the outcomes found and the contact.
+    pub(crate) fn facts<'a>(&self, outcomes: OutcomeSet, contact: &'a Contact) -> Facts<'a> {
+        let intoxicated = intoxication_as_read(contact);
+        Facts {
+            outcomes,
+            contact,
+            intoxicated,
+            words: self.masks.facts(outcomes, contact, intoxicated),
+        }
+    }
+
     #[expect(
         clippy::cast_possible_truncation,
         reason = "node indices fit u32 (a policy is far smaller), and enum discriminants and checked ages fit u8 or u16"
     )]
-    pub(crate) fn compile(
+    fn compile_node(
         &mut self,
         c: &Condition,
         pathways: &dyn PathwayFacts,
@@ -174,7 +202,7 @@ impl Conditions {
             Condition::All(items) | Condition::Any(items) => {
                 let kids: Vec<u32> = items
                     .iter()
-                    .map(|i| self.compile(i, pathways, unknown))
+                    .map(|i| self.compile_node(i, pathways, unknown))
                     .collect();
                 let start = self.children.len() as u32;
                 self.children.extend(kids);
@@ -185,7 +213,7 @@ impl Conditions {
                     Node::Any { start, len }
                 }
             }
-            Condition::Not(inner) => Node::Not(self.compile(inner, pathways, unknown)),
+            Condition::Not(inner) => Node::Not(self.compile_node(inner, pathways, unknown)),
             Condition::Outcome(o) => Node::AnyOutcome(OutcomeSet::of(*o)),
             Condition::AnyOutcome(os) => Node::AnyOutcome(os.iter().copied().collect()),
             Condition::Setting(s) => Node::Setting(mask(s, |x: Setting| x as u8) as u16),
@@ -247,15 +275,46 @@ impl Conditions {
         self.children.get(s..e).unwrap_or(&[])
     }
 
-    /// Evaluates the condition rooted at `root`.
+    /// Evaluates the condition rooted at `root`: by its masks when it was
+    /// compiled to them, else by walking its tree.
     pub(crate) fn eval(&self, root: u32, facts: &Facts<'_>) -> bool {
+        match self.forms.get(root as usize) {
+            Some(Form::Terms { start, len }) => {
+                let holds = self.masks.holds(*start, *len, &facts.words);
+                // Every test run in a debug build checks the masks against
+                // the tree they were compiled from.
+                debug_assert_eq!(
+                    holds,
+                    self.eval_tree(root, facts),
+                    "condition {root} reads differently by its masks"
+                );
+                holds
+            }
+            _ => self.eval_tree(root, facts),
+        }
+    }
+
+    /// Whether the condition rooted at `root` is read by its masks.
+    #[cfg(test)]
+    pub(crate) fn is_compiled_to_masks(&self, root: u32) -> bool {
+        matches!(self.forms.get(root as usize), Some(Form::Terms { .. }))
+    }
+
+    /// Evaluates the condition rooted at `root` by walking its tree.
+    pub(crate) fn eval_tree(&self, root: u32, facts: &Facts<'_>) -> bool {
         let contact = facts.contact;
         let has = |m: u8, v: u8| m & (1 << v) != 0;
         match self.node(root) {
             Node::Const(b) | Node::PathwayState(b) => b,
-            Node::All { start, len } => self.kids(start, len).iter().all(|k| self.eval(*k, facts)),
-            Node::Any { start, len } => self.kids(start, len).iter().any(|k| self.eval(*k, facts)),
-            Node::Not(k) => !self.eval(k, facts),
+            Node::All { start, len } => self
+                .kids(start, len)
+                .iter()
+                .all(|k| self.eval_tree(*k, facts)),
+            Node::Any { start, len } => self
+                .kids(start, len)
+                .iter()
+                .any(|k| self.eval_tree(*k, facts)),
+            Node::Not(k) => !self.eval_tree(k, facts),
             Node::AnyOutcome(s) => facts.outcomes.intersects(s),
             Node::Setting(m) => m & (1 << (contact.setting() as u8)) != 0,
             Node::TimeAtLeast(t) => contact.time_available() as u8 >= t,
@@ -264,8 +323,8 @@ impl Conditions {
             Node::Intoxicated(m) => has(m, yes_no(facts.intoxicated)),
             Node::IntoxicationRecorded(m) => has(m, yes_no(contact.intoxicated())),
             Node::Sex(m) => has(m, contact.sex() as u8),
-            Node::AgeAtLeast(a) => contact.age().years() >= u32::from(a),
-            Node::AgeBelow(a) => contact.age().years() < u32::from(a),
+            Node::AgeAtLeast(a) => Numeric::AgeAtLeast(a).holds(contact),
+            Node::AgeBelow(a) => !Numeric::AgeAtLeast(a).holds(contact),
             Node::AgeBand(m) => has(m, contact.age().band() as u8),
             Node::Presenting(m) => contact
                 .presenting_condition()
@@ -282,29 +341,10 @@ impl Conditions {
                 m,
                 diabetes_is(diabetes_kind(contact.comorbidities().diabetes)),
             ),
-            Node::Type2Within(y) => match contact.comorbidities().diabetes {
-                // `n` whole years ago means at least `n` years ago, so "within
-                // `y` years" is `n < y`, as for bariatric surgery below.
-                Diabetes::Type2 {
-                    diagnosed: YearsAgo::Years(n),
-                } => n < y,
-                Diabetes::Type2 {
-                    diagnosed: YearsAgo::NotKnown,
-                } => true,
-                _ => false,
-            },
+            Node::Type2Within(y) => type_2_within(contact, y),
             Node::Hypertension(m) => has(m, yes_no(contact.comorbidities().hypertension)),
             Node::EatingDisorder(m) => has(m, contact.comorbidities().eating_disorder as u8),
-            Node::BariatricWithin(y) => match contact.comorbidities().bariatric_surgery {
-                BariatricSurgery::None => false,
-                BariatricSurgery::Had {
-                    when: YearsAgo::Years(n),
-                } => n < y,
-                BariatricSurgery::Had {
-                    when: YearsAgo::NotKnown,
-                }
-                | BariatricSurgery::NotKnown => true,
-            },
+            Node::BariatricWithin(y) => bariatric_within(contact, y),
         }
     }
 
@@ -495,7 +535,7 @@ fn exclusive_clash(sets: &[OutcomeSet]) -> bool {
     })
 }
 
-fn diabetes_kind(d: Diabetes) -> DiabetesIs {
+pub(crate) fn diabetes_kind(d: Diabetes) -> DiabetesIs {
     match d {
         Diabetes::None => DiabetesIs::None,
         Diabetes::Type1 => DiabetesIs::Type1,

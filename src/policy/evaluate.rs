@@ -115,7 +115,7 @@ impl Policy {
         buffer: &'a mut PlanBuffer,
     ) -> PlanView<'a> {
         buffer.clear();
-        let facts = Facts::new(outcomes, contact);
+        let facts = self.conditions.facts(outcomes, contact);
         let mut asked_about_pregnancy = false;
         for r in self.rule_index.candidates(outcomes) {
             let Some(rule) = self.rules.get(r) else {

@@ -117,7 +117,6 @@ mod tests {
     use crate::context::Contact;
     use crate::outcome::{Outcome, OutcomeSet};
     use crate::policy::Policy;
-    use crate::policy::condition::Facts;
 
     /// Contacts that read differently through the rules' contact tests: a
     /// child, a pregnant woman, an intoxicated adult in the emergency
@@ -146,7 +145,7 @@ mod tests {
             prop_assert!(candidates.windows(2).all(|w| w[0] < w[1]));
             for json in CONTACTS {
                 let contact = Contact::from_json(json).expect("a valid contact");
-                let facts = Facts::new(outcomes, &contact);
+                let facts = policy.conditions.facts(outcomes, &contact);
                 for (r, rule) in policy.rules.iter().enumerate() {
                     if policy.conditions.eval(rule.root, &facts) {
                         prop_assert!(candidates.contains(&r), "rule {} fires but is skipped", rule.id);

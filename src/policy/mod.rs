@@ -35,6 +35,7 @@ mod coverage;
 mod document;
 mod evaluate;
 mod index;
+mod masks;
 mod overlay;
 mod plan;
 mod plan_buffer;

@@ -1,0 +1,748 @@
+//! Conditions compiled to masks over the facts of one plan.
+//!
+//! Planning reads the conditions of a few dozen rules and wordings for each
+//! contact. Rather than walk each condition's tree, reading the contact again
+//! at every leaf, every fact a condition can read is set out once per plan as
+//! bits in a few words ([`FactWords`]), and each condition is compiled to a
+//! short list of [`Term`]s, any one of which makes it hold. A term holds when
+//! the bits it requires are all set, the bits it forbids are all clear, and
+//! each of its "at least one of" masks meets a set bit: a few word operations
+//! whatever the condition's depth.
+//!
+//! A condition whose list would be long (an `all` of many `any`s multiplies
+//! out) keeps its tree, and so does one that needs more numeric facts than
+//! the words hold; both give the same answer, only slower. In debug builds
+//! every compiled condition is checked against its tree on every reading.
+
+use crate::context::{
+    AgeBand, BariatricSurgery, Contact, Diabetes, EatingDisorder, Pregnancy, PresentingCondition,
+    PriorityGroup, Setting, SettingClass, Sex, TimeAvailable, YearsAgo, YesNoNotKnown,
+};
+use crate::outcome::OutcomeSet;
+use crate::policy::condition::{Node, diabetes_kind};
+
+/// How many words the facts of one plan take.
+pub(crate) const WORDS: usize = 4;
+
+/// The facts of one plan as bits: the outcomes found (words 0 and 1), then
+/// one field of bits for each fact about the contact a condition can read.
+pub(crate) type FactWords = [u64; WORDS];
+
+/// Where one fact's bits lie: `width` bits from `shift` in word `word`.
+#[derive(Debug, Clone, Copy)]
+struct Field {
+    word: usize,
+    shift: u32,
+    width: u32,
+}
+
+impl Field {
+    /// The field that follows `self` in the same word, `width` bits wide.
+    #[expect(
+        clippy::cast_possible_truncation,
+        reason = "every field is narrower than a word, checked below"
+    )]
+    const fn then(self, width: usize) -> Field {
+        Field {
+            word: self.word,
+            shift: self.shift + self.width,
+            width: width as u32,
+        }
+    }
+
+    const fn end(self) -> u32 {
+        self.shift + self.width
+    }
+
+    /// Every bit of the field.
+    const fn all(self) -> u64 {
+        ((1u64 << self.width) - 1) << self.shift
+    }
+
+    /// The bit for value `v`, whose values are numbered from 0.
+    const fn bit(self, v: u32) -> u64 {
+        match 1u64.checked_shl(v) {
+            Some(b) => (b << self.shift) & self.all(),
+            None => 0,
+        }
+    }
+
+    /// The bits for mask `m` over the field's values.
+    const fn of(self, m: u64) -> u64 {
+        (m << self.shift) & self.all()
+    }
+
+    /// The field's bits in word order.
+    fn in_words(self, bits: u64) -> FactWords {
+        let mut w = [0; WORDS];
+        if let Some(word) = w.get_mut(self.word) {
+            *word = bits & self.all();
+        }
+        w
+    }
+}
+
+/// A value for each of these is always set (one bit of its field exactly),
+/// so "one of these values" is also "none of the others".
+const SETTING: Field = Field {
+    word: 2,
+    shift: 0,
+    width: 0,
+}
+.then(Setting::ALL.len());
+const SETTING_CLASS: Field = SETTING.then(SettingClass::ALL.len());
+const TIME: Field = SETTING_CLASS.then(TimeAvailable::ALL.len());
+const PREGNANT: Field = TIME.then(Pregnancy::ALL.len());
+/// Intoxication as decisions read it (CLINICAL-REFERENCE §6.10).
+const INTOXICATED: Field = PREGNANT.then(YesNoNotKnown::ALL.len());
+/// Intoxication as recorded.
+const INTOXICATION_RECORDED: Field = INTOXICATED.then(YesNoNotKnown::ALL.len());
+const SEX: Field = INTOXICATION_RECORDED.then(Sex::ALL.len());
+const AGE_BAND: Field = SEX.then(AgeBand::ALL.len());
+/// The presenting condition, with a last bit for none.
+const PRESENTING: Field = Field {
+    word: 3,
+    shift: 0,
+    width: 0,
+}
+.then(PresentingCondition::ALL.len() + 1);
+/// Diabetes as conditions name it: none, type 1, type 2, not known.
+const DIABETES: Field = PRESENTING.then(4);
+const HYPERTENSION: Field = DIABETES.then(YesNoNotKnown::ALL.len());
+const EATING_DISORDER: Field = HYPERTENSION.then(EatingDisorder::ALL.len());
+/// Not one value but a set: none, one or several may be set.
+const PRIORITY_GROUPS: Field = EATING_DISORDER.then(PriorityGroup::ALL.len());
+/// The rest of word 3: one bit for each numeric test the policy makes (an
+/// age, or years since a diagnosis or an operation).
+const NUMERIC: Field = PRIORITY_GROUPS.then(MAX_NUMERIC);
+/// How many numeric tests a policy's compiled conditions can make.
+const MAX_NUMERIC: usize = (64 - PRIORITY_GROUPS.end()) as usize;
+
+const _: () = assert!(AGE_BAND.end() < 64 && PRIORITY_GROUPS.end() <= 48);
+
+/// A test of a number on the contact, at a threshold the policy chose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Numeric {
+    AgeAtLeast(u8),
+    Type2Within(u8),
+    BariatricWithin(u8),
+}
+
+impl Numeric {
+    pub(crate) fn holds(self, contact: &Contact) -> bool {
+        match self {
+            Numeric::AgeAtLeast(a) => contact.age().years() >= u32::from(a),
+            Numeric::Type2Within(y) => type_2_within(contact, y),
+            Numeric::BariatricWithin(y) => bariatric_within(contact, y),
+        }
+    }
+}
+
+/// Type 2 diabetes diagnosed within `y` years, or at a time not known.
+pub(crate) fn type_2_within(contact: &Contact, y: u8) -> bool {
+    match contact.comorbidities().diabetes {
+        // `n` whole years ago means at least `n` years ago, so "within `y`
+        // years" is `n < y`, as for bariatric surgery below.
+        Diabetes::Type2 {
+            diagnosed: YearsAgo::Years(n),
+        } => n < y,
+        Diabetes::Type2 {
+            diagnosed: YearsAgo::NotKnown,
+        } => true,
+        _ => false,
+    }
+}
+
+/// Bariatric surgery within `y` years, or whether or when not known.
+pub(crate) fn bariatric_within(contact: &Contact, y: u8) -> bool {
+    match contact.comorbidities().bariatric_surgery {
+        BariatricSurgery::None => false,
+        BariatricSurgery::Had {
+            when: YearsAgo::Years(n),
+        } => n < y,
+        BariatricSurgery::Had {
+            when: YearsAgo::NotKnown,
+        }
+        | BariatricSurgery::NotKnown => true,
+    }
+}
+
+/// One way for a compiled condition to hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Term {
+    /// Bits that must all be set.
+    require: FactWords,
+    /// Bits that must all be clear.
+    forbid: FactWords,
+    /// Masks each of which must meet a set bit: `any_len` of them from
+    /// `any_start` in the policy's list.
+    any_start: u32,
+    any_len: u32,
+}
+
+/// A term as it is built, before its "at least one of" masks are filed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Draft {
+    require: FactWords,
+    forbid: FactWords,
+    any: Vec<FactWords>,
+}
+
+impl Draft {
+    /// Both `self` and `other`; `None` when they cannot both hold.
+    fn and(&self, other: &Draft) -> Option<Draft> {
+        let mut d = self.clone();
+        for k in 0..WORDS {
+            d.require[k] |= other.require[k];
+            d.forbid[k] |= other.forbid[k];
+            if d.require[k] & d.forbid[k] != 0 {
+                return None;
+            }
+        }
+        d.any.extend(other.any.iter().copied());
+        Some(d)
+    }
+}
+
+/// A leaf of a condition as bits: it holds when `mask` meets a set bit.
+/// `one_hot` gives the field's bits when exactly one of them is always set.
+struct Leaf {
+    mask: FactWords,
+    one_hot: Option<Field>,
+}
+
+/// The most terms a condition compiles to; a longer list stays a tree.
+const MAX_TERMS: usize = 16;
+
+/// The deepest nesting of `all` and `any` compiled to terms; a deeper
+/// condition stays a tree, which keeps compiling within a small stack.
+const MAX_DEPTH: u8 = 16;
+
+/// How a compiled condition is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Form {
+    /// By walking its tree.
+    Tree,
+    /// By its terms: `len` of them from `start`.
+    Terms { start: u32, len: u32 },
+}
+
+/// The masks of every condition of a policy.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Masks {
+    terms: Vec<Term>,
+    any: Vec<FactWords>,
+    numeric: Vec<Numeric>,
+}
+
+impl Masks {
+    /// The facts of one plan, from the outcomes found and the contact, with
+    /// intoxication as decisions read it.
+    pub(crate) fn facts(
+        &self,
+        outcomes: OutcomeSet,
+        contact: &Contact,
+        intoxicated: YesNoNotKnown,
+    ) -> FactWords {
+        let bits = outcomes.bits();
+        #[expect(
+            clippy::cast_possible_truncation,
+            reason = "the outcome bits are split into two words on purpose"
+        )]
+        let (low, high) = (bits as u64, (bits >> 64) as u64);
+        let setting = contact.setting();
+        let contact_facts = SETTING.bit(setting as u32)
+            | SETTING_CLASS.bit(setting.class() as u32)
+            | TIME.bit(contact.time_available() as u32)
+            | PREGNANT.bit(contact.pregnant() as u32)
+            | INTOXICATED.bit(intoxicated as u32)
+            | INTOXICATION_RECORDED.bit(contact.intoxicated() as u32)
+            | SEX.bit(contact.sex() as u32)
+            | AGE_BAND.bit(contact.age().band() as u32);
+        let comorbidities = contact.comorbidities();
+        #[expect(
+            clippy::cast_possible_truncation,
+            reason = "the none bit is the field's last, below 64"
+        )]
+        let presenting = contact
+            .presenting_condition()
+            .map_or(PresentingCondition::ALL.len() as u32, |p| p as u32);
+        let mut health_facts = PRESENTING.bit(presenting)
+            | DIABETES.bit(diabetes_kind(comorbidities.diabetes) as u32)
+            | HYPERTENSION.bit(comorbidities.hypertension as u32)
+            | EATING_DISORDER.bit(comorbidities.eating_disorder as u32)
+            | PRIORITY_GROUPS.of(u64::from(contact.priority_groups().bits()));
+        for (i, n) in (0..).zip(&self.numeric) {
+            if n.holds(contact) {
+                health_facts |= NUMERIC.bit(i);
+            }
+        }
+        [low, high, contact_facts, health_facts]
+    }
+
+    /// Whether any of the `len` terms from `start` holds for `facts`.
+    pub(crate) fn holds(&self, start: u32, len: u32, facts: &FactWords) -> bool {
+        let (s, e) = (start as usize, start as usize + len as usize);
+        let [f0, f1, f2, f3] = *facts;
+        self.terms.get(s..e).unwrap_or(&[]).iter().any(|t| {
+            let ([r0, r1, r2, r3], [x0, x1, x2, x3]) = (t.require, t.forbid);
+            // Written out word by word: this is the engine's innermost loop.
+            let missing = (r0 & !f0) | (r1 & !f1) | (r2 & !f2) | (r3 & !f3);
+            let present = (x0 & f0) | (x1 & f1) | (x2 & f2) | (x3 & f3);
+            missing | present == 0 && (t.any_len == 0 || self.any_met(t, facts))
+        })
+    }
+
+    /// Whether each "at least one of" mask of term `t` meets a set bit.
+    fn any_met(&self, t: &Term, facts: &FactWords) -> bool {
+        let (s, e) = (
+            t.any_start as usize,
+            t.any_start as usize + t.any_len as usize,
+        );
+        self.any
+            .get(s..e)
+            .unwrap_or(&[])
+            .iter()
+            .all(|m| facts.iter().zip(m).any(|(f, m)| f & m != 0))
+    }
+
+    /// Compiles the condition rooted at `root`, read through `node` and
+    /// `kids`, to terms; `Form::Tree` when it would take too many.
+    pub(crate) fn compile(
+        &mut self,
+        root: u32,
+        node: &dyn Fn(u32) -> Node,
+        kids: &dyn Fn(u32, u32) -> Vec<u32>,
+    ) -> Form {
+        let numeric_before = self.numeric.len();
+        let Some(drafts) = self.drafts(root, false, MAX_DEPTH, node, kids) else {
+            self.numeric.truncate(numeric_before);
+            return Form::Tree;
+        };
+        let (Ok(start), Ok(len)) = (u32::try_from(self.terms.len()), u32::try_from(drafts.len()))
+        else {
+            return Form::Tree;
+        };
+        for d in drafts {
+            let (Ok(any_start), Ok(any_len)) =
+                (u32::try_from(self.any.len()), u32::try_from(d.any.len()))
+            else {
+                return Form::Tree;
+            };
+            self.any.extend(d.any);
+            self.terms.push(Term {
+                require: d.require,
+                forbid: d.forbid,
+                any_start,
+                any_len,
+            });
+        }
+        Form::Terms { start, len }
+    }
+
+    /// The terms of node `i`, or of its negation; `None` when there would be
+    /// too many, too many numeric tests, or `all`s and `any`s nested deeper
+    /// than `depth`.
+    fn drafts(
+        &mut self,
+        mut i: u32,
+        mut negated: bool,
+        depth: u8,
+        node: &dyn Fn(u32) -> Node,
+        kids: &dyn Fn(u32, u32) -> Vec<u32>,
+    ) -> Option<Vec<Draft>> {
+        let constant = |holds: bool| {
+            Some(if holds {
+                vec![Draft::default()]
+            } else {
+                vec![]
+            })
+        };
+        // A chain of `not`s is read without recursing, however long.
+        while let Node::Not(k) = node(i) {
+            (i, negated) = (k, !negated);
+        }
+        let n = node(i);
+        let depth = match n {
+            Node::All { .. } | Node::Any { .. } => depth.checked_sub(1)?,
+            _ => depth,
+        };
+        match n {
+            Node::Const(b) | Node::PathwayState(b) => constant(b != negated),
+            // `all`, or the negation of `any`: every child (negated) holds.
+            Node::All { start, len } | Node::Any { start, len }
+                if matches!(n, Node::All { .. }) != negated =>
+            {
+                let mut product = vec![Draft::default()];
+                for k in kids(start, len) {
+                    let next = self.drafts(k, negated, depth, node, kids)?;
+                    let mut joined = Vec::new();
+                    for a in &product {
+                        for b in &next {
+                            if let Some(d) = a.and(b)
+                                && !joined.contains(&d)
+                            {
+                                joined.push(d);
+                            }
+                        }
+                        if joined.len() > MAX_TERMS {
+                            return None;
+                        }
+                    }
+                    product = joined;
+                }
+                Some(product)
+            }
+            // `any`, or the negation of `all`: some child (negated) holds.
+            Node::All { start, len } | Node::Any { start, len } => {
+                let mut sum: Vec<Draft> = Vec::new();
+                for k in kids(start, len) {
+                    for d in self.drafts(k, negated, depth, node, kids)? {
+                        if !sum.contains(&d) {
+                            sum.push(d);
+                        }
+                    }
+                    if sum.len() > MAX_TERMS {
+                        return None;
+                    }
+                }
+                Some(sum)
+            }
+            // Below the threshold is the negation of "at least".
+            Node::AgeBelow(a) => self.numeric_draft(Numeric::AgeAtLeast(a), !negated),
+            Node::AgeAtLeast(a) => self.numeric_draft(Numeric::AgeAtLeast(a), negated),
+            Node::Type2Within(y) => self.numeric_draft(Numeric::Type2Within(y), negated),
+            Node::BariatricWithin(y) => self.numeric_draft(Numeric::BariatricWithin(y), negated),
+            leaf => {
+                let leaf = fact_leaf(leaf)?;
+                Some(vec![literal(&leaf, negated)])
+            }
+        }
+    }
+
+    /// The term for numeric test `n`, or for its negation.
+    fn numeric_draft(&mut self, n: Numeric, negated: bool) -> Option<Vec<Draft>> {
+        let i = match self.numeric.iter().position(|m| *m == n) {
+            Some(i) => i,
+            None if self.numeric.len() < MAX_NUMERIC => {
+                self.numeric.push(n);
+                self.numeric.len() - 1
+            }
+            None => return None,
+        };
+        let bit = NUMERIC.in_words(NUMERIC.bit(u32::try_from(i).ok()?));
+        Some(vec![literal(
+            &Leaf {
+                mask: bit,
+                one_hot: None,
+            },
+            negated,
+        )])
+    }
+}
+
+/// The term for `leaf`, or for its negation.
+fn literal(leaf: &Leaf, negated: bool) -> Draft {
+    let mut d = Draft::default();
+    let bits: u32 = leaf.mask.iter().map(|w| w.count_ones()).sum();
+    match leaf.one_hot {
+        // Meeting no bit of the mask.
+        _ if negated => d.forbid = leaf.mask,
+        _ if bits == 1 => d.require = leaf.mask,
+        // Exactly one bit of the field is set: it is in the mask when none
+        // of the field's other bits is.
+        Some(field) => {
+            let mut others = field.in_words(field.all());
+            for (o, m) in others.iter_mut().zip(leaf.mask) {
+                *o &= !m;
+            }
+            d.forbid = others;
+        }
+        None => d.any.push(leaf.mask),
+    }
+    d
+}
+
+/// A leaf testing one fact of the contact or the outcomes found, as bits;
+/// `None` for a node that is not such a leaf.
+fn fact_leaf(n: Node) -> Option<Leaf> {
+    let one_hot = |field: Field, m: u64| Leaf {
+        mask: field.in_words(field.of(m)),
+        one_hot: Some(field),
+    };
+    Some(match n {
+        Node::AnyOutcome(s) => {
+            let bits = s.bits();
+            #[expect(
+                clippy::cast_possible_truncation,
+                reason = "the outcome bits are split into two words on purpose"
+            )]
+            let mask = [bits as u64, (bits >> 64) as u64, 0, 0];
+            Leaf {
+                mask,
+                one_hot: None,
+            }
+        }
+        Node::Setting(m) => one_hot(SETTING, u64::from(m)),
+        Node::SettingClass(m) => one_hot(SETTING_CLASS, u64::from(m)),
+        Node::TimeAtLeast(t) => {
+            // Every length of time at least `t`.
+            let at_least = TimeAvailable::ALL
+                .iter()
+                .filter(|v| **v as u8 >= t)
+                .fold(0, |m, v| m | 1 << (*v as u8));
+            one_hot(TIME, at_least)
+        }
+        Node::Pregnant(m) => one_hot(PREGNANT, u64::from(m)),
+        Node::Intoxicated(m) => one_hot(INTOXICATED, u64::from(m)),
+        Node::IntoxicationRecorded(m) => one_hot(INTOXICATION_RECORDED, u64::from(m)),
+        Node::Sex(m) => one_hot(SEX, u64::from(m)),
+        Node::AgeBand(m) => one_hot(AGE_BAND, u64::from(m)),
+        Node::Presenting(m) => one_hot(PRESENTING, u64::from(m)),
+        Node::Diabetes(m) => one_hot(DIABETES, u64::from(m)),
+        Node::Hypertension(m) => one_hot(HYPERTENSION, u64::from(m)),
+        Node::EatingDisorder(m) => one_hot(EATING_DISORDER, u64::from(m)),
+        Node::PriorityGroup(m) => {
+            // No group named means any group at all.
+            let groups = if m == 0 {
+                PRIORITY_GROUPS.all() >> PRIORITY_GROUPS.shift
+            } else {
+                u64::from(m)
+            };
+            Leaf {
+                mask: PRIORITY_GROUPS.in_words(PRIORITY_GROUPS.of(groups)),
+                one_hot: None,
+            }
+        }
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::context::{Age, Comorbidities, ContactFields, PriorityGroups};
+    use crate::outcome::Outcome;
+    use crate::policy::Policy;
+    use crate::policy::condition::{Conditions, PathwayFacts};
+    use crate::policy::document::{Condition, DiabetesIs};
+    use proptest::prelude::*;
+    use proptest::sample::{select, subsequence};
+
+    /// Two pathways: one open now, one that exists but is closed.
+    struct Pathways;
+    impl PathwayFacts for Pathways {
+        fn pathway(&self, id: &str) -> Option<(bool, bool)> {
+            match id {
+                "open" => Some((true, true)),
+                "closed" => Some((true, false)),
+                _ => None,
+            }
+        }
+    }
+
+    fn some_of<T: Copy + std::fmt::Debug + 'static>(all: &[T]) -> impl Strategy<Value = Vec<T>> {
+        subsequence(all.to_vec(), 0..=all.len())
+    }
+
+    const DIABETES_IS: [DiabetesIs; 4] = [
+        DiabetesIs::None,
+        DiabetesIs::Type1,
+        DiabetesIs::Type2,
+        DiabetesIs::NotKnown,
+    ];
+
+    /// Any leaf a policy can write.
+    fn leaf() -> impl Strategy<Value = Condition> {
+        prop_oneof![
+            Just(Condition::Always),
+            select(Outcome::ALL).prop_map(Condition::Outcome),
+            some_of(Outcome::ALL).prop_map(Condition::AnyOutcome),
+            some_of(&Setting::ALL).prop_map(Condition::Setting),
+            some_of(&SettingClass::ALL).prop_map(Condition::SettingClass),
+            select(&TimeAvailable::ALL[..]).prop_map(Condition::TimeAvailableAtLeast),
+            some_of(&Pregnancy::ALL).prop_map(Condition::Pregnant),
+            some_of(&YesNoNotKnown::ALL).prop_map(Condition::Intoxicated),
+            some_of(&YesNoNotKnown::ALL).prop_map(Condition::IntoxicationRecorded),
+            some_of(&Sex::ALL).prop_map(Condition::Sex),
+            (0u8..=125).prop_map(Condition::AgeAtLeast),
+            (0u8..=125).prop_map(Condition::AgeBelow),
+            some_of(&AgeBand::ALL).prop_map(Condition::AgeBand),
+            some_of(&PresentingCondition::ALL).prop_map(Condition::PresentingCondition),
+            some_of(&PriorityGroup::ALL).prop_map(Condition::PriorityGroup),
+            select(vec!["open", "closed", "unknown"])
+                .prop_map(|p| Condition::PathwayExists(p.to_owned())),
+            select(vec!["open", "closed", "unknown"])
+                .prop_map(|p| Condition::PathwayAvailableNow(p.to_owned())),
+            some_of(&DIABETES_IS).prop_map(Condition::Diabetes),
+            (0u8..=12).prop_map(Condition::Type2DiabetesWithinYears),
+            some_of(&YesNoNotKnown::ALL).prop_map(Condition::Hypertension),
+            some_of(&EatingDisorder::ALL).prop_map(Condition::EatingDisorder),
+            (0u8..=12).prop_map(Condition::BariatricSurgeryWithinYears),
+        ]
+    }
+
+    /// Any condition, nested a few levels deep.
+    fn condition() -> impl Strategy<Value = Condition> {
+        leaf().prop_recursive(4, 24, 4, |inner| {
+            prop_oneof![
+                proptest::collection::vec(inner.clone(), 0..4).prop_map(Condition::All),
+                proptest::collection::vec(inner.clone(), 0..4).prop_map(Condition::Any),
+                inner.prop_map(|c| Condition::Not(Box::new(c))),
+            ]
+        })
+    }
+
+    fn years_ago() -> impl Strategy<Value = YearsAgo> {
+        prop_oneof![
+            (0u8..=12).prop_map(YearsAgo::Years),
+            Just(YearsAgo::NotKnown)
+        ]
+    }
+
+    /// Any contact, with ages clustered where conditions change.
+    fn contact() -> impl Strategy<Value = Contact> {
+        let comorbidities = (
+            prop_oneof![
+                Just(Diabetes::None),
+                Just(Diabetes::Type1),
+                years_ago().prop_map(|diagnosed| Diabetes::Type2 { diagnosed }),
+                Just(Diabetes::NotKnown),
+            ],
+            select(&YesNoNotKnown::ALL[..]),
+            select(&EatingDisorder::ALL[..]),
+            prop_oneof![
+                Just(BariatricSurgery::None),
+                years_ago().prop_map(|when| BariatricSurgery::Had { when }),
+                Just(BariatricSurgery::NotKnown),
+            ],
+        )
+            .prop_map(
+                |(diabetes, hypertension, eating_disorder, bariatric_surgery)| Comorbidities {
+                    diabetes,
+                    hypertension,
+                    eating_disorder,
+                    bariatric_surgery,
+                },
+            );
+        (
+            prop_oneof![0u32..=20, 0u32..=120],
+            select(&Sex::ALL[..]),
+            select(&Pregnancy::ALL[..]),
+            select(&Setting::ALL[..]),
+            select(&TimeAvailable::ALL[..]),
+            proptest::option::of(select(&PresentingCondition::ALL[..])),
+            proptest::option::of(select(&YesNoNotKnown::ALL[..])),
+            proptest::option::of(some_of(&PriorityGroup::ALL)),
+            proptest::option::of(comorbidities),
+        )
+            .prop_filter_map(
+                "a contact Contact::new accepts",
+                |(age, sex, pregnant, setting, time, presenting, intoxicated, groups, health)| {
+                    let mut f =
+                        ContactFields::new(Age::new(age).ok()?, sex, pregnant, setting, time);
+                    f.presenting_condition = presenting;
+                    f.intoxicated = intoxicated;
+                    f.priority_groups = groups.map(|g| g.into_iter().collect::<PriorityGroups>());
+                    f.comorbidities = health;
+                    Contact::new(f).ok()
+                },
+            )
+    }
+
+    fn outcome_set() -> impl Strategy<Value = OutcomeSet> {
+        some_of(Outcome::ALL).prop_map(|os| os.into_iter().collect())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        /// Whatever a condition says and whoever the contact is, reading it
+        /// by its masks gives the answer its tree gives.
+        #[test]
+        fn masks_read_every_condition_as_its_tree_does(
+            conditions in proptest::collection::vec(condition(), 1..8),
+            cases in proptest::collection::vec((contact(), outcome_set()), 1..16),
+        ) {
+            let mut compiled = Conditions::default();
+            let roots: Vec<u32> = conditions
+                .iter()
+                .map(|c| compiled.compile(c, &Pathways, &mut |_| {}))
+                .collect();
+            for (contact, outcomes) in &cases {
+                let facts = compiled.facts(*outcomes, contact);
+                for (root, c) in roots.iter().zip(&conditions) {
+                    prop_assert_eq!(
+                        compiled.eval(*root, &facts),
+                        compiled.eval_tree(*root, &facts),
+                        "{:?} for {:?} with {:?}", c, contact, outcomes
+                    );
+                }
+            }
+        }
+    }
+
+    /// Every condition of the national default is read by its masks, and
+    /// gives the answer its tree gives for any contact (the proptest below).
+    #[test]
+    fn the_national_default_is_read_by_masks_throughout() {
+        let policy = Policy::national_default_shared().expect("the shipped policy compiles");
+        let roots = policy.condition_roots();
+        assert!(roots.len() > 100, "{} roots", roots.len());
+        for root in roots {
+            assert!(
+                policy.conditions.is_compiled_to_masks(root),
+                "condition {root} is read by its tree"
+            );
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn the_national_default_reads_as_its_trees(contact in contact(), outcomes in outcome_set()) {
+            let policy = Policy::national_default_shared().expect("the shipped policy compiles");
+            let facts = policy.conditions.facts(outcomes, &contact);
+            for root in policy.condition_roots() {
+                prop_assert_eq!(
+                    policy.conditions.eval(root, &facts),
+                    policy.conditions.eval_tree(root, &facts),
+                    "condition {} for {:?} with {:?}", root, contact, outcomes
+                );
+            }
+        }
+    }
+
+    /// A condition that multiplies out past the limit stays a tree, and
+    /// still reads correctly.
+    #[test]
+    fn a_condition_too_long_for_masks_stays_a_tree() {
+        let pair = |a, b| Condition::Any(vec![Condition::Outcome(a), Condition::Outcome(b)]);
+        let outcomes = Outcome::ALL;
+        // Five `any`s of two under an `all`: 32 terms, over the limit.
+        let wide = Condition::All(
+            (0..5)
+                .map(|i| pair(outcomes[2 * i], outcomes[2 * i + 1]))
+                .collect(),
+        );
+        let narrow = Condition::All(vec![pair(outcomes[0], outcomes[1])]);
+        let mut compiled = Conditions::default();
+        let wide_root = compiled.compile(&wide, &Pathways, &mut |_| {});
+        let narrow_root = compiled.compile(&narrow, &Pathways, &mut |_| {});
+        assert!(!compiled.is_compiled_to_masks(wide_root));
+        assert!(compiled.is_compiled_to_masks(narrow_root));
+        let contact = crate::context::Contact::new(ContactFields::new(
+            Age::new(40).expect("an age"),
+            Sex::Female,
+            Pregnancy::No,
+            Setting::GeneralPractice,
+            TimeAvailable::Brief,
+        ))
+        .expect("a contact");
+        let every_other: OutcomeSet = outcomes.iter().step_by(2).take(5).copied().collect();
+        let facts = compiled.facts(every_other, &contact);
+        assert!(compiled.eval(wide_root, &facts));
+        let facts = compiled.facts(OutcomeSet::of(outcomes[1]), &contact);
+        assert!(!compiled.eval(wide_root, &facts));
+        assert!(compiled.eval(narrow_root, &facts));
+    }
+}
