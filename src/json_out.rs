@@ -90,6 +90,21 @@ pub(crate) fn escape_into(out: &mut Vec<u8>, text: &str) {
     out.extend_from_slice(bytes.get(run..).unwrap_or_default());
 }
 
+/// Whether `text` is written into a JSON string as it is, with nothing to
+/// escape: checked once for a policy's texts when it is compiled, so that
+/// writing them is a copy.
+pub(crate) fn needs_no_escape(text: &str) -> bool {
+    next_escape(text.as_bytes(), 0).is_none()
+}
+
+/// Appends `text`, which needs no escaping ([`needs_no_escape`]), to `out`
+/// as a JSON string.
+pub(crate) fn plain_string_into(out: &mut Vec<u8>, text: &str) {
+    out.push(b'"');
+    out.extend_from_slice(text.as_bytes());
+    out.push(b'"');
+}
+
 /// Appends `text` to `out` as a JSON string.
 pub(crate) fn string_into(out: &mut Vec<u8>, text: &str) {
     out.push(b'"');

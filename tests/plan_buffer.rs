@@ -161,6 +161,66 @@ fn an_assessment_made_in_a_reused_buffer_writes_the_owned_assessments_json() {
     }
 }
 
+/// The national default with a quote, a backslash, a tab and a line break
+/// in every wording and every source a rule cites: texts the fast writer
+/// must escape, where the shipped policy's are written as they are.
+fn national_with_texts_to_escape() -> Policy {
+    fn mark(value: &mut serde_json::Value) {
+        match value {
+            serde_json::Value::Object(fields) => {
+                for (key, field) in fields.iter_mut() {
+                    match (key.as_str(), field) {
+                        ("text" | "person_text" | "source", serde_json::Value::String(text)) => {
+                            text.push_str(" \"as said\"\t\\ \n");
+                        }
+                        (_, field) => mark(field),
+                    }
+                }
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(mark),
+            _ => {}
+        }
+    }
+    let mut document = serde_json::to_value(policy().document()).expect("a policy serializes");
+    let mut overrides = Vec::new();
+    for rule in document["rules"].as_array_mut().expect("rules are a list") {
+        mark(rule);
+        if let Some(id) = rule["id"].as_str()
+            && mecc::policy::PROTECTED_RULES.contains(&id)
+        {
+            overrides.push(serde_json::json!({
+                "rule_id": id, "reason": "rewritten for a test", "approved_by": "the test"
+            }));
+        }
+    }
+    document["safety_overrides"] = serde_json::Value::Array(overrides);
+    Policy::compile(serde_json::from_value(document).expect("a policy document"))
+        .expect("the rewritten policy compiles")
+}
+
+#[test]
+fn texts_that_need_escaping_are_written_as_serde_json_writes_them() {
+    let policy = national_with_texts_to_escape();
+    let mut buffer = PlanBuffer::new();
+    let mut json = Vec::new();
+    for sample in SAMPLES {
+        let screening = Screening::from_json(sample).expect("the sample reads");
+        let (contact, answers) = (&screening.contact, &screening.answers);
+        let owned = mecc::assess(contact, answers, &policy).expect("the sample assesses");
+        let want = serde_json::to_string(&owned).expect("an assessment serializes");
+        assert!(
+            want.contains(r#"\"as said\"\t\\ \n"#),
+            "the marked texts are in the plan"
+        );
+        let view = mecc::assess_into(contact, answers, &policy, &[], &mut buffer)
+            .expect("the sample assesses");
+        json.clear();
+        view.write_json(&mut json)
+            .expect("an assessment is written");
+        assert_eq!(String::from_utf8_lossy(&json), want);
+    }
+}
+
 #[test]
 fn planning_again_into_a_warm_buffer_allocates_nothing() {
     let policy = policy();

@@ -11,6 +11,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use crate::context::{Comorbidities, Contact, Settings};
+use crate::json_out::needs_no_escape;
 use crate::outcome::{Outcome, OutcomeSet, Topic};
 use crate::policy::condition::{Conditions, PathwayFacts, Reads};
 use crate::policy::coverage;
@@ -80,6 +81,8 @@ pub(super) struct CheckedPathway {
 pub(super) struct CheckedRule {
     pub(super) id: Arc<str>,
     pub(super) source: Arc<str>,
+    /// Whether the source has nothing to escape in JSON.
+    pub(super) plain_source: bool,
     pub(super) topic: Topic,
     /// The root of the rule's condition in the policy's arena.
     pub(super) root: u32,
@@ -125,6 +128,9 @@ pub(super) struct CheckedTexts {
     pub(super) person_text: Option<Arc<str>>,
     /// By pathway index; empty when the texts do not name the pathway.
     pub(super) by_pathway: Vec<(Arc<str>, Option<Arc<str>>)>,
+    /// Whether none of these texts has anything to escape in JSON, so that
+    /// each is written as it is.
+    pub(super) plain: bool,
 }
 
 impl CheckedTexts {
@@ -154,10 +160,18 @@ impl CheckedTexts {
         } else {
             Vec::new()
         };
+        let plain = needs_no_escape(&text)
+            && person_text.as_deref().is_none_or(needs_no_escape)
+            && by_pathway
+                .iter()
+                .all(|(t, p): &(Arc<str>, Option<Arc<str>>)| {
+                    needs_no_escape(t) && p.as_deref().is_none_or(needs_no_escape)
+                });
         CheckedTexts {
             text: text.into(),
             person_text: person_text.map(Into::into),
             by_pathway,
+            plain,
         }
     }
 
@@ -669,6 +683,7 @@ fn check_rules(
             CheckedRule {
                 id: rule.id.as_str().into(),
                 source: rule.source.as_str().into(),
+                plain_source: needs_no_escape(&rule.source),
                 topic: rule.topic,
                 root,
                 needs,

@@ -400,10 +400,37 @@ impl Policy {
 
     /// What a rule implements.
     fn rule_source(&self, rule: RuleRef) -> &str {
+        self.rule_source_for_json(rule).0
+    }
+
+    /// The source a rule cites, and whether it has nothing to escape in
+    /// JSON (the engine's own sources never do).
+    pub(super) fn rule_source_for_json(&self, rule: RuleRef) -> (&str, bool) {
         match rule {
-            RuleRef::Policy(i) => self.rules.get(i as usize).map_or("", |r| &r.source),
-            RuleRef::Engine(e) => e.source(),
+            RuleRef::Policy(i) => self
+                .rules
+                .get(i as usize)
+                .map_or(("", true), |r| (&r.source, r.plain_source)),
+            RuleRef::Engine(e) => (e.source(), true),
         }
+    }
+
+    /// A policy wording's text, when `text` is one and it has nothing to
+    /// escape in JSON: written as it is.
+    pub(super) fn plain_policy_text(&self, text: TextRef) -> Option<&str> {
+        let TextRef::Rule {
+            rule,
+            action,
+            variant,
+            ..
+        } = text
+        else {
+            return None;
+        };
+        if !self.wording(rule, action, variant)?.plain {
+            return None;
+        }
+        self.policy_text(text).map(|t| &**t)
     }
 
     /// A policy action's wording `variant` (its own when `None`).

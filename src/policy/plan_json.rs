@@ -3,7 +3,7 @@
 //! texts escaped eight bytes at a time and the engine's texts escaped as
 //! they are written out, never built whole.
 
-use crate::json_out::{Escaping, name_into, string_into};
+use crate::json_out::{Escaping, name_into, plain_string_into, string_into};
 use crate::policy::PathwayRef;
 use crate::policy::plan_buffer::{ActionView, PlanView, TextRef, write_text};
 
@@ -124,7 +124,10 @@ impl ActionView<'_> {
             step.relied_on.iter().map(crate::outcome::Outcome::as_str),
         );
         out.extend_from_slice(b",\"source\":");
-        string_into(out, self.source());
+        match self.policy.rule_source_for_json(step.rule) {
+            (source, true) => plain_string_into(out, source),
+            (source, false) => string_into(out, source),
+        }
         out.extend_from_slice(b",\"adjustments\":");
         names_into(
             out,
@@ -140,6 +143,10 @@ impl ActionView<'_> {
 
     /// One of the action's texts as a JSON string, escaped as it is written.
     fn text_into(&self, out: &mut Vec<u8>, text: TextRef) -> serde_json::Result<()> {
+        if let Some(plain) = self.policy.plain_policy_text(text) {
+            plain_string_into(out, plain);
+            return Ok(());
+        }
         out.push(b'"');
         write_text(&mut Escaping(out), self.policy, self.buffer, text)
             .map_err(|_| serde::ser::Error::custom("a text could not be written"))?;
