@@ -181,21 +181,7 @@ fn national_with_texts_to_escape() -> Policy {
             _ => {}
         }
     }
-    let mut document = serde_json::to_value(policy().document()).expect("a policy serializes");
-    let mut overrides = Vec::new();
-    for rule in document["rules"].as_array_mut().expect("rules are a list") {
-        mark(rule);
-        if let Some(id) = rule["id"].as_str()
-            && mecc::policy::PROTECTED_RULES.contains(&id)
-        {
-            overrides.push(serde_json::json!({
-                "rule_id": id, "reason": "rewritten for a test", "approved_by": "the test"
-            }));
-        }
-    }
-    document["safety_overrides"] = serde_json::Value::Array(overrides);
-    Policy::compile(serde_json::from_value(document).expect("a policy document"))
-        .expect("the rewritten policy compiles")
+    common::fixtures::national_with_rules_rewritten(mark)
 }
 
 #[test]

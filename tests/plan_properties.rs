@@ -935,27 +935,59 @@ fn most_generated_documents_under_19_are_assessed() {
 fn national_with_every_condition_read() -> &'static Policy {
     static POLICY: std::sync::OnceLock<Policy> = std::sync::OnceLock::new();
     POLICY.get_or_init(|| {
-        let mut document: Value =
-            serde_json::to_value(national().document()).expect("a policy serializes");
-        let mut overrides = Vec::new();
-        for rule in document["rules"].as_array_mut().expect("rules are a list") {
+        common::fixtures::national_with_rules_rewritten(|rule| {
             let when = rule["when"].take();
             rule["when"] =
                 serde_json::json!({"kind": "not", "value": {"kind": "not", "value": when}});
-            // The safety rules are rewritten too, which the checks require
-            // to be recorded; they still fire whenever they did.
-            if let Some(id) = rule["id"].as_str()
-                && mecc::policy::PROTECTED_RULES.contains(&id)
-            {
-                overrides.push(serde_json::json!({
-                    "rule_id": id, "reason": "rewritten for a test", "approved_by": "the test"
-                }));
-            }
-        }
-        document["safety_overrides"] = Value::Array(overrides);
-        Policy::compile(serde_json::from_value(document).expect("a policy document"))
-            .expect("the rewritten policy compiles")
+        })
     })
+}
+
+/// The national default with every condition (each rule's, and each
+/// wording variant's) nested inside more `all`s than the engine compiles
+/// to masks: each still holds exactly when it did, but is read by walking
+/// its tree, so its plans are what the national default's, read by masks,
+/// must be.
+fn national_with_every_condition_read_by_its_tree() -> &'static Policy {
+    fn nest(value: &mut Value) {
+        match value {
+            Value::Object(fields) => {
+                for (key, field) in fields.iter_mut() {
+                    if key == "when" && !field.is_null() {
+                        let mut when = field.take();
+                        for _ in 0..20 {
+                            when = serde_json::json!({"kind": "all", "value": [when]});
+                        }
+                        *field = when;
+                    } else {
+                        nest(field);
+                    }
+                }
+            }
+            Value::Array(items) => items.iter_mut().for_each(nest),
+            _ => {}
+        }
+    }
+    static POLICY: std::sync::OnceLock<Policy> = std::sync::OnceLock::new();
+    POLICY.get_or_init(|| common::fixtures::national_with_rules_rewritten(nest))
+}
+
+/// Whether `policy` plans as the national default does for `contact` (when
+/// it reads) and `outcomes`.
+fn plans_as_the_national_default(
+    policy: &Policy,
+    contact: Value,
+    outcomes: Vec<Outcome>,
+) -> Result<(), TestCaseError> {
+    let Ok(contact) = serde_json::from_value::<Contact>(contact) else {
+        return Ok(());
+    };
+    let outcomes: mecc::outcome::OutcomeSet = outcomes.into_iter().collect();
+    prop_assert_eq!(
+        national().plan(outcomes, &contact),
+        policy.plan(outcomes, &contact)
+    );
+    Ok(())
 }
 
 proptest! {
@@ -973,63 +1005,8 @@ proptest! {
         contact in any_contact_json(),
         outcomes in proptest::sample::subsequence(Outcome::ALL.to_vec(), 0..=Outcome::ALL.len()),
     ) {
-        let Ok(contact) = serde_json::from_value::<Contact>(contact) else { return Ok(()) };
-        let outcomes: mecc::outcome::OutcomeSet = outcomes.into_iter().collect();
-        prop_assert_eq!(
-            national().plan(outcomes, &contact),
-            national_with_every_condition_read().plan(outcomes, &contact)
-        );
+        plans_as_the_national_default(national_with_every_condition_read(), contact, outcomes)?;
     }
-}
-
-/// The national default with every condition (each rule's, and each
-/// wording variant's) nested inside more `all`s than the engine compiles
-/// to masks: each still holds exactly when it did, but is read by walking
-/// its tree, so its plans are what the national default's, read by masks,
-/// must be.
-fn national_with_every_condition_read_by_its_tree() -> &'static Policy {
-    static POLICY: std::sync::OnceLock<Policy> = std::sync::OnceLock::new();
-    POLICY.get_or_init(|| {
-        fn nest(value: &mut Value) {
-            match value {
-                Value::Object(fields) => {
-                    for (key, field) in fields.iter_mut() {
-                        if key == "when" && !field.is_null() {
-                            let mut when = field.take();
-                            for _ in 0..20 {
-                                when = serde_json::json!({"kind": "all", "value": [when]});
-                            }
-                            *field = when;
-                        } else {
-                            nest(field);
-                        }
-                    }
-                }
-                Value::Array(items) => items.iter_mut().for_each(nest),
-                _ => {}
-            }
-        }
-        let mut document: Value =
-            serde_json::to_value(national().document()).expect("a policy serializes");
-        let mut overrides = Vec::new();
-        for rule in document["rules"].as_array_mut().expect("rules are a list") {
-            nest(rule);
-            if let Some(id) = rule["id"].as_str()
-                && mecc::policy::PROTECTED_RULES.contains(&id)
-            {
-                overrides.push(serde_json::json!({
-                    "rule_id": id, "reason": "rewritten for a test", "approved_by": "the test"
-                }));
-            }
-        }
-        document["safety_overrides"] = Value::Array(overrides);
-        Policy::compile(serde_json::from_value(document).expect("a policy document"))
-            .expect("the rewritten policy compiles")
-    })
-}
-
-proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
 
     /// Conditions are compiled to masks over the facts of each plan, and
     /// read by those rather than by walking their trees. That never changes
@@ -1042,11 +1019,6 @@ proptest! {
         contact in any_contact_json(),
         outcomes in proptest::sample::subsequence(Outcome::ALL.to_vec(), 0..=Outcome::ALL.len()),
     ) {
-        let Ok(contact) = serde_json::from_value::<Contact>(contact) else { return Ok(()) };
-        let outcomes: mecc::outcome::OutcomeSet = outcomes.into_iter().collect();
-        prop_assert_eq!(
-            national().plan(outcomes, &contact),
-            national_with_every_condition_read_by_its_tree().plan(outcomes, &contact)
-        );
+        plans_as_the_national_default(national_with_every_condition_read_by_its_tree(), contact, outcomes)?;
     }
 }

@@ -89,3 +89,26 @@ pub fn from_spec(spec: &Value) -> Result<Value, String> {
         None => base,
     })
 }
+
+/// The national default with `rewrite` applied to each of its rules,
+/// compiled. The protected rules' rewrites are recorded as safety overrides,
+/// as the checks require; a rewrite meant to keep every rule firing
+/// whenever it did keeps them firing too.
+pub fn national_with_rules_rewritten(rewrite: impl Fn(&mut Value)) -> mecc::policy::Policy {
+    let national = mecc::policy::Policy::national_default_shared().expect("the shipped policy");
+    let mut document = serde_json::to_value(national.document()).expect("a policy serializes");
+    let mut overrides = Vec::new();
+    for rule in document["rules"].as_array_mut().expect("rules are a list") {
+        rewrite(rule);
+        if let Some(id) = rule["id"].as_str()
+            && mecc::policy::PROTECTED_RULES.contains(&id)
+        {
+            overrides.push(json!({
+                "rule_id": id, "reason": "rewritten for a test", "approved_by": "the test"
+            }));
+        }
+    }
+    document["safety_overrides"] = Value::Array(overrides);
+    mecc::policy::Policy::compile(serde_json::from_value(document).expect("a policy document"))
+        .expect("the rewritten policy compiles")
+}
