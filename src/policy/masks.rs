@@ -712,6 +712,42 @@ mod tests {
         }
     }
 
+    /// A policy with more numeric tests than the words have bits for reads
+    /// the rest by their trees, and every one correctly, at each age either
+    /// side of its threshold.
+    #[test]
+    fn numeric_tests_past_the_bits_are_read_by_their_trees() {
+        let mut compiled = Conditions::default();
+        let thresholds: Vec<u8> = (1..=80).collect();
+        let roots: Vec<u32> = thresholds
+            .iter()
+            .map(|a| compiled.compile(&Condition::AgeAtLeast(*a), &Pathways, &mut |_| {}))
+            .collect();
+        let by_masks = roots
+            .iter()
+            .filter(|r| compiled.is_compiled_to_masks(**r))
+            .count();
+        assert_eq!(by_masks, MAX_NUMERIC);
+        for age in 0..=81 {
+            let contact = Contact::new(ContactFields::new(
+                Age::new(age).expect("an age"),
+                Sex::Female,
+                Pregnancy::No,
+                Setting::GeneralPractice,
+                TimeAvailable::Brief,
+            ))
+            .expect("a contact");
+            let facts = compiled.facts(OutcomeSet::EMPTY, &contact);
+            for (root, a) in roots.iter().zip(&thresholds) {
+                assert_eq!(
+                    compiled.eval(*root, &facts),
+                    age >= u32::from(*a),
+                    "aged {age}, at least {a}"
+                );
+            }
+        }
+    }
+
     /// A condition that multiplies out past the limit stays a tree, and
     /// still reads correctly.
     #[test]
