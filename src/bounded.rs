@@ -252,7 +252,7 @@ macro_rules! names_round_trip_tests {
 pub(crate) use names_round_trip_tests;
 
 /// Asserts that each of `all` serializes to its `as_str` name and reads back as
-/// itself, and that no two share a name.
+/// itself, that no two share a name, and that no name needs escaping in JSON.
 #[cfg(test)]
 pub(crate) fn assert_names_round_trip<T>(all: &[T], as_str: fn(T) -> &'static str)
 where
@@ -265,6 +265,11 @@ where
         let back: T = serde_json::from_value(json).expect("its name reads back");
         assert_eq!(back, value);
         assert!(seen.insert(as_str(value)), "{value:?} shares its name");
+        // Names are copied into JSON as they are, unescaped.
+        assert!(
+            crate::json_out::needs_no_escape(as_str(value)),
+            "{value:?}'s name needs escaping"
+        );
     }
 }
 

@@ -10,22 +10,31 @@
 
 use std::fmt;
 
+mod writer;
+
+pub(crate) use writer::to_json_into;
+
 /// Eight copies of a byte.
 const fn splat(b: u8) -> u64 {
     u64::from_ne_bytes([b; 8])
 }
 
-/// Whether any of the eight bytes in `word` is zero.
-const fn has_zero_byte(word: u64) -> bool {
-    word.wrapping_sub(splat(0x01)) & !word & splat(0x80) != 0
+/// The high bit of each of the eight bytes in `word` that is below `limit`
+/// (at most 0x80), and perhaps of a byte above one that is (a borrow carries
+/// on upwards): so it is zero exactly when no byte is below `limit`.
+const fn below(word: u64, limit: u8) -> u64 {
+    word.wrapping_sub(splat(limit)) & !word & splat(0x80)
 }
 
 /// Whether any of the eight bytes in `word` needs escaping: a control
 /// character, a quote or a backslash. A byte of 0x80 or more (part of a
-/// multi-byte character) never does.
+/// multi-byte character) never does. The three tests are combined without
+/// branching, since each is a handful of instructions.
 const fn needs_escape(word: u64) -> bool {
-    let below_space = word.wrapping_sub(splat(0x20)) & !word & splat(0x80) != 0;
-    below_space || has_zero_byte(word ^ splat(b'"')) || has_zero_byte(word ^ splat(b'\\'))
+    let control = below(word, 0x20);
+    let quote = below(word ^ splat(b'"'), 1);
+    let backslash = below(word ^ splat(b'\\'), 1);
+    control | quote | backslash != 0
 }
 
 /// The escape for one byte, if it needs one.
@@ -59,6 +68,23 @@ const fn byte_needs_escape(b: u8) -> bool {
     b < 0x20 || b == b'"' || b == b'\\'
 }
 
+/// A text of fewer than eight bytes as one word holding every byte of it
+/// (some twice) and spaces, which never need escaping: four bytes from each
+/// end, overlapping, for four to seven bytes; the first, middle and last for
+/// one to three.
+fn short_word(text: &[u8]) -> u64 {
+    let n = text.len();
+    let byte = |i: usize| text.get(i).copied().unwrap_or(b' ');
+    if n >= 4 {
+        let first = [byte(0), byte(1), byte(2), byte(3)];
+        let last = [byte(n - 4), byte(n - 3), byte(n - 2), byte(n - 1)];
+        u64::from(u32::from_ne_bytes(first)) | (u64::from(u32::from_ne_bytes(last)) << 32)
+    } else {
+        let ends = [byte(0), byte(n / 2), byte(n.wrapping_sub(1))];
+        u64::from_ne_bytes([ends[0], ends[1], ends[2], b' ', b' ', b' ', b' ', b' '])
+    }
+}
+
 /// The place of the first byte from `from` on that needs escaping: eight
 /// bytes are passed over at a time while none of them does (the word test
 /// is exact: it flags a word only when one of its bytes needs escaping).
@@ -71,6 +97,18 @@ fn next_escape(bytes: &[u8], from: usize) -> Option<usize> {
         }
         at += 8;
         rest = tail;
+    }
+    // Fewer than eight bytes are left. In a text of eight bytes or more, its
+    // last eight hold them all; a shorter text is tested as one word of its
+    // own. When that word needs no escaping, nor do they.
+    // (With eight or more left, the loop stopped at a word that needs it.)
+    let clear = rest.len() < 8
+        && match bytes.last_chunk::<8>() {
+            Some(last) => !needs_escape(u64::from_ne_bytes(*last)),
+            None => !needs_escape(short_word(bytes)),
+        };
+    if clear {
+        return None;
     }
     rest.iter()
         .position(|b| byte_needs_escape(*b))
@@ -247,7 +285,7 @@ pub(crate) fn name_into<T: serde::Serialize + ?Sized>(
             out.push(b'"');
             Ok(())
         }
-        None => serde_json::to_writer(out, value),
+        None => to_json_into(out, value),
     }
 }
 
@@ -278,6 +316,23 @@ mod tests {
                     as_serde_json_writes(&text),
                     "{c:?} at {at}"
                 );
+            }
+        }
+    }
+
+    /// Texts shorter than a word, and the bytes left after whole words, are
+    /// tested in words of their own: a byte that needs escaping is found at
+    /// every place in a text of every length to two words and a bit.
+    #[test]
+    fn a_byte_that_needs_escaping_is_found_at_every_place_in_texts_of_every_length() {
+        for len in 0..=19 {
+            let plain = "é".repeat(len / 2) + &"a".repeat(len % 2);
+            assert_eq!(as_written(&plain), as_serde_json_writes(&plain));
+            for at in 0..len {
+                for c in ['"', '\\', '\0', '\n', '\x1f'] {
+                    let text = format!("{}{c}{}", "a".repeat(at), "b".repeat(len - at - 1));
+                    assert_eq!(as_written(&text), as_serde_json_writes(&text), "{text:?}");
+                }
             }
         }
     }

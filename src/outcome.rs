@@ -636,6 +636,8 @@ mod tests {
         for (i, o) in Outcome::ALL.iter().enumerate() {
             assert_eq!(*o as usize, i);
             assert_eq!(OUTCOME_TABLE[i].name, o.as_str());
+            // Copied into JSON as it is, unescaped.
+            assert!(crate::json_out::needs_no_escape(o.as_str()), "{o:?}");
         }
     }
 }

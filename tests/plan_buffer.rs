@@ -8,11 +8,11 @@ mod common;
 
 use std::cell::RefCell;
 
-use common::documents::any_contact_json;
+use common::documents::{any_answers_json, any_contact_json};
 use mecc::context::Contact;
 use mecc::outcome::{Outcome, OutcomeSet};
 use mecc::policy::{PlanBuffer, PlanView, Policy, Response, ResponseStatus};
-use mecc::{Findings, Screening};
+use mecc::{Answers, Findings, Screening};
 use proptest::prelude::*;
 
 thread_local! {
@@ -266,6 +266,32 @@ proptest! {
             });
             prop_assert!(wrong.is_empty(), "{:#?}", wrong);
         }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Any contact with any answers: the fast writer gives the bytes
+    /// `serde_json` gives for the owned assessment, its contact, findings and
+    /// outcomes included, written through the crate's own serializer.
+    #[test]
+    fn any_assessment_is_written_as_serde_json_writes_it(
+        contact in any_contact_json(),
+        answers in any_answers_json(),
+    ) {
+        let Ok(contact) = serde_json::from_value::<Contact>(contact) else { return Ok(()) };
+        let Ok(answers) = serde_json::from_value::<Answers>(answers) else { return Ok(()) };
+        let Ok(owned) = mecc::assess(&contact, &answers, policy()) else { return Ok(()) };
+        let want = serde_json::to_string(&owned).expect("an assessment serializes");
+        let written = BUFFER.with_borrow_mut(|buffer| {
+            let view = mecc::assess_into(&contact, &answers, policy(), &[], buffer)
+                .expect("it assessed once");
+            let mut json = Vec::new();
+            view.write_json(&mut json).expect("an assessment is written");
+            json
+        });
+        prop_assert_eq!(String::from_utf8_lossy(&written), want);
     }
 }
 

@@ -3,7 +3,7 @@
 //! texts escaped eight bytes at a time and the engine's texts escaped as
 //! they are written out, never built whole.
 
-use crate::json_out::{Escaping, name_into, plain_string_into, string_into};
+use crate::json_out::{Escaping, name_into, plain_string_into, string_into, to_json_into};
 use crate::policy::PathwayRef;
 use crate::policy::plan_buffer::{ActionView, PlanView, TextRef, write_text};
 
@@ -29,14 +29,17 @@ fn optional_name_into(out: &mut Vec<u8>, name: Option<&str>) {
     }
 }
 
-/// Appends names as a JSON list of strings.
-fn names_into<'n>(out: &mut Vec<u8>, names: impl Iterator<Item = &'n str>) {
+/// Appends the names of outcomes or adjustments as a JSON list of strings.
+/// They are identifiers, with nothing to escape (the tests of
+/// `Outcome::ALL` and of every `named_enum!` check each), so each is copied.
+fn names_into(out: &mut Vec<u8>, names: impl Iterator<Item = &'static str>) {
     out.push(b'[');
     for (i, name) in names.enumerate() {
         if i > 0 {
             out.push(b',');
         }
-        string_into(out, name);
+        debug_assert!(crate::json_out::needs_no_escape(name), "{name}");
+        plain_string_into(out, name);
     }
     out.push(b']');
 }
@@ -86,7 +89,7 @@ impl ActionView<'_> {
             self.text_into(out, step.person_text)?;
         }
         out.extend_from_slice(b",\"duration_s\":");
-        serde_json::to_writer(&mut *out, &step.duration_s)?;
+        to_json_into(out, &step.duration_s)?;
         out.extend_from_slice(b",\"pathway\":");
         pathway_into(out, self.pathway());
         out.extend_from_slice(b",\"mode\":");
