@@ -19,22 +19,22 @@ const fn splat(b: u8) -> u64 {
     u64::from_ne_bytes([b; 8])
 }
 
-/// The high bit of each of the eight bytes in `word` that is below `limit`
-/// (at most 0x80), and perhaps of a byte above one that is (a borrow carries
-/// on upwards): so it is zero exactly when no byte is below `limit`.
-const fn below(word: u64, limit: u8) -> u64 {
-    word.wrapping_sub(splat(limit)) & !word & splat(0x80)
-}
-
 /// Whether any of the eight bytes in `word` needs escaping: a control
 /// character, a quote or a backslash. A byte of 0x80 or more (part of a
-/// multi-byte character) never does. The three tests are combined without
-/// branching, since each is a handful of instructions.
+/// multi-byte character) never does.
+///
+/// `x - 0x01` in a byte sets its high bit when `x` is zero (and perhaps,
+/// by the borrow, in the bytes above a zero); `w - 0x20` likewise when the
+/// byte is below 0x20. A byte with its own high bit set is excluded by
+/// `!word`, which serves for all three tests: a quote or a backslash
+/// (below 0x80) leaves a byte's high bit as it was when it is xored in. So
+/// the three tests share one mask, exact for whether any byte needs
+/// escaping, in about ten instructions.
 const fn needs_escape(word: u64) -> bool {
-    let control = below(word, 0x20);
-    let quote = below(word ^ splat(b'"'), 1);
-    let backslash = below(word ^ splat(b'\\'), 1);
-    control | quote | backslash != 0
+    let quote = (word ^ splat(b'"')).wrapping_sub(splat(0x01));
+    let backslash = (word ^ splat(b'\\')).wrapping_sub(splat(0x01));
+    let control = word.wrapping_sub(splat(0x20));
+    (quote | backslash | control) & !word & splat(0x80) != 0
 }
 
 /// The escape for one byte, if it needs one.
@@ -157,6 +157,18 @@ pub(crate) struct Escaping<'a>(pub(crate) &'a mut Vec<u8>);
 impl fmt::Write for Escaping<'_> {
     fn write_str(&mut self, piece: &str) -> fmt::Result {
         escape_into(self.0, piece);
+        Ok(())
+    }
+}
+
+/// Writes what is formatted into it as it is: for the contents of a JSON
+/// string written from pieces already known to have nothing to escape.
+pub(crate) struct Verbatim<'a>(pub(crate) &'a mut Vec<u8>);
+
+impl fmt::Write for Verbatim<'_> {
+    fn write_str(&mut self, piece: &str) -> fmt::Result {
+        debug_assert!(needs_no_escape(piece), "{piece:?}");
+        self.0.extend_from_slice(piece.as_bytes());
         Ok(())
     }
 }
@@ -381,6 +393,23 @@ mod tests {
     }
 
     proptest! {
+        /// The word test says of any eight bytes what testing them one by
+        /// one says, bytes of every value and every place among them,
+        /// including those that need escaping beside one that borrows.
+        #[test]
+        fn the_word_test_agrees_with_testing_each_byte(
+            bytes in proptest::array::uniform8(prop_oneof![
+                any::<u8>(),
+                Just(b'"'),
+                Just(b'\\'),
+                0u8..0x21,
+                0x7Fu8..=0x81,
+            ]),
+        ) {
+            let word = u64::from_ne_bytes(bytes);
+            prop_assert_eq!(needs_escape(word), bytes.iter().any(|b| byte_needs_escape(*b)));
+        }
+
         #[test]
         fn any_text_is_written_as_serde_json_writes_it(text in any::<String>()) {
             prop_assert_eq!(as_written(&text), as_serde_json_writes(&text));

@@ -207,6 +207,65 @@ fn texts_that_need_escaping_are_written_as_serde_json_writes_them() {
     }
 }
 
+/// The national default with `change` made to its document, compiled.
+fn national_changed(change: impl Fn(&mut serde_json::Value)) -> Policy {
+    let mut document = serde_json::to_value(policy().document()).expect("a policy serializes");
+    change(&mut document);
+    Policy::compile(serde_json::from_value(document).expect("a policy document"))
+        .expect("the changed policy compiles")
+}
+
+/// The engine's own texts are written around a rule's, from the policy's
+/// templates and its pathways' names: with a quote and a backslash in every
+/// template, or in every pathway's name, the assessment of every sample is
+/// still the bytes `serde_json` writes.
+#[test]
+fn templates_and_pathway_names_that_need_escaping_are_written_as_serde_json_writes_them() {
+    let marked_templates = national_changed(|document| {
+        for template in document["templates"]
+            .as_object_mut()
+            .expect("templates are an object")
+            .values_mut()
+        {
+            for key in ["text", "person_text"] {
+                if let Some(serde_json::Value::String(text)) = template.get_mut(key) {
+                    text.push_str(" \"as said\" \\");
+                }
+            }
+        }
+    });
+    let marked_names = national_changed(|document| {
+        for pathway in document["pathways"]
+            .as_array_mut()
+            .expect("pathways are a list")
+        {
+            if let Some(serde_json::Value::String(name)) = pathway.get_mut("name") {
+                name.push_str(" \"local\" \\");
+            }
+        }
+    });
+    let mut buffer = PlanBuffer::new();
+    let mut json = Vec::new();
+    for policy in [&marked_templates, &marked_names] {
+        let mut escaped = 0;
+        for sample in SAMPLES {
+            let screening = Screening::from_json(sample).expect("the sample reads");
+            let (contact, answers) = (&screening.contact, &screening.answers);
+            let owned = mecc::assess(contact, answers, policy).expect("the sample assesses");
+            let want = serde_json::to_string(&owned).expect("an assessment serializes");
+            escaped += want.matches(r#"\"local\" \\"#).count();
+            escaped += want.matches(r#"\"as said\" \\"#).count();
+            let view = mecc::assess_into(contact, answers, policy, &[], &mut buffer)
+                .expect("the sample assesses");
+            json.clear();
+            view.write_json(&mut json)
+                .expect("an assessment is written");
+            assert_eq!(String::from_utf8_lossy(&json), want);
+        }
+        assert!(escaped > 0, "the marked texts are in the samples' plans");
+    }
+}
+
 #[test]
 fn planning_again_into_a_warm_buffer_allocates_nothing() {
     let policy = policy();

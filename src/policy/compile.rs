@@ -4,6 +4,7 @@
 
 use std::sync::{Arc, OnceLock};
 
+use crate::json_out::needs_no_escape;
 use crate::policy::Diagnostic;
 use crate::policy::check::{CheckedPathway, CheckedPolicy, CheckedRule};
 use crate::policy::condition::Conditions;
@@ -42,6 +43,11 @@ pub struct Policy {
     pub(super) topic_ranks: [usize; crate::outcome::Topic::ALL.len()],
     pub(super) gp: usize,
     pub(super) templates: crate::policy::Templates,
+    /// Whether nothing the engine can write a plan's text from has anything
+    /// to escape in JSON: every wording, template and pathway name, and the
+    /// topics' words. Then the engine's texts, written around a rule's, are
+    /// copied into JSON as they are written out.
+    pub(super) texts_need_no_escape: bool,
     document: PolicyDocument,
 }
 
@@ -86,6 +92,7 @@ impl Policy {
         } = checked;
         let id: Arc<str> = document.id.as_str().into();
         let version: Arc<str> = document.version.as_str().into();
+        let texts_need_no_escape = texts_need_no_escape(&pathways, &rules, &templates);
         Policy {
             stamp: crate::PolicyStamp {
                 id: id.clone(),
@@ -109,6 +116,7 @@ impl Policy {
             topics,
             gp,
             templates,
+            texts_need_no_escape,
             document,
         }
     }
@@ -194,5 +202,85 @@ impl Policy {
     #[must_use]
     pub fn document(&self) -> &PolicyDocument {
         &self.document
+    }
+}
+
+/// Whether every piece a plan's texts are written from has nothing to
+/// escape in JSON (`Policy::texts_need_no_escape`). The templates are
+/// read through their JSON form, so that a template added to
+/// [`Templates`](crate::policy::Templates) is checked with the others.
+fn texts_need_no_escape(
+    pathways: &[CheckedPathway],
+    rules: &[CheckedRule],
+    templates: &crate::policy::Templates,
+) -> bool {
+    fn strings_need_no_escape(value: &serde_json::Value) -> bool {
+        match value {
+            serde_json::Value::String(s) => needs_no_escape(s),
+            serde_json::Value::Array(items) => items.iter().all(strings_need_no_escape),
+            serde_json::Value::Object(fields) => fields.values().all(strings_need_no_escape),
+            _ => true,
+        }
+    }
+    let wordings = rules
+        .iter()
+        .flat_map(|r| &r.actions)
+        .all(|a| a.texts.plain && a.variants.iter().all(|(_, texts)| texts.plain));
+    let names = pathways.iter().all(|p| needs_no_escape(&p.reference.name));
+    let topics = crate::outcome::Topic::ALL
+        .iter()
+        .all(|t| needs_no_escape(t.in_plain_words()));
+    let templates = serde_json::to_value(templates).is_ok_and(|t| strings_need_no_escape(&t));
+    wordings && names && topics && templates
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn compiled(change: impl FnOnce(&mut PolicyDocument)) -> Policy {
+        let mut document = PolicyDocument::national_default().expect("the shipped policy reads");
+        change(&mut document);
+        Policy::compile(document).expect("the changed policy compiles")
+    }
+
+    /// The national default's texts are copied into JSON; a quote in any
+    /// one template, or in any one pathway's name, has every text escaped.
+    #[test]
+    fn texts_are_copied_only_when_nothing_they_are_written_from_needs_escaping() {
+        assert!(compiled(|_| {}).texts_need_no_escape);
+        let quoted_template = compiled(|d| d.templates.under_16_consent.text.push_str(" \"ok\""));
+        assert!(!quoted_template.texts_need_no_escape);
+        let quoted_person_text = compiled(|d| {
+            if let Some(p) = &mut d.templates.declined_signpost.person_text {
+                p.push('\\');
+            }
+        });
+        assert!(!quoted_person_text.texts_need_no_escape);
+        let quoted_name = compiled(|d| {
+            if let Some(p) = d.pathways.last_mut() {
+                p.name.push_str(" \"local\"");
+            }
+        });
+        assert!(!quoted_name.texts_need_no_escape);
+        // A name is written into a wording that names its pathway, but also
+        // into the engine's templates when no wording does.
+        let quoted_name_in_templates_only = compiled(|d| {
+            fn unname(value: &mut serde_json::Value) {
+                match value {
+                    serde_json::Value::String(s) => *s = s.replace("{pathway}", "the service"),
+                    serde_json::Value::Array(items) => items.iter_mut().for_each(unname),
+                    serde_json::Value::Object(fields) => fields.values_mut().for_each(unname),
+                    _ => {}
+                }
+            }
+            let mut rules = serde_json::to_value(&d.rules).expect("rules serialize");
+            unname(&mut rules);
+            d.rules = serde_json::from_value(rules).expect("rules read back");
+            for p in &mut d.pathways {
+                p.name.push_str(" \"local\"");
+            }
+        });
+        assert!(!quoted_name_in_templates_only.texts_need_no_escape);
     }
 }

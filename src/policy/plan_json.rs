@@ -3,7 +3,9 @@
 //! texts escaped eight bytes at a time and the engine's texts escaped as
 //! they are written out, never built whole.
 
-use crate::json_out::{Escaping, name_into, plain_string_into, string_into, to_json_into};
+use crate::json_out::{
+    Escaping, Verbatim, name_into, plain_string_into, string_into, to_json_into,
+};
 use crate::policy::PathwayRef;
 use crate::policy::plan_buffer::{ActionView, PlanView, TextRef, write_text};
 
@@ -151,8 +153,12 @@ impl ActionView<'_> {
             return Ok(());
         }
         out.push(b'"');
-        write_text(&mut Escaping(out), self.policy, self.buffer, text)
-            .map_err(|_| serde::ser::Error::custom("a text could not be written"))?;
+        let written = if self.policy.texts_need_no_escape {
+            write_text(&mut Verbatim(out), self.policy, self.buffer, text)
+        } else {
+            write_text(&mut Escaping(out), self.policy, self.buffer, text)
+        };
+        written.map_err(|_| serde::ser::Error::custom("a text could not be written"))?;
         out.push(b'"');
         Ok(())
     }
