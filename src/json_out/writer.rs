@@ -32,7 +32,7 @@ pub(crate) fn to_json_into<T: Serialize + ?Sized>(
 /// Writes one value into the buffer.
 struct Writer<'a>(&'a mut Vec<u8>);
 
-impl Writer<'_> {
+impl<'a> Writer<'a> {
     /// Hands one value to `serde_json`, for the forms whose text is its own
     /// choice (floating-point numbers) or rare (byte strings).
     fn by_serde_json(
@@ -53,6 +53,13 @@ impl Writer<'_> {
         self.0.push(b'{');
         string_into(self.0, variant);
         self.0.push(b':');
+    }
+
+    /// Opens a variant's list or object of `len` items inside its wrapper,
+    /// which closes after it.
+    fn variant_compound(mut self, variant: &str, len: usize, brackets: [u8; 2]) -> Compound<'a> {
+        self.open_variant(variant);
+        Compound::open(self.0, Some(len), brackets, true)
     }
 }
 
@@ -125,6 +132,16 @@ impl<'a> Compound<'a> {
     }
 }
 
+/// The integer methods, each written as `serde_json` writes integers.
+macro_rules! integers {
+    ($($method:ident($ty:ty)),+ $(,)?) => {
+        $(fn $method(self, value: $ty) -> serde_json::Result<()> {
+            self.integer(value);
+            Ok(())
+        })+
+    };
+}
+
 impl<'a> ser::Serializer for Writer<'a> {
     type Ok = ();
     type Error = serde_json::Error;
@@ -142,54 +159,10 @@ impl<'a> ser::Serializer for Writer<'a> {
         Ok(())
     }
 
-    fn serialize_i8(self, value: i8) -> serde_json::Result<()> {
-        self.integer(value);
-        Ok(())
-    }
-
-    fn serialize_i16(self, value: i16) -> serde_json::Result<()> {
-        self.integer(value);
-        Ok(())
-    }
-
-    fn serialize_i32(self, value: i32) -> serde_json::Result<()> {
-        self.integer(value);
-        Ok(())
-    }
-
-    fn serialize_i64(self, value: i64) -> serde_json::Result<()> {
-        self.integer(value);
-        Ok(())
-    }
-
-    fn serialize_i128(self, value: i128) -> serde_json::Result<()> {
-        self.integer(value);
-        Ok(())
-    }
-
-    fn serialize_u8(self, value: u8) -> serde_json::Result<()> {
-        self.integer(value);
-        Ok(())
-    }
-
-    fn serialize_u16(self, value: u16) -> serde_json::Result<()> {
-        self.integer(value);
-        Ok(())
-    }
-
-    fn serialize_u32(self, value: u32) -> serde_json::Result<()> {
-        self.integer(value);
-        Ok(())
-    }
-
-    fn serialize_u64(self, value: u64) -> serde_json::Result<()> {
-        self.integer(value);
-        Ok(())
-    }
-
-    fn serialize_u128(self, value: u128) -> serde_json::Result<()> {
-        self.integer(value);
-        Ok(())
+    integers! {
+        serialize_i8(i8), serialize_i16(i16), serialize_i32(i32), serialize_i64(i64),
+        serialize_i128(i128), serialize_u8(u8), serialize_u16(u16), serialize_u32(u32),
+        serialize_u64(u64), serialize_u128(u128),
     }
 
     fn serialize_f32(self, value: f32) -> serde_json::Result<()> {
@@ -278,14 +251,13 @@ impl<'a> ser::Serializer for Writer<'a> {
     }
 
     fn serialize_tuple_variant(
-        mut self,
+        self,
         _: &'static str,
         _: u32,
         variant: &'static str,
         len: usize,
     ) -> serde_json::Result<Compound<'a>> {
-        self.open_variant(variant);
-        Ok(Compound::open(self.0, Some(len), *b"[]", true))
+        Ok(self.variant_compound(variant, len, *b"[]"))
     }
 
     fn serialize_map(self, len: Option<usize>) -> serde_json::Result<Compound<'a>> {
@@ -297,71 +269,40 @@ impl<'a> ser::Serializer for Writer<'a> {
     }
 
     fn serialize_struct_variant(
-        mut self,
+        self,
         _: &'static str,
         _: u32,
         variant: &'static str,
         len: usize,
     ) -> serde_json::Result<Compound<'a>> {
-        self.open_variant(variant);
-        Ok(Compound::open(self.0, Some(len), *b"{}", true))
+        Ok(self.variant_compound(variant, len, *b"{}"))
     }
 }
 
-impl ser::SerializeSeq for Compound<'_> {
-    type Ok = ();
-    type Error = serde_json::Error;
+/// The list forms: items written in turn, closed by `]`.
+macro_rules! list_forms {
+    ($($form:ident::$method:ident),+ $(,)?) => {
+        $(impl ser::$form for Compound<'_> {
+            type Ok = ();
+            type Error = serde_json::Error;
 
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> serde_json::Result<()> {
-        self.element(value)
-    }
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> serde_json::Result<()> {
+                self.element(value)
+            }
 
-    fn end(self) -> serde_json::Result<()> {
-        self.close(b']');
-        Ok(())
-    }
+            fn end(self) -> serde_json::Result<()> {
+                self.close(b']');
+                Ok(())
+            }
+        })+
+    };
 }
 
-impl ser::SerializeTuple for Compound<'_> {
-    type Ok = ();
-    type Error = serde_json::Error;
-
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> serde_json::Result<()> {
-        self.element(value)
-    }
-
-    fn end(self) -> serde_json::Result<()> {
-        self.close(b']');
-        Ok(())
-    }
-}
-
-impl ser::SerializeTupleStruct for Compound<'_> {
-    type Ok = ();
-    type Error = serde_json::Error;
-
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> serde_json::Result<()> {
-        self.element(value)
-    }
-
-    fn end(self) -> serde_json::Result<()> {
-        self.close(b']');
-        Ok(())
-    }
-}
-
-impl ser::SerializeTupleVariant for Compound<'_> {
-    type Ok = ();
-    type Error = serde_json::Error;
-
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> serde_json::Result<()> {
-        self.element(value)
-    }
-
-    fn end(self) -> serde_json::Result<()> {
-        self.close(b']');
-        Ok(())
-    }
+list_forms! {
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field,
+    SerializeTupleVariant::serialize_field,
 }
 
 impl ser::SerializeMap for Compound<'_> {
@@ -388,41 +329,31 @@ impl ser::SerializeMap for Compound<'_> {
     }
 }
 
-impl ser::SerializeStruct for Compound<'_> {
-    type Ok = ();
-    type Error = serde_json::Error;
+/// The struct forms: fields written as an object's keys and values,
+/// closed by `}`.
+macro_rules! struct_forms {
+    ($($form:ident),+ $(,)?) => {
+        $(impl ser::$form for Compound<'_> {
+            type Ok = ();
+            type Error = serde_json::Error;
 
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> serde_json::Result<()> {
-        self.field(key, value)
-    }
+            fn serialize_field<T: Serialize + ?Sized>(
+                &mut self,
+                key: &'static str,
+                value: &T,
+            ) -> serde_json::Result<()> {
+                self.field(key, value)
+            }
 
-    fn end(self) -> serde_json::Result<()> {
-        self.close(b'}');
-        Ok(())
-    }
+            fn end(self) -> serde_json::Result<()> {
+                self.close(b'}');
+                Ok(())
+            }
+        })+
+    };
 }
 
-impl ser::SerializeStructVariant for Compound<'_> {
-    type Ok = ();
-    type Error = serde_json::Error;
-
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> serde_json::Result<()> {
-        self.field(key, value)
-    }
-
-    fn end(self) -> serde_json::Result<()> {
-        self.close(b'}');
-        Ok(())
-    }
-}
+struct_forms!(SerializeStruct, SerializeStructVariant);
 
 /// A map key written as `serde_json` writes it, by `serde_json`: the first
 /// key of a map it opens (`{` then the key, with no comma), without the `{`.
