@@ -11,6 +11,11 @@
 //! `serde_json` itself, so that its choice of float formatting is followed
 //! whatever its version. A map key that is not a string or a unit variant is
 //! written by `serde_json` too, the one place that may allocate.
+//!
+//! `serde_json` writes its own `Number` and `RawValue` in forms of their own
+//! when its `arbitrary_precision` or `raw_value` features are on, which a
+//! host's build may turn on; this serializer does not know those forms, and
+//! none of the types it writes holds one.
 
 use serde::ser::{self, Serialize};
 
