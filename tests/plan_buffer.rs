@@ -217,8 +217,8 @@ fn national_changed(change: impl Fn(&mut serde_json::Value)) -> Policy {
 
 /// The engine's own texts are written around a rule's, from the policy's
 /// templates and its pathways' names: with a quote and a backslash in every
-/// template, or in every pathway's name, the assessment of every sample is
-/// still the bytes `serde_json` writes.
+/// template, in every pathway's name, or in every rule's id, the assessment
+/// of every sample is still the bytes `serde_json` writes.
 #[test]
 fn templates_and_pathway_names_that_need_escaping_are_written_as_serde_json_writes_them() {
     let marked_templates = national_changed(|document| {
@@ -244,9 +244,23 @@ fn templates_and_pathway_names_that_need_escaping_are_written_as_serde_json_writ
             }
         }
     });
+    // Rule ids are named in every action's id and reason (and in the ids
+    // the engine makes after a decline). The engine requires its safety
+    // rules (the safeguarding rules and the alerts) by their ids, so theirs
+    // are left as they are.
+    let marked_ids = national_changed(|document| {
+        for rule in document["rules"].as_array_mut().expect("rules are a list") {
+            if let Some(serde_json::Value::String(id)) = rule.get_mut("id")
+                && !id.starts_with("safeguarding.")
+                && !id.contains("alert")
+            {
+                id.push_str(" \"local\" \\");
+            }
+        }
+    });
     let mut buffer = PlanBuffer::new();
     let mut json = Vec::new();
-    for policy in [&marked_templates, &marked_names] {
+    for policy in [&marked_templates, &marked_names, &marked_ids] {
         let mut escaped = 0;
         for sample in SAMPLES {
             let screening = Screening::from_json(sample).expect("the sample reads");

@@ -181,3 +181,55 @@ fn every_union_variant_is_titled_once() {
     assert!(titles.contains_key("BooleanReplyNotAsked"), "{titles:?}");
     assert!(titles.contains_key("ConditionAlways"), "{titles:?}");
 }
+
+/// Every name a host reads as an object key or a variant name (each property
+/// of every definition, and each `enum` or `const` string) is written into
+/// JSON as it is: the crate's serializer copies these names rather than
+/// testing them for escaping, so none may hold a quote, a backslash or a
+/// control character.
+#[test]
+fn every_name_in_the_schemas_needs_no_escaping_in_json() {
+    fn names<'a>(schema: &'a Value, out: &mut Vec<&'a str>) {
+        match schema {
+            Value::Object(map) => {
+                if let Some(Value::Object(properties)) = map.get("properties") {
+                    out.extend(properties.keys().map(String::as_str));
+                }
+                if let Some(Value::String(c)) = map.get("const") {
+                    out.push(c);
+                }
+                if let Some(Value::Array(values)) = map.get("enum") {
+                    out.extend(values.iter().filter_map(Value::as_str));
+                }
+                for v in map.values() {
+                    names(v, out);
+                }
+            }
+            Value::Array(items) => items.iter().for_each(|v| names(v, out)),
+            _ => {}
+        }
+    }
+    let defs = definitions();
+    let mut found = Vec::new();
+    for schema in defs.values() {
+        names(schema, &mut found);
+    }
+    // The walk reaches the names hosts see most (a sanity check on it).
+    for expected in [
+        "setting",
+        "kind",
+        "value",
+        "pat_positive",
+        "emergency_department",
+    ] {
+        assert!(
+            found.contains(&expected),
+            "{expected} not found in the schemas"
+        );
+    }
+    let needs_escaping: Vec<&str> = found
+        .into_iter()
+        .filter(|n| n.chars().any(|c| c == '"' || c == '\\' || c < ' '))
+        .collect();
+    assert!(needs_escaping.is_empty(), "{needs_escaping:?}");
+}

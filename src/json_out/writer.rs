@@ -4,8 +4,10 @@
 //! findings, the outcomes, the policy it was made under).
 //!
 //! `serde_json` looks every byte of every string up in a table, object keys
-//! included; most of what these parts write is keys and short names. Here a
-//! string is tested eight bytes at a time ([`string_into`]), and numbers
+//! included; most of what these parts write is keys and short names. Here
+//! the names the types' `Serialize` impls give (field and variant names) are
+//! copied, as the crate's own names need no escaping ([`to_json_into`]); a
+//! string that is data is tested eight bytes at a time ([`string_into`]); numbers
 //! are written as `serde_json` writes them: integers through `itoa`, which
 //! `serde_json` uses, and floating-point numbers and byte strings by
 //! `serde_json` itself, so that its choice of float formatting is followed
@@ -19,10 +21,18 @@
 
 use serde::ser::{self, Serialize};
 
-use super::string_into;
+use super::{needs_no_escape, plain_string_into, string_into};
 
 /// Appends `value` to `out` as compact JSON: the bytes
-/// `serde_json::to_writer(out, value)` writes.
+/// `serde_json::to_writer(out, value)` writes, for the crate's own types.
+///
+/// The names a type's `Serialize` impl gives (its fields' and variants'
+/// `&'static str`s) are copied, not tested for escaping: every one of the
+/// crate's is an identifier or a `rename` to one. The tests check every name
+/// in the output schemas and compare the bytes written for any assessment
+/// with `serde_json`'s; in debug builds each name is checked as it is
+/// written. Strings that are data (and map keys) are escaped as
+/// `serde_json` escapes them.
 ///
 /// # Errors
 /// As `serde_json::to_writer` fails on the value (a map whose keys are not
@@ -31,40 +41,61 @@ pub(crate) fn to_json_into<T: Serialize + ?Sized>(
     out: &mut Vec<u8>,
     value: &T,
 ) -> serde_json::Result<()> {
-    value.serialize(Writer(out))
+    value.serialize(Writer::new(out))
+}
+
+/// Appends a field's or a variant's name, which needs no escaping, as a JSON
+/// string.
+fn name_into(out: &mut Vec<u8>, name: &'static str) {
+    debug_assert!(
+        needs_no_escape(name),
+        "a name that needs escaping: {name:?}"
+    );
+    plain_string_into(out, name);
 }
 
 /// Writes one value into the buffer.
-struct Writer<'a>(&'a mut Vec<u8>);
+struct Writer<'a> {
+    out: &'a mut Vec<u8>,
+}
 
 impl<'a> Writer<'a> {
+    const fn new(out: &'a mut Vec<u8>) -> Self {
+        Writer { out }
+    }
+
     /// Hands one value to `serde_json`, for the forms whose text is its own
     /// choice (floating-point numbers) or rare (byte strings).
     fn by_serde_json(
         self,
         write: impl FnOnce(&mut serde_json::Serializer<&mut Vec<u8>>) -> serde_json::Result<()>,
     ) -> serde_json::Result<()> {
-        write(&mut serde_json::Serializer::new(self.0))
+        write(&mut serde_json::Serializer::new(self.out))
     }
 
     fn integer(self, value: impl itoa::Integer) {
-        self.0
+        self.out
             .extend_from_slice(itoa::Buffer::new().format(value).as_bytes());
     }
 
     /// Opens `{"variant":`, the wrapper `serde_json` writes around a variant
     /// with contents.
-    fn open_variant(&mut self, variant: &str) {
-        self.0.push(b'{');
-        string_into(self.0, variant);
-        self.0.push(b':');
+    fn open_variant(&mut self, variant: &'static str) {
+        self.out.push(b'{');
+        name_into(self.out, variant);
+        self.out.push(b':');
     }
 
     /// Opens a variant's list or object of `len` items inside its wrapper,
     /// which closes after it.
-    fn variant_compound(mut self, variant: &str, len: usize, brackets: [u8; 2]) -> Compound<'a> {
+    fn variant_compound(
+        mut self,
+        variant: &'static str,
+        len: usize,
+        brackets: [u8; 2],
+    ) -> Compound<'a> {
         self.open_variant(variant);
-        Compound::open(self.0, Some(len), brackets, true)
+        Compound::open(self, Some(len), brackets, true)
     }
 }
 
@@ -88,7 +119,8 @@ pub(crate) struct Compound<'a> {
 
 impl<'a> Compound<'a> {
     /// Opens a list (`[`, `]`) or an object (`{`, `}`) of `len` items.
-    fn open(out: &'a mut Vec<u8>, len: Option<usize>, brackets: [u8; 2], variant: bool) -> Self {
+    fn open(writer: Writer<'a>, len: Option<usize>, brackets: [u8; 2], variant: bool) -> Self {
+        let Writer { out } = writer;
         out.push(brackets[0]);
         let state = if len == Some(0) {
             out.push(brackets[1]);
@@ -113,7 +145,7 @@ impl<'a> Compound<'a> {
 
     fn element<T: Serialize + ?Sized>(&mut self, value: &T) -> serde_json::Result<()> {
         self.separate();
-        value.serialize(Writer(self.out))
+        value.serialize(Writer::new(self.out))
     }
 
     fn field<T: Serialize + ?Sized>(
@@ -122,9 +154,9 @@ impl<'a> Compound<'a> {
         value: &T,
     ) -> serde_json::Result<()> {
         self.separate();
-        string_into(self.out, key);
+        name_into(self.out, key);
         self.out.push(b':');
-        value.serialize(Writer(self.out))
+        value.serialize(Writer::new(self.out))
     }
 
     fn close(self, bracket: u8) {
@@ -159,7 +191,7 @@ impl<'a> ser::Serializer for Writer<'a> {
     type SerializeStructVariant = Compound<'a>;
 
     fn serialize_bool(self, value: bool) -> serde_json::Result<()> {
-        self.0
+        self.out
             .extend_from_slice(if value { b"true" } else { b"false" });
         Ok(())
     }
@@ -179,12 +211,12 @@ impl<'a> ser::Serializer for Writer<'a> {
     }
 
     fn serialize_char(self, value: char) -> serde_json::Result<()> {
-        string_into(self.0, value.encode_utf8(&mut [0; 4]));
+        string_into(self.out, value.encode_utf8(&mut [0; 4]));
         Ok(())
     }
 
     fn serialize_str(self, value: &str) -> serde_json::Result<()> {
-        string_into(self.0, value);
+        string_into(self.out, value);
         Ok(())
     }
 
@@ -201,7 +233,7 @@ impl<'a> ser::Serializer for Writer<'a> {
     }
 
     fn serialize_unit(self) -> serde_json::Result<()> {
-        self.0.extend_from_slice(b"null");
+        self.out.extend_from_slice(b"null");
         Ok(())
     }
 
@@ -215,7 +247,8 @@ impl<'a> ser::Serializer for Writer<'a> {
         _: u32,
         variant: &'static str,
     ) -> serde_json::Result<()> {
-        self.serialize_str(variant)
+        name_into(self.out, variant);
+        Ok(())
     }
 
     fn serialize_newtype_struct<T: Serialize + ?Sized>(
@@ -234,13 +267,13 @@ impl<'a> ser::Serializer for Writer<'a> {
         value: &T,
     ) -> serde_json::Result<()> {
         self.open_variant(variant);
-        value.serialize(Writer(&mut *self.0))?;
-        self.0.push(b'}');
+        value.serialize(Writer::new(&mut *self.out))?;
+        self.out.push(b'}');
         Ok(())
     }
 
     fn serialize_seq(self, len: Option<usize>) -> serde_json::Result<Compound<'a>> {
-        Ok(Compound::open(self.0, len, *b"[]", false))
+        Ok(Compound::open(self, len, *b"[]", false))
     }
 
     fn serialize_tuple(self, len: usize) -> serde_json::Result<Compound<'a>> {
@@ -266,7 +299,7 @@ impl<'a> ser::Serializer for Writer<'a> {
     }
 
     fn serialize_map(self, len: Option<usize>) -> serde_json::Result<Compound<'a>> {
-        Ok(Compound::open(self.0, len, *b"{}", false))
+        Ok(Compound::open(self, len, *b"{}", false))
     }
 
     fn serialize_struct(self, _: &'static str, len: usize) -> serde_json::Result<Compound<'a>> {
@@ -325,7 +358,7 @@ impl ser::SerializeMap for Compound<'_> {
 
     fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> serde_json::Result<()> {
         self.out.push(b':');
-        value.serialize(Writer(self.out))
+        value.serialize(Writer::new(self.out))
     }
 
     fn end(self) -> serde_json::Result<()> {
@@ -540,7 +573,7 @@ mod tests {
         Wrapped(f64),
         Tuple(u8, Option<bool>),
         Fields {
-            #[serde(rename = "with \"quote\"")]
+            #[serde(rename = "renamed-field")]
             quoted: char,
             #[serde(skip_serializing_if = "Option::is_none")]
             maybe: Option<u32>,
@@ -606,6 +639,22 @@ mod tests {
             empty_list: vec![],
         };
         same_as_serde_json(&outer);
+    }
+
+    /// A name is copied, not escaped: a type of the crate's whose field or
+    /// variant is renamed to a name that needs escaping is caught in debug
+    /// builds (and by the tests comparing whole assessments with
+    /// `serde_json`), rather than written as invalid JSON.
+    #[test]
+    #[cfg(debug_assertions)]
+    #[should_panic(expected = "a name that needs escaping")]
+    fn a_name_that_needs_escaping_is_caught_in_debug_builds() {
+        #[derive(Serialize)]
+        struct Misnamed {
+            #[serde(rename = "with \"quote\"")]
+            field: u8,
+        }
+        let _ = written(&Misnamed { field: 1 });
     }
 
     #[test]

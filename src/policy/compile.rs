@@ -48,6 +48,11 @@ pub struct Policy {
     /// topics' words. Then the engine's texts, written around a rule's, are
     /// copied into JSON as they are written out.
     pub(super) texts_need_no_escape: bool,
+    /// Whether every id and code a plan names from the policy has nothing to
+    /// escape in JSON: the rules' and actions' ids (which the ids the engine
+    /// makes after a decline extend by a constant suffix), the pathways' ids
+    /// and names, and the recording codes. Then they are copied into JSON.
+    pub(super) ids_need_no_escape: bool,
     document: PolicyDocument,
 }
 
@@ -93,6 +98,7 @@ impl Policy {
         let id: Arc<str> = document.id.as_str().into();
         let version: Arc<str> = document.version.as_str().into();
         let texts_need_no_escape = texts_need_no_escape(&pathways, &rules, &templates);
+        let ids_need_no_escape = ids_need_no_escape(&pathways, &rules);
         Policy {
             stamp: crate::PolicyStamp {
                 id: id.clone(),
@@ -117,6 +123,7 @@ impl Policy {
             gp,
             templates,
             texts_need_no_escape,
+            ids_need_no_escape,
             document,
         }
     }
@@ -234,6 +241,24 @@ fn texts_need_no_escape(
     wordings && names && topics && templates
 }
 
+/// Whether every id and code a plan names from the policy has nothing to
+/// escape in JSON (`Policy::ids_need_no_escape`).
+fn ids_need_no_escape(pathways: &[CheckedPathway], rules: &[CheckedRule]) -> bool {
+    let pathways = pathways
+        .iter()
+        .all(|p| needs_no_escape(&p.reference.id) && needs_no_escape(&p.reference.name));
+    let rules = rules.iter().all(|r| {
+        needs_no_escape(&r.id)
+            && r.actions.iter().all(|a| {
+                needs_no_escape(&a.id)
+                    && a.code
+                        .as_ref()
+                        .is_none_or(|c| needs_no_escape(&c.snomed_ct))
+            })
+    });
+    pathways && rules
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -282,5 +307,42 @@ mod tests {
             }
         });
         assert!(!quoted_name_in_templates_only.texts_need_no_escape);
+    }
+
+    /// The national default's ids, pathway names and codes are copied into
+    /// JSON; a quote or a backslash in any one rule's id, pathway's id or
+    /// recording code has them all escaped.
+    #[test]
+    fn ids_are_copied_only_when_none_needs_escaping() {
+        assert!(compiled(|_| {}).ids_need_no_escape);
+        let quoted_rule = compiled(|d| {
+            // A rule the engine does not require by its id.
+            if let Some(r) = d.rules.iter_mut().find(|r| r.id.starts_with("tobacco.")) {
+                r.id.push_str("\"local\"");
+            }
+        });
+        assert!(!quoted_rule.ids_need_no_escape);
+        let quoted_pathway = compiled(|d| {
+            // The id, and every reference to it.
+            fn rename(value: &mut serde_json::Value) {
+                match value {
+                    serde_json::Value::String(s) if s == "stop_smoking_service" => s.push('"'),
+                    serde_json::Value::Array(items) => items.iter_mut().for_each(rename),
+                    serde_json::Value::Object(fields) => fields.values_mut().for_each(rename),
+                    _ => {}
+                }
+            }
+            let mut document = serde_json::to_value(&*d).expect("the policy serializes");
+            rename(&mut document);
+            *d = serde_json::from_value(document).expect("the policy reads back");
+        });
+        assert!(!quoted_pathway.ids_need_no_escape);
+        let quoted_code = compiled(|d| {
+            d.codes.push(crate::policy::CodeOverride {
+                concept: crate::policy::Concept::AuditCScore,
+                snomed_ct: "123\\".into(),
+            });
+        });
+        assert!(!quoted_code.ids_need_no_escape);
     }
 }

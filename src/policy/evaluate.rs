@@ -1377,3 +1377,23 @@ const fn budget_s(time: crate::context::TimeAvailable) -> u32 {
 fn in_contact_s(steps: &[Step]) -> u32 {
     steps.iter().map(|s| s.duration_s).sum()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{DECLINED_SUFFIXES, EngineRule};
+    use crate::json_out::needs_no_escape;
+
+    /// The ids the engine writes itself (its rules' and their actions', and
+    /// the suffixes of the ids it makes after a decline) are copied into
+    /// JSON when the policy's own ids are: none may need escaping.
+    #[test]
+    fn the_engines_ids_need_no_escaping() {
+        for e in EngineRule::ALL {
+            assert!(needs_no_escape(e.id()), "{}", e.id());
+            assert!(needs_no_escape(e.action_id()), "{}", e.action_id());
+        }
+        for suffix in DECLINED_SUFFIXES {
+            assert!(needs_no_escape(suffix), "{suffix}");
+        }
+    }
+}

@@ -6,18 +6,29 @@
 use crate::json_out::{
     Escaping, Verbatim, name_into, plain_string_into, string_into, to_json_into,
 };
-use crate::policy::PathwayRef;
 use crate::policy::plan_buffer::{ActionView, PlanView, TextRef, write_text};
+use crate::policy::{PathwayRef, Policy};
+
+/// Appends an id or a code of the policy's as a JSON string: copied when
+/// the policy found none of them needs escaping when it was compiled.
+fn id_into(out: &mut Vec<u8>, policy: &Policy, id: &str) {
+    if policy.ids_need_no_escape {
+        debug_assert!(crate::json_out::needs_no_escape(id), "{id}");
+        plain_string_into(out, id);
+    } else {
+        string_into(out, id);
+    }
+}
 
 /// Appends a pathway as `{"id": ..., "name": ...}`, or `null`.
-fn pathway_into(out: &mut Vec<u8>, pathway: Option<&PathwayRef>) {
+fn pathway_into(out: &mut Vec<u8>, policy: &Policy, pathway: Option<&PathwayRef>) {
     match pathway {
         None => out.extend_from_slice(b"null"),
         Some(p) => {
             out.extend_from_slice(b"{\"id\":");
-            string_into(out, &p.id);
+            id_into(out, policy, &p.id);
             out.extend_from_slice(b",\"name\":");
-            string_into(out, &p.name);
+            id_into(out, policy, &p.name);
             out.push(b'}');
         }
     }
@@ -75,7 +86,7 @@ impl ActionView<'_> {
     pub fn write_json(&self, out: &mut Vec<u8>) -> serde_json::Result<()> {
         let step = self.step;
         out.extend_from_slice(b"{\"id\":");
-        string_into(out, self.id());
+        id_into(out, self.policy, self.id());
         out.extend_from_slice(b",\"kind\":");
         name_into(out, &step.kind)?;
         out.extend_from_slice(b",\"topic\":");
@@ -93,7 +104,7 @@ impl ActionView<'_> {
         out.extend_from_slice(b",\"duration_s\":");
         to_json_into(out, &step.duration_s)?;
         out.extend_from_slice(b",\"pathway\":");
-        pathway_into(out, self.pathway());
+        pathway_into(out, self.policy, self.pathway());
         out.extend_from_slice(b",\"mode\":");
         name_into(out, &step.mode)?;
         out.extend_from_slice(b",\"urgency\":");
@@ -105,7 +116,7 @@ impl ActionView<'_> {
                 out.extend_from_slice(b"{\"concept\":");
                 name_into(out, &code.concept)?;
                 out.extend_from_slice(b",\"snomed_ct\":");
-                string_into(out, &code.snomed_ct);
+                id_into(out, self.policy, &code.snomed_ct);
                 out.push(b'}');
             }
         }
@@ -115,13 +126,13 @@ impl ActionView<'_> {
             step.response.map(crate::policy::ResponseStatus::as_str),
         );
         out.extend_from_slice(b",\"reason\":{\"rule\":");
-        string_into(out, self.rule());
+        id_into(out, self.policy, self.rule());
         out.extend_from_slice(b",\"also_from\":[");
         for (i, rule) in self.also_from().enumerate() {
             if i > 0 {
                 out.push(b',');
             }
-            string_into(out, rule);
+            id_into(out, self.policy, rule);
         }
         out.extend_from_slice(b"],\"relied_on\":");
         names_into(
@@ -141,7 +152,7 @@ impl ActionView<'_> {
                 .map(crate::policy::Adjustment::as_str),
         );
         out.extend_from_slice(b",\"requested_pathway\":");
-        pathway_into(out, self.requested_pathway());
+        pathway_into(out, self.policy, self.requested_pathway());
         out.extend_from_slice(b"}}");
         Ok(())
     }
