@@ -385,6 +385,18 @@ impl Policy {
         }
     }
 
+    /// A rule's id as an owned action holds it: the policy's own string,
+    /// shared, for one of its rules.
+    fn shared_rule_id(&self, rule: RuleRef) -> Arc<str> {
+        match rule {
+            RuleRef::Policy(i) => self
+                .rules
+                .get(i as usize)
+                .map_or_else(|| Arc::from(""), |r| r.id.clone()),
+            RuleRef::Engine(e) => Arc::from(e.id()),
+        }
+    }
+
     /// An action's id, as a string.
     pub(super) fn action_id<'a>(&'a self, buffer: &'a PlanBuffer, id: IdRef) -> &'a str {
         match id {
@@ -683,10 +695,18 @@ impl<'a> PlanView<'a> {
     #[must_use]
     pub fn to_actions(&self) -> Vec<Action> {
         let mut actions = Vec::with_capacity(self.len());
-        actions.extend(self.iter().map(|a| a.to_action()));
+        // One string for every text the engine writes, rather than one
+        // grown piece by piece for each.
+        let mut scratch = String::new();
+        actions.extend(self.iter().map(|a| a.owned_action_with(&mut scratch)));
         actions
     }
 }
+
+/// Bytes set aside at once for writing an owned plan's engine texts: more
+/// than twice the longest text in the plans of the sample documents (about
+/// 400 bytes), so that most plans never grow it.
+const SCRATCH_CAPACITY: usize = 1024;
 
 impl Serialize for PlanView<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -810,12 +830,18 @@ impl<'a> ActionView<'a> {
     /// The other rules merged into the action, in policy order
     /// ([`Reason::also_from`]).
     pub fn also_from(&self) -> impl Iterator<Item = &'a str> + 'a {
-        let (policy, key) = (self.policy, self.step.also);
+        let policy = self.policy;
+        self.also_rules().map(move |r| policy.rule_id(r))
+    }
+
+    /// The other rules merged into this action.
+    fn also_rules(&self) -> impl Iterator<Item = RuleRef> + 'a {
+        let key = self.step.also;
         self.buffer
             .also
             .iter()
             .filter(move |(k, _)| *k == key)
-            .map(move |(_, r)| policy.rule_id(*r))
+            .map(|(_, r)| *r)
     }
 
     /// The outcomes found that the rule's condition relied on.
@@ -845,6 +871,12 @@ impl<'a> ActionView<'a> {
     /// The action as an owned [`Action`], as [`Policy::plan`] gives it.
     #[must_use]
     pub fn to_action(&self) -> Action {
+        self.owned_action_with(&mut String::new())
+    }
+
+    /// [`ActionView::to_action`], writing the engine's texts in `scratch`
+    /// ([`Text::shared_with`]).
+    fn owned_action_with(&self, scratch: &mut String) -> Action {
         let rule = match self.step.rule {
             RuleRef::Policy(i) => self.policy.rules.get(i as usize),
             RuleRef::Engine(_) => None,
@@ -866,8 +898,8 @@ impl<'a> ActionView<'a> {
             kind: self.step.kind,
             topic: self.step.topic,
             intensity: self.step.intensity,
-            text: self.text().to_shared(),
-            person_text: self.person_text().map(|t| t.to_shared()),
+            text: self.text().shared_with(scratch),
+            person_text: self.person_text().map(|t| t.shared_with(scratch)),
             duration_s: self.step.duration_s,
             pathway: self.pathway().cloned(),
             mode: self.step.mode,
@@ -876,7 +908,10 @@ impl<'a> ActionView<'a> {
             response: self.step.response,
             reason: Reason {
                 rule,
-                also_from: self.also_from().map(Arc::from).collect(),
+                also_from: self
+                    .also_rules()
+                    .map(|r| self.policy.shared_rule_id(r))
+                    .collect(),
                 relied_on: self.step.relied_on,
                 source,
                 adjustments: self.step.adjustments,
@@ -991,6 +1026,23 @@ impl Text<'_> {
             Some(t) => t.clone(),
             None => self.to_string().into(),
         }
+    }
+
+    /// [`Text::to_shared`], writing a text the engine writes in `scratch`
+    /// first: a string reused for every text of a plan, set aside once at
+    /// [`SCRATCH_CAPACITY`] rather than grown piece by piece for each.
+    fn shared_with(&self, scratch: &mut String) -> Arc<str> {
+        if let Some(t) = self.policy.policy_text(self.reference) {
+            return t.clone();
+        }
+        if scratch.capacity() == 0 {
+            // Set aside when a plan first has a text to write.
+            scratch.reserve(SCRATCH_CAPACITY);
+        }
+        scratch.clear();
+        // Writing into a string cannot fail.
+        let _ = write_text(scratch, self.policy, self.buffer, self.reference);
+        Arc::from(scratch.as_str())
     }
 
     /// The text as the policy holds it, when it is one of the policy's own
