@@ -291,13 +291,15 @@ impl CheckedPolicy {
             .collect();
         let limit = coverage::MAX_CASES / sets.len().max(1);
         coverage::contacts(&reads, limit).into_iter().find_map(|c| {
+            // The contact's facts are read once, and each set of outcomes
+            // put in them in turn.
+            let contact_facts = self.conditions.facts(OutcomeSet::EMPTY, &c);
             sets.iter()
                 .find(|(s, members)| {
-                    members.iter().all(|o| coverage::possible(*o, &c))
-                        && !acting.iter().any(|r| {
-                            let facts = self.conditions.facts(*s, &c);
-                            self.conditions.eval(r.root, &facts)
-                        })
+                    members.iter().all(|o| coverage::possible(*o, &c)) && {
+                        let facts = contact_facts.with_outcomes(*s);
+                        !acting.iter().any(|r| self.conditions.eval(r.root, &facts))
+                    }
                 })
                 .map(|(s, _)| (c, *s))
         })

@@ -32,6 +32,29 @@ pub(crate) struct Facts<'a> {
     words: FactWords,
 }
 
+impl Facts<'_> {
+    /// The facts as compiled conditions read them.
+    #[cfg(test)]
+    pub(crate) const fn words(&self) -> FactWords {
+        self.words
+    }
+
+    /// The same contact's facts with `outcomes` found instead: only the
+    /// outcomes' words change, so checking many sets of outcomes against one
+    /// contact reads the contact once.
+    pub(crate) fn with_outcomes(self, outcomes: OutcomeSet) -> Self {
+        let [low, high] = crate::policy::masks::outcome_words(outcomes);
+        let mut words = self.words;
+        words[0] = low;
+        words[1] = high;
+        Facts {
+            outcomes,
+            words,
+            ..self
+        }
+    }
+}
+
 /// Intoxication as every decision reads it (CLINICAL-REFERENCE §6.10): in the
 /// emergency department `not_known` is read as `yes` (advice deferred,
 /// referrals within 24 hours), since intoxication is common there and a wrong

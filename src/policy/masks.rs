@@ -28,6 +28,16 @@ pub(crate) const WORDS: usize = 4;
 /// one field of bits for each fact about the contact a condition can read.
 pub(crate) type FactWords = [u64; WORDS];
 
+/// The outcomes found, as words 0 and 1 of the facts.
+pub(crate) const fn outcome_words(outcomes: OutcomeSet) -> [u64; 2] {
+    let bits = outcomes.bits();
+    #[expect(
+        clippy::cast_possible_truncation,
+        reason = "the outcome bits are split into two words on purpose"
+    )]
+    [bits as u64, (bits >> 64) as u64]
+}
+
 /// Where one fact's bits lie: `width` bits from `shift` in word `word`.
 #[derive(Debug, Clone, Copy)]
 struct Field {
@@ -244,12 +254,7 @@ impl Masks {
         contact: &Contact,
         intoxicated: YesNoNotKnown,
     ) -> FactWords {
-        let bits = outcomes.bits();
-        #[expect(
-            clippy::cast_possible_truncation,
-            reason = "the outcome bits are split into two words on purpose"
-        )]
-        let (low, high) = (bits as u64, (bits >> 64) as u64);
+        let [low, high] = outcome_words(outcomes);
         let setting = contact.setting();
         let contact_facts = SETTING.bit(setting as u32)
             | SETTING_CLASS.bit(setting.class() as u32)
@@ -707,6 +712,31 @@ mod tests {
                     policy.conditions.eval(root, &facts),
                     policy.conditions.eval_tree(root, &facts),
                     "condition {} for {:?} with {:?}", root, contact, outcomes
+                );
+            }
+        }
+    }
+
+    proptest! {
+        /// The policy check reads a contact's facts once and puts each set
+        /// of outcomes in them: that is the same as reading the facts of the
+        /// contact with those outcomes, for every condition.
+        #[test]
+        fn a_contacts_facts_with_other_outcomes_are_its_facts_with_them(
+            contact in contact(),
+            first in outcome_set(),
+            then in outcome_set(),
+        ) {
+            let policy = Policy::national_default_shared().expect("the shipped policy compiles");
+            let moved = policy.conditions.facts(first, &contact).with_outcomes(then);
+            let direct = policy.conditions.facts(then, &contact);
+            prop_assert_eq!(moved.outcomes, direct.outcomes);
+            prop_assert_eq!(moved.intoxicated, direct.intoxicated);
+            prop_assert_eq!(moved.words(), direct.words());
+            for root in policy.condition_roots() {
+                prop_assert_eq!(
+                    policy.conditions.eval(root, &moved),
+                    policy.conditions.eval(root, &direct)
                 );
             }
         }
