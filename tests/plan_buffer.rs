@@ -220,7 +220,7 @@ fn national_changed(change: impl Fn(&mut serde_json::Value)) -> Policy {
 /// template, in every pathway's name, or in every rule's id, the assessment
 /// of every sample is still the bytes `serde_json` writes.
 #[test]
-fn templates_and_pathway_names_that_need_escaping_are_written_as_serde_json_writes_them() {
+fn texts_names_and_ids_that_need_escaping_are_written_as_serde_json_writes_them() {
     let marked_templates = national_changed(|document| {
         for template in document["templates"]
             .as_object_mut()
