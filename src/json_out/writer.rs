@@ -7,9 +7,9 @@
 //! included; most of what these parts write is keys and short names. Here
 //! the names the types' `Serialize` impls give (field and variant names) are
 //! copied, as the crate's own names need no escaping ([`to_json_into`]); a
-//! string that is data is tested eight bytes at a time ([`string_into`]); numbers
-//! are written as `serde_json` writes them: integers through `itoa`, which
-//! `serde_json` uses, and floating-point numbers and byte strings by
+//! string that is data is tested eight bytes at a time ([`string_into`]);
+//! numbers are written as `serde_json` writes them: integers through `itoa`,
+//! which `serde_json` uses, and floating-point numbers and byte strings by
 //! `serde_json` itself, so that its choice of float formatting is followed
 //! whatever its version. A map key that is not a string or a unit variant is
 //! written by `serde_json` too, the one place that may allocate.
@@ -41,7 +41,7 @@ pub(crate) fn to_json_into<T: Serialize + ?Sized>(
     out: &mut Vec<u8>,
     value: &T,
 ) -> serde_json::Result<()> {
-    value.serialize(Writer::new(out))
+    value.serialize(Writer(out))
 }
 
 /// Appends a field's or a variant's name, which needs no escaping, as a JSON
@@ -55,35 +55,29 @@ fn name_into(out: &mut Vec<u8>, name: &'static str) {
 }
 
 /// Writes one value into the buffer.
-struct Writer<'a> {
-    out: &'a mut Vec<u8>,
-}
+struct Writer<'a>(&'a mut Vec<u8>);
 
 impl<'a> Writer<'a> {
-    const fn new(out: &'a mut Vec<u8>) -> Self {
-        Writer { out }
-    }
-
     /// Hands one value to `serde_json`, for the forms whose text is its own
     /// choice (floating-point numbers) or rare (byte strings).
     fn by_serde_json(
         self,
         write: impl FnOnce(&mut serde_json::Serializer<&mut Vec<u8>>) -> serde_json::Result<()>,
     ) -> serde_json::Result<()> {
-        write(&mut serde_json::Serializer::new(self.out))
+        write(&mut serde_json::Serializer::new(self.0))
     }
 
     fn integer(self, value: impl itoa::Integer) {
-        self.out
+        self.0
             .extend_from_slice(itoa::Buffer::new().format(value).as_bytes());
     }
 
     /// Opens `{"variant":`, the wrapper `serde_json` writes around a variant
     /// with contents.
     fn open_variant(&mut self, variant: &'static str) {
-        self.out.push(b'{');
-        name_into(self.out, variant);
-        self.out.push(b':');
+        self.0.push(b'{');
+        name_into(self.0, variant);
+        self.0.push(b':');
     }
 
     /// Opens a variant's list or object of `len` items inside its wrapper,
@@ -95,7 +89,7 @@ impl<'a> Writer<'a> {
         brackets: [u8; 2],
     ) -> Compound<'a> {
         self.open_variant(variant);
-        Compound::open(self, Some(len), brackets, true)
+        Compound::open(self.0, Some(len), brackets, true)
     }
 }
 
@@ -119,8 +113,7 @@ pub(crate) struct Compound<'a> {
 
 impl<'a> Compound<'a> {
     /// Opens a list (`[`, `]`) or an object (`{`, `}`) of `len` items.
-    fn open(writer: Writer<'a>, len: Option<usize>, brackets: [u8; 2], variant: bool) -> Self {
-        let Writer { out } = writer;
+    fn open(out: &'a mut Vec<u8>, len: Option<usize>, brackets: [u8; 2], variant: bool) -> Self {
         out.push(brackets[0]);
         let state = if len == Some(0) {
             out.push(brackets[1]);
@@ -145,7 +138,7 @@ impl<'a> Compound<'a> {
 
     fn element<T: Serialize + ?Sized>(&mut self, value: &T) -> serde_json::Result<()> {
         self.separate();
-        value.serialize(Writer::new(self.out))
+        value.serialize(Writer(self.out))
     }
 
     fn field<T: Serialize + ?Sized>(
@@ -156,7 +149,7 @@ impl<'a> Compound<'a> {
         self.separate();
         name_into(self.out, key);
         self.out.push(b':');
-        value.serialize(Writer::new(self.out))
+        value.serialize(Writer(self.out))
     }
 
     fn close(self, bracket: u8) {
@@ -191,7 +184,7 @@ impl<'a> ser::Serializer for Writer<'a> {
     type SerializeStructVariant = Compound<'a>;
 
     fn serialize_bool(self, value: bool) -> serde_json::Result<()> {
-        self.out
+        self.0
             .extend_from_slice(if value { b"true" } else { b"false" });
         Ok(())
     }
@@ -211,12 +204,12 @@ impl<'a> ser::Serializer for Writer<'a> {
     }
 
     fn serialize_char(self, value: char) -> serde_json::Result<()> {
-        string_into(self.out, value.encode_utf8(&mut [0; 4]));
+        string_into(self.0, value.encode_utf8(&mut [0; 4]));
         Ok(())
     }
 
     fn serialize_str(self, value: &str) -> serde_json::Result<()> {
-        string_into(self.out, value);
+        string_into(self.0, value);
         Ok(())
     }
 
@@ -233,7 +226,7 @@ impl<'a> ser::Serializer for Writer<'a> {
     }
 
     fn serialize_unit(self) -> serde_json::Result<()> {
-        self.out.extend_from_slice(b"null");
+        self.0.extend_from_slice(b"null");
         Ok(())
     }
 
@@ -247,7 +240,7 @@ impl<'a> ser::Serializer for Writer<'a> {
         _: u32,
         variant: &'static str,
     ) -> serde_json::Result<()> {
-        name_into(self.out, variant);
+        name_into(self.0, variant);
         Ok(())
     }
 
@@ -267,13 +260,13 @@ impl<'a> ser::Serializer for Writer<'a> {
         value: &T,
     ) -> serde_json::Result<()> {
         self.open_variant(variant);
-        value.serialize(Writer::new(&mut *self.out))?;
-        self.out.push(b'}');
+        value.serialize(Writer(&mut *self.0))?;
+        self.0.push(b'}');
         Ok(())
     }
 
     fn serialize_seq(self, len: Option<usize>) -> serde_json::Result<Compound<'a>> {
-        Ok(Compound::open(self, len, *b"[]", false))
+        Ok(Compound::open(self.0, len, *b"[]", false))
     }
 
     fn serialize_tuple(self, len: usize) -> serde_json::Result<Compound<'a>> {
@@ -299,7 +292,7 @@ impl<'a> ser::Serializer for Writer<'a> {
     }
 
     fn serialize_map(self, len: Option<usize>) -> serde_json::Result<Compound<'a>> {
-        Ok(Compound::open(self, len, *b"{}", false))
+        Ok(Compound::open(self.0, len, *b"{}", false))
     }
 
     fn serialize_struct(self, _: &'static str, len: usize) -> serde_json::Result<Compound<'a>> {
@@ -358,7 +351,7 @@ impl ser::SerializeMap for Compound<'_> {
 
     fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> serde_json::Result<()> {
         self.out.push(b':');
-        value.serialize(Writer::new(self.out))
+        value.serialize(Writer(self.out))
     }
 
     fn end(self) -> serde_json::Result<()> {
