@@ -110,7 +110,7 @@ impl Policy {
             version,
             mecc_version: crate::VERSION.into(),
             pathways,
-            rule_index: RuleIndex::new(&rules),
+            rule_index: RuleIndex::new(&rules, &conditions),
             rules,
             conditions,
             topic_ranks: crate::outcome::Topic::ALL.map(|topic| {

@@ -6,7 +6,9 @@ use crate::context::{
 };
 use crate::outcome::{ExclusiveGroup, Outcome, OutcomeSet};
 use crate::policy::document::{Condition, DiabetesIs};
-use crate::policy::masks::{FactWords, Form, Masks, Numeric, bariatric_within, type_2_within};
+use crate::policy::masks::{
+    FactWords, Form, Masks, Numeric, SingleTerm, bariatric_within, type_2_within,
+};
 
 /// The oldest age a contact can hold, from the one bound that checks it.
 #[expect(
@@ -34,9 +36,8 @@ pub(crate) struct Facts<'a> {
 
 impl Facts<'_> {
     /// The facts as compiled conditions read them.
-    #[cfg(test)]
-    pub(crate) const fn words(&self) -> FactWords {
-        self.words
+    pub(crate) const fn words(&self) -> &FactWords {
+        &self.words
     }
 
     /// The same contact's facts with `outcomes` found instead: only the
@@ -301,9 +302,13 @@ impl Conditions {
     /// Evaluates the condition rooted at `root`: by its masks when it was
     /// compiled to them, else by walking its tree.
     pub(crate) fn eval(&self, root: u32, facts: &Facts<'_>) -> bool {
-        match self.forms.get(root as usize) {
-            Some(Form::Terms { start, len }) => {
-                let holds = self.masks.holds(*start, *len, &facts.words);
+        let by_masks = match self.forms.get(root as usize) {
+            Some(Form::Single(i)) => self.masks.single(*i).map(|t| t.holds(&facts.words)),
+            Some(Form::Terms { start, len }) => Some(self.masks.holds(*start, *len, &facts.words)),
+            _ => None,
+        };
+        match by_masks {
+            Some(holds) => {
                 // Every test run in a debug build checks the masks against
                 // the tree they were compiled from.
                 debug_assert_eq!(
@@ -317,10 +322,22 @@ impl Conditions {
         }
     }
 
+    /// The condition rooted at `root` as a [`SingleTerm`], when it is read
+    /// by one.
+    pub(crate) fn single_term(&self, root: u32) -> Option<SingleTerm> {
+        match self.forms.get(root as usize) {
+            Some(Form::Single(i)) => self.masks.single(*i).copied(),
+            _ => None,
+        }
+    }
+
     /// Whether the condition rooted at `root` is read by its masks.
     #[cfg(test)]
     pub(crate) fn is_compiled_to_masks(&self, root: u32) -> bool {
-        matches!(self.forms.get(root as usize), Some(Form::Terms { .. }))
+        matches!(
+            self.forms.get(root as usize),
+            Some(Form::Terms { .. } | Form::Single(_))
+        )
     }
 
     /// Evaluates the condition rooted at `root` by walking its tree.

@@ -118,12 +118,21 @@ impl Policy {
         let facts = self.conditions.facts(outcomes, contact);
         let mut asked_about_pregnancy = false;
         for r in self.rule_index.candidates(outcomes) {
+            let fires = match self.rule_index.single_term(r) {
+                Some(term) => term.holds(facts.words()),
+                None => self.fires(r, &facts),
+            };
+            debug_assert_eq!(
+                fires,
+                self.fires(r, &facts),
+                "rule {r} reads differently by its term"
+            );
+            if !fires {
+                continue;
+            }
             let Some(rule) = self.rules.get(r) else {
                 continue;
             };
-            if !rule.requires.is_subset(outcomes) || !self.conditions.eval(rule.root, &facts) {
-                continue;
-            }
             let relied_on = rule.relies_on.intersection(outcomes);
             let holding = rule.pregnancy.map(|d| pregnancy_holds(d, contact));
             if matches!(holding, Some(Holding::Drop)) {
@@ -166,6 +175,14 @@ impl Policy {
             policy: self,
             buffer,
         }
+    }
+
+    /// Whether rule `r` fires for `facts`: it has every outcome it requires
+    /// and its condition holds.
+    fn fires(&self, r: usize, facts: &Facts<'_>) -> bool {
+        self.rules.get(r).is_some_and(|rule| {
+            rule.requires.is_subset(facts.outcomes) && self.conditions.eval(rule.root, facts)
+        })
     }
 
     /// Adds a step to the plan, or, when the plan already has the same

@@ -5,6 +5,8 @@
 
 use crate::outcome::{Outcome, OutcomeSet};
 use crate::policy::check::CheckedRule;
+use crate::policy::condition::Conditions;
+use crate::policy::masks::SingleTerm;
 
 /// Rules by the outcomes they need, as bit sets over rules in policy order.
 #[derive(Debug, Clone, Default)]
@@ -18,18 +20,32 @@ pub(super) struct RuleIndex {
     /// The rules that can fire with no outcome found (they read only the
     /// contact, or an outcome under `not`).
     always: Vec<u64>,
+    /// For each rule whose condition is read by one term, that term with
+    /// the outcomes the rule requires: most rules are, and then whether a
+    /// candidate fires is two mask tests, made without reading the rule.
+    single_terms: Vec<Option<SingleTerm>>,
 }
 
 impl RuleIndex {
     /// The index of `rules`, from what each requires
     /// (`CheckedRule::requires`) or, when it requires nothing, needs
-    /// (`CheckedRule::needs`).
-    pub(super) fn new(rules: &[CheckedRule]) -> RuleIndex {
+    /// (`CheckedRule::needs`), and how each is tested, from `conditions`.
+    pub(super) fn new(rules: &[CheckedRule], conditions: &Conditions) -> RuleIndex {
         let words = rules.len().div_ceil(64);
         let mut index = RuleIndex {
             words,
             by_outcome: vec![0; Outcome::ALL.len() * words],
             always: vec![0; words],
+            single_terms: rules
+                .iter()
+                .map(|rule| {
+                    // A rule fires when it has every outcome it requires and
+                    // its condition holds: one term requiring both.
+                    conditions
+                        .single_term(rule.root)
+                        .map(|t| t.requiring(rule.requires))
+                })
+                .collect(),
         };
         // How many rules each outcome's set holds so far.
         let mut filed = vec![0usize; Outcome::ALL.len()];
@@ -68,17 +84,18 @@ impl RuleIndex {
 
     /// The rules that may fire when `outcomes` are found, in policy order:
     /// each rule that needs one of them, and each that needs none. Each must
-    /// still have its condition read.
-    pub(super) fn candidates(&self, outcomes: OutcomeSet) -> impl Iterator<Item = usize> + '_ {
+    /// still be tested ([`RuleIndex::single_term`], or its condition).
+    pub(super) fn candidates(&self, outcomes: OutcomeSet) -> Candidates<'_> {
         // Where each outcome found starts in `by_outcome`, worked out once
         // rather than for every word of a long policy.
-        let mut starts = [0usize; 16];
-        let mut found = 0;
+        let mut starts = [0u32; 16];
+        let mut found = 0u8;
         let mut more = OutcomeSet::EMPTY;
         for outcome in outcomes.iter() {
-            match starts.get_mut(found) {
+            let start = u32::try_from(outcome as usize * self.words).unwrap_or(u32::MAX);
+            match starts.get_mut(usize::from(found)) {
                 Some(slot) => {
-                    *slot = outcome as usize * self.words;
+                    *slot = start;
                     found += 1;
                 }
                 // Rarely more than 16 outcomes at once: the rest are read
@@ -86,27 +103,77 @@ impl RuleIndex {
                 None => more.insert(outcome),
             }
         }
-        (0..self.words).flat_map(move |word| {
-            let mut bits = self.always.get(word).copied().unwrap_or(0);
-            for start in starts.iter().take(found) {
-                bits |= self.by_outcome.get(start + word).copied().unwrap_or(0);
+        let mut candidates = Candidates {
+            index: self,
+            starts,
+            found,
+            more,
+            word: 0,
+            bits: 0,
+        };
+        candidates.bits = candidates.word_bits();
+        candidates
+    }
+
+    /// The single term rule `r` fires by, with the outcomes it requires, when
+    /// its condition is read by one term: testing it is the whole test.
+    pub(super) fn single_term(&self, r: usize) -> Option<&SingleTerm> {
+        self.single_terms.get(r).and_then(Option::as_ref)
+    }
+}
+
+/// The rules that may fire for a set of outcomes, as
+/// [`RuleIndex::candidates`] finds them, a word of rules at a time.
+pub(super) struct Candidates<'a> {
+    index: &'a RuleIndex,
+    /// Where the first 16 outcomes found start in `by_outcome`, and the
+    /// rest of the outcomes found.
+    starts: [u32; 16],
+    found: u8,
+    more: OutcomeSet,
+    /// The word of rules being read, and its candidates not yet given.
+    word: usize,
+    bits: u64,
+}
+
+impl Candidates<'_> {
+    /// The candidates in word `self.word`.
+    fn word_bits(&self) -> u64 {
+        let index = self.index;
+        let word = self.word;
+        let mut bits = index.always.get(word).copied().unwrap_or(0);
+        for start in self.starts.iter().take(usize::from(self.found)) {
+            bits |= index
+                .by_outcome
+                .get(*start as usize + word)
+                .copied()
+                .unwrap_or(0);
+        }
+        for outcome in self.more.iter() {
+            bits |= index
+                .by_outcome
+                .get(outcome as usize * index.words + word)
+                .copied()
+                .unwrap_or(0);
+        }
+        bits
+    }
+}
+
+impl Iterator for Candidates<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        while self.bits == 0 {
+            self.word += 1;
+            if self.word >= self.index.words {
+                return None;
             }
-            for outcome in more.iter() {
-                bits |= self
-                    .by_outcome
-                    .get(outcome as usize * self.words + word)
-                    .copied()
-                    .unwrap_or(0);
-            }
-            std::iter::from_fn(move || {
-                if bits == 0 {
-                    return None;
-                }
-                let bit = bits.trailing_zeros() as usize;
-                bits &= bits - 1;
-                Some(word * 64 + bit)
-            })
-        })
+            self.bits = self.word_bits();
+        }
+        let bit = self.bits.trailing_zeros() as usize;
+        self.bits &= self.bits - 1;
+        Some(self.word * 64 + bit)
     }
 }
 
@@ -129,7 +196,9 @@ mod tests {
     ];
 
     fn outcome_sets() -> impl Strategy<Value = OutcomeSet> {
-        proptest::collection::vec(proptest::sample::select(Outcome::ALL), 0..12)
+        // Up to 24, so that sets of more than the 16 outcomes whose places
+        // the candidates keep are tried too.
+        proptest::collection::vec(proptest::sample::select(Outcome::ALL), 0..24)
             .prop_map(|os| os.into_iter().collect())
     }
 
@@ -137,7 +206,9 @@ mod tests {
         /// Skipping rules by the index never skips one that fires: every
         /// rule of the national default whose condition holds is a
         /// candidate, with all its required outcomes found, and the
-        /// candidates come once each, in policy order.
+        /// candidates come once each, in policy order. A rule tested by
+        /// its single term fires exactly when it has its required outcomes
+        /// and its condition's tree holds.
         #[test]
         fn the_index_never_skips_a_rule_that_fires(outcomes in outcome_sets()) {
             let policy = Policy::national_default_shared().expect("the shipped policy compiles");
@@ -147,6 +218,11 @@ mod tests {
                 let contact = Contact::from_json(json).expect("a valid contact");
                 let facts = policy.conditions.facts(outcomes, &contact);
                 for (r, rule) in policy.rules.iter().enumerate() {
+                    let fires = rule.requires.is_subset(outcomes)
+                        && policy.conditions.eval_tree(rule.root, &facts);
+                    if let Some(term) = policy.rule_index.single_term(r) {
+                        prop_assert_eq!(term.holds(facts.words()), fires, "rule {} by its term", &rule.id);
+                    }
                     if policy.conditions.eval(rule.root, &facts) {
                         prop_assert!(candidates.contains(&r), "rule {} fires but is skipped", rule.id);
                         prop_assert!(rule.requires.is_subset(outcomes), "rule {} fires without {:?}", rule.id, rule.requires);
@@ -154,6 +230,21 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Most of the national default's rules are tested by a single term,
+    /// without reading the rule: the plan's speed rests on it.
+    #[test]
+    fn most_rules_are_tested_by_a_single_term() {
+        let policy = Policy::national_default_shared().expect("the shipped policy compiles");
+        let single = (0..policy.rules.len())
+            .filter(|r| policy.rule_index.single_term(*r).is_some())
+            .count();
+        assert!(
+            single * 4 >= policy.rules.len() * 3,
+            "{single} of {} rules",
+            policy.rules.len()
+        );
     }
 
     /// A rule that needs an outcome is not a candidate without it, and one

@@ -190,6 +190,40 @@ pub(crate) struct Term {
     any_len: u32,
 }
 
+/// A condition that is one [`Term`] with at most one "at least one of"
+/// mask, as most rules' conditions are: testing it is a few word operations,
+/// made without looking the condition up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct SingleTerm {
+    require: FactWords,
+    forbid: FactWords,
+    any: FactWords,
+    /// Whether `any` must meet a set bit (else it is empty).
+    any_needed: bool,
+}
+
+impl SingleTerm {
+    /// The condition that also requires every outcome of `outcomes`.
+    pub(crate) fn requiring(mut self, outcomes: OutcomeSet) -> SingleTerm {
+        for (r, o) in self.require.iter_mut().zip(outcome_words(outcomes)) {
+            *r |= o;
+        }
+        self
+    }
+
+    /// Whether the condition holds for `facts`.
+    pub(crate) fn holds(&self, facts: &FactWords) -> bool {
+        let ([r0, r1, r2, r3], [x0, x1, x2, x3]) = (self.require, self.forbid);
+        let [a0, a1, a2, a3] = self.any;
+        let [f0, f1, f2, f3] = *facts;
+        // The outcomes first: a candidate rule most often lacks one it
+        // requires, and then the contact's words are never read.
+        (r0 & !f0) | (r1 & !f1) == 0
+            && (r2 & !f2) | (r3 & !f3) | (x0 & f0) | (x1 & f1) | (x2 & f2) | (x3 & f3) == 0
+            && (!self.any_needed || (a0 & f0) | (a1 & f1) | (a2 & f2) | (a3 & f3) != 0)
+    }
+}
+
 /// A term as it is built, before its "at least one of" masks are filed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 struct Draft {
@@ -235,12 +269,16 @@ pub(crate) enum Form {
     Tree,
     /// By its terms: `len` of them from `start`.
     Terms { start: u32, len: u32 },
+    /// By one term with at most one "at least one of" mask, as most
+    /// conditions are: the `i`th [`SingleTerm`].
+    Single(u32),
 }
 
 /// The masks of every condition of a policy.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Masks {
     terms: Vec<Term>,
+    singles: Vec<SingleTerm>,
     any: Vec<FactWords>,
     numeric: Vec<Numeric>,
 }
@@ -298,6 +336,11 @@ impl Masks {
         })
     }
 
+    /// The `i`th condition read by a [`SingleTerm`].
+    pub(crate) fn single(&self, i: u32) -> Option<&SingleTerm> {
+        self.singles.get(i as usize)
+    }
+
     /// Whether each "at least one of" mask of term `t` meets a set bit.
     fn any_met(&self, t: &Term, facts: &FactWords) -> bool {
         let (s, e) = (
@@ -324,6 +367,19 @@ impl Masks {
             self.numeric.truncate(numeric_before);
             return Form::Tree;
         };
+        if let [d] = drafts.as_slice()
+            && d.any.len() <= 1
+            && let Ok(i) = u32::try_from(self.singles.len())
+        {
+            let any = d.any.first().copied();
+            self.singles.push(SingleTerm {
+                require: d.require,
+                forbid: d.forbid,
+                any: any.unwrap_or_default(),
+                any_needed: any.is_some(),
+            });
+            return Form::Single(i);
+        }
         let (Ok(start), Ok(len)) = (u32::try_from(self.terms.len()), u32::try_from(drafts.len()))
         else {
             return Form::Tree;
