@@ -1154,23 +1154,23 @@ impl Policy {
         // Each key holds, from the top: section, topic urgency, topic rank
         // and kind rank, one byte each, then the step's index, which makes
         // the sort stable.
-        buffer
-            .order
-            .extend(buffer.steps.iter().enumerate().map(|(i, s)| {
-                let section: u64 = match (s.kind, s.topic) {
-                    (ActionKind::SafetyAlert, _) => 0,
-                    (ActionKind::Ask, Topic::General) => 1,
-                    _ => 2,
-                };
-                let topic = rank(s.topic);
-                let topic_urgency = urgency.get(topic).copied().unwrap_or(2);
-                let topic = u64::try_from(topic).unwrap_or(u64::from(u8::MAX)).min(0xFF);
+        for (i, s) in buffer.steps.iter().enumerate() {
+            let section: u64 = match (s.kind, s.topic) {
+                (ActionKind::SafetyAlert, _) => 0,
+                (ActionKind::Ask, Topic::General) => 1,
+                _ => 2,
+            };
+            let topic = rank(s.topic);
+            let topic_urgency = urgency.get(topic).copied().unwrap_or(2);
+            let topic = u64::try_from(topic).unwrap_or(u64::from(u8::MAX)).min(0xFF);
+            buffer.order.push(
                 (section << 56)
                     | (u64::from(topic_urgency) << 48)
                     | (topic << 40)
                     | (u64::from(s.kind.rank()) << 32)
-                    | u64::from(index(i))
-            }));
+                    | u64::from(index(i)),
+            );
+        }
         buffer.order.sort_unstable();
     }
 
