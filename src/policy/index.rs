@@ -20,9 +20,9 @@ pub(super) struct RuleIndex {
     /// The rules that can fire with no outcome found (they read only the
     /// contact, or an outcome under `not`).
     always: Vec<u64>,
-    /// For each rule whose condition is read by one term, that term with
-    /// the outcomes the rule requires: most rules are, and then whether a
-    /// candidate fires is two mask tests, made without reading the rule.
+    /// For each rule whose condition is read by one term, that term: most
+    /// rules are, and then whether a candidate fires is two or three mask
+    /// tests, made without reading the rule.
     single_terms: Vec<Option<SingleTerm>>,
 }
 
@@ -36,15 +36,12 @@ impl RuleIndex {
             words,
             by_outcome: vec![0; Outcome::ALL.len() * words],
             always: vec![0; words],
+            // A rule fires when it has every outcome it requires and its
+            // condition holds; the outcomes it requires are read off that
+            // condition, so its term requires them too.
             single_terms: rules
                 .iter()
-                .map(|rule| {
-                    // A rule fires when it has every outcome it requires and
-                    // its condition holds: one term requiring both.
-                    conditions
-                        .single_term(rule.root)
-                        .map(|t| t.requiring(rule.requires))
-                })
+                .map(|rule| conditions.single_term(rule.root))
                 .collect(),
         };
         // How many rules each outcome's set holds so far.
@@ -115,8 +112,8 @@ impl RuleIndex {
         candidates
     }
 
-    /// The single term rule `r` fires by, with the outcomes it requires, when
-    /// its condition is read by one term: testing it is the whole test.
+    /// The single term rule `r` fires by, when its condition is read by one
+    /// term: testing it is the whole test.
     pub(super) fn single_term(&self, r: usize) -> Option<&SingleTerm> {
         self.single_terms.get(r).and_then(Option::as_ref)
     }

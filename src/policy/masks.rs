@@ -203,14 +203,6 @@ pub(crate) struct SingleTerm {
 }
 
 impl SingleTerm {
-    /// The condition that also requires every outcome of `outcomes`.
-    pub(crate) fn requiring(mut self, outcomes: OutcomeSet) -> SingleTerm {
-        for (r, o) in self.require.iter_mut().zip(outcome_words(outcomes)) {
-            *r |= o;
-        }
-        self
-    }
-
     /// Whether the condition holds for `facts`.
     pub(crate) fn holds(&self, facts: &FactWords) -> bool {
         let ([r0, r1, r2, r3], [x0, x1, x2, x3]) = (self.require, self.forbid);
@@ -829,6 +821,64 @@ mod tests {
                     compiled.eval(*root, &facts),
                     age >= u32::from(*a),
                     "aged {age}, at least {a}"
+                );
+            }
+        }
+    }
+
+    /// The outcomes past the first 64 are in the second word of the facts:
+    /// a condition that requires one, forbids it or accepts it among others
+    /// is read as a single term, and holds exactly when it should, whether
+    /// the outcome was found or not.
+    #[test]
+    fn an_outcome_in_the_second_word_is_read_as_its_tree_reads_it() {
+        let first = Outcome::ALL[0];
+        let last = *Outcome::ALL.last().expect("outcomes");
+        assert!(last as usize >= 64, "{last:?} is in the first word");
+        // Each condition, and whether it holds with the first outcome found
+        // or not, and the last.
+        type Holds = fn(bool, bool) -> bool;
+        let cases: [(Condition, Holds); 4] = [
+            (Condition::Outcome(last), |_, l| l),
+            (
+                Condition::All(vec![Condition::Outcome(first), Condition::Outcome(last)]),
+                |f, l| f && l,
+            ),
+            (
+                Condition::Not(Box::new(Condition::Outcome(last))),
+                |_, l| !l,
+            ),
+            (Condition::AnyOutcome(vec![first, last]), |f, l| f || l),
+        ];
+        let mut compiled = Conditions::default();
+        let roots: Vec<u32> = cases
+            .iter()
+            .map(|(c, _)| compiled.compile(c, &Pathways, &mut |_| {}))
+            .collect();
+        let contact = Contact::new(ContactFields::new(
+            Age::new(40).expect("an age"),
+            Sex::Female,
+            Pregnancy::No,
+            Setting::GeneralPractice,
+            TimeAvailable::Brief,
+        ))
+        .expect("a contact");
+        for (with_first, with_last) in [(false, false), (true, false), (false, true), (true, true)]
+        {
+            let mut outcomes = OutcomeSet::EMPTY;
+            if with_first {
+                outcomes.insert(first);
+            }
+            if with_last {
+                outcomes.insert(last);
+            }
+            let facts = compiled.facts(outcomes, &contact);
+            for (root, (condition, expected)) in roots.iter().zip(&cases) {
+                assert!(compiled.single_term(*root).is_some(), "{condition:?}");
+                assert_eq!(
+                    compiled.eval(*root, &facts),
+                    expected(with_first, with_last),
+                    "{condition:?} with {outcomes:?}"
                 );
             }
         }
