@@ -703,6 +703,18 @@ mod tests {
             )
     }
 
+    /// A woman of `age`, not pregnant, at a brief general practice contact.
+    fn woman_at_general_practice(age: u32) -> Contact {
+        Contact::new(ContactFields::new(
+            Age::new(age).expect("an age"),
+            Sex::Female,
+            Pregnancy::No,
+            Setting::GeneralPractice,
+            TimeAvailable::Brief,
+        ))
+        .expect("a contact")
+    }
+
     fn outcome_set() -> impl Strategy<Value = OutcomeSet> {
         some_of(Outcome::ALL).prop_map(|os| os.into_iter().collect())
     }
@@ -807,14 +819,7 @@ mod tests {
             .count();
         assert_eq!(by_masks, MAX_NUMERIC);
         for age in 0..=81 {
-            let contact = Contact::new(ContactFields::new(
-                Age::new(age).expect("an age"),
-                Sex::Female,
-                Pregnancy::No,
-                Setting::GeneralPractice,
-                TimeAvailable::Brief,
-            ))
-            .expect("a contact");
+            let contact = woman_at_general_practice(age);
             let facts = compiled.facts(OutcomeSet::EMPTY, &contact);
             for (root, a) in roots.iter().zip(&thresholds) {
                 assert_eq!(
@@ -855,14 +860,7 @@ mod tests {
             .iter()
             .map(|(c, _)| compiled.compile(c, &Pathways, &mut |_| {}))
             .collect();
-        let contact = Contact::new(ContactFields::new(
-            Age::new(40).expect("an age"),
-            Sex::Female,
-            Pregnancy::No,
-            Setting::GeneralPractice,
-            TimeAvailable::Brief,
-        ))
-        .expect("a contact");
+        let contact = woman_at_general_practice(40);
         for (with_first, with_last) in [(false, false), (true, false), (false, true), (true, true)]
         {
             let mut outcomes = OutcomeSet::EMPTY;
@@ -902,14 +900,7 @@ mod tests {
         let narrow_root = compiled.compile(&narrow, &Pathways, &mut |_| {});
         assert!(!compiled.is_compiled_to_masks(wide_root));
         assert!(compiled.is_compiled_to_masks(narrow_root));
-        let contact = crate::context::Contact::new(ContactFields::new(
-            Age::new(40).expect("an age"),
-            Sex::Female,
-            Pregnancy::No,
-            Setting::GeneralPractice,
-            TimeAvailable::Brief,
-        ))
-        .expect("a contact");
+        let contact = woman_at_general_practice(40);
         let every_other: OutcomeSet = outcomes.iter().step_by(2).take(5).copied().collect();
         let facts = compiled.facts(every_other, &contact);
         assert!(compiled.eval(wide_root, &facts));
