@@ -31,6 +31,12 @@
 //! types does, and `tests/json_errors.rs` replaces every object of every
 //! sample document by a list, so a type that did would fail there.
 //!
+//! The usual document (strings without escapes, no deeper than a few
+//! levels) is read first by [`direct`], a reader straight from the text to
+//! the crate's types that gives up on anything else; what it gives up on is
+//! read as above. It returns only what `serde_json` through [`Strict`]
+//! would.
+//!
 //! Tracking the path costs stack at every level of nesting, so a document
 //! is read first without it, and only a refused one is read again to say
 //! where.
@@ -38,6 +44,8 @@
 //! [`Strict`] records in a second slot what the innermost failing call asked
 //! for (an enum's variants, a struct variant's fields), which `serde_json`'s
 //! messages do not say, for the `expected` text and the hints.
+
+mod direct;
 
 use std::cell::RefCell;
 use std::fmt;
@@ -119,6 +127,11 @@ fn expect(expectation: Expectation) {
 /// Reads `T` from JSON `text` as the module documentation describes.
 pub(crate) fn from_json<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // The usual document is read directly; anything else, every refusal
+    // among it, through `serde_json` as below.
+    if let Some(value) = direct::read(text) {
+        return Ok(value);
+    }
     // Tracking the path costs stack at every level of nesting, and hosts may
     // read on small stacks, so a document is first read without it; only a
     // refused one is read again, tracking the path, to say where. A document

@@ -31,10 +31,18 @@ const fn splat(b: u8) -> u64 {
 /// the three tests share one mask, exact for whether any byte needs
 /// escaping, in about ten instructions.
 const fn needs_escape(word: u64) -> bool {
+    escape_mask(word) != 0
+}
+
+/// The high bit of each byte of `word` that may need escaping, as
+/// [`needs_escape`] tests them. A borrow runs only upwards, from a byte that
+/// needs escaping, so the lowest bit set (in the word read little-endian,
+/// the first byte in the text) marks a byte that does.
+pub(crate) const fn escape_mask(word: u64) -> u64 {
     let quote = (word ^ splat(b'"')).wrapping_sub(splat(0x01));
     let backslash = (word ^ splat(b'\\')).wrapping_sub(splat(0x01));
     let control = word.wrapping_sub(splat(0x20));
-    (quote | backslash | control) & !word & splat(0x80) != 0
+    (quote | backslash | control) & !word & splat(0x80)
 }
 
 /// The escape for one byte, if it needs one.

@@ -83,3 +83,29 @@ fn a_document_with_its_own_overlay_is_not_run_against_another_policy() {
         "{err}"
     );
 }
+
+proptest::proptest! {
+    /// However a valid document is laid out, `from_json` reads it (most
+    /// documents straight from the text, not through `serde_json`) as
+    /// `serde_json` reads it (hazard H37).
+    #[test]
+    fn a_document_is_read_as_serde_json_reads_it(
+        contact in common::documents::any_contact_json(),
+        answers in common::documents::any_answers_json(),
+        pretty in proptest::prelude::any::<bool>(),
+    ) {
+        let document = json!({"contact": contact, "answers": answers});
+        let text = if pretty {
+            serde_json::to_string_pretty(&document)
+        } else {
+            serde_json::to_string(&document)
+        }
+        .expect("a document is written");
+        let by_serde_json = serde_json::from_str::<Screening>(&text);
+        match (Screening::from_json(&text), by_serde_json) {
+            (Ok(read), Ok(expected)) => proptest::prop_assert_eq!(read, expected),
+            (Err(_), Err(_)) => {}
+            (read, expected) => proptest::prop_assert!(false, "from_json {read:?}, serde_json {expected:?}"),
+        }
+    }
+}
