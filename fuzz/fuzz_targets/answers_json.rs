@@ -1,6 +1,8 @@
 //! Answers as JSON, for all instruments together and for each alone: whatever
 //! parses round-trips, scores against every fixed contact without panicking,
-//! and the findings and assessment round-trip too.
+//! and the findings and assessment round-trip too. Answers read through
+//! `Answers::from_json` (most are read directly, not through `serde_json`)
+//! are read as `serde_json` reads them.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -13,7 +15,11 @@ use mecc_fuzz::{
 
 fuzz_target!(|data: &[u8]| {
     let text = std::str::from_utf8(data).ok();
-    if let Some(answers) = text.and_then(|t| accepted(Answers::from_json(t))) {
+    if let Some((text, answers)) = text.and_then(|t| accepted(Answers::from_json(t)).map(|a| (t, a))) {
+        let by_serde_json: Answers =
+            serde_json::from_str(text.strip_prefix('\u{feff}').unwrap_or(text))
+                .expect("answers read are read by serde_json");
+        assert_eq!(answers, by_serde_json);
         round_trip(&answers);
         for contact in contacts() {
             score_all(&answers, contact);
