@@ -55,23 +55,26 @@ pub(super) fn read<'de, T: de::Deserialize<'de>>(text: &'de str) -> Option<T> {
 /// or `None` if a backslash or a control character comes first. Eight bytes
 /// are read at a time, tested as strings are when written.
 fn string_end(bytes: &[u8], start: usize) -> Option<usize> {
-    let mut at = start;
-    while let Some(word) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
+    let text = bytes.get(start..)?;
+    let mut words = text.chunks_exact(8);
+    let mut at = 0;
+    for word in &mut words {
+        let word: &[u8; 8] = word.try_into().ok()?;
         let mask = crate::json_out::escape_mask(u64::from_le_bytes(*word));
         if mask != 0 {
             // The lowest bit set is in the first byte that ends the text.
             at += (mask.trailing_zeros() / 8) as usize;
-            return (bytes.get(at) == Some(&b'"')).then_some(at);
+            return (text.get(at) == Some(&b'"')).then_some(start + at);
         }
         at += 8;
     }
     // Fewer than eight bytes are left.
-    let rest = bytes.get(at..)?;
     let end = at
-        + rest
+        + words
+            .remainder()
             .iter()
             .position(|&b| b == b'"' || b == b'\\' || b < 0x20)?;
-    (bytes.get(end) == Some(&b'"')).then_some(end)
+    (text.get(end) == Some(&b'"')).then_some(start + end)
 }
 
 /// Giving up: the reason is not kept, since `serde_json` will say it.
