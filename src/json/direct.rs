@@ -16,6 +16,8 @@
 //! - a number other than a whole number of at most 19 digits without a
 //!   leading zero, which is handed to `serde_json` to read alone, so that
 //!   decimals, exponents and negative numbers are read by its code;
+//! - a single-precision or 128-bit number, which `serde_json` may read by
+//!   other rules (none of the crate's types has one);
 //! - a struct given as a list, a field left to be ignored, bytes, a
 //!   character, an enum variant with data given as its name alone;
 //! - nesting deeper than [`MAX_DEPTH`];
@@ -253,12 +255,17 @@ impl<'de> de::Deserializer<'de> for &mut Direct<'de> {
     }
 
     numbers! {
-        deserialize_i8 deserialize_i16 deserialize_i32 deserialize_i64 deserialize_i128
-        deserialize_u8 deserialize_u16 deserialize_u32 deserialize_u64 deserialize_u128
-        deserialize_f32 deserialize_f64
+        deserialize_i8 deserialize_i16 deserialize_i32 deserialize_i64
+        deserialize_u8 deserialize_u16 deserialize_u32 deserialize_u64
+        deserialize_f64
     }
 
+    // `serde_json` may read an `f32` straight to single precision (with its
+    // `float_roundtrip` feature, which another crate can turn on), and
+    // 128-bit integers through their own visits; none of the crate's types
+    // asks for them.
     not_read! {
+        deserialize_f32 deserialize_i128 deserialize_u128
         deserialize_char deserialize_bytes deserialize_byte_buf deserialize_ignored_any
     }
 
@@ -601,6 +608,14 @@ mod tests {
         }
         assert!(agrees::<crate::units::Number>("172.5"));
         assert!(agrees::<crate::units::Number>("172"));
+        assert!(agrees::<f64>("1.0000001788139343261718749"));
+        // Single precision and 128-bit integers are left to serde_json, which
+        // may read them by other rules (an f32 rounded once, not twice).
+        for number in ["1e39", "1.0000001788139343261718749", "7"] {
+            assert!(read::<f32>(number).is_none(), "{number}");
+            assert!(read::<u128>(number).is_none(), "{number}");
+            assert!(read::<i128>(number).is_none(), "{number}");
+        }
     }
 
     #[test]
