@@ -587,6 +587,34 @@ mod tests {
     }
 
     #[test]
+    fn a_string_in_the_last_eight_bytes_is_read_to_its_end() {
+        // Fewer than eight bytes from the opening quote to the end of the
+        // text are read a byte at a time.
+        for (text, read_as) in [
+            (r#""a b""#, Some("a b")),
+            (r#""""#, Some("")),
+            ("\"\u{7f}~\"", Some("\u{7f}~")),
+            (r#""a\"b""#, None),
+            (r#""a\\""#, None),
+            ("\"a\u{1}\"", None),
+            ("\"a\u{1f}\"", None),
+            (r#""ab"#, None),
+        ] {
+            assert_eq!(read::<String>(text).as_deref(), read_as, "{text}");
+            if read_as.is_some() {
+                assert!(agrees::<String>(text), "{text}");
+            }
+        }
+        // The same strings in eight bytes or more are read eight at a time.
+        assert_eq!(
+            read::<String>(r#""abcdefgh ij""#).as_deref(),
+            Some("abcdefgh ij")
+        );
+        assert!(read::<String>("\"abc\u{1}defghij\"").is_none());
+        assert!(read::<String>(r#""abc\defghij""#).is_none());
+    }
+
+    #[test]
     fn numbers_read_as_serde_json_reads_them() {
         // Whole numbers are read here; the rest are handed to serde_json.
         for number in [
