@@ -637,6 +637,19 @@ mod tests {
         assert!(agrees::<crate::units::Number>("172.5"));
         assert!(agrees::<crate::units::Number>("172"));
         assert!(agrees::<f64>("1.0000001788139343261718749"));
+        // Twenty digits or more may not fit a u64, which serde_json then
+        // reads as a float: they are handed to it alone.
+        for number in [
+            "18446744073709551615",
+            "18446744073709551616",
+            "99999999999999999999",
+        ] {
+            assert!(agrees::<Value>(number), "{number}");
+        }
+        assert_eq!(
+            read::<Value>("99999999999999999999"),
+            Some(Value::from(1e20))
+        );
         // Single precision and 128-bit integers are left to serde_json, which
         // may read them by other rules (an f32 rounded once, not twice).
         for number in ["1e39", "1.0000001788139343261718749", "7"] {
