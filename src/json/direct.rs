@@ -721,6 +721,17 @@ mod tests {
     }
 
     #[test]
+    fn null_is_read_as_nothing() {
+        #[derive(Debug, PartialEq, serde::Deserialize)]
+        struct Nothing;
+        assert!(agrees::<()>("null"));
+        assert!(agrees::<Nothing>(" null "));
+        assert!(agrees::<Option<u32>>("null"));
+        assert!(read::<()>("nul").is_none());
+        assert!(read::<()>("nullx").is_none());
+    }
+
+    #[test]
     fn nesting_deeper_than_the_limit_is_left_to_serde_json() {
         let nested = |depth: usize| format!("{}{}", "[".repeat(depth), "]".repeat(depth));
         assert!(agrees::<Value>(&nested(usize::from(MAX_DEPTH))));
