@@ -766,6 +766,12 @@ mod tests {
             assert!(read::<Shape>(text).is_none(), "{text}");
         }
         assert!(by_serde_json::<Shape>(r#""Line""#).is_err());
+        // Leaving each enum's object steps back out: many in a row are read.
+        let many = format!(
+            "[{}]",
+            vec![r#"{"Line": 3}"#; 2 * usize::from(MAX_DEPTH)].join(",")
+        );
+        assert!(agrees::<Vec<Shape>>(&many));
     }
 
     /// Bytes an edit puts into a document: JSON's own, and a few others.
