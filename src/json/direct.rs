@@ -760,6 +760,7 @@ mod tests {
         for text in [
             r#"{"Square": [2]}"#,
             r#"{"Dot": null}"#,
+            r#"{"Dot": }"#,
             r#""Line""#,
             r#"{"Line": 3, "Dot": 1}"#,
         ] {
