@@ -72,7 +72,7 @@ fn escape(byte: u8) -> Option<&'static [u8]> {
 }
 
 /// Whether one byte needs escaping.
-const fn byte_needs_escape(b: u8) -> bool {
+pub(crate) const fn byte_needs_escape(b: u8) -> bool {
     b < 0x20 || b == b'"' || b == b'\\'
 }
 

@@ -120,3 +120,20 @@ fn the_samples_cover_every_instrument_and_setting() {
             .is_some_and(|audit| audit.values().all(|reply| reply["kind"] != "not_asked"))
     }));
 }
+
+/// The direct reader's tests (`src/json/direct.rs`) build every sample in,
+/// so that they read no files: a sample added here must be listed there.
+#[test]
+fn every_sample_is_listed_for_the_direct_readers_tests() {
+    let tests = include_str!("../src/json/direct.rs");
+    for (path, _) in samples() {
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .expect("a file name");
+        assert!(
+            tests.contains(&format!("sample!(\"{name}\")")),
+            "{name} is not listed in src/json/direct.rs's SAMPLES"
+        );
+    }
+}

@@ -75,7 +75,7 @@ fn string_end(bytes: &[u8], start: usize) -> Option<usize> {
         + words
             .remainder()
             .iter()
-            .position(|&b| b == b'"' || b == b'\\' || b < 0x20)?;
+            .position(|&b| crate::json_out::byte_needs_escape(b))?;
     (text.get(end) == Some(&b'"')).then_some(start + end)
 }
 
@@ -107,7 +107,7 @@ impl<'de> Direct<'de> {
     }
 
     /// Consumes `byte`, after any whitespace, or gives up.
-    fn expect(&mut self, byte: u8) -> Result<(), Error> {
+    fn consume(&mut self, byte: u8) -> Result<(), Error> {
         if self.peek() == Some(byte) {
             self.at += 1;
             Ok(())
@@ -186,7 +186,7 @@ impl<'de> Direct<'de> {
             reader: self,
             first: true,
         })?;
-        self.expect(b'}')?;
+        self.consume(b'}')?;
         self.depth -= 1;
         Ok(value)
     }
@@ -198,7 +198,7 @@ impl<'de> Direct<'de> {
             reader: self,
             first: true,
         })?;
-        self.expect(b']')?;
+        self.consume(b']')?;
         self.depth -= 1;
         Ok(value)
     }
@@ -367,7 +367,7 @@ impl<'de> de::Deserializer<'de> for &mut Direct<'de> {
             Some(b'{') => {
                 self.enter()?;
                 let value = visitor.visit_enum(&mut *self)?;
-                self.expect(b'}')?;
+                self.consume(b'}')?;
                 self.depth -= 1;
                 Ok(value)
             }
@@ -407,7 +407,7 @@ impl<'de> de::MapAccess<'de> for Entries<'_, 'de> {
     }
 
     fn next_value_seed<S: DeserializeSeed<'de>>(&mut self, seed: S) -> Result<S::Value, Error> {
-        self.reader.expect(b':')?;
+        self.reader.consume(b':')?;
         seed.deserialize(&mut *self.reader)
     }
 }
@@ -484,7 +484,7 @@ impl<'de> de::EnumAccess<'de> for &mut Direct<'de> {
             return Err(give_up());
         }
         let variant = seed.deserialize(BorrowedStrDeserializer::new(self.string()?))?;
-        self.expect(b':')?;
+        self.consume(b':')?;
         Ok((variant, self))
     }
 }
@@ -544,27 +544,37 @@ mod tests {
         true
     }
 
-    /// The sample documents, by name.
-    fn samples() -> Vec<(String, String)> {
-        let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data");
-        let mut samples: Vec<(String, String)> = std::fs::read_dir(folder)
-            .expect("the samples folder")
-            .map(|entry| entry.expect("an entry").path())
-            .filter(|path| path.extension().is_some_and(|e| e == "json"))
-            .map(|path| {
-                let text = std::fs::read_to_string(&path).expect("a sample");
-                (path.display().to_string(), text)
-            })
-            .collect();
-        samples.sort();
-        samples
+    /// A sample document, by name, as the crate is built with it.
+    macro_rules! sample {
+        ($name:literal) => {
+            ($name, include_str!(concat!("../../examples/data/", $name)))
+        };
     }
+
+    /// Every sample document in `examples/data/`, built in so that the
+    /// tests read no files; `tests/samples.rs` checks that the list is
+    /// whole.
+    const SAMPLES: &[(&str, &str)] = &[
+        sample!("community_and_voluntary_activity_bmi.json"),
+        sample!("community_pharmacy_smoking_co.json"),
+        sample!("dental_smoking_audit_c.json"),
+        sample!("emergency_department_pat.json"),
+        sample!("general_practice_audit.json"),
+        sample!("general_practice_bmi_waist_diabetes.json"),
+        sample!("general_practice_child_bmi.json"),
+        sample!("hospital_inpatient_audit_c_smoking.json"),
+        sample!("hospital_outpatient_fast.json"),
+        sample!("housing_fast_smoking.json"),
+        sample!("maternity_smoking_co.json"),
+        sample!("optometry_smoking.json"),
+        sample!("pre_operative_assessment_smoking_bmi_audit_c.json"),
+        sample!("screen.json"),
+        sample!("workplace_health_activity.json"),
+    ];
 
     #[test]
     fn every_sample_document_is_read_directly_as_serde_json_reads_it() {
-        let samples = samples();
-        assert!(samples.len() >= 10, "{} samples", samples.len());
-        for (name, text) in &samples {
+        for (name, text) in SAMPLES {
             assert!(agrees::<Screening>(text), "{name} was not read directly");
             assert!(
                 agrees::<Value>(text),
@@ -812,8 +822,7 @@ mod tests {
             sample in 0usize..64,
             edits in proptest::collection::vec((any::<usize>(), any::<u8>(), any::<usize>()), 1..4),
         ) {
-            let samples = samples();
-            let (_, text) = &samples[sample % samples.len()];
+            let (_, text) = SAMPLES[sample % SAMPLES.len()];
             let text = edited(text, &edits);
             agrees::<Screening>(&text);
             agrees::<Answers>(&text);
