@@ -1178,13 +1178,21 @@ impl Policy {
     /// more specific rule) stays, and the others' rules and outcomes join its
     /// reasons.
     fn one_advice_per_topic(&self, buffer: &mut PlanBuffer) {
+        // The topics with an advice so far: only a second advice on one of
+        // them is looked for among the earlier actions.
+        let mut advised = 0u32;
         let mut i = 0;
         while i < buffer.steps.len() {
             let steps = &buffer.steps;
-            let first = steps
+            let topic = steps
                 .get(i)
                 .and_then(|s| (s.kind == ActionKind::Advice).then_some(s.topic));
-            let earlier = first.and_then(|topic| {
+            let earlier = topic.and_then(|topic| {
+                let bit = 1u32 << (topic as u32);
+                if advised & bit == 0 {
+                    advised |= bit;
+                    return None;
+                }
                 steps
                     .iter()
                     .take(i)
