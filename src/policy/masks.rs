@@ -882,6 +882,69 @@ mod tests {
         }
     }
 
+    /// A term reads each word of the facts on its own: a fact it requires,
+    /// forbids or accepts in one word is read there even when another word
+    /// has the same bit required, forbidden or accepted (an outcome in the
+    /// first word and one in the second, 64 apart, are different facts).
+    /// Every pair of words, at the lowest, a middle and the highest bit, as
+    /// one term and as a term among others.
+    #[test]
+    fn each_word_of_a_term_is_read_on_its_own() {
+        let words_with = |bit: u32, words: &[usize]| {
+            let mut w = [0u64; WORDS];
+            for &i in words {
+                w[i] |= 1 << bit;
+            }
+            w
+        };
+        let read = |require, forbid, any: Option<FactWords>, facts: &FactWords| {
+            let single = SingleTerm {
+                require,
+                forbid,
+                any: any.unwrap_or_default(),
+                any_needed: any.is_some(),
+            };
+            let masks = Masks {
+                terms: vec![Term {
+                    require,
+                    forbid,
+                    any_start: 0,
+                    any_len: u32::from(any.is_some()),
+                }],
+                singles: Vec::new(),
+                any: any.into_iter().collect(),
+                numeric: Vec::new(),
+            };
+            let by_single = single.holds(facts);
+            assert_eq!(by_single, masks.holds(0, 1, facts), "{facts:?}");
+            by_single
+        };
+        let none = [0u64; WORDS];
+        for a in 0..WORDS {
+            for b in a + 1..WORDS {
+                for bit in [0, 31, 63] {
+                    let both = words_with(bit, &[a, b]);
+                    let (only_a, only_b) = (words_with(bit, &[a]), words_with(bit, &[b]));
+                    // Required in both words: holds only with both set.
+                    assert!(read(both, none, None, &both));
+                    assert!(!read(both, none, None, &only_a));
+                    assert!(!read(both, none, None, &only_b));
+                    assert!(!read(both, none, None, &none));
+                    // Forbidden in both: holds only with neither set.
+                    assert!(read(none, both, None, &none));
+                    assert!(!read(none, both, None, &only_a));
+                    assert!(!read(none, both, None, &only_b));
+                    assert!(!read(none, both, None, &both));
+                    // Either accepted: holds with one or both set.
+                    assert!(read(none, none, Some(both), &only_a));
+                    assert!(read(none, none, Some(both), &only_b));
+                    assert!(read(none, none, Some(both), &both));
+                    assert!(!read(none, none, Some(both), &none));
+                }
+            }
+        }
+    }
+
     /// A condition that multiplies out past the limit stays a tree, and
     /// still reads correctly.
     #[test]
