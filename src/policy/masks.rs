@@ -945,6 +945,120 @@ mod tests {
         }
     }
 
+    /// Every kind of leaf a policy can write is read by masks: none makes
+    /// its condition fall back to the tree for want of bits.
+    #[test]
+    fn every_kind_of_leaf_is_read_by_masks() {
+        let leaves = [
+            Condition::Always,
+            Condition::Outcome(Outcome::ALL[0]),
+            Condition::AnyOutcome(Outcome::ALL.to_vec()),
+            Condition::Setting(Setting::ALL.to_vec()),
+            Condition::SettingClass(SettingClass::ALL.to_vec()),
+            Condition::TimeAvailableAtLeast(TimeAvailable::Brief),
+            Condition::Pregnant(Pregnancy::ALL.to_vec()),
+            Condition::Intoxicated(vec![YesNoNotKnown::Yes]),
+            Condition::IntoxicationRecorded(vec![YesNoNotKnown::NotKnown]),
+            Condition::Sex(Sex::ALL.to_vec()),
+            Condition::AgeAtLeast(16),
+            Condition::AgeBelow(18),
+            Condition::AgeBand(AgeBand::ALL.to_vec()),
+            Condition::PresentingCondition(PresentingCondition::ALL.to_vec()),
+            Condition::PriorityGroup(PriorityGroup::ALL.to_vec()),
+            // No group named: any group at all.
+            Condition::PriorityGroup(Vec::new()),
+            Condition::PathwayExists("open".to_owned()),
+            Condition::PathwayAvailableNow("closed".to_owned()),
+            Condition::Diabetes(DIABETES_IS.to_vec()),
+            Condition::Type2DiabetesWithinYears(10),
+            Condition::Hypertension(YesNoNotKnown::ALL.to_vec()),
+            Condition::EatingDisorder(EatingDisorder::ALL.to_vec()),
+            Condition::BariatricSurgeryWithinYears(2),
+        ];
+        let mut compiled = Conditions::default();
+        for leaf in &leaves {
+            let root = compiled.compile(leaf, &Pathways, &mut |_| {});
+            assert!(compiled.is_compiled_to_masks(root), "{leaf:?}");
+        }
+    }
+
+    /// A condition is read by masks up to 16 terms and by its tree past
+    /// them, whether the terms are an `any`'s or multiply out of an `all`,
+    /// and however far past 16 one step takes the list. Read either way, it
+    /// holds for the same outcomes.
+    #[test]
+    fn sixteen_terms_are_read_by_masks_and_more_by_the_tree() {
+        let any = |from: usize, n: usize| {
+            Condition::Any(
+                Outcome::ALL[from..from + n]
+                    .iter()
+                    .map(|o| Condition::Outcome(*o))
+                    .collect(),
+            )
+        };
+        let cases = [
+            (any(0, 16), true),
+            (any(0, 17), false),
+            // 9 terms, then 18.
+            (Condition::Any(vec![any(0, 9), any(9, 9)]), false),
+            (Condition::All(vec![any(0, 16)]), true),
+            (Condition::All(vec![any(0, 17)]), false),
+            // 2 × 8.
+            (Condition::All(vec![any(0, 2), any(2, 8)]), true),
+            // 3 × 6: 6, 12, then 18.
+            (Condition::All(vec![any(0, 3), any(3, 6)]), false),
+        ];
+        let mut compiled = Conditions::default();
+        let roots: Vec<u32> = cases
+            .iter()
+            .map(|(c, _)| compiled.compile(c, &Pathways, &mut |_| {}))
+            .collect();
+        let contact = woman_at_general_practice(40);
+        for (root, (condition, by_masks)) in roots.iter().zip(&cases) {
+            assert_eq!(
+                compiled.is_compiled_to_masks(*root),
+                *by_masks,
+                "{condition:?}"
+            );
+            for found in [&[0, 2][..], &[1, 5], &[8], &[16], &[17], &[3, 12], &[]] {
+                let outcomes: OutcomeSet = found.iter().map(|i| Outcome::ALL[*i]).collect();
+                let facts = compiled.facts(outcomes, &contact);
+                assert_eq!(
+                    compiled.eval(*root, &facts),
+                    compiled.eval_tree(*root, &facts),
+                    "{condition:?} with {outcomes:?}"
+                );
+            }
+        }
+    }
+
+    /// `all`s and `any`s nested 16 deep are read by masks; nested deeper, a
+    /// condition is read by its tree, which keeps compiling it within a
+    /// small stack.
+    #[test]
+    fn nesting_past_sixteen_is_read_by_the_tree() {
+        let nested = |depth: usize, any: bool| {
+            (0..depth).fold(Condition::Outcome(Outcome::ALL[0]), |c, i| {
+                if any && i % 2 == 0 {
+                    Condition::Any(vec![c, Condition::Outcome(Outcome::ALL[1])])
+                } else {
+                    Condition::All(vec![c, Condition::Always])
+                }
+            })
+        };
+        let mut compiled = Conditions::default();
+        for any in [false, true] {
+            for (depth, by_masks) in [(15, true), (16, true), (17, false), (40, false)] {
+                let root = compiled.compile(&nested(depth, any), &Pathways, &mut |_| {});
+                assert_eq!(
+                    compiled.is_compiled_to_masks(root),
+                    by_masks,
+                    "{depth} deep"
+                );
+            }
+        }
+    }
+
     /// A condition that multiplies out past the limit stays a tree, and
     /// still reads correctly.
     #[test]
