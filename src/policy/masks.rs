@@ -802,6 +802,17 @@ mod tests {
         }
     }
 
+    /// The conditions of `cases`, each with what the test expects of it,
+    /// compiled together, and the root of each.
+    fn compile_each<T>(cases: &[(Condition, T)]) -> (Conditions, Vec<u32>) {
+        let mut compiled = Conditions::default();
+        let roots = cases
+            .iter()
+            .map(|(c, _)| compiled.compile(c, &Pathways, &mut |_| {}))
+            .collect();
+        (compiled, roots)
+    }
+
     /// A policy with more numeric tests than the words have bits for reads
     /// the rest by their trees, and every one correctly, at each age either
     /// side of its threshold.
@@ -855,11 +866,7 @@ mod tests {
             ),
             (Condition::AnyOutcome(vec![first, last]), |f, l| f || l),
         ];
-        let mut compiled = Conditions::default();
-        let roots: Vec<u32> = cases
-            .iter()
-            .map(|(c, _)| compiled.compile(c, &Pathways, &mut |_| {}))
-            .collect();
+        let (compiled, roots) = compile_each(&cases);
         let contact = woman_at_general_practice(40);
         for (with_first, with_last) in [(false, false), (true, false), (false, true), (true, true)]
         {
@@ -1008,11 +1015,7 @@ mod tests {
             // 3 × 6: 6, 12, then 18.
             (Condition::All(vec![any(0, 3), any(3, 6)]), false),
         ];
-        let mut compiled = Conditions::default();
-        let roots: Vec<u32> = cases
-            .iter()
-            .map(|(c, _)| compiled.compile(c, &Pathways, &mut |_| {}))
-            .collect();
+        let (compiled, roots) = compile_each(&cases);
         let contact = woman_at_general_practice(40);
         for (root, (condition, by_masks)) in roots.iter().zip(&cases) {
             assert_eq!(
