@@ -893,8 +893,8 @@ mod tests {
     /// forbids or accepts in one word is read there even when another word
     /// has the same bit required, forbidden or accepted (an outcome in the
     /// first word and one in the second, 64 apart, are different facts).
-    /// Every pair of words, at the lowest, a middle and the highest bit, as
-    /// one term and as a term among others.
+    /// Every pair of words, at the lowest, a middle and the highest bit,
+    /// read as a single term and as a list of terms.
     #[test]
     fn each_word_of_a_term_is_read_on_its_own() {
         let words_with = |bit: u32, words: &[usize]| {
