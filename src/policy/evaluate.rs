@@ -140,13 +140,14 @@ impl Policy {
             }
             for (a, spec) in rule.actions.iter().enumerate() {
                 let action = u16::try_from(a).unwrap_or(u16::MAX);
-                let mut step =
-                    self.realise(buffer, (index(r), rule), (action, spec), relied_on, &facts);
+                self.realise(buffer, (index(r), rule), (action, spec), relied_on, &facts);
                 if let Some(Holding::Hold(template, ask)) = holding {
-                    step.held = Some(template);
+                    if let Some(step) = buffer.steps.last_mut() {
+                        step.held = Some(template);
+                    }
                     asked_about_pregnancy |= ask;
                 }
-                self.add_or_merge(buffer, step);
+                self.merge_last(buffer);
             }
         }
         if asked_about_pregnancy {
@@ -185,36 +186,34 @@ impl Policy {
         })
     }
 
-    /// Adds a step to the plan, or, when the plan already has the same
-    /// action, adds its reasons to that one.
-    fn add_or_merge(&self, buffer: &mut PlanBuffer, step: Step) {
+    /// Merges the step just added into an earlier one that is the same
+    /// action, adding its reasons to that one and taking it out of the plan.
+    fn merge_last(&self, buffer: &mut PlanBuffer) {
+        let Some((step, earlier)) = buffer.steps.split_last() else {
+            return;
+        };
         // The same action has the same kind and topic: with none of those
         // yet in the plan, there is nothing to compare.
-        let kind_and_topic = kind_and_topic_bit(&step);
-        if buffer.kinds_and_topics & kind_and_topic != 0 {
-            for i in 0..buffer.steps.len() {
-                let texts = buffer
-                    .steps
-                    .get(i)
-                    .filter(|existing| self.same_fields(existing, &step))
-                    .map(|existing| (existing.text, existing.person_text));
-                let Some((text, person_text)) = texts else {
-                    continue;
-                };
-                if buffer.same_text(self, text, step.text)
-                    && buffer.same_text(self, person_text, step.person_text)
-                {
-                    self.merge(buffer, i, step.reason());
-                    return;
+        let kind_and_topic = kind_and_topic_bit(step);
+        if buffer.kinds_and_topics & kind_and_topic == 0 {
+            buffer.kinds_and_topics |= kind_and_topic;
+            return;
+        }
+        let (last, reason, texts) = (earlier.len(), step.reason(), (step.text, step.person_text));
+        for i in 0..last {
+            let (text, person_text) = match (buffer.steps.get(i), buffer.steps.get(last)) {
+                (Some(existing), Some(step)) if self.same_fields(existing, step) => {
+                    (existing.text, existing.person_text)
                 }
+                _ => continue,
+            };
+            if buffer.same_text(self, text, texts.0) && buffer.same_text(self, person_text, texts.1)
+            {
+                buffer.steps.truncate(last);
+                self.merge(buffer, i, reason);
+                return;
             }
         }
-        buffer.kinds_and_topics |= kind_and_topic;
-        if buffer.steps.capacity() == 0 {
-            // Room for a long plan at once, rather than growing.
-            buffer.steps.reserve_exact(16);
-        }
-        buffer.steps.push(step);
     }
 
     /// Whether every response names an action this policy can put in a plan:
@@ -252,7 +251,7 @@ impl Policy {
     /// Turns action `action` of a fired rule into a step: routed along the
     /// pathway's fallbacks (§6.5), made an active offer for a priority group
     /// (§6.4), and given to the GP as a signpost when this setting cannot make
-    /// the referral (§6.6).
+    /// the referral (§6.6). The step is added at the end of the plan.
     fn realise(
         &self,
         buffer: &mut PlanBuffer,
@@ -260,7 +259,7 @@ impl Policy {
         (action, spec): (u16, &CheckedAction),
         relied_on: OutcomeSet,
         facts: &Facts<'_>,
-    ) -> Step {
+    ) {
         let contact = facts.contact;
         let mut draft = Draft {
             kind: spec.kind,
@@ -310,7 +309,12 @@ impl Policy {
         } else {
             Some((r, action))
         };
-        Step {
+        let also = buffer.key();
+        if buffer.steps.capacity() == 0 {
+            // Room for a long plan at once, rather than growing.
+            buffer.steps.reserve_exact(16);
+        }
+        buffer.steps.push(Step {
             id: IdRef::Policy { rule: r, action },
             kind: draft.kind,
             topic: rule.topic,
@@ -328,13 +332,13 @@ impl Policy {
             code,
             response: None,
             rule: RuleRef::Policy(r),
-            also: buffer.key(),
+            also,
             relied_on,
             adjustments: draft.adjustments,
             requested: draft.requested,
             for_others: spec.for_others,
             held: None,
-        }
+        });
     }
 
     /// The action's texts: the first of its wordings whose condition holds,
@@ -350,15 +354,18 @@ impl Policy {
         facts: &Facts<'_>,
     ) -> (TextRef, TextRef) {
         // The first wording whose condition holds, for the pathway used.
-        let variant = spec
+        let (variant, wording) = spec
             .variants
             .iter()
-            .position(|(root, _)| self.conditions.eval(*root, facts))
-            .map(|v| u16::try_from(v).unwrap_or(u16::MAX));
-        let wording = self.wording(r, action, variant);
-        let pathway = draft
+            .enumerate()
+            .find(|(_, (root, _))| self.conditions.eval(*root, facts))
+            .map_or((None, &spec.texts), |(v, (_, texts))| {
+                (Some(u16::try_from(v).unwrap_or(u16::MAX)), texts)
+            });
+        let by_pathway = draft
             .pathway
-            .filter(|q| wording.is_some_and(|w| w.by_pathway.get(*q as usize).is_some()));
+            .and_then(|q| Some(q).zip(wording.by_pathway.get(q as usize)));
+        let pathway = by_pathway.map(|(q, _)| q);
         let rule_text = |person| TextRef::Rule {
             rule: r,
             action,
@@ -366,11 +373,8 @@ impl Policy {
             pathway,
             person,
         };
-        let has_person_text = wording.is_some_and(|w| {
-            pathway
-                .and_then(|q| w.by_pathway.get(q as usize))
-                .map_or(w.person_text.is_some(), |(_, p)| p.is_some())
-        });
+        let has_person_text =
+            by_pathway.map_or(wording.person_text.is_some(), |(_, (_, p))| p.is_some());
         let (text, person_text) = (
             rule_text(false),
             if has_person_text {
@@ -1374,11 +1378,11 @@ fn movable(s: &Step) -> bool {
 }
 
 /// A bit for a step's kind and topic, as [`PlanBuffer::kinds_and_topics`]
-/// holds them; kinds and topics beyond 128 pairs share the last bit, which
-/// only means comparing more.
-fn kind_and_topic_bit(s: &Step) -> u128 {
+/// holds them: nine kinds of six topics fit a word. Were there more, the
+/// pairs past the last bit would share it, which only means comparing more.
+fn kind_and_topic_bit(s: &Step) -> u64 {
     let pair = (s.kind as usize) * Topic::ALL.len() + s.topic as usize;
-    1u128 << pair.min(127)
+    1u64 << pair.min(63)
 }
 
 /// Whether a step is the person's own referral or signpost to a service:

@@ -255,7 +255,7 @@ pub struct PlanBuffer {
     pub(super) next_key: u32,
     /// A bit for each kind and topic of the actions added so far, so that an
     /// action with no other of its kind and topic is not compared with each.
-    pub(super) kinds_and_topics: u128,
+    pub(super) kinds_and_topics: u64,
     /// Room to write a text out to compare another with it.
     pub(super) scratch: String,
 }
@@ -363,6 +363,12 @@ impl PlanBuffer {
         }
         if (a == TextRef::None) != (b == TextRef::None) {
             return false;
+        }
+        if let (TextRef::Rule { .. }, TextRef::Rule { .. }) = (a, b) {
+            // Two of the policy's own strings: compared as they are, with
+            // nothing to write out.
+            let own = |t| policy.policy_text(t).map_or("", |t| &**t);
+            return own(a) == own(b);
         }
         // One written out, the other compared with it as it is written.
         let mut left = std::mem::take(&mut self.scratch);
