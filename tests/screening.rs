@@ -109,3 +109,65 @@ proptest::proptest! {
         }
     }
 }
+
+/// A woman of 29 at an optometrist, pregnancy not known, who smokes and
+/// whose BMI is 32.3 (obesity class 1).
+fn optometry_pregnancy_not_known() -> Screening {
+    serde_json::from_value(json!({
+        "contact": common::fixtures::with(json!({
+            "age": 29, "sex": "female", "pregnant": "not_known",
+            "setting": "optometry", "time_available": "brief"})),
+        "answers": {
+            "smoking": {
+                "status": {"kind": "current_smoker", "value": {
+                    "products": ["hand_rolled"],
+                    "cigarettes_per_day": {"kind": "answered", "value": 15},
+                    "minutes_to_first_cigarette": {"kind": "answered", "value": 20},
+                    "years_smoked": {"kind": "answered", "value": 12}}},
+                "vaping": {"kind": "answered", "value": "never"},
+                "co_ppm": {"kind": "not_asked"}},
+            "bmi": {"height": {"kind": "cm", "value": 165},
+                    "weight": {"kind": "kg", "value": 88},
+                    "waist": {"kind": "not_asked"}}},
+    }))
+    .unwrap()
+}
+
+#[test]
+fn a_held_referral_reads_as_the_service_asked_for_not_one_used_instead() {
+    let a = optometry_pregnancy_not_known().run().unwrap();
+    let held = a
+        .plan
+        .iter()
+        .find(|x| x.reason.rule.as_ref() == "weight.tier_2_referral")
+        .expect("the weight programme, held until pregnancy is known");
+    assert!(held.pathway.is_none(), "{held}");
+    let text = held.to_string();
+    assert!(
+        text.contains("\n    asked for: a local weight management programme"),
+        "{text}"
+    );
+    assert!(!text.contains("instead of"), "{text}");
+}
+
+#[test]
+fn a_referral_sent_elsewhere_reads_as_instead_of_the_one_asked_for() {
+    let s: Screening = serde_json::from_str(include_str!("../examples/data/screen.json")).unwrap();
+    let a = s.run().unwrap();
+    let routed = a
+        .plan
+        .iter()
+        .find(|x| x.pathway.is_some() && x.reason.requested_pathway.is_some())
+        .expect("the sample's signpost that fell back to the GP");
+    let (used, asked) = (
+        routed.pathway.as_ref().unwrap(),
+        routed.reason.requested_pathway.as_ref().unwrap(),
+    );
+    assert_ne!(used.id, asked.id);
+    let text = routed.to_string();
+    assert!(text.contains(&format!("\n    to: {}", used.name)), "{text}");
+    assert!(
+        text.contains(&format!("\n    instead of: {}", asked.name)),
+        "{text}"
+    );
+}

@@ -107,7 +107,8 @@ pub struct CompactAction<'a> {
     /// What the engine changed, and why.
     #[serde(default, skip_serializing_if = "no_adjustments")]
     pub adjustments: Adjustments,
-    /// The id of the service the rule asked for, when another was used.
+    /// The id of the service the rule asked for, when another was used or,
+    /// for a follow-up (held, or with no local service), none yet.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub requested_pathway: Option<Cow<'a, str>>,
 }

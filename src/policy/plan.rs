@@ -95,7 +95,8 @@ pub struct Reason {
     pub source: Arc<str>,
     /// What the engine changed, and why.
     pub adjustments: Adjustments,
-    /// The pathway the rule asked for, when the engine used another.
+    /// The pathway the rule asked for, when the engine used another or,
+    /// for a follow-up (held, or with no local service), none yet.
     pub requested_pathway: Option<PathwayRef>,
 }
 
@@ -200,7 +201,9 @@ impl std::fmt::Display for Adjustment {
 impl std::fmt::Display for Action {
     /// A readable summary for a person: kind, topic and text, then the pathway,
     /// code, rule (with any merged into it, as `rule: a (also b, c)`), outcomes
-    /// relied on and any adjustments, each on its own indented line.
+    /// relied on, the pathway asked for (`declined:`, `instead of:` the one
+    /// used, or `asked for:` when none is used yet) and any adjustments, each
+    /// on its own indented line.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "[{} · {}] {}", self.kind, self.topic, self.text)?;
         if let Some(t) = &self.person_text {
@@ -242,10 +245,14 @@ impl std::fmt::Display for Action {
             }
         }
         if let Some(p) = &self.reason.requested_pathway {
+            // With no pathway, nothing was used in its place yet (the action
+            // is held, or there is no local service): it is the one asked for.
             let label = if self.reason.adjustments.contains(Adjustment::DeclinedOffer) {
                 "declined"
-            } else {
+            } else if self.pathway.is_some() {
                 "instead of"
+            } else {
+                "asked for"
             };
             write!(f, "\n    {label}: {}", p.name)?;
         }

@@ -868,7 +868,8 @@ impl<'a> ActionView<'a> {
         self.step.adjustments
     }
 
-    /// The pathway the rule asked for, when the engine used another.
+    /// The pathway the rule asked for, when the engine used another or,
+    /// for a follow-up (held, or with no local service), none yet.
     #[must_use]
     pub fn requested_pathway(&self) -> Option<&'a PathwayRef> {
         self.step.requested.map(|q| self.policy.pathway_ref(q))
