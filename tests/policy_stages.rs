@@ -126,6 +126,40 @@ fn the_first_rule_in_policy_order_names_the_action_and_the_rest_follow_in_order(
 }
 
 #[test]
+fn the_same_action_twice_at_the_start_of_a_plan_is_one_action() {
+    // The leaflet rule first and a copy of it second, so that the plan's
+    // first two actions are the same leaflet, with nothing between them;
+    // a leaflet is not folded later as a second advice would be (§6.8).
+    let mut doc = base();
+    let rules = doc["rules"].as_array_mut().unwrap();
+    let at = rules
+        .iter()
+        .position(|r| r["id"] == "alcohol.leaflet")
+        .unwrap();
+    let leaflet = rules.remove(at);
+    let mut copy = leaflet.clone();
+    copy["id"] = json!("local.same_leaflet");
+    rules.insert(0, copy);
+    rules.insert(0, leaflet);
+    let a = run(&compile(&doc));
+
+    let leaflets: Vec<&Action> = a
+        .plan
+        .iter()
+        .filter(|x| x.reason.rule.as_ref() == "alcohol.leaflet")
+        .collect();
+    assert_eq!(leaflets.len(), 1, "{:#?}", a.plan);
+    assert_eq!(ids(&leaflets[0].reason.also_from), ["local.same_leaflet"]);
+    assert!(
+        a.plan
+            .iter()
+            .all(|x| x.reason.rule.as_ref() != "local.same_leaflet"),
+        "{:#?}",
+        a.plan
+    );
+}
+
+#[test]
 fn an_action_from_one_rule_has_an_empty_also_from_in_json() {
     let a = run(&Policy::national_default().unwrap());
     let json = serde_json::to_value(&a).unwrap();
