@@ -171,3 +171,36 @@ fn a_referral_sent_elsewhere_reads_as_instead_of_the_one_asked_for() {
         "{text}"
     );
 }
+
+#[test]
+fn a_declined_referral_reads_as_declined_in_what_replaces_it() {
+    let offer = "tobacco.offer_stop_smoking_service#1";
+    let first = optometry_pregnancy_not_known().run().unwrap();
+    let declined = first
+        .plan
+        .iter()
+        .find(|x| x.id.as_ref() == offer)
+        .expect("the stop smoking offer");
+    let service = declined.pathway.as_ref().unwrap().name.clone();
+
+    let mut again = optometry_pregnancy_not_known();
+    again.responses = serde_json::from_value(json!([
+        {"action": offer, "status": "declined"}
+    ]))
+    .unwrap();
+    let a = again.run().unwrap();
+    let record = a
+        .plan
+        .iter()
+        .find(|x| x.id.as_ref() == format!("{offer}/declined_record"))
+        .expect("the decline recorded");
+    let text = record.to_string();
+    assert!(
+        text.contains(&format!("\n    declined: {service}")),
+        "{text}"
+    );
+    assert!(
+        !text.contains("asked for") && !text.contains("instead of"),
+        "{text}"
+    );
+}
