@@ -298,6 +298,30 @@ fn planning_again_into_a_warm_buffer_allocates_nothing() {
     assert_eq!(allocations, 0);
 }
 
+/// A whole contact (the answers checked against the contact, every
+/// instrument scored, the plan made) through a buffer that has held its plan
+/// allocates nothing, as a host assessing contact after contact on one
+/// thread does.
+#[test]
+fn assessing_again_into_a_warm_buffer_allocates_nothing() {
+    let policy = policy();
+    let mut buffer = PlanBuffer::new();
+    let screening = Screening::from_json(include_str!("../examples/data/screen.json"))
+        .expect("the README's document reads");
+    let (contact, answers) = (&screening.contact, &screening.answers);
+    let first = mecc::assess_into(contact, answers, policy, &[], &mut buffer)
+        .expect("the README's document assesses")
+        .plan
+        .len();
+    assert!(first > 5, "the README's contact has a full plan");
+    let allocations = common::alloc::allocations_during(|| {
+        let view = mecc::assess_into(contact, answers, policy, &[], &mut buffer)
+            .expect("the README's document assesses");
+        assert_eq!(std::hint::black_box(view.plan.len()), first);
+    });
+    assert_eq!(allocations, 0);
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 
