@@ -9,6 +9,7 @@ use crate::policy::Diagnostic;
 use crate::policy::check::{CheckedPathway, CheckedPolicy, CheckedRule};
 use crate::policy::condition::Conditions;
 use crate::policy::document::PolicyDocument;
+use crate::policy::evaluate::FixedSteps;
 use crate::policy::index::RuleIndex;
 
 /// A checked, compiled policy, ready to evaluate many contacts.
@@ -36,6 +37,8 @@ pub struct Policy {
     /// The rules by the outcomes they need, so planning visits only those
     /// that can fire.
     pub(super) rule_index: RuleIndex,
+    /// The actions that are the same in every contact, made once.
+    pub(super) fixed_steps: FixedSteps,
     pub(super) conditions: Conditions,
     pub(super) topics: Vec<crate::policy::check::TopicRouting>,
     /// Each topic's place in `topics`, by the topic's discriminant
@@ -111,6 +114,7 @@ impl Policy {
             mecc_version: crate::VERSION.into(),
             pathways,
             rule_index: RuleIndex::new(&rules, &conditions),
+            fixed_steps: FixedSteps::new(&rules),
             rules,
             conditions,
             topic_ranks: crate::outcome::Topic::ALL.map(|topic| {

@@ -24,7 +24,7 @@
 
 use crate::context::{Contact, SettingClass, YesNoNotKnown};
 use crate::outcome::{OutcomeSet, Topic};
-use crate::policy::check::{CheckedAction, CheckedPathway, CheckedRule};
+use crate::policy::check::{CheckedAction, CheckedPathway, CheckedRule, CheckedTexts};
 use crate::policy::condition::{Facts, intoxication_as_read};
 use crate::policy::plan::{Action, Adjustment, Adjustments};
 use crate::policy::plan_buffer::{
@@ -248,10 +248,9 @@ impl Policy {
         Ok(())
     }
 
-    /// Turns action `action` of a fired rule into a step: routed along the
-    /// pathway's fallbacks (§6.5), made an active offer for a priority group
-    /// (§6.4), and given to the GP as a signpost when this setting cannot make
-    /// the referral (§6.6). The step is added at the end of the plan.
+    /// Turns action `action` of a fired rule into a step, added at the end of
+    /// the plan: taken as it is fixed in the policy when nothing about the
+    /// contact can change it ([`FixedSteps`]), otherwise realised in full.
     fn realise(
         &self,
         buffer: &mut PlanBuffer,
@@ -260,18 +259,57 @@ impl Policy {
         relied_on: OutcomeSet,
         facts: &Facts<'_>,
     ) {
-        let contact = facts.contact;
-        let mut draft = Draft {
-            kind: spec.kind,
-            intensity: spec.intensity,
-            duration_s: spec.duration_s,
-            mode: spec.mode,
-            urgency: spec.urgency,
-            pathway: None,
-            requested: None,
-            adjustments: Adjustments::NONE,
-            template: None,
+        let Some(fixed) = self.fixed_steps.get(r, action) else {
+            self.realise_in_full(buffer, (r, rule), (action, spec), relied_on, facts);
+            return;
         };
+        let texts = if spec.variants.is_empty() {
+            None
+        } else {
+            // Which wording is used is the one thing about the action that
+            // the contact can change.
+            Some(self.texts(
+                buffer,
+                (r, rule.topic),
+                (action, spec),
+                &Draft::of(spec),
+                facts,
+            ))
+        };
+        if cfg!(debug_assertions) {
+            // Every test run in a debug build checks the fixed step against
+            // the action realised in full.
+            self.realise_in_full(buffer, (r, rule), (action, spec), relied_on, facts);
+            let realised = buffer.steps.pop();
+            push(buffer, *fixed, (realised.map_or(0, |s| s.also), relied_on));
+            set_texts(buffer, texts);
+            debug_assert_eq!(
+                realised.as_ref(),
+                buffer.steps.last(),
+                "action {action} of rule {r} is fixed differently from how it is realised"
+            );
+            return;
+        }
+        let also = buffer.key();
+        // Copied once, into its place, and only what differs set there.
+        push(buffer, *fixed, (also, relied_on));
+        set_texts(buffer, texts);
+    }
+
+    /// Realises an action whatever it is: routed along the pathway's
+    /// fallbacks (§6.5), made an active offer for a priority group (§6.4),
+    /// and given to the GP as a signpost when this setting cannot make the
+    /// referral (§6.6). The step is added at the end of the plan.
+    fn realise_in_full(
+        &self,
+        buffer: &mut PlanBuffer,
+        (r, rule): (u32, &CheckedRule),
+        (action, spec): (u16, &CheckedAction),
+        relied_on: OutcomeSet,
+        facts: &Facts<'_>,
+    ) {
+        let contact = facts.contact;
+        let mut draft = Draft::of(spec);
         if let Some(p) = spec.pathway {
             self.route(&mut draft, index(p), contact);
         }
@@ -302,43 +340,12 @@ impl Policy {
             });
             text = TextRef::WithConsentReminder { words };
         }
-        let code = if draft.requested.is_some() || spec.code.is_none() {
-            // A recording code names the service the rule asked for; it would
-            // misdescribe a referral that went elsewhere.
-            None
-        } else {
-            Some((r, action))
-        };
         let also = buffer.key();
-        if buffer.steps.capacity() == 0 {
-            // Room for a long plan at once, rather than growing.
-            buffer.steps.reserve_exact(16);
-        }
-        buffer.steps.push(Step {
-            id: IdRef::Policy { rule: r, action },
-            kind: draft.kind,
-            topic: rule.topic,
-            intensity: draft.intensity,
-            text,
-            person_text: if draft.kind.is_read_by_person() {
-                person_text
-            } else {
-                TextRef::None
-            },
-            duration_s: draft.duration_s,
-            pathway: draft.pathway,
-            mode: draft.mode,
-            urgency: draft.urgency,
-            code,
-            response: None,
-            rule: RuleRef::Policy(r),
-            also,
-            relied_on,
-            adjustments: draft.adjustments,
-            requested: draft.requested,
-            for_others: spec.for_others,
-            held: None,
-        });
+        push(
+            buffer,
+            step_of((r, rule.topic), (action, spec), &draft, (text, person_text)),
+            (also, relied_on),
+        );
     }
 
     /// The action's texts: the first of its wordings whose condition holds,
@@ -362,27 +369,7 @@ impl Policy {
             .map_or((None, &spec.texts), |(v, (_, texts))| {
                 (Some(u16::try_from(v).unwrap_or(u16::MAX)), texts)
             });
-        let by_pathway = draft
-            .pathway
-            .and_then(|q| Some(q).zip(wording.by_pathway.get(q as usize)));
-        let pathway = by_pathway.map(|(q, _)| q);
-        let rule_text = |person| TextRef::Rule {
-            rule: r,
-            action,
-            variant,
-            pathway,
-            person,
-        };
-        let has_person_text =
-            by_pathway.map_or(wording.person_text.is_some(), |(_, (_, p))| p.is_some());
-        let (text, person_text) = (
-            rule_text(false),
-            if has_person_text {
-                rule_text(true)
-            } else {
-                TextRef::None
-            },
-        );
+        let (text, person_text) = rule_texts((r, action), variant, wording, draft.pathway);
         match draft.template {
             None => (text, person_text),
             Some(t) => buffer.apply(
@@ -1320,6 +1307,21 @@ struct Draft {
 }
 
 impl Draft {
+    /// The action as the policy gives it, before anything is changed.
+    const fn of(spec: &CheckedAction) -> Draft {
+        Draft {
+            kind: spec.kind,
+            intensity: spec.intensity,
+            duration_s: spec.duration_s,
+            mode: spec.mode,
+            urgency: spec.urgency,
+            pathway: None,
+            requested: None,
+            adjustments: Adjustments::NONE,
+            template: None,
+        }
+    }
+
     const fn empty() -> Draft {
         Draft {
             kind: ActionKind::Signpost,
@@ -1383,6 +1385,149 @@ fn movable(s: &Step) -> bool {
 fn kind_and_topic_bit(s: &Step) -> u64 {
     let pair = (s.kind as usize) * Topic::ALL.len() + s.topic as usize;
     1u64 << pair.min(63)
+}
+
+/// The step for action `action` of rule `r`, as realised in `draft` with
+/// `texts`, before it has a key for its merged rules or the outcomes it
+/// relies on ([`push`] gives it both).
+fn step_of(
+    (r, topic): (u32, Topic),
+    (action, spec): (u16, &CheckedAction),
+    draft: &Draft,
+    (text, person_text): (TextRef, TextRef),
+) -> Step {
+    let code = if draft.requested.is_some() || spec.code.is_none() {
+        // A recording code names the service the rule asked for; it would
+        // misdescribe a referral that went elsewhere.
+        None
+    } else {
+        Some((r, action))
+    };
+    Step {
+        id: IdRef::Policy { rule: r, action },
+        kind: draft.kind,
+        topic,
+        intensity: draft.intensity,
+        text,
+        person_text: if draft.kind.is_read_by_person() {
+            person_text
+        } else {
+            TextRef::None
+        },
+        duration_s: draft.duration_s,
+        pathway: draft.pathway,
+        mode: draft.mode,
+        urgency: draft.urgency,
+        code,
+        response: None,
+        rule: RuleRef::Policy(r),
+        also: 0,
+        relied_on: OutcomeSet::EMPTY,
+        adjustments: draft.adjustments,
+        requested: draft.requested,
+        for_others: spec.for_others,
+        held: None,
+    }
+}
+
+/// Gives the last step of the plan `texts`, when given: the person's only
+/// when the person reads the action.
+fn set_texts(buffer: &mut PlanBuffer, texts: Option<(TextRef, TextRef)>) {
+    if let (Some((text, person_text)), Some(step)) = (texts, buffer.steps.last_mut()) {
+        step.text = text;
+        step.person_text = if step.kind.is_read_by_person() {
+            person_text
+        } else {
+            TextRef::None
+        };
+    }
+}
+
+/// Adds `step` at the end of the plan, with the key of its merged rules and
+/// the outcomes it relies on.
+fn push(buffer: &mut PlanBuffer, step: Step, (also, relied_on): (u32, OutcomeSet)) {
+    if buffer.steps.capacity() == 0 {
+        // Room for a long plan at once, rather than growing.
+        buffer.steps.reserve_exact(16);
+    }
+    buffer.steps.push(step);
+    if let Some(step) = buffer.steps.last_mut() {
+        step.also = also;
+        step.relied_on = relied_on;
+    }
+}
+
+/// The step each action of a policy becomes in every contact, when nothing
+/// about the contact can change it: it names no pathway (so nothing is
+/// routed, made an active offer or given to the GP, §6.4 to §6.6) and is
+/// not a referral (so no child's consent reminder is added). Most of a
+/// plan's actions are such (advice, leaflets, records, asks, alerts), and
+/// each is then copied rather than realised; only a wording variant is
+/// still chosen for the contact.
+#[derive(Debug, Clone, Default)]
+pub(super) struct FixedSteps {
+    /// Where each rule's actions start in `steps`.
+    first: Vec<u32>,
+    /// Each action's fixed step, rule by rule; `None` when it is realised in
+    /// full.
+    steps: Vec<Option<Step>>,
+}
+
+impl FixedSteps {
+    /// The fixed steps of `rules`' actions.
+    pub(super) fn new(rules: &[CheckedRule]) -> FixedSteps {
+        let mut fixed = FixedSteps::default();
+        for (r, rule) in (0u32..).zip(rules) {
+            fixed.first.push(index(fixed.steps.len()));
+            for (a, spec) in rule.actions.iter().enumerate() {
+                let is_fixed = spec.pathway.is_none() && spec.kind != ActionKind::Referral;
+                let action = u16::try_from(a).ok().filter(|_| is_fixed);
+                fixed.steps.push(action.map(|action| {
+                    let texts = rule_texts((r, action), None, &spec.texts, None);
+                    step_of((r, rule.topic), (action, spec), &Draft::of(spec), texts)
+                }));
+            }
+        }
+        fixed
+    }
+
+    /// Action `action` of rule `r`'s fixed step, when it has one.
+    fn get(&self, r: u32, action: u16) -> Option<&Step> {
+        let first = self.first.get(r as usize)?;
+        self.steps
+            .get(*first as usize + usize::from(action))?
+            .as_ref()
+    }
+}
+
+/// The texts of a rule's action in `wording` (its variant `variant`, or its
+/// own), as written for `pathway` when the wording names the pathway; no
+/// person's text when the wording has none.
+fn rule_texts(
+    (r, action): (u32, u16),
+    variant: Option<u16>,
+    wording: &CheckedTexts,
+    pathway: Option<u32>,
+) -> (TextRef, TextRef) {
+    let by_pathway = pathway.and_then(|q| Some(q).zip(wording.by_pathway.get(q as usize)));
+    let pathway = by_pathway.map(|(q, _)| q);
+    let rule_text = |person| TextRef::Rule {
+        rule: r,
+        action,
+        variant,
+        pathway,
+        person,
+    };
+    let has_person_text =
+        by_pathway.map_or(wording.person_text.is_some(), |(_, (_, p))| p.is_some());
+    (
+        rule_text(false),
+        if has_person_text {
+            rule_text(true)
+        } else {
+            TextRef::None
+        },
+    )
 }
 
 /// Whether a step is the person's own referral or signpost to a service:

@@ -161,7 +161,7 @@ pub(super) struct ReasonRef {
 
 /// An action in the making, or made: every field of an [`Action`], as
 /// references into the policy and the buffer.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Step {
     pub(super) id: IdRef,
     pub(super) kind: ActionKind,
