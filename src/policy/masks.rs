@@ -177,17 +177,58 @@ pub(crate) fn bariatric_within(contact: &Contact, y: u8) -> bool {
     }
 }
 
+/// The facts a term requires and forbids, as the bits it reads (`mask`)
+/// and the value they must have (`value`): the term's facts hold when
+/// `facts & mask == value` in every word, which reads a required and a
+/// forbidden bit in one operation.
+fn mask_and_value(require: FactWords, forbid: FactWords) -> (FactWords, FactWords) {
+    let (mut mask, mut value) = ([0; WORDS], [0; WORDS]);
+    for k in 0..WORDS {
+        let (r, x) = (require[k], forbid[k]);
+        (mask[k], value[k]) = if r & x == 0 {
+            (r | x, r)
+        } else {
+            // A bit both required and forbidden: never holds, as no bit read
+            // through an empty mask can be set.
+            (0, 1)
+        };
+    }
+    (mask, value)
+}
+
+/// Whether `facts` has the value `value` in the bits of
+/// `mask`.
+#[inline]
+fn words_hold(facts: &FactWords, mask: &FactWords, value: &FactWords) -> bool {
+    let [f0, f1, f2, f3] = *facts;
+    let ([m0, m1, m2, m3], [v0, v1, v2, v3]) = (*mask, *value);
+    // Written out word by word: this is the engine's innermost test.
+    ((f0 & m0) ^ v0) | ((f1 & m1) ^ v1) | ((f2 & m2) ^ v2) | ((f3 & m3) ^ v3) == 0
+}
+
 /// One way for a compiled condition to hold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Term {
-    /// Bits that must all be set.
-    require: FactWords,
-    /// Bits that must all be clear.
-    forbid: FactWords,
+    /// The bits it requires or forbids, and the value they must have (see
+    /// [`mask_and_value`]).
+    mask: FactWords,
+    value: FactWords,
     /// Masks each of which must meet a set bit: `any_len` of them from
     /// `any_start` in the policy's list.
     any_start: u32,
     any_len: u32,
+}
+
+impl Term {
+    fn new(require: FactWords, forbid: FactWords, any_start: u32, any_len: u32) -> Term {
+        let (mask, value) = mask_and_value(require, forbid);
+        Term {
+            mask,
+            value,
+            any_start,
+            any_len,
+        }
+    }
 }
 
 /// A condition that is one [`Term`] with at most one "at least one of"
@@ -195,23 +236,33 @@ pub(crate) struct Term {
 /// made without looking the condition up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct SingleTerm {
-    require: FactWords,
-    forbid: FactWords,
+    mask: FactWords,
+    value: FactWords,
     any: FactWords,
     /// Whether `any` must meet a set bit (else it is empty).
     any_needed: bool,
 }
 
 impl SingleTerm {
+    fn new(require: FactWords, forbid: FactWords, any: Option<FactWords>) -> SingleTerm {
+        let (mask, value) = mask_and_value(require, forbid);
+        SingleTerm {
+            mask,
+            value,
+            any: any.unwrap_or_default(),
+            any_needed: any.is_some(),
+        }
+    }
+
     /// Whether the condition holds for `facts`.
     pub(crate) fn holds(&self, facts: &FactWords) -> bool {
-        let ([r0, r1, r2, r3], [x0, x1, x2, x3]) = (self.require, self.forbid);
+        let ([m0, m1, m2, m3], [v0, v1, v2, v3]) = (self.mask, self.value);
         let [a0, a1, a2, a3] = self.any;
         let [f0, f1, f2, f3] = *facts;
         // The outcomes first: a candidate rule most often lacks one it
         // requires, and then the contact's words are never read.
-        (r0 & !f0) | (r1 & !f1) == 0
-            && (r2 & !f2) | (r3 & !f3) | (x0 & f0) | (x1 & f1) | (x2 & f2) | (x3 & f3) == 0
+        ((f0 & m0) ^ v0) | ((f1 & m1) ^ v1) == 0
+            && ((f2 & m2) ^ v2) | ((f3 & m3) ^ v3) == 0
             && (!self.any_needed || (a0 & f0) | (a1 & f1) | (a2 & f2) | (a3 & f3) != 0)
     }
 }
@@ -318,13 +369,8 @@ impl Masks {
     /// Whether any of the `len` terms from `start` holds for `facts`.
     pub(crate) fn holds(&self, start: u32, len: u32, facts: &FactWords) -> bool {
         let (s, e) = (start as usize, start as usize + len as usize);
-        let [f0, f1, f2, f3] = *facts;
         self.terms.get(s..e).unwrap_or(&[]).iter().any(|t| {
-            let ([r0, r1, r2, r3], [x0, x1, x2, x3]) = (t.require, t.forbid);
-            // Written out word by word: this is the engine's innermost loop.
-            let missing = (r0 & !f0) | (r1 & !f1) | (r2 & !f2) | (r3 & !f3);
-            let present = (x0 & f0) | (x1 & f1) | (x2 & f2) | (x3 & f3);
-            missing | present == 0 && (t.any_len == 0 || self.any_met(t, facts))
+            words_hold(facts, &t.mask, &t.value) && (t.any_len == 0 || self.any_met(t, facts))
         })
     }
 
@@ -363,13 +409,8 @@ impl Masks {
             && d.any.len() <= 1
             && let Ok(i) = u32::try_from(self.singles.len())
         {
-            let any = d.any.first().copied();
-            self.singles.push(SingleTerm {
-                require: d.require,
-                forbid: d.forbid,
-                any: any.unwrap_or_default(),
-                any_needed: any.is_some(),
-            });
+            self.singles
+                .push(SingleTerm::new(d.require, d.forbid, d.any.first().copied()));
             return Form::Single(i);
         }
         let (Ok(start), Ok(len)) = (u32::try_from(self.terms.len()), u32::try_from(drafts.len()))
@@ -383,12 +424,8 @@ impl Masks {
                 return Form::Tree;
             };
             self.any.extend(d.any);
-            self.terms.push(Term {
-                require: d.require,
-                forbid: d.forbid,
-                any_start,
-                any_len,
-            });
+            self.terms
+                .push(Term::new(d.require, d.forbid, any_start, any_len));
         }
         Form::Terms { start, len }
     }
@@ -905,19 +942,9 @@ mod tests {
             w
         };
         let read = |require, forbid, any: Option<FactWords>, facts: &FactWords| {
-            let single = SingleTerm {
-                require,
-                forbid,
-                any: any.unwrap_or_default(),
-                any_needed: any.is_some(),
-            };
+            let single = SingleTerm::new(require, forbid, any);
             let masks = Masks {
-                terms: vec![Term {
-                    require,
-                    forbid,
-                    any_start: 0,
-                    any_len: u32::from(any.is_some()),
-                }],
+                terms: vec![Term::new(require, forbid, 0, u32::from(any.is_some()))],
                 singles: Vec::new(),
                 any: any.into_iter().collect(),
                 numeric: Vec::new(),
@@ -948,6 +975,32 @@ mod tests {
                     assert!(read(none, none, Some(both), &both));
                     assert!(!read(none, none, Some(both), &none));
                 }
+            }
+        }
+    }
+
+    /// A term that both requires and forbids one bit can never hold, whatever
+    /// the facts, and however its other bits read: read by the bits it reads
+    /// and their values, that bit must not pass for required.
+    #[test]
+    fn a_term_that_requires_and_forbids_a_bit_never_holds() {
+        let bit = |word: usize, b: u32| {
+            let mut w = [0u64; WORDS];
+            w[word] = 1 << b;
+            w
+        };
+        for word in 0..WORDS {
+            let (require, forbid) = (bit(word, 5), bit(word, 5));
+            let single = SingleTerm::new(require, forbid, None);
+            let masks = Masks {
+                terms: vec![Term::new(require, forbid, 0, 0)],
+                singles: Vec::new(),
+                any: Vec::new(),
+                numeric: Vec::new(),
+            };
+            for facts in [[0u64; WORDS], [u64::MAX; WORDS], bit(word, 5), bit(word, 6)] {
+                assert!(!single.holds(&facts), "word {word}, {facts:?}");
+                assert!(!masks.holds(0, 1, &facts), "word {word}, {facts:?}");
             }
         }
     }
