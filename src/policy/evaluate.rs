@@ -116,7 +116,7 @@ impl Policy {
     ) -> PlanView<'a> {
         buffer.clear();
         let facts = self.conditions.facts(outcomes, contact);
-        let mut asked_about_pregnancy = false;
+        let (mut asked_about_pregnancy, mut any_held) = (false, false);
         for r in self.rule_index.candidates(outcomes) {
             let fires = match self.rule_index.single_term(r) {
                 Some(term) => term.holds(facts.words()),
@@ -146,6 +146,7 @@ impl Policy {
                         step.held = Some(template);
                     }
                     asked_about_pregnancy |= ask;
+                    any_held = true;
                 }
                 self.merge_last(buffer);
             }
@@ -158,10 +159,12 @@ impl Policy {
         // Referrals merge and supersede before any is held, so that two
         // held offers of the same service are one.
         self.supersede(buffer);
-        for i in 0..buffer.steps.len() {
-            let held = buffer.steps.get_mut(i).and_then(|s| s.held.take());
-            if let Some(template) = held {
-                self.hold(buffer, i, template);
+        if any_held {
+            for i in 0..buffer.steps.len() {
+                let held = buffer.steps.get_mut(i).and_then(|s| s.held.take());
+                if let Some(template) = held {
+                    self.hold(buffer, i, template);
+                }
             }
         }
         self.one_advice_per_topic(buffer);
@@ -554,6 +557,18 @@ impl Policy {
     /// mode, or a second signpost to it, joins the first; each lists the
     /// rules it replaced among its reasons.
     fn supersede(&self, buffer: &mut PlanBuffer) {
+        // Only offers on one topic replace one another: with at most one
+        // offer on each topic, there is nothing to do.
+        let mut offered = 0u32;
+        let mut offered_twice = 0u32;
+        for s in buffer.steps.iter().filter(|s| offers_a_service(s)) {
+            let bit = 1u32 << (s.topic as u32);
+            offered_twice |= offered & bit;
+            offered |= bit;
+        }
+        if offered_twice == 0 {
+            return;
+        }
         let mut i = 0;
         while i < buffer.steps.len() {
             let steps = &buffer.steps;
@@ -949,7 +964,7 @@ impl Policy {
             let too_intense = buffer
                 .steps
                 .get(i)
-                .is_some_and(|s| movable(s) && !s.intensity.fits(intensity_allowed));
+                .is_some_and(|s| !s.intensity.fits(intensity_allowed) && movable(s));
             if too_intense && self.move_out(buffer, i, contact) {
                 // Merged into the topic's offer: the next action is now at `i`.
                 continue;
@@ -1162,7 +1177,12 @@ impl Policy {
                     | u64::from(index(i)),
             );
         }
-        buffer.order.sort_unstable();
+        // A plan is most often made in its order already: the policy's
+        // rules follow its topic order, and each rule's actions the
+        // conversation's.
+        if !buffer.order.is_sorted() {
+            buffer.order.sort_unstable();
+        }
     }
 
     /// One advice action per topic (§6.8): the first in policy order (the
@@ -1239,8 +1259,10 @@ impl Policy {
     }
 }
 
-// A topic's rank is looked up by its discriminant.
+// A topic's rank is looked up by its discriminant, and sets of topics are
+// kept as bits of a `u32`.
 const _: () = {
+    assert!(Topic::ALL.len() <= 32);
     let mut i = 0;
     while i < Topic::ALL.len() {
         assert!(Topic::ALL[i] as usize == i);
