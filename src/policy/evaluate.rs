@@ -252,7 +252,7 @@ impl Policy {
     }
 
     /// Turns action `action` of a fired rule into a step, added at the end of
-    /// the plan: taken as it is fixed in the policy when nothing about the
+    /// the plan: copied as it is fixed in the policy when nothing about the
     /// contact can change it ([`FixedSteps`]), otherwise realised in full.
     fn realise(
         &self,
@@ -262,10 +262,38 @@ impl Policy {
         relied_on: OutcomeSet,
         facts: &Facts<'_>,
     ) {
+        let reason = (buffer.key(), relied_on);
         let Some(fixed) = self.fixed_steps.get(r, action) else {
-            self.realise_in_full(buffer, (r, rule), (action, spec), relied_on, facts);
+            self.realise_in_full(buffer, (r, rule), (action, spec), reason, facts);
             return;
         };
+        if cfg!(debug_assertions) {
+            // Every test run in a debug build checks the copy against the
+            // action realised in full.
+            self.realise_in_full(buffer, (r, rule), (action, spec), reason, facts);
+            let realised = buffer.steps.pop();
+            self.copy_fixed(buffer, fixed, (r, rule), (action, spec), reason, facts);
+            debug_assert_eq!(
+                realised.as_ref(),
+                buffer.steps.last(),
+                "action {action} of rule {r} is fixed differently from how it is realised"
+            );
+            return;
+        }
+        self.copy_fixed(buffer, fixed, (r, rule), (action, spec), reason, facts);
+    }
+
+    /// Adds `fixed`, action `action` of rule `r` as the policy fixes it, at
+    /// the end of the plan, in the wording that holds for the contact.
+    fn copy_fixed(
+        &self,
+        buffer: &mut PlanBuffer,
+        fixed: &Step,
+        (r, rule): (u32, &CheckedRule),
+        (action, spec): (u16, &CheckedAction),
+        reason: (u32, OutcomeSet),
+        facts: &Facts<'_>,
+    ) {
         let texts = if spec.variants.is_empty() {
             None
         } else {
@@ -279,23 +307,8 @@ impl Policy {
                 facts,
             ))
         };
-        if cfg!(debug_assertions) {
-            // Every test run in a debug build checks the fixed step against
-            // the action realised in full.
-            self.realise_in_full(buffer, (r, rule), (action, spec), relied_on, facts);
-            let realised = buffer.steps.pop();
-            push(buffer, *fixed, (realised.map_or(0, |s| s.also), relied_on));
-            set_texts(buffer, texts);
-            debug_assert_eq!(
-                realised.as_ref(),
-                buffer.steps.last(),
-                "action {action} of rule {r} is fixed differently from how it is realised"
-            );
-            return;
-        }
-        let also = buffer.key();
         // Copied once, into its place, and only what differs set there.
-        push(buffer, *fixed, (also, relied_on));
+        push(buffer, *fixed, reason);
         set_texts(buffer, texts);
     }
 
@@ -308,9 +321,10 @@ impl Policy {
         buffer: &mut PlanBuffer,
         (r, rule): (u32, &CheckedRule),
         (action, spec): (u16, &CheckedAction),
-        relied_on: OutcomeSet,
+        reason: (u32, OutcomeSet),
         facts: &Facts<'_>,
     ) {
+        let relied_on = reason.1;
         let contact = facts.contact;
         let mut draft = Draft::of(spec);
         if let Some(p) = spec.pathway {
@@ -343,11 +357,10 @@ impl Policy {
             });
             text = TextRef::WithConsentReminder { words };
         }
-        let also = buffer.key();
         push(
             buffer,
             step_of((r, rule.topic), (action, spec), &draft, (text, person_text)),
-            (also, relied_on),
+            reason,
         );
     }
 
@@ -1577,7 +1590,77 @@ fn in_contact_s(steps: &[Step]) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::{DECLINED_SUFFIXES, EngineRule};
+    use crate::context::Contact;
     use crate::json_out::needs_no_escape;
+    use crate::outcome::{Outcome, OutcomeSet};
+    use crate::policy::{ActionKind, PlanBuffer, Policy};
+
+    /// Contacts whose actions are realised differently: a child (age
+    /// limits, the consent reminder), a pregnant woman, an intoxicated man in
+    /// the emergency department, someone in a priority group at a pharmacy
+    /// (active offers), and a housing officer's visit (the wider workforce,
+    /// which cannot refer).
+    const CONTACTS: [&str; 5] = [
+        r#"{"age": 12, "age_confirmed": true, "sex": "female", "pregnant": "no", "setting": "emergency_department", "time_available": "brief", "presenting_condition": "head_injury"}"#,
+        r#"{"age": 29, "sex": "female", "pregnant": "yes", "setting": "maternity", "time_available": "brief"}"#,
+        r#"{"age": 58, "sex": "male", "pregnant": "no", "setting": "emergency_department", "time_available": "very_brief", "presenting_condition": "fall", "intoxicated": "yes"}"#,
+        r#"{"age": 44, "sex": "not_known", "pregnant": "not_known", "setting": "community_pharmacy", "time_available": "very_brief", "priority_groups": ["severe_mental_illness"]}"#,
+        r#"{"age": 67, "sex": "male", "pregnant": "no", "setting": "housing", "time_available": "extended"}"#,
+    ];
+
+    /// Only an action that names no pathway and is not a referral is fixed,
+    /// and each fixed action, copied with the wording that holds, is field
+    /// for field the action realised in full, for every action of the
+    /// national default, the contacts above, and no outcome, every outcome
+    /// or each one alone found (the outcomes a wording's condition reads).
+    #[test]
+    fn a_fixed_action_is_the_action_realised_in_full() {
+        let policy = Policy::national_default_shared().expect("the shipped policy compiles");
+        let mut outcome_sets = vec![OutcomeSet::EMPTY, Outcome::ALL.iter().copied().collect()];
+        outcome_sets.extend(Outcome::ALL.iter().map(|o| OutcomeSet::of(*o)));
+        let (mut realised, mut copied) = (PlanBuffer::new(), PlanBuffer::new());
+        let mut compared = 0;
+        for json in CONTACTS {
+            let contact = Contact::from_json(json).expect("a valid contact");
+            for outcomes in &outcome_sets {
+                let facts = policy.conditions.facts(*outcomes, &contact);
+                for (r, rule) in (0u32..).zip(&policy.rules) {
+                    let reason = (7, rule.relies_on.intersection(*outcomes));
+                    for (action, spec) in (0u16..).zip(&rule.actions) {
+                        let fixed = policy.fixed_steps.get(r, action);
+                        assert_eq!(
+                            fixed.is_some(),
+                            spec.pathway.is_none() && spec.kind != ActionKind::Referral,
+                            "{}",
+                            spec.id
+                        );
+                        let Some(fixed) = fixed else { continue };
+                        realised.clear();
+                        copied.clear();
+                        policy.realise_in_full(
+                            &mut realised,
+                            (r, rule),
+                            (action, spec),
+                            reason,
+                            &facts,
+                        );
+                        policy.copy_fixed(
+                            &mut copied,
+                            fixed,
+                            (r, rule),
+                            (action, spec),
+                            reason,
+                            &facts,
+                        );
+                        assert_eq!(realised.steps, copied.steps, "{} for {json}", spec.id);
+                        compared += 1;
+                    }
+                }
+            }
+        }
+        // Most of the national default's actions are fixed.
+        assert!(compared > CONTACTS.len() * 50, "{compared} compared");
+    }
 
     /// The ids the engine writes itself (its rules' and their actions', and
     /// the suffixes of the ids it makes after a decline) are copied into
