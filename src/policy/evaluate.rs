@@ -26,6 +26,7 @@ use crate::context::{Contact, SettingClass, YesNoNotKnown};
 use crate::outcome::{OutcomeSet, Topic};
 use crate::policy::check::{CheckedAction, CheckedPathway, CheckedRule, CheckedTexts};
 use crate::policy::condition::{Facts, intoxication_as_read};
+use crate::policy::index::rules_in;
 use crate::policy::plan::{Action, Adjustment, Adjustments};
 use crate::policy::plan_buffer::{
     EngineRule, IdRef, PlanBuffer, PlanView, ReasonRef, RuleRef, Step, Template, TextRef, Words,
@@ -116,41 +117,35 @@ impl Policy {
     ) -> PlanView<'a> {
         buffer.clear();
         let facts = self.conditions.facts(outcomes, contact);
-        let (mut asked_about_pregnancy, mut any_held) = (false, false);
-        for r in self.rule_index.candidates(outcomes) {
-            let fires = match self.rule_index.single_term(r) {
-                Some(term) => term.holds(facts.words()),
-                None => self.fires(r, &facts),
-            };
-            debug_assert_eq!(
-                fires,
-                self.fires(r, &facts),
-                "rule {r} reads differently by its term"
+        let mut holds = Holds::default();
+        for (first, bits) in self.rule_index.candidates(outcomes) {
+            let (passing, by_condition) = self.rule_index.passing(first, bits, facts.words());
+            // In every debug build, each candidate fires here exactly when
+            // it has its required outcomes and its condition holds.
+            debug_assert!(
+                rules_in(first, bits).all(|r| {
+                    let bit = 1 << (r - first);
+                    let fires_here =
+                        passing & bit != 0 && (by_condition & bit == 0 || self.fires(r, &facts));
+                    fires_here == self.fires(r, &facts)
+                }),
+                "a rule in the word from {first} reads differently by its term"
             );
-            if !fires {
-                continue;
-            }
-            let Some(rule) = self.rules.get(r) else {
-                continue;
-            };
-            let relied_on = rule.relies_on.intersection(outcomes);
-            let holding = rule.pregnancy.map(|d| pregnancy_holds(d, contact));
-            if matches!(holding, Some(Holding::Drop)) {
-                continue;
-            }
-            for (a, spec) in rule.actions.iter().enumerate() {
-                let action = u16::try_from(a).unwrap_or(u16::MAX);
-                self.realise(buffer, (index(r), rule), (action, spec), relied_on, &facts);
-                if let Some(Holding::Hold(template, ask)) = holding {
-                    if let Some(step) = buffer.steps.last_mut() {
-                        step.held = Some(template);
-                    }
-                    asked_about_pregnancy |= ask;
-                    any_held = true;
+            for r in rules_in(first, passing) {
+                // A rule that passes by its single term fires; one read by
+                // its condition is tested now.
+                if by_condition & (1 << (r - first)) != 0 && !self.fires(r, &facts) {
+                    continue;
                 }
-                self.merge_last(buffer);
+                if let Some(rule) = self.rules.get(r) {
+                    self.add_actions(buffer, (r, rule), outcomes, &facts, &mut holds);
+                }
             }
         }
+        let Holds {
+            asked_about_pregnancy,
+            any_held,
+        } = holds;
         if asked_about_pregnancy {
             let step =
                 self.general_ask(buffer, EngineRule::PregnancyAsk, Template::PregnancyAsk, 15);
@@ -178,6 +173,37 @@ impl Policy {
         PlanView {
             policy: self,
             buffer,
+        }
+    }
+
+    /// Adds the actions of rule `r`, which fires, at the end of the plan,
+    /// each merged into an earlier one that is the same action; an action
+    /// right only in, or only outside, pregnancy is left out or marked to
+    /// be held (§6.11), as `holds` records.
+    fn add_actions(
+        &self,
+        buffer: &mut PlanBuffer,
+        (r, rule): (usize, &CheckedRule),
+        outcomes: OutcomeSet,
+        facts: &Facts<'_>,
+        holds: &mut Holds,
+    ) {
+        let relied_on = rule.relies_on.intersection(outcomes);
+        let holding = rule.pregnancy.map(|d| pregnancy_holds(d, facts.contact));
+        if matches!(holding, Some(Holding::Drop)) {
+            return;
+        }
+        for (a, spec) in rule.actions.iter().enumerate() {
+            let action = u16::try_from(a).unwrap_or(u16::MAX);
+            self.realise(buffer, (index(r), rule), (action, spec), relied_on, facts);
+            if let Some(Holding::Hold(template, ask)) = holding {
+                if let Some(step) = buffer.steps.last_mut() {
+                    step.held = Some(template);
+                }
+                holds.asked_about_pregnancy |= ask;
+                holds.any_held = true;
+            }
+            self.merge_last(buffer);
         }
     }
 
@@ -1282,6 +1308,15 @@ const _: () = {
         i += 1;
     }
 };
+
+/// What the rules that fired left to be held in pregnancy (§6.11).
+#[derive(Default)]
+struct Holds {
+    /// Whether the person is to be asked whether she could be pregnant.
+    asked_about_pregnancy: bool,
+    /// Whether any step is marked to be held.
+    any_held: bool,
+}
 
 /// What to do with an action that is right only in, or only outside,
 /// pregnancy (§6.11).

@@ -244,6 +244,15 @@ pub(crate) struct SingleTerm {
 }
 
 impl SingleTerm {
+    /// The term that holds for any facts: it requires, forbids and needs
+    /// nothing.
+    pub(crate) const ANY: SingleTerm = SingleTerm {
+        mask: [0; WORDS],
+        value: [0; WORDS],
+        any: [0; WORDS],
+        any_needed: false,
+    };
+
     fn new(require: FactWords, forbid: FactWords, any: Option<FactWords>) -> SingleTerm {
         let (mask, value) = mask_and_value(require, forbid);
         SingleTerm {
