@@ -1014,6 +1014,24 @@ mod tests {
         }
     }
 
+    /// The term a rule read by its condition stands in with, while the
+    /// candidates of its word are tested together, holds whatever the
+    /// facts: were it ever to fail, the rule would be dropped before its
+    /// condition is read.
+    #[test]
+    fn the_stand_in_term_holds_for_any_facts() {
+        let mut one_bit = [0u64; WORDS];
+        one_bit[WORDS - 1] = 1 << 63;
+        for facts in [
+            [0u64; WORDS],
+            [u64::MAX; WORDS],
+            one_bit,
+            [0x5555_5555_5555_5555; WORDS],
+        ] {
+            assert!(SingleTerm::ANY.holds(&facts), "{facts:?}");
+        }
+    }
+
     /// Every kind of leaf a policy can write is read by masks: none makes
     /// its condition fall back to the tree for want of bits.
     #[test]
